@@ -1,0 +1,111 @@
+import type { DispatcherPool } from '../http/dispatcher-pool';
+import { ProviderError } from '../http/provider-error';
+import type { Logger, SecretRedactor } from '../http/redacting-logger';
+import type { RetryPolicy } from '../http/retry-policy';
+import { createCarrierXClient, type CarrierXClient } from '../providers/carrierx/carrierx-client';
+import { createTwilioClient, type TwilioClient, type TwilioCredentials } from '../providers/twilio/twilio-client';
+import type { Account, AccountSecrets } from './account';
+
+/** Where the in-process sandbox emulator listens and which (public, fixed) credentials it takes. */
+export interface SandboxEndpoint {
+  baseUrl: string;
+  accountSid: string;
+  authToken: string;
+  carrierxToken: string;
+}
+
+export interface ConnectionServices {
+  dispatchers: DispatcherPool;
+  logger: Logger;
+  redactor: SecretRedactor;
+  retry?: RetryPolicy | undefined;
+  userAgent?: string | undefined;
+}
+
+/** Reads an account's secrets; the editor backs it with SecretStorage, the CLI with the environment. */
+export type SecretsLookup = (account: Account) => Promise<AccountSecrets>;
+
+/**
+ * Builds (and caches) the provider clients of each account. The cache is keyed by account id
+ * and dropped with `invalidate` whenever the account or its secrets change, so a client never
+ * outlives the credentials it was built with.
+ */
+export class AccountConnections {
+  private readonly twilioClients = new Map<string, Promise<TwilioClient>>();
+  private readonly carrierxClients = new Map<string, Promise<CarrierXClient>>();
+
+  constructor(
+    private readonly services: ConnectionServices,
+    private readonly secretsOf: SecretsLookup,
+    private readonly sandbox: () => Promise<SandboxEndpoint>,
+  ) {}
+
+  twilio(account: Account): Promise<TwilioClient> {
+    let client = this.twilioClients.get(account.id);
+    if (!client) {
+      client = this.buildTwilio(account);
+      client.catch(() => this.twilioClients.delete(account.id));
+      this.twilioClients.set(account.id, client);
+    }
+    return client;
+  }
+
+  carrierx(account: Account): Promise<CarrierXClient> {
+    let client = this.carrierxClients.get(account.id);
+    if (!client) {
+      client = this.buildCarrierX(account);
+      client.catch(() => this.carrierxClients.delete(account.id));
+      this.carrierxClients.set(account.id, client);
+    }
+    return client;
+  }
+
+  invalidate(accountId: string): void {
+    this.twilioClients.delete(accountId);
+    this.carrierxClients.delete(accountId);
+  }
+
+  private async buildTwilio(account: Account): Promise<TwilioClient> {
+    const common = this.common();
+    if (account.provider === 'sandbox') {
+      const sandbox = await this.sandbox();
+      return createTwilioClient({ ...common, accountSid: sandbox.accountSid, baseUrl: sandbox.baseUrl, credentials: { kind: 'authToken', authToken: sandbox.authToken } });
+    }
+    if (account.provider !== 'twilio' || !account.accountSid) throw missing(account, 'is not a Twilio account');
+    const secrets = await this.secretsOf(account);
+    let credentials: TwilioCredentials;
+    if (account.twilioAuth === 'apiKey') {
+      if (!account.apiKeySid || !secrets.apiKeySecret) throw missing(account, 'has no API key secret stored');
+      credentials = { kind: 'apiKey', apiKeySid: account.apiKeySid, apiKeySecret: secrets.apiKeySecret };
+    } else {
+      if (!secrets.authToken) throw missing(account, 'has no Auth Token stored');
+      credentials = { kind: 'authToken', authToken: secrets.authToken };
+    }
+    return createTwilioClient({ ...common, accountSid: account.accountSid, baseUrl: account.baseUrl, credentials });
+  }
+
+  private async buildCarrierX(account: Account): Promise<CarrierXClient> {
+    const common = this.common();
+    if (account.provider === 'sandbox') {
+      const sandbox = await this.sandbox();
+      return createCarrierXClient({ ...common, baseUrl: sandbox.baseUrl, token: sandbox.carrierxToken });
+    }
+    if (account.provider !== 'carrierx') throw missing(account, 'is not a CarrierX account');
+    const secrets = await this.secretsOf(account);
+    if (!secrets.carrierxToken) throw missing(account, 'has no API token stored');
+    return createCarrierXClient({ ...common, baseUrl: account.baseUrl, token: secrets.carrierxToken });
+  }
+
+  private common() {
+    const { dispatchers, logger, redactor, retry, userAgent } = this.services;
+    return { dispatchers, logger, redactor, retry, userAgent };
+  }
+}
+
+function missing(account: Account, what: string): ProviderError {
+  return new ProviderError({
+    provider: account.provider === 'carrierx' ? 'carrierx' : 'twilio',
+    kind: 'config',
+    message: `Account "${account.name}" ${what}. Run "Trunkline: Update Account Credentials" to enter it again.`,
+  });
+}

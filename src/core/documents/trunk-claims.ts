@@ -1,0 +1,111 @@
+import type { LineIndex, SourceRange } from './line-index';
+import type { RelatedLocation, TrunkDiagnostic } from './trunk-diagnostic';
+import type { TrunkKind } from './trunk-kinds';
+import { locatePath, nodeSpan } from './yaml-node-lookup';
+
+// What a document claims for itself alone: its phone numbers (a number can be on one trunk
+// only) and its trunk domain (unique). Two documents of the same account claiming the same
+// thing, in one file or across the workspace, is an error on both.
+
+export type ClaimType = 'phone-number' | 'domain-name';
+
+export interface TrunkClaim {
+  type: ClaimType;
+  account: string;
+  /** As written. */
+  value: string;
+  documentIndex: number;
+  range: SourceRange;
+}
+
+/** Claims of the same account and value collide; domains compare case-insensitively. */
+export function claimKey(claim: Pick<TrunkClaim, 'type' | 'account' | 'value'>): string {
+  const value = claim.type === 'domain-name' ? claim.value.toLowerCase() : claim.value;
+  return `${claim.type}\u0000${claim.account}\u0000${value}`;
+}
+
+export interface ClaimSource {
+  index: number;
+  kind: TrunkKind | undefined;
+  account: string | undefined;
+  value: unknown;
+  contents: unknown;
+}
+
+export function collectClaims(document: ClaimSource, lines: LineIndex): TrunkClaim[] {
+  if (document.kind !== 'TwilioTrunk') return [];
+  const spec = (document.value as { spec?: { phone_numbers?: unknown; domain_name?: unknown } } | null)?.spec;
+  if (!spec || typeof spec !== 'object') return [];
+  const account = document.account ?? '';
+  const claims: TrunkClaim[] = [];
+  const add = (type: ClaimType, value: string, path: (string | number)[]): void => {
+    const span = nodeSpan(locatePath(document.contents, path).node);
+    if (span) claims.push({ type, account, value, documentIndex: document.index, range: lines.range(span[0], span[1]) });
+  };
+  if (typeof spec.domain_name === 'string') add('domain-name', spec.domain_name, ['spec', 'domain_name']);
+  if (Array.isArray(spec.phone_numbers)) {
+    const seen = new Set<string>();
+    spec.phone_numbers.forEach((number, i) => {
+      // A repeat inside one document is that document's own error, not a second claim.
+      if (typeof number === 'string' && !seen.has(number)) {
+        seen.add(number);
+        add('phone-number', number, ['spec', 'phone_numbers', i]);
+      }
+    });
+  }
+  return claims;
+}
+
+export interface ClaimElsewhere {
+  claim: TrunkClaim;
+  /** Absent: another document of the same file. */
+  uri?: string;
+}
+
+function where(other: ClaimElsewhere): string {
+  const line = other.claim.range.start.line + 1;
+  return other.uri === undefined ? `document ${other.claim.documentIndex + 1} of this file (line ${line})` : `${other.uri} (line ${line})`;
+}
+
+/** The diagnostic on `claim` for colliding with `others` (all of the same key). */
+export function claimConflictDiagnostic(claim: TrunkClaim, others: readonly ClaimElsewhere[]): TrunkDiagnostic {
+  const first = others[0];
+  const elsewhere = first ? where(first) + (others.length > 1 ? ` and ${others.length - 1} more` : '') : 'another document';
+  const message =
+    claim.type === 'phone-number'
+      ? `${claim.value} is also listed on the trunk in ${elsewhere}; a number can be attached to only one trunk.`
+      : `Domain ${claim.value} is also used by the trunk in ${elsewhere}; trunk domain names are unique.`;
+  const related: RelatedLocation[] = others.map((o) => ({
+    ...(o.uri !== undefined ? { uri: o.uri } : {}),
+    range: o.claim.range,
+    message: claim.type === 'phone-number' ? 'Also listed here' : 'Also used here',
+  }));
+  return {
+    severity: 'error',
+    code: claim.type === 'phone-number' ? 'duplicate-phone-number' : 'duplicate-domain-name',
+    message,
+    range: claim.range,
+    source: 'trunkline',
+    related,
+  };
+}
+
+/** Diagnostics for claims that collide between documents of one file. */
+export function crossDocumentDiagnostics(claims: readonly TrunkClaim[]): TrunkDiagnostic[] {
+  const byKey = new Map<string, TrunkClaim[]>();
+  for (const claim of claims) {
+    const key = claimKey(claim);
+    const group = byKey.get(key);
+    if (group) group.push(claim);
+    else byKey.set(key, [claim]);
+  }
+  const diagnostics: TrunkDiagnostic[] = [];
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue;
+    for (const claim of group) {
+      const others = group.filter((c) => c !== claim).map((c) => ({ claim: c }));
+      diagnostics.push(claimConflictDiagnostic(claim, others));
+    }
+  }
+  return diagnostics;
+}
