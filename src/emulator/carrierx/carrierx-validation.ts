@@ -1,0 +1,163 @@
+import {
+  ACL_DIRECTIONS,
+  ACL_VOICE_ACTIONS,
+  ALLOW_FORWARD_VALUES,
+  ASN_MODES,
+  CALL_TYPES,
+  CARRIERX_SID_PATTERN,
+  CODECS,
+  HARD_FAILURE_LAST_RESORTS,
+  IDENTITY_FORMATS,
+  IN_IDENTITY_MODES,
+  OUT_IDENTITY_MODES,
+  ROUTING_TYPES,
+  TRANSFORMATION_DIRECTIONS,
+} from '../../core/providers/carrierx/models';
+import { validationError, type FieldError } from './carrierx-errors';
+import type { AclRecord, CarrierXTrunkWritable, TrunkGroupWritable } from './carrierx-records';
+
+/** Checks one attribute: returns the value to store, or records what is wrong in `errors`. */
+type Check = (value: unknown, field: string, errors: FieldError[]) => unknown;
+
+function fail(errors: FieldError[], field: string, message: string): undefined {
+  errors.push({ field, message });
+  return undefined;
+}
+
+const string: Check = (v, f, e) => (typeof v === 'string' ? v : fail(e, f, 'must be a string'));
+const boolean: Check = (v, f, e) => (typeof v === 'boolean' ? v : fail(e, f, 'must be true or false'));
+const anything: Check = (v) => structuredClone(v);
+const uuid: Check = (v, f, e) => (typeof v === 'string' && CARRIERX_SID_PATTERN.test(v) ? v : fail(e, f, 'must be a UUID'));
+
+function oneOf(values: readonly string[]): Check {
+  return (v, f, e) => (typeof v === 'string' && values.includes(v) ? v : fail(e, f, `must be one of ${values.join(', ')}`));
+}
+
+function nullable(check: Check): Check {
+  return (v, f, e) => (v === null ? null : check(v, f, e));
+}
+
+function integer(min: number): Check {
+  return (v, f, e) => (Number.isInteger(v) && (v as number) >= min ? v : fail(e, f, `must be an integer of at least ${min}`));
+}
+
+function arrayOf(item: Check): Check {
+  return (v, f, e) => {
+    if (!Array.isArray(v)) return fail(e, f, 'must be an array');
+    return v.map((x, i) => item(x, `${f}[${i}]`, e));
+  };
+}
+
+/** Semicolon-terminated SIP status codes, e.g. `408;503;`. */
+const sipCodes: Check = (v, f, e) =>
+  typeof v === 'string' && /^(\d{3};)*$/.test(v) ? v : fail(e, f, 'must be SIP status codes each followed by ";", e.g. "408;"');
+
+function objectOf(f: string, v: unknown, e: FieldError[]): Record<string, unknown> | undefined {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(e, f, 'must be an object');
+}
+
+/** An attribute that may be left out of a nested object, taking `fallback` then. */
+function withDefault(check: Check, fallback: unknown): Check {
+  return (v, f, e) => (v === undefined ? structuredClone(fallback) : check(v, f, e));
+}
+
+const ACL_CHECKS: Record<keyof AclRecord, Check> = {
+  access_control_rules: withDefault(arrayOf(uuid), []),
+  direction: withDefault(oneOf(ACL_DIRECTIONS), 'any'),
+  voice_action_false: withDefault(nullable(oneOf(ACL_VOICE_ACTIONS)), null),
+  voice_action_true: withDefault(nullable(oneOf(ACL_VOICE_ACTIONS)), null),
+};
+
+/** An ACL as stored: the read-only sms_action_* are dropped (always null on trunks). */
+const acl: Check = (v, f, e) => {
+  const o = objectOf(f, v, e);
+  return o && Object.fromEntries(Object.entries(ACL_CHECKS).map(([key, check]) => [key, check(o[key], `${f}.${key}`, e)]));
+};
+
+const transformation: Check = (v, f, e) => {
+  const o = objectOf(f, v, e);
+  if (!o) return undefined;
+  string(o.action, `${f}.action`, e);
+  if (o.direction !== undefined) oneOf(TRANSFORMATION_DIRECTIONS)(o.direction, `${f}.direction`, e);
+  if (o.operands !== undefined) arrayOf(string)(o.operands, `${f}.operands`, e);
+  return structuredClone(o);
+};
+
+const TRUNK_CHECKS: Record<keyof CarrierXTrunkWritable, Check> = {
+  name: string,
+  acls: arrayOf(acl),
+  allow_forward: oneOf(ALLOW_FORWARD_VALUES),
+  allow_transfer: boolean,
+  asn_mode: oneOf(ASN_MODES),
+  call_type: oneOf(CALL_TYPES),
+  codec: nullable(oneOf(CODECS)),
+  endpoint_sid: nullable(uuid),
+  in_capacity: integer(-1),
+  in_identity_format: oneOf(IDENTITY_FORMATS),
+  in_identity_mode: oneOf(IN_IDENTITY_MODES),
+  location_sid: nullable(uuid),
+  out_capacity: integer(-1),
+  out_identity_mode: oneOf(OUT_IDENTITY_MODES),
+  out_sip_ringing_max_ttl: integer(1),
+  priority: integer(0),
+  relay_sip_headers: arrayOf(string),
+  transformations: arrayOf(transformation),
+  weight: integer(0),
+};
+
+const TRUNK_GROUP_CHECKS: Record<keyof TrunkGroupWritable, Check> = {
+  name: string,
+  acls: arrayOf(acl),
+  external_handlers: arrayOf(anything),
+  hard_failure_codes: sipCodes,
+  hard_failure_cooldown: integer(0),
+  hard_failure_interval: integer(0),
+  hard_failure_last_resort: oneOf(HARD_FAILURE_LAST_RESORTS),
+  hard_failure_threshold: integer(0),
+  routing_data: anything,
+  routing_type: oneOf(ROUTING_TYPES),
+  sip_options_locations: arrayOf(anything),
+  sip_options_threshold: integer(0),
+  soft_failure_codes: sipCodes,
+  transformations: arrayOf(transformation),
+};
+
+/**
+ * The writable attributes present in a body, checked. Read-only and unknown attributes are
+ * ignored; any invalid attribute makes the whole request a 422 listing every problem.
+ */
+function readAttributes<T>(body: Record<string, unknown>, checks: Record<string, Check>, prefix: string, errors: FieldError[]): Partial<T> {
+  const out: Record<string, unknown> = {};
+  for (const [field, check] of Object.entries(checks)) {
+    if (body[field] !== undefined) out[field] = check(body[field], prefix + field, errors);
+  }
+  return out as Partial<T>;
+}
+
+export function readTrunkAttributes(body: Record<string, unknown>): Partial<CarrierXTrunkWritable> {
+  const errors: FieldError[] = [];
+  const attributes = readAttributes<CarrierXTrunkWritable>(body, TRUNK_CHECKS, '', errors);
+  if (errors.length) throw validationError(errors);
+  return attributes;
+}
+
+/** A trunk group's attributes, and with `withTrunks` the trunks to create in it (`trunks[]`). */
+export function readTrunkGroupAttributes(
+  body: Record<string, unknown>,
+  withTrunks: boolean,
+): { group: Partial<TrunkGroupWritable>; trunks: Partial<CarrierXTrunkWritable>[] } {
+  const errors: FieldError[] = [];
+  const group = readAttributes<TrunkGroupWritable>(body, TRUNK_GROUP_CHECKS, '', errors);
+  let trunks: Partial<CarrierXTrunkWritable>[] = [];
+  if (withTrunks && body.trunks !== undefined) {
+    if (!Array.isArray(body.trunks)) fail(errors, 'trunks', 'must be an array');
+    else {
+      trunks = body.trunks.map((t, i) => {
+        const o = objectOf(`trunks[${i}]`, t, errors);
+        return o ? readAttributes<CarrierXTrunkWritable>(o, TRUNK_CHECKS, `trunks[${i}].`, errors) : {};
+      });
+    }
+  }
+  if (errors.length) throw validationError(errors);
+  return { group, trunks };
+}

@@ -1,0 +1,99 @@
+import { HTTP_METHODS, type HttpMethodName } from '../../core/providers/twilio/models';
+import { twilioParamName } from '../../core/providers/twilio/twilio-form';
+import { invalidParameter, missingParameter } from './twilio-errors';
+
+/** Turns one raw form value into the stored value, or throws a 400 naming the parameter. */
+export type ParamDecoder<T> = (raw: string, param: string) => T;
+
+type Decoded<S> = { -readonly [K in keyof S]?: S[K] extends ParamDecoder<infer T> ? T : never };
+
+/**
+ * Reads the parameters of `spec` (keyed by response field name; the form parameter is its
+ * PascalCase, as Twilio's) that are present in the form. Unknown parameters are ignored.
+ */
+export function readParams<S extends Record<string, ParamDecoder<unknown>>>(form: URLSearchParams, spec: S): Decoded<S> {
+  const out: Record<string, unknown> = {};
+  for (const [field, decode] of Object.entries(spec)) {
+    const param = twilioParamName(field);
+    const raw = form.get(param);
+    if (raw !== null) out[field] = decode(raw, param);
+  }
+  return out as Decoded<S>;
+}
+
+/** Throws the "Missing required parameter" 400 for the first field absent or empty in the form. */
+export function requireParams(form: URLSearchParams, fields: readonly string[]): void {
+  for (const field of fields) {
+    const param = twilioParamName(field);
+    if (!form.get(param)) throw missingParameter(param);
+  }
+}
+
+export function text(max: number): ParamDecoder<string> {
+  return (raw, param) => {
+    if (raw.length > max) throw invalidParameter(`${param} must be at most ${max} characters long`);
+    return raw;
+  };
+}
+
+/** Like `text`, but an empty value clears the field. */
+export function nullableText(max: number): ParamDecoder<string | null> {
+  const decode = text(max);
+  return (raw, param) => (raw === '' ? null : decode(raw, param));
+}
+
+export const bool: ParamDecoder<boolean> = (raw, param) => {
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw invalidParameter(`${param} must be true or false, not ${quote(raw)}`);
+};
+
+export function integer(min: number, max: number): ParamDecoder<number> {
+  return (raw, param) => {
+    const value = /^-?\d{1,10}$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw invalidParameter(`${param} must be an integer from ${min} to ${max}, not ${quote(raw)}`);
+    }
+    return value;
+  };
+}
+
+export function oneOf<V extends string>(values: readonly V[]): ParamDecoder<V> {
+  return (raw, param) => {
+    if ((values as readonly string[]).includes(raw)) return raw as V;
+    throw invalidParameter(`${param} must be one of ${values.join(', ')}, not ${quote(raw)}`);
+  };
+}
+
+/** GET or POST (any case); an empty value clears the field. */
+export const httpMethod: ParamDecoder<HttpMethodName | null> = (raw, param) => {
+  if (raw === '') return null;
+  const upper = raw.toUpperCase();
+  if ((HTTP_METHODS as readonly string[]).includes(upper)) return upper as HttpMethodName;
+  throw invalidParameter(`${param} must be GET or POST, not ${quote(raw)}`);
+};
+
+/** An absolute http(s) URL; an empty value clears the field. */
+export const url: ParamDecoder<string | null> = (raw, param) => {
+  if (raw === '') return null;
+  if (!/^https?:\/\//i.test(raw) || !URL.canParse(raw))
+    throw invalidParameter(`${param} must be an absolute http or https URL, not ${quote(raw)}`);
+  return raw;
+};
+
+export function sid(pattern: RegExp): ParamDecoder<string> {
+  return (raw, param) => {
+    if (pattern.test(raw)) return raw;
+    throw invalidParameter(`${param} must match ${pattern.source}, not ${quote(raw)}`);
+  };
+}
+
+/** A SID, or an empty value to clear the field. */
+export function nullableSid(pattern: RegExp): ParamDecoder<string | null> {
+  const decode = sid(pattern);
+  return (raw, param) => (raw === '' ? null : decode(raw, param));
+}
+
+export function quote(raw: string): string {
+  return JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}…` : raw);
+}

@@ -1,0 +1,128 @@
+import type { KeySource } from '../store/key-source';
+import { AuthListStore, type AuthListKind } from './auth-list-store';
+import { ByocTrunkStore } from './byoc-trunk-store';
+import { NumberStore } from './number-store';
+import { TrunkStore } from './trunk-store';
+import { invalidParameter } from './twilio-errors';
+import type {
+  AuthListRecord,
+  ByocTrunkRecord,
+  IncomingNumberFields,
+  IncomingNumberRecord,
+  OriginationUrlRecord,
+  TrunkAuthLinkRecord,
+  TrunkRecord,
+} from './twilio-records';
+
+/** Everything the emulated Twilio account holds, as plain records (persistence, /__emulator/state). */
+export interface TwilioSnapshot {
+  trunks: TrunkRecord[];
+  origination_urls: OriginationUrlRecord[];
+  incoming_phone_numbers: IncomingNumberRecord[];
+  credential_lists: AuthListRecord[];
+  ip_access_control_lists: AuthListRecord[];
+  trunk_credential_lists: TrunkAuthLinkRecord[];
+  trunk_ip_access_control_lists: TrunkAuthLinkRecord[];
+  byoc_trunks: ByocTrunkRecord[];
+}
+
+/**
+ * The emulated Twilio account: its stores, and the rules that span them — a number is on at
+ * most one trunk, deleting a trunk frees its numbers and drops its associations.
+ */
+export class TwilioState {
+  readonly trunks: TrunkStore;
+  readonly numbers: NumberStore;
+  readonly authLists: AuthListStore;
+  readonly byocTrunks: ByocTrunkStore;
+
+  constructor(keys: KeySource) {
+    this.trunks = new TrunkStore(keys);
+    this.numbers = new NumberStore(keys);
+    this.authLists = new AuthListStore(keys);
+    this.byocTrunks = new ByocTrunkStore(keys);
+  }
+
+  deleteTrunk(sid: string, now: number): boolean {
+    if (!this.trunks.delete(sid)) return false;
+    this.numbers.freeTrunk(sid, now);
+    this.authLists.unlinkTrunk(sid);
+    return true;
+  }
+
+  /** Attaches a number to a trunk; a number already on a trunk must be detached first. */
+  attachNumber(trunkSid: string, numberSid: string, now: number): IncomingNumberRecord {
+    const number = this.numbers.get(numberSid);
+    if (!number) throw invalidParameter(`PhoneNumberSid ${numberSid} is not an incoming phone number of this account`);
+    if (number.trunk_sid === trunkSid) throw invalidParameter(`Phone number ${number.phone_number} is already associated with this trunk`);
+    if (number.trunk_sid) {
+      throw invalidParameter(
+        `Phone number ${number.phone_number} is already associated with trunk ${number.trunk_sid}; detach it from that trunk first`,
+      );
+    }
+    this.numbers.update(number, { trunk_sid: trunkSid }, now);
+    return number;
+  }
+
+  detachNumber(trunkSid: string, numberSid: string, now: number): boolean {
+    const number = this.numbers.onTrunk(trunkSid).get(numberSid);
+    if (!number) return false;
+    this.numbers.update(number, { trunk_sid: null }, now);
+    return true;
+  }
+
+  /** The 2010 API update: TrunkSid must name a trunk of this account. */
+  updateIncomingNumber(number: IncomingNumberRecord, fields: IncomingNumberFields, now: number): void {
+    this.assertTrunkExists(fields.trunk_sid);
+    this.numbers.update(number, fields, now);
+  }
+
+  createIncomingNumber(phoneNumber: string, fields: IncomingNumberFields, now: number): IncomingNumberRecord {
+    this.assertTrunkExists(fields.trunk_sid);
+    return this.numbers.create(phoneNumber, fields, now);
+  }
+
+  associate(kind: AuthListKind, trunkSid: string, listSid: string, now: number): TrunkAuthLinkRecord {
+    const param = kind === 'credential_lists' ? 'CredentialListSid' : 'IpAccessControlListSid';
+    if (!this.authLists.lists(kind).has(listSid)) throw invalidParameter(`${param} ${listSid} is not a list of this account`);
+    if (this.authLists.linksOf(kind, trunkSid).has(listSid)) throw invalidParameter(`${listSid} is already associated with this trunk`);
+    return this.authLists.link(kind, trunkSid, listSid, now);
+  }
+
+  snapshot(): TwilioSnapshot {
+    const trunkSids = this.trunks.all.values().map((t) => t.sid);
+    return {
+      trunks: [...this.trunks.all.values()],
+      origination_urls: trunkSids.flatMap((sid) => this.trunks.originationUrlsOf(sid).values()),
+      incoming_phone_numbers: [...this.numbers.all.values()],
+      credential_lists: [...this.authLists.lists('credential_lists').values()],
+      ip_access_control_lists: [...this.authLists.lists('ip_access_control_lists').values()],
+      trunk_credential_lists: this.authLists.allLinks('credential_lists', trunkSids),
+      trunk_ip_access_control_lists: this.authLists.allLinks('ip_access_control_lists', trunkSids),
+      byoc_trunks: [...this.byocTrunks.all.values()],
+    };
+  }
+
+  restore(snapshot: TwilioSnapshot): void {
+    this.clear();
+    for (const r of snapshot.trunks) this.trunks.insert(r);
+    for (const r of snapshot.origination_urls) this.trunks.insertOriginationUrl(r);
+    for (const r of snapshot.incoming_phone_numbers) this.numbers.insert(r);
+    for (const r of snapshot.credential_lists) this.authLists.insertList('credential_lists', r);
+    for (const r of snapshot.ip_access_control_lists) this.authLists.insertList('ip_access_control_lists', r);
+    for (const r of snapshot.trunk_credential_lists) this.authLists.insertLink('credential_lists', r);
+    for (const r of snapshot.trunk_ip_access_control_lists) this.authLists.insertLink('ip_access_control_lists', r);
+    for (const r of snapshot.byoc_trunks) this.byocTrunks.all.insert(r);
+  }
+
+  clear(): void {
+    this.trunks.clear();
+    this.numbers.clear();
+    this.authLists.clear();
+    this.byocTrunks.clear();
+  }
+
+  private assertTrunkExists(trunkSid: string | null | undefined): void {
+    if (trunkSid && !this.trunks.get(trunkSid)) throw invalidParameter(`TrunkSid ${trunkSid} is not a trunk of this account`);
+  }
+}

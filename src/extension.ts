@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import { EXPLORER_COMMANDS } from './ui/commands/all-commands';
+import { registerCommands } from './ui/commands/register-commands';
+import { setTranslator } from './ui/l10n';
+import { createServices, type Services } from './ui/services';
+import { createTestApi, type TrunklineTestApi } from './ui/test-api';
+import { registerExplorer } from './ui/tree/register-explorer';
+
+export interface TrunklineApi {
+  readonly version: string;
+  /** Present only when VS Code runs the extension's tests. */
+  readonly testing?: TrunklineTestApi;
+}
+
+let services: Services | undefined;
+
+export function activate(context: vscode.ExtensionContext): TrunklineApi {
+  setTranslator(vscode.l10n.t);
+  services = createServices(context);
+  const s = services;
+  const commandErrors: { commandId: string; message: string }[] = [];
+  registerExplorer(context, s);
+  context.subscriptions.push(
+    ...registerCommands(EXPLORER_COMMANDS, () => s.commandContext(), s.log, {
+      showLog: () => s.channel.show(true),
+      onError: (commandId, e) => commandErrors.push({ commandId, message: e instanceof Error ? e.message : String(e) }),
+    }),
+  );
+  const version = String(context.extension.packageJSON.version);
+  return context.extensionMode === vscode.ExtensionMode.Test ? { version, testing: createTestApi(s, commandErrors) } : { version };
+}
+
+export async function deactivate(): Promise<void> {
+  await services?.dispose();
+  services = undefined;
+}

@@ -1,0 +1,55 @@
+import { addAccount } from './add-account';
+import { addCarrierXAccount } from './add-carrierx-account';
+import { addTwilioAccount } from './add-twilio-account';
+import { attachNumbers } from './attach-numbers';
+import type { CommandDefinition } from './command';
+import { copySid } from './copy-sid';
+import { createByocTrunk } from './create-byoc-trunk';
+import { createCarrierXTrunk } from './create-carrierx-trunk';
+import { createOriginationUrl } from './create-origination-url';
+import { createTrunk } from './create-trunk';
+import { createTrunkGroup } from './create-trunk-group';
+import { deleteResource } from './delete-resource';
+import { detachNumbers } from './detach-numbers';
+import { editField } from './edit-field';
+import { importTwilioCliProfiles } from './import-twilio-cli-profiles';
+import { loadMore } from './load-more';
+import { openInConsole } from './open-in-console';
+import { refresh } from './refresh';
+import { removeAccount } from './remove-account';
+import { renameAccount } from './rename-account';
+import { renameResource } from './rename-resource';
+import { retryLoad } from './retry-load';
+import { setRecording } from './set-recording';
+import { showLog } from './show-log';
+import { trySandbox } from './try-sandbox';
+import { updateAccountCredentials } from './update-account-credentials';
+
+/** Every command of the explorer and the palette; package.json contributes the same ids. */
+export const EXPLORER_COMMANDS: readonly CommandDefinition[] = [
+  addAccount,
+  addTwilioAccount,
+  addCarrierXAccount,
+  trySandbox,
+  renameAccount,
+  removeAccount,
+  updateAccountCredentials,
+  importTwilioCliProfiles,
+  createTrunk,
+  createByocTrunk,
+  createTrunkGroup,
+  createCarrierXTrunk,
+  createOriginationUrl,
+  editField,
+  renameResource,
+  setRecording,
+  deleteResource,
+  attachNumbers,
+  detachNumbers,
+  copySid,
+  openInConsole,
+  refresh,
+  loadMore,
+  retryLoad,
+  showLog,
+];

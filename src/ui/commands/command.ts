@@ -1,0 +1,30 @@
+import type { AccountConnections, ConnectionServices } from '../../core/accounts/account-connections';
+import type { AccountRegistry } from '../../core/accounts/account-registry';
+import type { Logger } from '../../core/http/redacting-logger';
+import type { ExplorerTree } from '../tree/explorer-tree';
+import type { SandboxHost } from '../sandbox/sandbox-host';
+import type { UserInput } from '../user-input';
+import type { Workbench } from '../workbench';
+
+/** Everything a command may use. Commands import no `vscode`: the same flow runs in unit tests. */
+export interface CommandContext {
+  readonly accounts: AccountRegistry;
+  readonly connections: AccountConnections;
+  /** What a new client needs (dispatchers, redacting logger), for checking credentials before saving. */
+  readonly connectionServices: ConnectionServices;
+  readonly explorer: ExplorerTree;
+  readonly input: UserInput;
+  readonly workbench: Workbench;
+  readonly log: Logger;
+  readonly sandbox: SandboxHost;
+  /** Shows the Trunkline log. */
+  readonly showLog: () => void;
+  /** Reads `~/.twilio-cli/config.json` (or returns undefined when absent). */
+  readonly readTwilioCliConfig: () => Promise<string | undefined>;
+}
+
+/** One command: its id (as contributed in package.json) and what it does. */
+export interface CommandDefinition {
+  readonly id: string;
+  run(ctx: CommandContext, ...args: unknown[]): Promise<unknown>;
+}

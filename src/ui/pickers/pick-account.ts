@@ -1,0 +1,29 @@
+import { providersOf, type Account } from '../../core/accounts/account';
+import type { CommandContext } from '../commands/command';
+import { t } from '../l10n';
+import type { StepInfo } from '../user-input';
+
+/**
+ * Chooses the account a palette command works on. With one matching account there is
+ * nothing to ask; with none, the error says how to add one.
+ */
+export async function pickAccount(
+  ctx: CommandContext,
+  options: { provider?: 'twilio' | 'carrierx'; title: string; step?: StepInfo },
+): Promise<Account> {
+  const accounts = ctx.accounts.list().filter((a) => !options.provider || providersOf(a).includes(options.provider));
+  if (accounts.length === 0) {
+    const which = options.provider === 'carrierx' ? 'CarrierX' : options.provider === 'twilio' ? 'Twilio' : '';
+    throw new Error(t('No {0} account is connected. Run "Trunkline: Add Account" or "Trunkline: Try the Sandbox" first.', which).replace('  ', ' '));
+  }
+  if (accounts.length === 1) return accounts[0]!;
+  return ctx.input.pick(
+    accounts.map((a) => ({
+      label: a.name,
+      description: a.provider === 'sandbox' ? t('Sandbox') : a.provider === 'carrierx' ? 'CarrierX' : (a.accountSid ?? 'Twilio'),
+      icon: a.provider === 'sandbox' ? 'beaker' : a.provider === 'carrierx' ? 'globe' : 'cloud',
+      value: a,
+    })),
+    { title: options.title, placeholder: t('Choose an account'), step: options.step },
+  );
+}

@@ -1,0 +1,59 @@
+import { describeAccount, type Account } from '../../core/accounts/account';
+import { t } from '../l10n';
+import { ByocTrunksNode } from './byoc-trunks-node';
+import type { ExplorerContext, ExplorerNode } from './explorer-node';
+import { ElasticSipTrunksNode } from './elastic-sip-trunks-node';
+import { markdownFields } from './markdown-fields';
+import type { TreeItemData } from './tree-item-data';
+import { TrunkGroupsNode } from './trunk-groups-node';
+
+/** A connected account: its folders depend on the provider (the sandbox has all of them). */
+export class AccountNode implements ExplorerNode {
+  readonly parent = undefined;
+  readonly id: string;
+  private folders: ExplorerNode[] | undefined;
+
+  constructor(
+    readonly account: Account,
+    private readonly ctx: ExplorerContext,
+  ) {
+    this.id = `account/${account.id}`;
+  }
+
+  treeItem(): TreeItemData {
+    const a = this.account;
+    const provider = a.provider;
+    return {
+      id: this.id,
+      label: a.name,
+      description: describeAccount(a),
+      tooltip: markdownFields(a.name, [
+        [t('Provider'), describeAccount(a)],
+        ['account_sid', a.accountSid],
+        [t('API key'), a.apiKeySid],
+        [t('Base URL'), a.baseUrl],
+      ]),
+      contextValue: `trunkline:account.${provider}${provider === 'sandbox' ? '' : '.renamable'}.removable${provider === 'sandbox' ? '' : '.credentials'}`,
+      icon: { id: provider === 'sandbox' ? 'beaker' : provider === 'carrierx' ? 'globe' : 'cloud' },
+      collapsible: 'collapsed',
+    };
+  }
+
+  async children(): Promise<ExplorerNode[]> {
+    this.folders ??= this.buildFolders();
+    return this.folders;
+  }
+
+  reset(): void {
+    this.folders = undefined;
+  }
+
+  private buildFolders(): ExplorerNode[] {
+    const folders: ExplorerNode[] = [];
+    if (this.account.provider !== 'carrierx') {
+      folders.push(new ElasticSipTrunksNode(this, this.ctx), new ByocTrunksNode(this, this.ctx));
+    }
+    if (this.account.provider !== 'twilio') folders.push(new TrunkGroupsNode(this, this.ctx));
+    return folders;
+  }
+}

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { ExplorerNode } from './explorer-node';
+import type { ExplorerTree } from './explorer-tree';
+import type { TreeItemData } from './tree-item-data';
+
+export const EXPLORER_VIEW_ID = 'trunkline.explorer';
+
+/** Adapts the ExplorerTree to VS Code's tree view. */
+export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode> {
+  private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+
+  constructor(private readonly tree: () => ExplorerTree) {}
+
+  fire(node: ExplorerNode | undefined): void {
+    this.emitter.fire(node);
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    return toTreeItem(node.treeItem());
+  }
+
+  getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    const load = this.tree().childrenOf(node);
+    // Shows the view's progress bar while a page loads.
+    void vscode.window.withProgress({ location: { viewId: EXPLORER_VIEW_ID } }, () => load.catch(() => undefined));
+    return load;
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.parent;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
+
+function toTreeItem(data: TreeItemData): vscode.TreeItem {
+  const collapsible =
+    data.collapsible === 'expanded'
+      ? vscode.TreeItemCollapsibleState.Expanded
+      : data.collapsible === 'collapsed'
+        ? vscode.TreeItemCollapsibleState.Collapsed
+        : vscode.TreeItemCollapsibleState.None;
+  const item = new vscode.TreeItem(data.label, collapsible);
+  item.id = data.id;
+  item.description = data.description;
+  item.contextValue = data.contextValue;
+  if (data.tooltip) item.tooltip = new vscode.MarkdownString(data.tooltip);
+  if (data.icon) item.iconPath = new vscode.ThemeIcon(data.icon.id, data.icon.color ? new vscode.ThemeColor(data.icon.color) : undefined);
+  if (data.command) item.command = { command: data.command.id, title: data.command.title, arguments: data.command.arguments };
+  return item;
+}

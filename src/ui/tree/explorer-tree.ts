@@ -1,0 +1,77 @@
+import type { AccountRegistry } from '../../core/accounts/account-registry';
+import { AccountNode } from './account-node';
+import type { ExplorerContext, ExplorerNode } from './explorer-node';
+
+/**
+ * The explorer's model, without the editor: one AccountNode per connected account, and an
+ * index of the nodes handed out so commands can refresh a folder by id. An account that is
+ * changed or removed loses its node (and everything loaded under it) at once, so stale data
+ * is never shown.
+ */
+export class ExplorerTree {
+  private readonly accountNodes = new Map<string, AccountNode>();
+  private readonly index = new Map<string, ExplorerNode>();
+
+  constructor(
+    private readonly accounts: AccountRegistry,
+    private readonly ctx: ExplorerContext,
+  ) {
+    accounts.onDidChange((change) => {
+      this.forgetAccount(change.account.id);
+      this.ctx.changed(undefined);
+    });
+  }
+
+  roots(): AccountNode[] {
+    const roots = this.accounts.list().map((account) => {
+      let node = this.accountNodes.get(account.id);
+      if (!node) {
+        node = new AccountNode(account, this.ctx);
+        this.accountNodes.set(account.id, node);
+      }
+      return node;
+    });
+    for (const node of roots) this.index.set(node.id, node);
+    return roots;
+  }
+
+  async childrenOf(node: ExplorerNode | undefined): Promise<ExplorerNode[]> {
+    const children = node ? await node.children() : this.roots();
+    for (const child of children) this.index.set(child.id, child);
+    return children;
+  }
+
+  find(id: string): ExplorerNode | undefined {
+    return this.index.get(id);
+  }
+
+  /** Reloads a node's children next time it is shown (undefined = every account). */
+  refresh(node: ExplorerNode | undefined): void {
+    if (node) {
+      node.reset?.();
+      this.dropBelow(node.id);
+    } else {
+      for (const id of [...this.accountNodes.keys()]) this.forgetAccount(id);
+    }
+    this.ctx.changed(node);
+  }
+
+  /** Refreshes the node with this id if it has been shown; returns whether it was found. */
+  refreshById(id: string): boolean {
+    const node = this.index.get(id);
+    if (!node) return false;
+    this.refresh(node);
+    return true;
+  }
+
+  private forgetAccount(accountId: string): void {
+    this.accountNodes.delete(accountId);
+    this.dropBelow(`account/${accountId}`);
+    this.index.delete(`account/${accountId}`);
+  }
+
+  private dropBelow(id: string): void {
+    const prefix = `${id}/`;
+    for (const key of [...this.index.keys()]) if (key.startsWith(prefix)) this.index.delete(key);
+  }
+}

@@ -1,0 +1,147 @@
+import { isProviderError } from '../../core/http/provider-error';
+import type { Page, PageRequest } from '../../core/providers/page';
+import { t } from '../l10n';
+import { LeafNode, type ExplorerContext, type ExplorerNode } from './explorer-node';
+import type { TreeItemData } from './tree-item-data';
+
+/**
+ * The one node kind that lists a provider collection page by page: the first page when
+ * expanded, then a "Load more…" node while the provider has more, and a "Failed to load —
+ * click to retry" node (with the provider's message) when a page fails.
+ */
+export abstract class PagedFolderNode<T> implements ExplorerNode {
+  private items: ExplorerNode[] = [];
+  private nextCursor: string | undefined;
+  private loaded = false;
+  private failure: ErrorNode | undefined;
+  private loading: Promise<void> | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly parent: ExplorerNode | undefined,
+    protected readonly ctx: ExplorerContext,
+  ) {}
+
+  abstract treeItem(): TreeItemData;
+  protected abstract fetchPage(req: PageRequest): Promise<Page<T>>;
+  protected abstract childFor(item: T): ExplorerNode;
+  /** What the items are called in messages, e.g. "trunks". */
+  protected abstract readonly noun: string;
+  /** Called after a page was added, e.g. to update a parent that shows the count. */
+  protected afterLoad(): void {}
+
+  get loadedCount(): number {
+    return this.items.length;
+  }
+
+  get hasMore(): boolean {
+    return this.nextCursor !== undefined;
+  }
+
+  async children(): Promise<ExplorerNode[]> {
+    if (!this.loaded && !this.failure) await this.load();
+    const tail: ExplorerNode[] = [];
+    if (this.failure) tail.push(this.failure);
+    else if (this.nextCursor !== undefined) tail.push(new LoadMoreNode(this));
+    if (this.loaded && this.items.length === 0 && !this.failure) tail.push(new EmptyNode(this, t('No {0}', this.noun)));
+    return [...this.items, ...tail];
+  }
+
+  /** Fetches the next page and appends it (the "Load more…" node). */
+  async loadMore(): Promise<void> {
+    await this.load();
+    this.ctx.changed(this);
+  }
+
+  reset(): void {
+    this.items = [];
+    this.nextCursor = undefined;
+    this.loaded = false;
+    this.failure = undefined;
+  }
+
+  /** Clears a failure and tries again (the error node's click). */
+  async retry(): Promise<void> {
+    this.failure = undefined;
+    this.ctx.changed(this);
+  }
+
+  private load(): Promise<void> {
+    this.loading ??= this.loadOnce().finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  private async loadOnce(): Promise<void> {
+    try {
+      const page = await this.fetchPage({ pageSize: this.ctx.pageSize(), cursor: this.loaded ? this.nextCursor : undefined });
+      this.items.push(...page.items.map((item) => this.childFor(item)));
+      this.nextCursor = page.nextCursor;
+      this.loaded = true;
+      this.failure = undefined;
+      this.afterLoad();
+    } catch (e) {
+      const message = isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e);
+      this.ctx.log.error(t('Failed to load {0}: {1}', this.noun, message));
+      this.failure = new ErrorNode(this, message);
+    }
+  }
+}
+
+export class LoadMoreNode extends LeafNode {
+  readonly id: string;
+  constructor(readonly parent: PagedFolderNode<unknown>) {
+    super();
+    this.id = `${parent.id}/load-more/${parent.loadedCount}`;
+  }
+
+  treeItem(): TreeItemData {
+    return {
+      id: this.id,
+      label: t('Load more…'),
+      description: t('{0} loaded', this.parent.loadedCount),
+      contextValue: 'trunkline:loadMore',
+      icon: { id: 'ellipsis' },
+      collapsible: 'none',
+      command: { id: 'trunkline.loadMore', title: t('Load more'), arguments: [this] },
+    };
+  }
+}
+
+export class ErrorNode extends LeafNode {
+  readonly id: string;
+  constructor(
+    readonly parent: PagedFolderNode<unknown>,
+    readonly message: string,
+  ) {
+    super();
+    this.id = `${parent.id}/error`;
+  }
+
+  treeItem(): TreeItemData {
+    return {
+      id: this.id,
+      label: t('Failed to load — click to retry'),
+      description: this.message,
+      tooltip: this.message,
+      contextValue: 'trunkline:error',
+      icon: { id: 'error', color: 'errorForeground' },
+      collapsible: 'none',
+      command: { id: 'trunkline.retryLoad', title: t('Retry'), arguments: [this] },
+    };
+  }
+}
+
+export class EmptyNode extends LeafNode {
+  readonly id: string;
+  constructor(
+    readonly parent: ExplorerNode,
+    private readonly label: string,
+  ) {
+    super();
+    this.id = `${parent.id}/empty`;
+  }
+
+  treeItem(): TreeItemData {
+    return { id: this.id, label: this.label, contextValue: 'trunkline:empty', collapsible: 'none' };
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The prompts a command may show. Commands ask through this interface only, so the same flow
+ * runs against VS Code's quick input in the editor and against a scripted double in tests
+ * (which fails on any prompt it did not expect).
+ */
+export interface PickItem<T> {
+  label: string;
+  description?: string | undefined;
+  detail?: string | undefined;
+  /** Pre-selected in a multi-select pick. */
+  picked?: boolean | undefined;
+  /** Codicon id, e.g. "server". */
+  icon?: string | undefined;
+  value: T;
+}
+
+export interface StepInfo {
+  step: number;
+  totalSteps: number;
+}
+
+export interface PickOptions {
+  title: string;
+  placeholder?: string | undefined;
+  step?: StepInfo | undefined;
+  /** Let the user type a filter that also matches descriptions (e.g. E.164 numbers). */
+  matchOnDescription?: boolean | undefined;
+}
+
+export interface InputOptions {
+  title: string;
+  prompt?: string | undefined;
+  value?: string | undefined;
+  placeholder?: string | undefined;
+  /** Masks what is typed (tokens, secrets). */
+  password?: boolean | undefined;
+  step?: StepInfo | undefined;
+  /** Returns the problem with the value, checked as the user types; undefined = fine. */
+  validate?: ((value: string) => string | undefined | Promise<string | undefined>) | undefined;
+}
+
+export interface ConfirmOptions {
+  /** Second line of the modal. */
+  detail?: string | undefined;
+  /** The label of the button that confirms, e.g. "Delete". */
+  action: string;
+}
+
+export interface UserInput {
+  /** Resolves with the chosen item's value; rejects with UserCancelledError on Escape. */
+  pick<T>(items: PickItem<T>[] | Promise<PickItem<T>[]>, options: PickOptions): Promise<T>;
+  pickMany<T>(items: PickItem<T>[] | Promise<PickItem<T>[]>, options: PickOptions): Promise<T[]>;
+  input(options: InputOptions): Promise<string>;
+  /** A modal confirmation; resolves true only when the user pressed `action`. */
+  confirm(message: string, options: ConfirmOptions): Promise<boolean>;
+}
+
+/** Thrown when the user dismisses a prompt: the command stops quietly. */
+export class UserCancelledError extends Error {
+  override readonly name = 'UserCancelledError';
+  constructor() {
+    super('Cancelled by the user');
+  }
+}

@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import { UserCancelledError, type ConfirmOptions, type InputOptions, type PickItem, type PickOptions, type UserInput } from './user-input';
+
+type QuickPickEntry<T> = vscode.QuickPickItem & { value: T };
+
+/** UserInput on VS Code's quick input: step counts in the title, live validation, Escape = cancel. */
+export class VsCodeUserInput implements UserInput {
+  async pick<T>(items: PickItem<T>[] | Promise<PickItem<T>[]>, options: PickOptions): Promise<T> {
+    const [choice] = await this.show(items, options, false);
+    if (!choice) throw new UserCancelledError();
+    return choice.value;
+  }
+
+  async pickMany<T>(items: PickItem<T>[] | Promise<PickItem<T>[]>, options: PickOptions): Promise<T[]> {
+    return (await this.show(items, options, true)).map((c) => c.value);
+  }
+
+  input(options: InputOptions): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const box = vscode.window.createInputBox();
+      box.title = options.title;
+      box.prompt = options.prompt;
+      box.value = options.value ?? '';
+      box.placeholder = options.placeholder;
+      box.password = options.password ?? false;
+      box.ignoreFocusOut = true;
+      if (options.step) {
+        box.step = options.step.step;
+        box.totalSteps = options.step.totalSteps;
+      }
+      let accepted = false;
+      let validation = 0;
+      const validate = async (value: string): Promise<boolean> => {
+        const run = ++validation;
+        const problem = options.validate ? await options.validate(value) : undefined;
+        if (run === validation) box.validationMessage = problem;
+        return problem === undefined;
+      };
+      box.onDidChangeValue((value) => void validate(value));
+      box.onDidAccept(async () => {
+        box.busy = true;
+        const ok = await validate(box.value);
+        box.busy = false;
+        if (!ok) return;
+        accepted = true;
+        resolve(box.value);
+        box.hide();
+      });
+      box.onDidHide(() => {
+        box.dispose();
+        if (!accepted) reject(new UserCancelledError());
+      });
+      box.show();
+      if (box.value) void validate(box.value);
+    });
+  }
+
+  async confirm(message: string, options: ConfirmOptions): Promise<boolean> {
+    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail: options.detail }, options.action);
+    return choice === options.action;
+  }
+
+  private show<T>(items: PickItem<T>[] | Promise<PickItem<T>[]>, options: PickOptions, many: boolean): Promise<readonly QuickPickEntry<T>[]> {
+    return new Promise((resolve, reject) => {
+      const qp = vscode.window.createQuickPick<QuickPickEntry<T>>();
+      qp.title = options.title;
+      qp.placeholder = options.placeholder;
+      qp.canSelectMany = many;
+      qp.matchOnDescription = options.matchOnDescription ?? false;
+      qp.matchOnDetail = true;
+      qp.ignoreFocusOut = true;
+      if (options.step) {
+        qp.step = options.step.step;
+        qp.totalSteps = options.step.totalSteps;
+      }
+      qp.busy = true;
+      let accepted = false;
+      qp.onDidAccept(() => {
+        accepted = true;
+        resolve(many ? qp.selectedItems : qp.activeItems.slice(0, 1));
+        qp.hide();
+      });
+      qp.onDidHide(() => {
+        qp.dispose();
+        if (!accepted) reject(new UserCancelledError());
+      });
+      qp.show();
+      Promise.resolve(items).then(
+        (loaded) => {
+          const entries = loaded.map((item) => ({
+            label: item.icon ? `$(${item.icon}) ${item.label}` : item.label,
+            description: item.description,
+            detail: item.detail,
+            value: item.value,
+            picked: item.picked,
+          }));
+          qp.items = entries;
+          if (many) qp.selectedItems = entries.filter((e) => e.picked);
+          qp.busy = false;
+        },
+        (e: unknown) => {
+          accepted = true;
+          qp.hide();
+          reject(e);
+        },
+      );
+    });
+  }
+}

@@ -1,0 +1,110 @@
+import type { ConfirmOptions, InputOptions, PickItem, PickOptions, UserInput } from '../../src/ui/user-input';
+import { UserCancelledError } from '../../src/ui/user-input';
+
+/** One expected prompt and its answer. Labels match by exact string or RegExp. */
+export type ScriptedAnswer =
+  | { pick: string | RegExp; title?: RegExp }
+  | { pickMany: (string | RegExp)[]; title?: RegExp }
+  | { input: string; title?: RegExp; /** the answer must be rejected with this problem */ rejectedWith?: RegExp }
+  | { confirm: boolean; message?: RegExp; detail?: RegExp }
+  | { cancel: 'pick' | 'pickMany' | 'input' | 'confirm' };
+
+export interface AskedPrompt {
+  kind: 'pick' | 'pickMany' | 'input' | 'confirm';
+  title: string;
+  /** For picks: the labels and descriptions offered. */
+  offered?: { label: string; description?: string | undefined; detail?: string | undefined; picked?: boolean | undefined }[];
+  detail?: string | undefined;
+}
+
+/**
+ * A UserInput that answers from a script and FAILS on any prompt it did not expect (wrong
+ * kind, unmatched label, answers left over), the way Azure's TestUserInput does. An input
+ * answer runs the prompt's own validation, so a rejected value fails the test unless the
+ * step says it should be rejected.
+ */
+export class ScriptedUserInput implements UserInput {
+  readonly asked: AskedPrompt[] = [];
+  private readonly steps: ScriptedAnswer[];
+
+  constructor(steps: ScriptedAnswer[]) {
+    this.steps = [...steps];
+  }
+
+  get remaining(): number {
+    return this.steps.length;
+  }
+
+  assertDone(): void {
+    if (this.steps.length > 0) throw new Error(`${this.steps.length} scripted answer(s) were never asked for: ${JSON.stringify(this.steps)}`);
+  }
+
+  async pick<T>(items: PickItem<T>[] | Promise<PickItem<T>[]>, options: PickOptions): Promise<T> {
+    const loaded = await items;
+    const step = this.next('pick', options.title, { offered: describe(loaded) });
+    if ('cancel' in step) throw new UserCancelledError();
+    const s = step as { pick: string | RegExp; title?: RegExp };
+    this.checkTitle(s.title, options.title);
+    return this.find(loaded, s.pick, options.title).value;
+  }
+
+  async pickMany<T>(items: PickItem<T>[] | Promise<PickItem<T>[]>, options: PickOptions): Promise<T[]> {
+    const loaded = await items;
+    const step = this.next('pickMany', options.title, { offered: describe(loaded) });
+    if ('cancel' in step) throw new UserCancelledError();
+    const s = step as { pickMany: (string | RegExp)[]; title?: RegExp };
+    this.checkTitle(s.title, options.title);
+    return s.pickMany.map((label) => this.find(loaded, label, options.title).value);
+  }
+
+  async input(options: InputOptions): Promise<string> {
+    const title = `${options.title}${options.prompt ? ` — ${options.prompt}` : ''}`;
+    for (;;) {
+      const step = this.next('input', title, {});
+      if ('cancel' in step) throw new UserCancelledError();
+      const s = step as { input: string; title?: RegExp; rejectedWith?: RegExp };
+      this.checkTitle(s.title, title);
+      const problem = options.validate ? await options.validate(s.input) : undefined;
+      if (s.rejectedWith) {
+        if (!problem || !s.rejectedWith.test(problem)) {
+          throw new Error(`Expected "${s.input}" to be rejected with ${s.rejectedWith} at "${title}", got ${problem ?? 'no problem'}`);
+        }
+        continue; // like a user who reads the message and types again
+      }
+      if (problem) throw new Error(`Scripted answer "${s.input}" was rejected at "${title}": ${problem}`);
+      return s.input;
+    }
+  }
+
+  async confirm(message: string, options: ConfirmOptions): Promise<boolean> {
+    const step = this.next('confirm', message, { detail: options.detail });
+    if ('cancel' in step) return false;
+    const s = step as { confirm: boolean; message?: RegExp; detail?: RegExp };
+    if (s.message && !s.message.test(message)) throw new Error(`Confirmation "${message}" does not match ${s.message}`);
+    if (s.detail && !s.detail.test(options.detail ?? '')) throw new Error(`Confirmation detail "${options.detail}" does not match ${s.detail}`);
+    return s.confirm;
+  }
+
+  private next(kind: AskedPrompt['kind'], title: string, extra: Partial<AskedPrompt>): ScriptedAnswer {
+    this.asked.push({ kind, title, ...extra });
+    const step = this.steps.shift();
+    if (!step) throw new Error(`Unexpected ${kind} prompt: "${title}" (the script has no answers left)`);
+    const stepKind = 'cancel' in step ? step.cancel : 'pick' in step ? 'pick' : 'pickMany' in step ? 'pickMany' : 'input' in step ? 'input' : 'confirm';
+    if (stepKind !== kind) throw new Error(`Unexpected ${kind} prompt: "${title}" (the script expected a ${stepKind})`);
+    return step;
+  }
+
+  private checkTitle(expected: RegExp | undefined, actual: string): void {
+    if (expected && !expected.test(actual)) throw new Error(`Prompt "${actual}" does not match ${expected}`);
+  }
+
+  private find<T>(items: PickItem<T>[], label: string | RegExp, title: string): PickItem<T> {
+    const found = items.find((i) => (typeof label === 'string' ? i.label === label : label.test(i.label)));
+    if (!found) throw new Error(`No item ${String(label)} in "${title}"; offered: ${items.map((i) => i.label).join(', ')}`);
+    return found;
+  }
+}
+
+function describe<T>(items: PickItem<T>[]) {
+  return items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, picked: i.picked }));
+}
