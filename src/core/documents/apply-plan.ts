@@ -1,0 +1,151 @@
+import { isProviderError } from '../http/provider-error';
+import type { DocumentPlan } from './document-plan';
+import { executeOperation } from './execute-operation';
+import { errorText, plural } from './message-text';
+import type { PlanOperation } from './plan-operations';
+import { remoteFingerprint } from './remote-fingerprint';
+import { fetchRemoteState } from './remote-state';
+import type { SyncClients } from './sync-clients';
+import type { SyncStateStore } from './sync-state';
+
+/** true: go on; false or a reason: stop before the next operation. */
+export type PreconditionResult = boolean | string;
+
+export interface ApplyOptions {
+  signal?: AbortSignal | undefined;
+  /** Apply even though the remote changed since the last sync (plan.remoteChanged). */
+  overwrite?: boolean | undefined;
+  /**
+   * Checked before every operation. The editor stops when the document changed since the plan
+   * was made (its own sid write-back from `onCreated` excepted), the CLI when the file on disk did.
+   */
+  precondition?: (() => PreconditionResult | Promise<PreconditionResult>) | undefined;
+  onProgress?: ((progress: ApplyProgress) => void) | undefined;
+  /**
+   * Called exactly once when the document's resource gets its sid: after the create (or the
+   * look-up that found it after an unknown outcome), or when the plan adopts an existing trunk.
+   * Write it into the file (setDocumentSid) before resolving; a rejection stops the apply.
+   */
+  onCreated?: ((sid: string) => void | Promise<void>) | undefined;
+  /** Where the synced remote version is remembered; after applying, the remote is read again into it. */
+  syncState?: SyncStateStore | undefined;
+  /** Re-read the remote after applying to remember it (default: when syncState is given). push-all does it in bulk instead. */
+  refreshSyncState?: boolean | undefined;
+  maxCreateAttempts?: number | undefined;
+}
+
+export interface ApplyProgress {
+  plan: DocumentPlan;
+  operation: PlanOperation;
+  /** 0-based position in plan.operations. */
+  index: number;
+  total: number;
+  stage: 'started' | 'done';
+}
+
+/**
+ * - `applied`: every operation was applied (or there were none);
+ * - `failed`: an operation failed, the ones after it were not sent;
+ * - `stopped`: the precondition said stop;
+ * - `cancelled`: the AbortSignal fired;
+ * - `refused`: nothing sent, the remote changed since the last sync and `overwrite` was not given.
+ */
+export type ApplyStatus = 'applied' | 'failed' | 'stopped' | 'cancelled' | 'refused';
+
+export interface ApplyResult {
+  plan: DocumentPlan;
+  status: ApplyStatus;
+  applied: PlanOperation[];
+  notApplied: PlanOperation[];
+  /** The operation that failed, or the one the apply stopped or was cancelled before. */
+  failedAt?: PlanOperation | undefined;
+  error?: unknown;
+  /** The resource's sid after applying (a new one when created). */
+  sid: string | undefined;
+  /** The sid was reported through onCreated during this apply. */
+  sidAssigned: boolean;
+  /** Creates whose answer was lost and whose result a look-up found (worth a log line). */
+  reconciled: PlanOperation[];
+  /** One or two sentences for a notification or the CLI. */
+  message: string;
+}
+
+/** Applies one document's plan, operation by operation, in order. Never throws for provider failures: see the result. */
+export async function applyPlan(plan: DocumentPlan, clients: SyncClients, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const total = plan.operations.length;
+  const applied: PlanOperation[] = [];
+  const reconciled: PlanOperation[] = [];
+  let sid = plan.sid;
+  let sidAssigned = false;
+  const finish = async (status: ApplyStatus, message: string, failedAt?: PlanOperation, error?: unknown): Promise<ApplyResult> => {
+    if (status !== 'refused') await rememberSync(plan, sid, applied.length, clients, options);
+    return { plan, status, applied, notApplied: plan.operations.slice(applied.length), failedAt, error, sid, sidAssigned, reconciled, message };
+  };
+  const progressText = () => `${applied.length} of ${plural(total, 'operation')} applied`;
+
+  if (plan.remoteChanged && !options.overwrite) {
+    const fields = plan.remoteChanged.fields.length > 0 ? ` (${plan.remoteChanged.fields.join(', ')})` : '';
+    return finish('refused', `The remote ${plan.title} changed since it was last pushed or pulled${fields}. Review the remote changes, then Pull them or push again choosing to overwrite them.`);
+  }
+  if (total === 0) return finish('applied', 'Already in sync: nothing to apply.');
+
+  for (const [index, operation] of plan.operations.entries()) {
+    if (options.signal?.aborted) return finish('cancelled', `${progressText()}; cancelled before ${operation.description}. Push again to finish.`, operation);
+    const go = options.precondition ? await options.precondition() : true;
+    if (go !== true) {
+      const reason = typeof go === 'string' ? go : 'the document changed since the plan was made';
+      return finish('stopped', `${progressText()}; stopped before ${operation.description}: ${reason}. Push again to finish.`, operation);
+    }
+    options.onProgress?.({ plan, operation, index, total, stage: 'started' });
+    let effect;
+    try {
+      effect = await executeOperation(operation, plan, sid, clients, { signal: options.signal, maxCreateAttempts: options.maxCreateAttempts });
+    } catch (error) {
+      if (isProviderError(error) && error.kind === 'cancelled') {
+        return finish('cancelled', `${progressText()}; cancelled during ${operation.description}. Push again to finish.`, operation, error);
+      }
+      return finish('failed', `${progressText()}; failed at ${operation.description}: ${errorText(error)}. Push again to finish.`, operation, error);
+    }
+    applied.push(operation);
+    if (effect.reconciled) reconciled.push(operation);
+    if (effect.sid !== undefined && effect.sid !== sid) {
+      sid = effect.sid;
+      try {
+        await options.onCreated?.(sid);
+        sidAssigned = true;
+      } catch (error) {
+        const next = plan.operations[index + 1];
+        return finish(
+          'failed',
+          `${progressText()}; the ${plan.title} exists as ${sid} but writing its sid into the file failed (${errorText(error)}). Add "sid: ${sid}" to the document, then push again to finish.`,
+          next,
+          error,
+        );
+      }
+    }
+    options.onProgress?.({ plan, operation, index, total, stage: 'done' });
+  }
+  return finish('applied', `${plural(total, 'operation')} applied.`);
+}
+
+/**
+ * Remembers the remote as synced: as planned when nothing was sent, else as read again now
+ * (our own changes must not look like someone else's next time). Forgets it when it cannot be read.
+ */
+async function rememberSync(plan: DocumentPlan, sid: string | undefined, appliedCount: number, clients: SyncClients, options: ApplyOptions): Promise<void> {
+  const store = options.syncState;
+  if (!store || sid === undefined) return;
+  const key = { uri: plan.uri, index: plan.index, sid };
+  if (appliedCount === 0) {
+    if (plan.operations.length === 0 && plan.remoteFingerprint && sid === plan.sid) await store.set(key, plan.remoteFingerprint);
+    return;
+  }
+  if (options.refreshSyncState === false) return;
+  try {
+    const lookup = await fetchRemoteState({ ...plan.target, sid }, clients);
+    if (lookup.status === 'found') await store.set(key, remoteFingerprint(lookup.state));
+    else await store.delete(key);
+  } catch {
+    await store.delete(key);
+  }
+}

@@ -1,0 +1,83 @@
+import type { CarrierXTrunkFields, TrunkGroupFields } from '../providers/carrierx/models';
+import type { ByocTrunkFields, OriginationUrlFields, RecordingFields, TrunkFields } from '../providers/twilio/models';
+
+// The operations a plan is made of. Each one is exactly one provider request (a create may
+// add look-ups to reconcile an unknown outcome; `twilio.trunk.adopt` sends nothing), carries
+// its own preview text, and never holds a read-only field.
+
+/** `field: from → to` in a preview; `from` undefined means the remote has no value. */
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+interface OperationBase {
+  /** One line for the preview and for results, e.g. `Attach +14155550100`. */
+  description: string;
+  changes: FieldChange[];
+}
+
+/** A number that is on another trunk of the account now: detached there, attached here. */
+export interface NumberMove {
+  fromTrunkSid: string;
+  fromTrunkName?: string | null | undefined;
+}
+
+export type PlanOperation = OperationBase &
+  (
+    | { type: 'twilio.trunk.create'; fields: TrunkFields }
+    /** The trunk already exists (it owns the domain name): its sid is written into the file. */
+    | { type: 'twilio.trunk.adopt'; sid: string }
+    | { type: 'twilio.trunk.update'; fields: TrunkFields }
+    | { type: 'twilio.recording.update'; fields: RecordingFields }
+    | { type: 'twilio.originationUrl.create'; fields: OriginationUrlFields }
+    | { type: 'twilio.originationUrl.update'; sid: string; sipUrl: string; fields: Partial<OriginationUrlFields> }
+    | { type: 'twilio.originationUrl.delete'; sid: string; sipUrl: string }
+    | { type: 'twilio.number.attach'; phoneNumber: string; phoneNumberSid: string; move?: NumberMove | undefined }
+    /** `move` set: the number leaves `move.fromTrunkSid` so that the next operation can attach it here. */
+    | { type: 'twilio.number.detach'; phoneNumber: string; phoneNumberSid: string; move?: NumberMove | undefined }
+    | { type: 'twilio.byoc.create'; fields: ByocTrunkFields }
+    | { type: 'twilio.byoc.update'; fields: ByocTrunkFields }
+    | { type: 'carrierx.group.create'; fields: TrunkGroupFields; trunks?: CarrierXTrunkFields[] | undefined }
+    | { type: 'carrierx.group.update'; fields: TrunkGroupFields }
+    | { type: 'carrierx.trunk.create'; name: string | undefined; fields: CarrierXTrunkFields }
+    | { type: 'carrierx.trunk.update'; trunkSid: string; name: string | null; fields: CarrierXTrunkFields }
+    | { type: 'carrierx.trunk.delete'; trunkSid: string; name: string | null }
+  );
+
+export type PlanOperationType = PlanOperation['type'];
+
+/** The preview's mark for an operation: + adds, ~ changes, - removes, = adopts. */
+export function operationMark(op: PlanOperation): '+' | '~' | '-' | '=' {
+  if (op.type === 'twilio.trunk.adopt') return '=';
+  if (op.type.endsWith('.create') || op.type.endsWith('.attach')) return '+';
+  if (op.type.endsWith('.delete') || op.type.endsWith('.detach')) return '-';
+  return '~';
+}
+
+const MAX_VALUE_LENGTH = 80;
+
+/** A value as the preview shows it: strings quoted, absent as (unset), long values cut. */
+export function formatValue(value: unknown): string {
+  if (value === undefined) return '(unset)';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
+}
+
+/** `friendly_name: "Old" → "New"` */
+export function formatChange(change: FieldChange): string {
+  return `${change.field}: ${formatValue(change.from)} → ${formatValue(change.to)}`;
+}
+
+/** The changes between `from` and `to` for the given fields, in that order; equal fields are left out. */
+export function fieldChanges(fields: readonly string[], from: Record<string, unknown> | undefined, to: Record<string, unknown>, same: (a: unknown, b: unknown) => boolean, prefix = ''): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of fields) {
+    const desired = to[field];
+    if (desired === undefined) continue;
+    const current = from?.[field];
+    if (!same(desired, current)) changes.push({ field: `${prefix}${field}`, from: current ?? (from ? null : undefined), to: desired });
+  }
+  return changes;
+}
