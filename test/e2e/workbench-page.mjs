@@ -1,0 +1,114 @@
+// @ts-check
+// What an e2e scene can do in the workbench, phrased as a person's actions (click the activity
+// bar, open a file, run a command), so that scenes read like the feature. Locators use the
+// accessible names VS Code gives its parts; add an action here when a second scene needs it.
+import { VIEWPORT } from '../../scripts/code-server-workbench.mjs';
+
+const UI_TIMEOUT_MS = 30_000;
+/** What must be gone before a picture: transient UI that would otherwise land in it. */
+const BUSY_SELECTORS = {
+  'a hover tooltip': '.monaco-hover',
+  'a progress bar': '.monaco-progress-container.active',
+  'a progress badge in the activity bar': '.part.activitybar .badge .codicon',
+  'a scrollbar the pointer revealed': '.monaco-scrollable-element > .scrollbar.visible',
+};
+
+/**
+ * @typedef {object} Scene
+ * @property {string} title what the scene shows, as the runner prints it
+ * @property {string} [screenshot] file name under media/screenshots/, taken after `run` settles
+ * @property {(workbench: WorkbenchPage) => Promise<void>} run drives the UI; throws (e.g. a
+ *   locator wait times out) when the feature does not show what it should
+ */
+
+export class WorkbenchPage {
+  /** @param {import('playwright-core').Page} page */
+  constructor(page) {
+    this.page = page;
+  }
+
+  /**
+   * Waits until the workbench has finished restoring. The first paint uses a placeholder theme;
+   * the real one (VS Code's default, Light 2026; this workbench does not take the color theme
+   * from user settings at start-up) replaces it once the extension hosts are up, seconds later.
+   */
+  async restored() {
+    await this.page.locator('.monaco-workbench[class*="vscode-theme-"]').waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
+  }
+
+  /** Clicks the activity-bar item of a view container, e.g. "Trunkline", and waits for the side bar to show it. */
+  async openViewContainer(/** @type {string} */ title) {
+    await this.page.locator(`.part.activitybar a.action-label[aria-label^="${title}"]`).click({ timeout: UI_TIMEOUT_MS });
+    // A container with one view titles itself "<container>: <view>".
+    await this.page
+      .locator('.part.sidebar .composite.title h2')
+      .filter({ hasText: new RegExp(`^${escapeRegExp(title)}(:|$)`) })
+      .waitFor({ timeout: UI_TIMEOUT_MS });
+  }
+
+  /** The body of a side-bar view by its name, e.g. "Trunks"; waits until it is shown. */
+  async view(/** @type {string} */ name) {
+    const body = this.page
+      .locator('.part.sidebar .pane')
+      .filter({ has: this.page.locator(`.pane-header[aria-label="${name} Section"]`) })
+      .locator('.pane-body');
+    await body.waitFor({ timeout: UI_TIMEOUT_MS });
+    return body;
+  }
+
+  /** A row of any tree or list in the workbench by its accessible name. */
+  treeItem(/** @type {string | RegExp} */ name) {
+    return this.page.getByRole('treeitem', { name });
+  }
+
+  /** Opens a file of the fixture workspace through Quick Open (Ctrl+P), as a keyboard user would. */
+  async openFile(/** @type {string} */ relativePath) {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(relativePath);
+    await this.page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await input.press('Enter');
+    const name = relativePath.split('/').pop() ?? relativePath;
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: UI_TIMEOUT_MS });
+  }
+
+  /** Runs a command from the Command Palette by its label, e.g. "Trunkline: Show Log". */
+  async runCommand(/** @type {string} */ label) {
+    await this.page.keyboard.press('Control+Shift+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(`>${label}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await input.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  }
+
+  /**
+   * Brings the page to a picture-ready state: no hover tooltip from the last click, no
+   * progress bar or activity-bar progress badge still spinning, fonts (codicons) loaded.
+   */
+  async settle() {
+    // The empty middle of the status bar has no hover of its own; moving there in steps makes
+    // the element under the pointer see it leave, which dismisses its tooltip.
+    await this.page.mouse.move(Math.round(VIEWPORT.width / 2), VIEWPORT.height - 8, { steps: 4 });
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    for (;;) {
+      const busy = await this.page.evaluate((selectors) => {
+        const shown = (/** @type {Element} */ e) => e instanceof HTMLElement && e.offsetParent !== null;
+        const found = Object.entries(selectors)
+          .filter(([, selector]) => Array.from(document.querySelectorAll(selector)).some(shown))
+          .map(([what]) => what);
+        // Fades (a hidden scrollbar, a closing hover) run as CSS transitions for a moment longer.
+        const fading = document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
+        return fading ? [...found, 'an animation still running'] : found;
+      }, BUSY_SELECTORS);
+      if (busy.length === 0) break;
+      if (Date.now() > deadline) throw new Error(`the workbench did not settle within ${UI_TIMEOUT_MS / 1000} s: still showing ${busy.join(', ')}`);
+      await this.page.waitForTimeout(100);
+    }
+    await this.page.evaluate(() => document.fonts.ready);
+  }
+}
+
+function escapeRegExp(/** @type {string} */ text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
