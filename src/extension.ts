@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { DOCUMENT_COMMANDS } from './ui/commands/all-document-commands';
 import { EXPLORER_COMMANDS } from './ui/commands/all-commands';
-import { registerCommands } from './ui/commands/register-commands';
+import { registerCommands, type CommandErrorSink } from './ui/commands/register-commands';
+import { registerTrunkFiles } from './ui/documents/register-trunk-files';
 import { setTranslator } from './ui/l10n';
 import { createServices, type Services } from './ui/services';
 import { createTestApi, type TrunklineTestApi } from './ui/test-api';
@@ -19,12 +21,15 @@ export function activate(context: vscode.ExtensionContext): TrunklineApi {
   services = createServices(context);
   const s = services;
   const commandErrors: { commandId: string; message: string }[] = [];
+  const sink: CommandErrorSink = {
+    showLog: () => s.channel.show(true),
+    onError: (commandId, e) => commandErrors.push({ commandId, message: e instanceof Error ? e.message : String(e) }),
+  };
   registerExplorer(context, s);
+  const files = registerTrunkFiles(context, s);
   context.subscriptions.push(
-    ...registerCommands(EXPLORER_COMMANDS, () => s.commandContext(), s.log, {
-      showLog: () => s.channel.show(true),
-      onError: (commandId, e) => commandErrors.push({ commandId, message: e instanceof Error ? e.message : String(e) }),
-    }),
+    ...registerCommands(EXPLORER_COMMANDS, () => s.commandContext(), s.log, sink),
+    ...registerCommands(DOCUMENT_COMMANDS, () => ({ ...s.commandContext(), files }), s.log, sink),
   );
   const version = String(context.extension.packageJSON.version);
   return context.extensionMode === vscode.ExtensionMode.Test ? { version, testing: createTestApi(s, commandErrors) } : { version };

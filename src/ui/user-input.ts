@@ -53,6 +53,13 @@ export interface UserInput {
   input(options: InputOptions): Promise<string>;
   /** A modal confirmation; resolves true only when the user pressed `action`. */
   confirm(message: string, options: ConfirmOptions): Promise<boolean>;
+  /** A modal question with several answers; resolves with the one pressed, undefined when dismissed. */
+  ask(message: string, options: AskOptions): Promise<string | undefined>;
+}
+
+export interface AskOptions {
+  detail?: string | undefined;
+  actions: string[];
 }
 
 /** Thrown when the user dismisses a prompt: the command stops quietly. */

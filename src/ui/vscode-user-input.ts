@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { UserCancelledError, type ConfirmOptions, type InputOptions, type PickItem, type PickOptions, type UserInput } from './user-input';
+import { UserCancelledError, type AskOptions, type ConfirmOptions, type InputOptions, type PickItem, type PickOptions, type UserInput } from './user-input';
 
 type QuickPickEntry<T> = vscode.QuickPickItem & { value: T };
 
@@ -58,6 +58,10 @@ export class VsCodeUserInput implements UserInput {
   async confirm(message: string, options: ConfirmOptions): Promise<boolean> {
     const choice = await vscode.window.showWarningMessage(message, { modal: true, detail: options.detail }, options.action);
     return choice === options.action;
+  }
+
+  async ask(message: string, options: AskOptions): Promise<string | undefined> {
+    return vscode.window.showWarningMessage(message, { modal: true, detail: options.detail }, ...options.actions);
   }
 
   private show<T>(items: PickItem<T>[] | Promise<PickItem<T>[]>, options: PickOptions, many: boolean): Promise<readonly QuickPickEntry<T>[]> {

@@ -1,4 +1,4 @@
-import type { ConfirmOptions, InputOptions, PickItem, PickOptions, UserInput } from '../../src/ui/user-input';
+import type { AskOptions, ConfirmOptions, InputOptions, PickItem, PickOptions, UserInput } from '../../src/ui/user-input';
 import { UserCancelledError } from '../../src/ui/user-input';
 
 /** One expected prompt and its answer. Labels match by exact string or RegExp. */
@@ -7,10 +7,11 @@ export type ScriptedAnswer =
   | { pickMany: (string | RegExp)[]; title?: RegExp }
   | { input: string; title?: RegExp; /** the answer must be rejected with this problem */ rejectedWith?: RegExp }
   | { confirm: boolean; message?: RegExp; detail?: RegExp }
-  | { cancel: 'pick' | 'pickMany' | 'input' | 'confirm' };
+  | { ask: string | undefined; message?: RegExp }
+  | { cancel: 'pick' | 'pickMany' | 'input' | 'confirm' | 'ask' };
 
 export interface AskedPrompt {
-  kind: 'pick' | 'pickMany' | 'input' | 'confirm';
+  kind: 'pick' | 'pickMany' | 'input' | 'confirm' | 'ask';
   title: string;
   /** For picks: the labels and descriptions offered. */
   offered?: { label: string; description?: string | undefined; detail?: string | undefined; picked?: boolean | undefined }[];
@@ -85,11 +86,20 @@ export class ScriptedUserInput implements UserInput {
     return s.confirm;
   }
 
+  async ask(message: string, options: AskOptions): Promise<string | undefined> {
+    const step = this.next('ask', message, { detail: options.detail, offered: options.actions.map((label) => ({ label })) });
+    if ('cancel' in step) return undefined;
+    const s = step as { ask: string | undefined; message?: RegExp };
+    if (s.message && !s.message.test(message)) throw new Error(`Question "${message}" does not match ${s.message}`);
+    if (s.ask !== undefined && !options.actions.includes(s.ask)) throw new Error(`No answer "${s.ask}" to "${message}"; offered: ${options.actions.join(', ')}`);
+    return s.ask;
+  }
+
   private next(kind: AskedPrompt['kind'], title: string, extra: Partial<AskedPrompt>): ScriptedAnswer {
     this.asked.push({ kind, title, ...extra });
     const step = this.steps.shift();
     if (!step) throw new Error(`Unexpected ${kind} prompt: "${title}" (the script has no answers left)`);
-    const stepKind = 'cancel' in step ? step.cancel : 'pick' in step ? 'pick' : 'pickMany' in step ? 'pickMany' : 'input' in step ? 'input' : 'confirm';
+    const stepKind = 'cancel' in step ? step.cancel : 'pick' in step ? 'pick' : 'pickMany' in step ? 'pickMany' : 'input' in step ? 'input' : 'ask' in step ? 'ask' : 'confirm';
     if (stepKind !== kind) throw new Error(`Unexpected ${kind} prompt: "${title}" (the script expected a ${stepKind})`);
     return step;
   }

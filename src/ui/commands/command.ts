@@ -24,7 +24,12 @@ export interface CommandContext {
 }
 
 /** One command: its id (as contributed in package.json) and what it does. */
-export interface CommandDefinition {
+export interface CommandDefinition<C extends CommandContext = CommandContext> {
   readonly id: string;
-  run(ctx: CommandContext, ...args: unknown[]): Promise<unknown>;
+  /**
+   * Acts on what the workspace's files say or destroys remote resources: unavailable in
+   * Restricted Mode (Workspace Trust). The registration wrapper enforces it.
+   */
+  readonly requiresTrust?: boolean;
+  run(ctx: C, ...args: unknown[]): Promise<unknown>;
 }

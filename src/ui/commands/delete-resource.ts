@@ -11,6 +11,7 @@ import type { CommandContext, CommandDefinition } from './command';
  */
 export const deleteResource: CommandDefinition = {
   id: 'trunkline.delete',
+  requiresTrust: true,
   async run(ctx: CommandContext, node?: unknown) {
     const title = t('Delete');
     const ref = refFromNode(node) ?? (await pickResource(ctx, ['trunk', 'byocTrunk', 'originationUrl', 'trunkGroup', 'carrierxTrunk'], title));

@@ -17,15 +17,18 @@ export interface CommandErrorSink {
  * handled once: a dismissed prompt ends the command quietly; a provider error shows its code
  * and message with "Show log"; nothing ever surfaces a stack trace.
  */
-export function registerCommands(
-  commands: readonly CommandDefinition[],
-  context: () => CommandContext,
+export function registerCommands<C extends CommandContext>(
+  commands: readonly CommandDefinition<C>[],
+  context: () => C,
   log: Logger,
   sink: CommandErrorSink,
 ): vscode.Disposable[] {
   return commands.map((command) =>
     vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
       try {
+        if (command.requiresTrust && !vscode.workspace.isTrusted) {
+          throw new Error(t('This is unavailable in Restricted Mode: trust this workspace first (Manage Workspace Trust). Browsing and validation still work.'));
+        }
         return await command.run(context(), ...args);
       } catch (e) {
         if (e instanceof UserCancelledError) return undefined;

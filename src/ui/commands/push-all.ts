@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import { formatPlanLines, formatRefusalLines } from '../../core/documents/format-plan';
+import { applyAll, planAll } from '../../core/documents/push-all';
+import { setDocumentSid } from '../../core/documents/set-document-sid';
+import type { SyncDocument } from '../../core/documents/plan-documents';
+import { applyTextEdits } from '../documents/apply-text-edits';
+import { TRUNK_FILE_GLOB } from '../documents/trunk-file-selector';
+import type { DocumentCommandContext } from '../documents/trunk-file-services';
+import { t } from '../l10n';
+import type { CommandDefinition } from './command';
+
+const MAX_PREVIEW_LINES = 40;
+
+/**
+ * Push All: every trunk file of a folder (or the workspace) in one combined plan, applied
+ * after one confirmation, documents in parallel but each document's operations in order,
+ * paced by the providers' rate limits; then a summary of what changed and what failed.
+ */
+export const pushAll: CommandDefinition<DocumentCommandContext> = {
+  id: 'trunkline.pushAll',
+  requiresTrust: true,
+  async run(ctx, folderArg?: unknown) {
+    const { files } = ctx;
+    const folder = folderArg instanceof vscode.Uri ? folderArg : undefined;
+    const pattern = folder ? new vscode.RelativePattern(folder, TRUNK_FILE_GLOB) : TRUNK_FILE_GLOB;
+    const uris = (await vscode.workspace.findFiles(pattern, '**/node_modules/**')).sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+    if (uris.length === 0) throw new Error(t('No trunk files (*.trunk.yaml) found in {0}.', folder ? vscode.workspace.asRelativePath(folder) : t('the workspace')));
+    const editorDocuments = await Promise.all(uris.map((u) => vscode.workspace.openTextDocument(u)));
+    const versions = new Map(editorDocuments.map((d) => [d.uri.toString(), d.version]));
+    const invalid = editorDocuments.filter((d) => files.diagnostics.check(d).some((p) => p.severity === 'error'));
+    const documents: SyncDocument[] = editorDocuments.flatMap((d) => files.cache.get(d).documents.map((document) => ({ uri: d.uri.toString(), document })));
+
+    const combined = await ctx.workbench.withProgress(t('Planning {0} documents…', documents.length), (_report, signal) =>
+      planAll(documents, files.clients, { syncState: files.syncState, signal }),
+    );
+    const planned = combined.documents.flatMap((d) => (d.outcome.status === 'planned' ? [d.outcome.plan] : []));
+    const refused = combined.documents.flatMap((d) => (d.outcome.status === 'refused' ? [d.outcome.refusal] : []));
+    const toChange = planned.filter((p) => p.operations.length > 0);
+    const drifted = toChange.filter((p) => p.remoteChanged);
+    const preview = [...toChange.flatMap((p) => formatPlanLines(p)), ...refused.flatMap((r) => formatRefusalLines(r))];
+    ctx.log.info(`Push All plan:\n${preview.join('\n')}`);
+    const summary = t('{0} to create or change ({1} operations), {2} in sync, {3} not planned{4}.', toChange.length, combined.operationCount, planned.length - toChange.length, refused.length, invalid.length > 0 ? t(' ({0} files have problems)', invalid.length) : '');
+    if (toChange.length === 0) {
+      void ctx.workbench.info(t('Push All: nothing to push. {0}', summary));
+      return { counts: undefined };
+    }
+    let overwrite = false;
+    if (drifted.length > 0) {
+      const skip = t('Skip Them');
+      const overwriteAction = t('Overwrite Them');
+      const choice = await ctx.input.ask(t('{0} document(s) changed at the provider since they were last pushed or pulled.', drifted.length), {
+        detail: drifted.map((p) => p.title).join('\n'),
+        actions: [skip, overwriteAction],
+      });
+      if (choice === undefined) return { counts: undefined };
+      overwrite = choice === overwriteAction;
+    }
+    const shown = preview.length > MAX_PREVIEW_LINES ? [...preview.slice(0, MAX_PREVIEW_LINES), t('… {0} more lines in the log', preview.length - MAX_PREVIEW_LINES)] : preview;
+    const confirmed = await ctx.input.confirm(t('Push All: {0}', summary), { detail: shown.join('\n'), action: t('Push') });
+    if (!confirmed) return { counts: undefined };
+
+    // sid write-backs of documents in the same file must not interleave
+    const writes = new Map<string, Promise<void>>();
+    const result = await ctx.workbench.withProgress(t('Pushing {0} documents…', toChange.length), (report, signal) => {
+      let done = 0;
+      return applyAll(combined, files.clients, {
+        signal,
+        overwrite,
+        syncState: files.syncState,
+        precondition: (plan) => {
+          const doc = editorDocuments.find((d) => d.uri.toString() === plan.uri);
+          return !doc || doc.version === versions.get(plan.uri) || t('{0} changed after the plan was made', vscode.workspace.asRelativePath(doc.uri));
+        },
+        onCreated: (plan, sid) => {
+          const doc = editorDocuments.find((d) => d.uri.toString() === plan.uri)!;
+          const write = (writes.get(plan.uri) ?? Promise.resolve()).then(async () => {
+            const wasDirty = doc.isDirty;
+            await applyTextEdits(doc, setDocumentSid(doc.getText(), plan.index, sid));
+            if (!wasDirty) await doc.save();
+            versions.set(plan.uri, doc.version);
+          });
+          writes.set(plan.uri, write.catch(() => undefined));
+          return write;
+        },
+        onDocumentDone: (r) => report(t('{0}/{1}: {2}', ++done, combined.documents.length, r.title)),
+      });
+    });
+    for (const r of result.documents) if (r.outcome !== 'unchanged') ctx.log.info(`${r.outcome}: ${r.title}: ${r.message}`);
+    ctx.log.info(result.message);
+    for (const d of editorDocuments) void files.statuses.refresh(d);
+    ctx.explorer.refresh(undefined);
+    if (result.counts.failed > 0) {
+      const showLog = t('Show log');
+      void ctx.workbench.warn(result.message, showLog).then((choice) => choice === showLog && ctx.showLog());
+    } else {
+      void ctx.workbench.info(result.message);
+    }
+    return { counts: result.counts };
+  },
+};

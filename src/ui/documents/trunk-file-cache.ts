@@ -1,0 +1,29 @@
+import type * as vscode from 'vscode';
+import { parseTrunkFile, type TrunkFile } from '../../core/documents/parse-trunk-file';
+import type { AccountRegistry } from '../../core/accounts/account-registry';
+
+/**
+ * One parse per document version, shared by diagnostics, code lenses, code actions and
+ * commands: typing re-parses once, not once per feature.
+ */
+export class TrunkFileCache {
+  private readonly entries = new Map<string, { version: number; accountsKey: string; file: TrunkFile }>();
+
+  constructor(private readonly accounts: AccountRegistry) {}
+
+  get(document: vscode.TextDocument): TrunkFile {
+    const key = document.uri.toString();
+    const names = this.accounts.list().map((a) => a.name);
+    const accountsKey = names.join('\n');
+    const cached = this.entries.get(key);
+    if (cached && cached.version === document.version && cached.accountsKey === accountsKey) return cached.file;
+    // With no account connected yet, every `account:` would be "unknown": skip that rule until one is.
+    const file = parseTrunkFile(document.getText(), names.length > 0 ? { knownAccounts: names } : {});
+    this.entries.set(key, { version: document.version, accountsKey, file });
+    return file;
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.entries.delete(uri.toString());
+  }
+}

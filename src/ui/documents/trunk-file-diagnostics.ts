@@ -1,0 +1,146 @@
+import * as vscode from 'vscode';
+import { parseTrunkFile } from '../../core/documents/parse-trunk-file';
+import type { QuickFix, TrunkDiagnostic } from '../../core/documents/trunk-diagnostic';
+import { WorkspaceIndex } from '../../core/documents/workspace-index';
+import type { AccountRegistry } from '../../core/accounts/account-registry';
+import type { Logger } from '../../core/http/redacting-logger';
+import type { TrunkFileCache } from './trunk-file-cache';
+import { isTrunkFile, TRUNK_FILE_GLOB } from './trunk-file-selector';
+import { toVsCodeDiagnostic } from './to-vscode-diagnostic';
+
+const DEBOUNCE_MS = 150;
+
+/**
+ * Keeps the Problems view right for trunk files: each open file is re-checked shortly after
+ * every change; files not open are indexed from disk once, so a number or domain claimed by
+ * two files is reported in both, open or not.
+ */
+export class TrunkFileDiagnostics implements vscode.Disposable {
+  readonly index = new WorkspaceIndex();
+  private readonly collection = vscode.languages.createDiagnosticCollection('trunkline');
+  private readonly fixes = new WeakMap<vscode.Diagnostic, { version: number | undefined; fixes: QuickFix[] }>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a file's diagnostics were published (tests and lenses listen). */
+  readonly onDidUpdate = this.emitter.event;
+
+  constructor(
+    private readonly cache: TrunkFileCache,
+    accounts: AccountRegistry,
+    private readonly log: Logger,
+  ) {
+    this.disposables.push(
+      this.collection,
+      this.emitter,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
+      // a closed file keeps its problems, read from disk (the editor may have held unsaved text)
+      vscode.workspace.onDidCloseTextDocument((d) => isTrunkFile(d) && d.uri.scheme === 'file' && void this.reindexFromDisk(d.uri)),
+      accounts.onDidChange(() => this.recheckOpen()),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher(TRUNK_FILE_GLOB);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => void this.reindexFromDisk(uri)),
+      watcher.onDidChange((uri) => void this.reindexFromDisk(uri)),
+      watcher.onDidDelete((uri) => this.forget(uri)),
+    );
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+    void this.indexWorkspace();
+  }
+
+  /** Quick fixes for a diagnostic this class published, while the text is still the one they were made for. */
+  fixesFor(diagnostic: vscode.Diagnostic, document: vscode.TextDocument): QuickFix[] {
+    const entry = this.fixes.get(diagnostic);
+    return entry && entry.version === document.version ? entry.fixes : [];
+  }
+
+  /** Checks a document now (commands call it before pushing). */
+  check(document: vscode.TextDocument): TrunkDiagnostic[] {
+    const file = this.cache.get(document);
+    const uri = document.uri.toString();
+    const affected = this.index.update(uri, file.claims);
+    const all = [...file.diagnostics, ...this.index.diagnosticsFor(uri)];
+    this.publish(document.uri, all, document.version);
+    for (const other of affected) this.refreshOther(other);
+    return all;
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (!isTrunkFile(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!document.isClosed) this.check(document);
+      }, delay),
+    );
+  }
+
+  private publish(uri: vscode.Uri, diagnostics: TrunkDiagnostic[], version?: number): void {
+    const converted = diagnostics.map((d) => {
+      const v = toVsCodeDiagnostic(d, uri);
+      if (d.fixes) this.fixes.set(v, { version, fixes: d.fixes });
+      return v;
+    });
+    this.collection.set(uri, converted);
+    this.emitter.fire(uri);
+  }
+
+  private refreshOther(uri: string): void {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    if (open) {
+      const file = this.cache.get(open);
+      this.publish(open.uri, [...file.diagnostics, ...this.index.diagnosticsFor(uri)], open.version);
+    } else {
+      // A closed file shows only its cross-file problems: its own were published when it was read.
+      const parsed = vscode.Uri.parse(uri);
+      void this.reindexFromDisk(parsed, false);
+    }
+  }
+
+  private recheckOpen(): void {
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  private async indexWorkspace(): Promise<void> {
+    try {
+      const uris = await vscode.workspace.findFiles(TRUNK_FILE_GLOB, '**/node_modules/**', 5000);
+      for (const uri of uris) await this.reindexFromDisk(uri);
+    } catch (e) {
+      this.log.warn(`Could not index trunk files: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private async reindexFromDisk(uri: vscode.Uri, propagate = true): Promise<void> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+    if (open) {
+      if (propagate) this.check(open);
+      return;
+    }
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      const file = parseTrunkFile(text);
+      const affected = propagate ? this.index.update(uri.toString(), file.claims) : [];
+      this.publish(uri, [...file.diagnostics, ...this.index.diagnosticsFor(uri.toString())]);
+      for (const other of affected) this.refreshOther(other);
+    } catch {
+      this.forget(uri);
+    }
+  }
+
+  private forget(uri: vscode.Uri): void {
+    this.cache.forget(uri);
+    const affected = this.index.remove(uri.toString());
+    this.collection.delete(uri);
+    for (const other of affected) this.refreshOther(other);
+  }
+}

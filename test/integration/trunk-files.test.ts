@@ -1,0 +1,189 @@
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import { SANDBOX_CREDENTIALS } from '../../src/emulator/sandbox-credentials';
+import { ScriptedUserInput } from '../support/scripted-user-input';
+import { trunklineExtension } from './trunkline-extension';
+import { waitFor } from './wait-for';
+
+// Trunk files as a user works with them: diagnostics while typing, lenses, Push, Diff, drift, Pull.
+
+const suffix = Date.now().toString(36);
+const workspace = () => vscode.workspace.workspaceFolders![0]!.uri;
+const created: vscode.Uri[] = [];
+
+async function writeTrunkFile(name: string, text: string): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.joinPath(workspace(), `${name}-${suffix}.trunk.yaml`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  created.push(uri);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+async function diagnosticsOf(uri: vscode.Uri, count: number): Promise<vscode.Diagnostic[]> {
+  await waitFor(() => vscode.languages.getDiagnostics(uri).length >= count, `${count} diagnostics on ${uri.path}`);
+  return vscode.languages.getDiagnostics(uri);
+}
+
+async function sandboxGet(path: string): Promise<Record<string, unknown>> {
+  const api = trunklineExtension().exports;
+  const base = await api.testing!.sandboxBaseUrl();
+  const auth = Buffer.from(`${SANDBOX_CREDENTIALS.accountSid}:${SANDBOX_CREDENTIALS.authToken}`).toString('base64');
+  const res = await fetch(`${base}${path}`, { headers: { authorization: `Basic ${auth}` } });
+  return (await res.json()) as Record<string, unknown>;
+}
+
+async function sandboxPost(path: string, form: Record<string, string>): Promise<void> {
+  const api = trunklineExtension().exports;
+  const base = await api.testing!.sandboxBaseUrl();
+  const auth = Buffer.from(`${SANDBOX_CREDENTIALS.accountSid}:${SANDBOX_CREDENTIALS.authToken}`).toString('base64');
+  const res = await fetch(`${base}${path}`, { method: 'POST', headers: { authorization: `Basic ${auth}`, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
+  assert.equal(res.status, 200, `POST ${path}`);
+}
+
+function script(steps: ConstructorParameters<typeof ScriptedUserInput>[0]): ScriptedUserInput {
+  const input = new ScriptedUserInput(steps);
+  trunklineExtension().exports.testing!.setUserInput(input);
+  return input;
+}
+
+async function lensTitles(uri: vscode.Uri): Promise<string[]> {
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+  return lenses.map((l) => l.command?.title ?? '');
+}
+
+describe('Trunk files', function () {
+  this.timeout(30_000);
+
+  before(async () => {
+    await trunklineExtension().activate();
+    await vscode.commands.executeCommand('trunkline.trySandbox');
+  });
+
+  after(async () => {
+    trunklineExtension().exports.testing!.setUserInput(undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of created) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
+
+  it('opens *.trunk.yaml as Trunk YAML', async () => {
+    const document = await writeTrunkFile('language', 'apiVersion: trunkline/v1\nkind: TwilioByocTrunk\naccount: sandbox\nspec:\n  friendly_name: x\n');
+    assert.equal(document.languageId, 'trunk-yaml');
+  });
+
+  it('puts each problem at the exact range of the offending key or value', async () => {
+    const document = await writeTrunkFile(
+      'broken',
+      [
+        'apiVersion: trunkline/v1',
+        'kind: TwilioTrunk',
+        'account: sandbox',
+        'spec:',
+        '  friendly_name: Broken',
+        '  domain_name: broken.example.com',
+        '  transfer_mode: SIP-ONLY',
+        '  secur: true',
+        '  phone_numbers: ["415-555-0100"]',
+        '',
+      ].join('\n'),
+    );
+    const diagnostics = await diagnosticsOf(document.uri, 4);
+    const at = (line: number) => diagnostics.filter((d) => d.range.start.line === line);
+    assert.equal(at(5)[0]?.range.start.character, 15, 'domain_name value');
+    assert.match(at(5)[0]!.message, /pstn\.twilio\.com/);
+    assert.equal(at(6)[0]?.range.start.character, 17, 'transfer_mode value');
+    assert.equal(at(7)[0]?.range.start.character, 2, 'the unknown key itself');
+    assert.match(at(7)[0]!.message, /secure/, 'did you mean');
+    assert.equal(at(8)[0]?.range.start.character, 18, 'the bad number inside the list');
+    assert.ok(diagnostics.every((d) => d.source === 'trunkline'));
+  });
+
+  it('offers quick fixes: enum casing and the suggested key', async () => {
+    const uri = created.find((u) => u.path.includes('broken-'))!;
+    const diagnostics = vscode.languages.getDiagnostics(uri);
+    const enumProblem = diagnostics.find((d) => d.range.start.line === 6)!;
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, enumProblem.range)) ?? [];
+    const fix = actions.find((a) => /sip-only/.test(a.title));
+    assert.ok(fix?.edit, `quick fixes: ${actions.map((a) => a.title).join(', ')}`);
+    await vscode.workspace.applyEdit(fix.edit);
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.match(document.lineAt(6).text, /transfer_mode: sip-only/);
+    await waitFor(() => !vscode.languages.getDiagnostics(uri).some((d) => d.range.start.line === 6), 'the enum problem to go away');
+  });
+
+  it('completes keys from the schema and hovers with the field documentation', async () => {
+    const document = await writeTrunkFile('complete', 'apiVersion: trunkline/v1\nkind: TwilioTrunk\naccount: sandbox\nspec:\n  friendly_name: C\n  \n');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(5, 2));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('transfer_mode') && labels.includes('secure') && !labels.includes('friendly_name'), labels.join(', '));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(4, 4));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /64/);
+  });
+
+  it('shows Push and Diff lenses with a "not created" status for a new document', async () => {
+    const document = await writeTrunkFile(
+      'new',
+      `# Our main trunk\napiVersion: trunkline/v1\nkind: TwilioTrunk\naccount: sandbox # the local emulator\nspec:\n  friendly_name: IT ${suffix}\n  domain_name: it-${suffix}.pstn.twilio.com\n  secure: true\n`,
+    );
+    await waitFor(async () => (await lensTitles(document.uri)).some((t) => /not created/.test(t)), 'the status lens');
+    const titles = await lensTitles(document.uri);
+    assert.ok(titles.includes('Push') && titles.includes('Diff'), titles.join(' | '));
+    assert.ok(!titles.includes('Pull'), 'no Pull before the resource exists');
+  });
+
+  it('Push shows the plan, creates the trunk and writes its sid back keeping the comments', async () => {
+    const uri = created.find((u) => u.path.includes('/new-'))!;
+    const input = script([{ confirm: true, message: /Push Twilio trunk/, detail: /Create Twilio trunk it-.*pstn\.twilio\.com/ }]);
+    const result = (await vscode.commands.executeCommand('trunkline.push', uri.toString(), 0)) as { status: string; sid: string };
+    input.assertDone();
+    assert.equal(result.status, 'applied');
+    assert.match(result.sid, /^TK[0-9a-f]{32}$/);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const text = document.getText();
+    assert.match(text, new RegExp(`account: sandbox # the local emulator\\r?\\nsid: ${result.sid}`));
+    assert.match(text, /^# Our main trunk/);
+    assert.equal(document.isDirty, false, 'the file was saved with its sid');
+    const remote = await sandboxGet(`/v1/Trunks/${result.sid}`);
+    assert.equal(remote.domain_name, `it-${suffix}.pstn.twilio.com`);
+    assert.equal(remote.secure, true);
+    await waitFor(async () => (await lensTitles(uri)).some((t) => /in sync/.test(t)), 'the in-sync status');
+  });
+
+  it('Diff opens the remote state beside the file', async () => {
+    const uri = created.find((u) => u.path.includes('/new-'))!;
+    await vscode.commands.executeCommand('trunkline.diff', uri.toString(), 0);
+    await waitFor(() => vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputTextDiff, 'a diff editor');
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab!.input as vscode.TabInputTextDiff;
+    assert.equal(input.original.scheme, 'trunkline-remote');
+    assert.equal(input.modified.toString(), uri.toString());
+    const remote = await vscode.workspace.openTextDocument(input.original);
+    assert.match(remote.getText(), /domain_name: it-.*\.pstn\.twilio\.com/);
+  });
+
+  it('refuses to push over a remote change, then Pull takes it', async () => {
+    const uri = created.find((u) => u.path.includes('/new-'))!;
+    const document = await vscode.workspace.openTextDocument(uri);
+    const sid = /sid: (TK\w+)/.exec(document.getText())![1]!;
+    await sandboxPost(`/v1/Trunks/${sid}`, { FriendlyName: `Changed remotely ${suffix}` });
+    const edit = new vscode.WorkspaceEdit();
+    const line = document.getText().split('\n').findIndex((l) => l.includes('secure: true'));
+    edit.replace(uri, document.lineAt(line).range, '  secure: false');
+    await vscode.workspace.applyEdit(edit);
+    await document.save();
+
+    const input = script([{ ask: undefined, message: /changed at the provider since it was last pushed or pulled \(friendly_name\)/ }]);
+    const result = (await vscode.commands.executeCommand('trunkline.push', uri.toString(), 0)) as { status: string };
+    input.assertDone();
+    assert.equal(result.status, 'cancelled');
+    assert.equal((await sandboxGet(`/v1/Trunks/${sid}`)).secure, true, 'nothing was sent');
+
+    script([{ confirm: true, message: /Replace the spec/ }]);
+    assert.equal(await vscode.commands.executeCommand('trunkline.pull', uri.toString(), 0), true);
+    const pulled = (await vscode.workspace.openTextDocument(uri)).getText();
+    assert.match(pulled, new RegExp(`friendly_name: Changed remotely ${suffix}`));
+    assert.match(pulled, /secure: true/);
+    assert.match(pulled, /^# Our main trunk/, 'comments survive a pull');
+  });
+});

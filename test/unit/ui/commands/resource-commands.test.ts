@@ -1,0 +1,233 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { collect } from '../../../../src/core/providers/page';
+import type { Trunk } from '../../../../src/core/providers/twilio/models';
+import { attachNumbers } from '../../../../src/ui/commands/attach-numbers';
+import { copySid } from '../../../../src/ui/commands/copy-sid';
+import { createByocTrunk } from '../../../../src/ui/commands/create-byoc-trunk';
+import { createCarrierXTrunk } from '../../../../src/ui/commands/create-carrierx-trunk';
+import { createOriginationUrl } from '../../../../src/ui/commands/create-origination-url';
+import { createTrunk } from '../../../../src/ui/commands/create-trunk';
+import { createTrunkGroup } from '../../../../src/ui/commands/create-trunk-group';
+import { deleteResource } from '../../../../src/ui/commands/delete-resource';
+import { detachNumbers } from '../../../../src/ui/commands/detach-numbers';
+import { editField } from '../../../../src/ui/commands/edit-field';
+import { openInConsole } from '../../../../src/ui/commands/open-in-console';
+import { renameResource } from '../../../../src/ui/commands/rename-resource';
+import { setRecording } from '../../../../src/ui/commands/set-recording';
+import type { ExplorerNode } from '../../../../src/ui/tree/explorer-node';
+import { commandHarness, type CommandHarness } from '../../../support/command-harness';
+import { startTestEmulator, type TestEmulator } from '../../../support/test-emulator';
+
+let emulator: TestEmulator;
+let h: CommandHarness;
+
+before(async () => {
+  emulator = await startTestEmulator({ seeding: { trunks: 3, numbers: 12, byocTrunks: 1, trunkGroups: 1 } });
+});
+after(() => emulator.close());
+beforeEach(async () => {
+  await h?.close();
+  await emulator.reset();
+  h = commandHarness(emulator);
+  await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
+});
+
+async function twilio() {
+  return h.connections.twilio(h.accounts.list()[0]!);
+}
+
+async function nodeOf(path: string[]): Promise<ExplorerNode> {
+  let node: ExplorerNode | undefined;
+  for (const label of path) {
+    const children = await h.explorer.childrenOf(node);
+    node = children.find((c) => c.treeItem().label === label);
+    assert.ok(node, `no ${label} in ${children.map((c) => c.treeItem().label).join(', ')}`);
+  }
+  return node!;
+}
+
+describe('trunk commands', () => {
+  test('create a trunk from the palette: the domain is checked as it is typed', async () => {
+    const input = h.answers([
+      { input: 'Acme Main' },
+      { input: 'acme.example.com', rejectedWith: /end in \.pstn\.twilio\.com/ },
+      { input: '-acme.pstn.twilio.com', rejectedWith: /one label/ },
+      { input: 'acme-main.pstn.twilio.com' },
+      { pick: 'Secure' },
+      { pick: 'sip-only' },
+    ]);
+    const trunk = (await createTrunk.run(h.context())) as Trunk;
+    input.assertDone();
+    const remote = await (await twilio()).trunks.fetch(trunk.sid);
+    assert.equal(remote.domain_name, 'acme-main.pstn.twilio.com');
+    assert.equal(remote.secure, true);
+    assert.equal(remote.transfer_mode, 'sip-only');
+    assert.match(h.workbench.lastMessage() ?? '', /Created trunk "Acme Main" \(TK/);
+    assert.deepEqual(h.workbench.progressTitles, ['Creating trunk "Acme Main"…']);
+  });
+
+  test('a taken domain is reported with Twilio code 21248 and nothing is created', async () => {
+    const existing = (await (await twilio()).trunks.page()).items[0]!;
+    const before = emulator.store.twilio.trunks.all.size;
+    h.answers([{ input: 'dup' }, { input: existing.domain_name! }, { pick: 'Not secure' }, { pick: 'disable-all' }]);
+    await assert.rejects(createTrunk.run(h.context()), (e: Error & { code?: number }) => e.code === 21248);
+    assert.equal(emulator.store.twilio.trunks.all.size, before);
+  });
+
+  test('an ambiguous create (answer lost after commit) does not create a duplicate', async () => {
+    emulator.faults.add({ kind: 'reset-after-commit', method: 'POST', path: '/v1/Trunks', times: 1 });
+    const before = emulator.store.twilio.trunks.all.size;
+    h.answers([{ input: 'Lost' }, { input: 'lost-answer.pstn.twilio.com' }, { pick: 'Not secure' }, { pick: 'disable-all' }]);
+    const trunk = (await createTrunk.run(h.context())) as Trunk;
+    assert.equal(trunk.domain_name, 'lost-answer.pstn.twilio.com');
+    assert.equal(emulator.store.twilio.trunks.all.size, before + 1);
+  });
+
+  test('edit a field from a tree node: an enum is picked with the current value marked', async () => {
+    const folder = await nodeOf(['sandbox', 'Elastic SIP Trunks']);
+    const [trunkNode] = await h.explorer.childrenOf(folder);
+    const current = (trunkNode as unknown as { trunk: Trunk }).trunk;
+    const input = h.answers([{ pick: 'transfer_caller_id' }, { pick: current.transfer_caller_id === 'from-transferor' ? 'from-transferee' : 'from-transferor' }]);
+    await editField.run(h.context(), trunkNode);
+    const offered = input.asked[1]!.offered!;
+    assert.equal(offered.find((o) => o.label === current.transfer_caller_id)?.description, 'current');
+    const fields = input.asked[0]!.offered!.map((o) => o.label);
+    assert.ok(fields.includes('domain_name') && fields.includes('secure') && !fields.includes('recording'), 'scalar writable fields only');
+    const remote = await (await twilio()).trunks.fetch(current.sid);
+    assert.notEqual(remote.transfer_caller_id, current.transfer_caller_id);
+    assert.ok(h.changed.some((n) => n?.id === folder.id), 'the trunk folder re-renders');
+  });
+
+  test('edit a text field validates it against the schema; empty clears a nullable field', async () => {
+    const trunk = (await (await twilio()).trunks.page()).items[0]!;
+    h.answers([{ pick: 'Elastic SIP trunk' }, { pick: trunk.friendly_name! }, { pick: 'disaster_recovery_url' }, { input: 'ftp://x', rejectedWith: /http/ }, { input: '' }]);
+    await editField.run(h.context());
+    assert.equal((await (await twilio()).trunks.fetch(trunk.sid)).disaster_recovery_url, null);
+  });
+
+  test('rename, set recording, copy SID', async () => {
+    const folder = await nodeOf(['sandbox', 'Elastic SIP Trunks']);
+    const [trunkNode] = await h.explorer.childrenOf(folder);
+    const sid = (trunkNode as unknown as { trunk: Trunk }).trunk.sid;
+    h.answers([{ input: 'x'.repeat(65), rejectedWith: /At most 64/ }, { input: 'Renamed' }]);
+    await renameResource.run(h.context(), trunkNode);
+    assert.equal((await (await twilio()).trunks.fetch(sid)).friendly_name, 'Renamed');
+
+    h.answers([{ pick: 'record-from-answer-dual' }, { pick: 'trim-silence' }]);
+    await setRecording.run(h.context(), trunkNode);
+    assert.deepEqual((await (await twilio()).recording.fetch(sid)), { mode: 'record-from-answer-dual', trim: 'trim-silence' });
+
+    h.answers([]);
+    await copySid.run(h.context(), trunkNode);
+    assert.equal(h.workbench.clipboard, sid);
+  });
+
+  test('delete names the trunk and the numbers it frees; cancelling deletes nothing', async () => {
+    const client = await twilio();
+    const trunks = await collect(client.trunks.list());
+    const numbers = await collect(client.incomingPhoneNumbers.list());
+    const trunk = trunks.find((t) => numbers.some((n) => n.trunk_sid === t.sid))!;
+    const count = numbers.filter((n) => n.trunk_sid === trunk.sid).length;
+    const detail = new RegExp(`frees ${count} phone number`);
+    h.answers([{ pick: 'Elastic SIP trunk' }, { pick: trunk.friendly_name! }, { confirm: false, message: new RegExp(`Delete the Elastic SIP trunk "${trunk.friendly_name}"`), detail }]);
+    assert.equal(await deleteResource.run(h.context()), false);
+    assert.ok(await client.trunks.fetch(trunk.sid));
+    h.answers([{ pick: 'Elastic SIP trunk' }, { pick: trunk.friendly_name! }, { confirm: true, detail }]);
+    assert.equal(await deleteResource.run(h.context()), true);
+    await assert.rejects(client.trunks.fetch(trunk.sid), /was not found/);
+    const freed = await collect(client.incomingPhoneNumbers.list());
+    assert.equal(freed.filter((n) => n.trunk_sid === trunk.sid).length, 0);
+  });
+});
+
+describe('numbers and origination URLs', () => {
+  test('attach marks numbers on other trunks and moves them after confirmation; detach asks first', async () => {
+    const client = await twilio();
+    const target = await client.trunks.create({ friendly_name: 'Target', domain_name: 'target.pstn.twilio.com' });
+    const numbers = await collect(client.incomingPhoneNumbers.list());
+    const free = numbers.find((n) => !n.trunk_sid)!;
+    const taken = numbers.find((n) => n.trunk_sid)!;
+    const input = h.answers([{ pick: 'Target' }, { pickMany: [free.phone_number, taken.phone_number] }, { confirm: true, message: /Move 1 number/ }]);
+    const result = (await attachNumbers.run(h.context())) as { attached: string[]; failed: unknown[] };
+    assert.deepEqual(result.attached.sort(), [free.phone_number, taken.phone_number].sort());
+    const offered = input.asked[1]!.offered!;
+    assert.match(offered.find((o) => o.label === taken.phone_number)!.description!, /^on trunk "/);
+    const onTarget = await collect(client.trunkPhoneNumbers.list(target.sid));
+    assert.deepEqual(onTarget.map((n) => n.phone_number).sort(), [free.phone_number, taken.phone_number].sort());
+
+    h.answers([{ pick: 'Target' }, { pickMany: [free.phone_number] }, { confirm: true, detail: /will no longer reach this trunk/ }]);
+    await detachNumbers.run(h.context());
+    assert.deepEqual((await collect(client.trunkPhoneNumbers.list(target.sid))).map((n) => n.phone_number), [taken.phone_number]);
+  });
+
+  test('add, edit and delete an origination URL from its tree nodes', async () => {
+    const client = await twilio();
+    await client.trunks.create({ friendly_name: 'Origin', domain_name: 'origin.pstn.twilio.com' });
+    const trunkNode = await nodeOf(['sandbox', 'Elastic SIP Trunks', 'Origin']);
+    h.answers([
+      { input: 'sips:pbx.example.com', rejectedWith: /sip:/ },
+      { input: 'sip:pbx.example.com:5060' },
+      { input: 'pbx' },
+      { input: '70000', rejectedWith: /Between 0 and 65535/ },
+      { input: '5' },
+      { input: '0', rejectedWith: /Between 1 and 65535/ },
+      { input: '50' },
+    ]);
+    await createOriginationUrl.run(h.context(), trunkNode);
+    const [ouFolder] = (await h.explorer.childrenOf(trunkNode)).slice(1);
+    const [ouNode] = await h.explorer.childrenOf(ouFolder);
+    assert.match(ouNode!.treeItem().description ?? '', /sip:pbx\.example\.com:5060 · priority 5, weight 50/);
+    h.answers([{ pick: 'enabled' }, { pick: 'false' }]);
+    await editField.run(h.context(), ouNode);
+    h.answers([{ confirm: true, message: /Delete the origination URL "pbx"/ }]);
+    await deleteResource.run(h.context(), ouNode);
+    const trunkSid = (trunkNode as unknown as { trunk: Trunk }).trunk.sid;
+    assert.deepEqual(await collect(client.originationUrls.list(trunkSid)), []);
+  });
+});
+
+describe('BYOC and CarrierX commands', () => {
+  test('create a BYOC trunk with a voice URL and method', async () => {
+    h.answers([{ input: 'Carrier B' }, { input: 'not a url', rejectedWith: /absolute/ }, { input: 'https://example.com/voice' }, { pick: 'GET' }]);
+    const created = (await createByocTrunk.run(h.context())) as { sid: string };
+    const remote = await (await twilio()).byocTrunks.fetch(created.sid);
+    assert.equal(remote.voice_url, 'https://example.com/voice');
+    assert.equal(remote.voice_method, 'GET');
+  });
+
+  test('create a trunk group and a trunk in it, edit a capacity, delete the group with its trunks', async () => {
+    h.answers([{ input: 'Edge' }, { pick: 'round_robin' }]);
+    const group = (await createTrunkGroup.run(h.context())) as { trunk_group_sid: string };
+    const groupNode = await nodeOf(['sandbox', 'Trunk Groups', 'Edge']);
+    h.answers([{ input: 'east' }, { pick: 'sip_only' }]);
+    await createCarrierXTrunk.run(h.context(), groupNode);
+    const refreshedGroup = await nodeOf(['sandbox', 'Trunk Groups', 'Edge']);
+    const [trunkNode] = await h.explorer.childrenOf(refreshedGroup);
+    assert.equal(trunkNode!.treeItem().label, 'east');
+    h.answers([{ pick: 'in_capacity' }, { input: '-2', rejectedWith: /at least -1/ }, { input: '-1' }]);
+    await editField.run(h.context(), trunkNode);
+    const cx = await h.connections.carrierx(h.accounts.list()[0]!);
+    const [trunk] = await collect(cx.trunks.list(group.trunk_group_sid));
+    assert.equal(trunk!.in_capacity, -1);
+    assert.equal(trunk!.call_type, 'sip_only');
+    h.answers([{ confirm: true, detail: /Its 1 trunk\(s\) are deleted with it/ }]);
+    await deleteResource.run(h.context(), await nodeOf(['sandbox', 'Trunk Groups', 'Edge']));
+    await assert.rejects(cx.trunkGroups.fetch(group.trunk_group_sid), /Cannot find item by SID/);
+  });
+
+  test('open in console: Twilio deep link; the sandbox has none', async () => {
+    const trunkNode = (await h.explorer.childrenOf(await nodeOf(['sandbox', 'Elastic SIP Trunks'])))[0]!;
+    h.answers([]);
+    await assert.rejects(openInConsole.run(h.context(), trunkNode), /no web console/);
+    assert.deepEqual(h.workbench.opened, []);
+
+    const c = emulator.credentials;
+    await h.accounts.add({ name: 'acme', provider: 'twilio', accountSid: c.accountSid, twilioAuth: 'authToken', baseUrl: emulator.baseUrl }, { authToken: c.authToken });
+    const acmeTrunk = (await h.explorer.childrenOf(await nodeOf(['acme', 'Elastic SIP Trunks'])))[0]!;
+    assert.match(acmeTrunk.treeItem().contextValue, /\.console\b/, 'the menu offers it');
+    await openInConsole.run(h.context(), acmeTrunk);
+    const sid = (acmeTrunk as unknown as { trunk: Trunk }).trunk.sid;
+    assert.deepEqual(h.workbench.opened, [`https://console.twilio.com/us1/develop/sip-trunking/trunks/${sid}`]);
+  });
+});

@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import type { ExplorerNode } from '../../../../src/ui/tree/explorer-node';
+import { commandHarness, type CommandHarness } from '../../../support/command-harness';
+import { startTestEmulator, type TestEmulator } from '../../../support/test-emulator';
+
+let emulator: TestEmulator;
+let h: CommandHarness;
+
+before(async () => {
+  emulator = await startTestEmulator({ seeding: { trunks: 5, numbers: 20, byocTrunks: 2, trunkGroups: 2 } });
+});
+after(() => emulator.close());
+beforeEach(async () => {
+  await h?.close();
+  await emulator.reset();
+  h = commandHarness(emulator);
+});
+
+const labels = (nodes: ExplorerNode[]) => nodes.map((n) => n.treeItem().label);
+
+async function child(h: CommandHarness, node: ExplorerNode | undefined, label: string | RegExp): Promise<ExplorerNode> {
+  const children = await h.explorer.childrenOf(node);
+  const found = children.find((n) => (typeof label === 'string' ? n.treeItem().label === label : label.test(n.treeItem().label)));
+  assert.ok(found, `no child ${String(label)} among ${labels(children).join(', ')}`);
+  return found;
+}
+
+describe('explorer tree', () => {
+  test('no accounts: no roots (the welcome view shows)', async () => {
+    assert.deepEqual(await h.explorer.childrenOf(undefined), []);
+  });
+
+  test('the sandbox shows Twilio and CarrierX folders; a Twilio account only Twilio ones', async () => {
+    await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
+    await h.accounts.add({ name: 'acme', provider: 'twilio', accountSid: emulator.credentials.accountSid, twilioAuth: 'authToken', baseUrl: emulator.baseUrl }, { authToken: emulator.credentials.authToken });
+    assert.deepEqual(labels(await h.explorer.childrenOf(await child(h, undefined, 'sandbox'))), ['Elastic SIP Trunks', 'BYOC Trunks', 'Trunk Groups']);
+    assert.deepEqual(labels(await h.explorer.childrenOf(await child(h, undefined, 'acme'))), ['Elastic SIP Trunks', 'BYOC Trunks']);
+  });
+
+  test('trunks page with a Load more node until every trunk is shown', async () => {
+    h.setPageSize(2);
+    await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
+    const folder = await child(h, await child(h, undefined, 'sandbox'), 'Elastic SIP Trunks');
+    let children = await h.explorer.childrenOf(folder);
+    assert.equal(children.length, 3);
+    for (let i = 0; i < 5 && children.at(-1)!.treeItem().contextValue === 'trunkline:loadMore'; i++) {
+      const more = children.at(-1)!;
+      assert.equal(more.treeItem().command?.id, 'trunkline.loadMore');
+      await (more as unknown as { parent: { loadMore(): Promise<void> } }).parent.loadMore();
+      children = await h.explorer.childrenOf(folder);
+    }
+    assert.equal(children.length, 5, 'all five trunks, no Load more left');
+    assert.ok(h.changed.includes(folder), 'the folder re-renders after each page');
+    assert.equal(folder.treeItem().description, '5');
+  });
+
+  test('a trunk shows its domain, recording in the tooltip, and its number count once loaded', async () => {
+    await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
+    const folder = await child(h, await child(h, undefined, 'sandbox'), 'Elastic SIP Trunks');
+    const trunkNodes = await h.explorer.childrenOf(folder);
+    const withNumbers = [];
+    for (const trunk of trunkNodes) {
+      const [numbers] = await h.explorer.childrenOf(trunk);
+      const list = await h.explorer.childrenOf(numbers);
+      if (list[0]?.treeItem().contextValue.startsWith('trunkline:phoneNumber')) withNumbers.push({ trunk, list });
+    }
+    assert.ok(withNumbers.length > 0, 'the seed attaches numbers to some trunks');
+    const { trunk, list } = withNumbers[0]!;
+    const item = trunk.treeItem();
+    assert.match(item.description ?? '', /\.pstn\.twilio\.com · \d+ numbers/);
+    assert.match(item.tooltip ?? '', /recording/);
+    assert.match(item.contextValue, /^trunkline:trunk\.twilio\.editable\.deletable/);
+    assert.match(list[0]!.treeItem().label, /^\+\d{10,15}$/);
+    assert.match(list[0]!.treeItem().contextValue, /detachable/);
+  });
+
+  test('CarrierX groups carry their trunks; descriptions show capacity rules', async () => {
+    await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
+    const groups = await h.explorer.childrenOf(await child(h, await child(h, undefined, 'sandbox'), 'Trunk Groups'));
+    assert.equal(groups.length, 2);
+    const trunks = await h.explorer.childrenOf(groups[0]!);
+    assert.ok(trunks.length >= 1);
+    assert.match(trunks[0]!.treeItem().description ?? '', /in .+ \/ out .+/);
+    assert.match(groups[0]!.treeItem().description ?? '', /\d+ trunks/);
+  });
+
+  test('a failing account shows an error node with the provider message; others keep working; retry recovers', async () => {
+    await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
+    const broken = await h.accounts.add(
+      { name: 'broken', provider: 'twilio', accountSid: emulator.credentials.accountSid, twilioAuth: 'authToken', baseUrl: emulator.baseUrl },
+      { authToken: 'wrongwrongwrongwrongwrongwrong00' },
+    );
+    const brokenFolder = await child(h, await child(h, undefined, 'broken'), 'Elastic SIP Trunks');
+    const [error] = await h.explorer.childrenOf(brokenFolder);
+    assert.equal(error!.treeItem().label, 'Failed to load — click to retry');
+    assert.match(error!.treeItem().description ?? '', /20003/);
+    assert.equal(error!.treeItem().command?.id, 'trunkline.retryLoad');
+    assert.ok(!JSON.stringify(h.sink.lines).includes('wrongwrongwrongwrongwrongwrong00'), 'the bad token is not logged');
+
+    const sandboxTrunks = await h.explorer.childrenOf(await child(h, await child(h, undefined, 'sandbox'), 'Elastic SIP Trunks'));
+    assert.equal(sandboxTrunks.length, 5, 'the other account is unaffected');
+
+    await h.accounts.updateSecrets(broken.id, { authToken: emulator.credentials.authToken });
+    const fixedFolder = await child(h, await child(h, undefined, 'broken'), 'Elastic SIP Trunks');
+    assert.equal((await h.explorer.childrenOf(fixedFolder)).length, 5, 'new credentials: a fresh node loads');
+  });
+
+  test('clicking the error node after a transient outage loads the page', async () => {
+    await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
+    emulator.faults.add({ kind: 'server-error', status: 503, method: 'GET', path: '/v1/ByocTrunks', times: 5 });
+    const folder = await child(h, await child(h, undefined, 'sandbox'), 'BYOC Trunks');
+    const [error] = await h.explorer.childrenOf(folder);
+    assert.equal(error!.treeItem().contextValue, 'trunkline:error', 'five 503s in a row exhaust the retries');
+    await (error as unknown as { parent: { retry(): Promise<void> } }).parent.retry();
+    const children = await h.explorer.childrenOf(folder);
+    assert.deepEqual(children.map((c) => c.treeItem().contextValue.split('.')[0]), ['trunkline:byocTrunk', 'trunkline:byocTrunk']);
+  });
+
+  test('removing an account drops everything loaded under it', async () => {
+    const account = await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
+    const folder = await child(h, await child(h, undefined, 'sandbox'), 'Elastic SIP Trunks');
+    await h.explorer.childrenOf(folder);
+    assert.ok(h.explorer.find(folder.id));
+    await h.accounts.remove(account.id);
+    assert.equal(h.explorer.find(folder.id), undefined);
+    assert.deepEqual(await h.explorer.childrenOf(undefined), []);
+    assert.ok(h.changed.includes(undefined), 'the whole view re-renders');
+  });
+});
