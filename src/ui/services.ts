@@ -6,10 +6,11 @@ import * as vscode from 'vscode';
 import { AccountConnections, type ConnectionServices } from '../core/accounts/account-connections';
 import { AccountRegistry } from '../core/accounts/account-registry';
 import { DispatcherPool } from '../core/http/dispatcher-pool';
-import { RedactingLogger, SecretRedactor, type Logger } from '../core/http/redacting-logger';
+import { RedactingLogger, SecretRedactor, type LogLevel, type Logger } from '../core/http/redacting-logger';
 import type { CommandContext } from './commands/command';
 import { outputChannelLogger } from './log/output-channel-logger';
 import { readNetworkSettings } from './network-settings';
+import { setDefaultAccountSource } from './pickers/default-account';
 import { SandboxHost } from './sandbox/sandbox-host';
 import { EXPLORER_VIEW_ID, ExplorerTreeProvider } from './tree/explorer-tree-provider';
 import { ExplorerTree } from './tree/explorer-tree';
@@ -38,7 +39,9 @@ export interface Services {
 export function createServices(context: vscode.ExtensionContext): Services {
   const channel = vscode.window.createOutputChannel('Trunkline', { log: true });
   const redactor = new SecretRedactor();
-  const log = new RedactingLogger(outputChannelLogger(channel), redactor);
+  const config = () => vscode.workspace.getConfiguration('trunkline');
+  const log = new RedactingLogger(outputChannelLogger(channel, () => config().get<LogLevel | 'off'>('log.level') ?? 'info'), redactor);
+  setDefaultAccountSource(() => config().get<string>('defaultAccount'));
   const accounts = new AccountRegistry(context.globalState, context.secrets, randomUUID);
   const sandbox = new SandboxHost(context.globalStorageUri.fsPath, log);
   const userAgent = `trunkline-vscode/${String(context.extension.packageJSON.version)} vscode/${vscode.version}`;
@@ -49,7 +52,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   let connections = buildConnections();
 
   const explorerProvider = new ExplorerTreeProvider(() => explorer);
-  const pageSize = () => Math.min(1000, Math.max(1, vscode.workspace.getConfiguration('trunkline').get<number>('pageSize') ?? 50));
+  const pageSize = () => Math.min(1000, Math.max(1, config().get<number>('pageSize') ?? 50));
   const explorer: ExplorerTree = new ExplorerTree(accounts, {
     get connections() {
       return connections;

@@ -1,6 +1,7 @@
 import type { DocumentCommandContext } from '../documents/trunk-file-services';
 import type { CommandDefinition } from './command';
 import { diffDocument } from './diff-document';
+import { newTrunkFile } from './new-trunk-file';
 import { exportToFiles } from './export-to-files';
 import { pullDocument } from './pull-document';
 import { pushAll } from './push-all';
@@ -17,4 +18,5 @@ export const DOCUMENT_COMMANDS: readonly CommandDefinition<DocumentCommandContex
   refreshDocumentStatus,
   exportToFiles,
   pushAll,
+  newTrunkFile,
 ];

@@ -1,13 +1,20 @@
 import type * as vscode from 'vscode';
-import type { Logger } from '../../core/http/redacting-logger';
+import type { LogLevel, Logger } from '../../core/http/redacting-logger';
 
-/** The core Logger on a LogOutputChannel; wrap it in a RedactingLogger before handing it out. */
-export function outputChannelLogger(channel: vscode.LogOutputChannel): Logger {
+const ORDER: Record<LogLevel | 'off', number> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4, off: 5 };
+
+/**
+ * The core Logger on a LogOutputChannel (wrap it in a RedactingLogger before handing it out).
+ * `level()` is the `trunkline.log.level` setting; the channel's own level (Developer: Set Log
+ * Level) still applies on top.
+ */
+export function outputChannelLogger(channel: vscode.LogOutputChannel, level: () => LogLevel | 'off' = () => 'info'): Logger {
+  const on = (l: LogLevel) => ORDER[l] >= ORDER[level()];
   return {
-    trace: (m) => channel.trace(m),
-    debug: (m) => channel.debug(m),
-    info: (m) => channel.info(m),
-    warn: (m) => channel.warn(m),
-    error: (m) => channel.error(m),
+    trace: (m) => on('trace') && channel.trace(m),
+    debug: (m) => on('debug') && channel.debug(m),
+    info: (m) => on('info') && channel.info(m),
+    warn: (m) => on('warn') && channel.warn(m),
+    error: (m) => on('error') && channel.error(m),
   };
 }

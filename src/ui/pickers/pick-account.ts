@@ -2,6 +2,7 @@ import { providersOf, type Account } from '../../core/accounts/account';
 import type { CommandContext } from '../commands/command';
 import { t } from '../l10n';
 import type { StepInfo } from '../user-input';
+import { defaultAccountName } from './default-account';
 
 /**
  * Chooses the account a palette command works on. With one matching account there is
@@ -17,10 +18,13 @@ export async function pickAccount(
     throw new Error(t('No {0} account is connected. Run "Trunkline: Add Account" or "Trunkline: Try the Sandbox" first.', which).replace('  ', ' '));
   }
   if (accounts.length === 1) return accounts[0]!;
+  // the default account (setting trunkline.defaultAccount) is offered first
+  const preferred = defaultAccountName(accounts);
+  const ordered = [...accounts].sort((a, b) => Number(b.name === preferred) - Number(a.name === preferred));
   return ctx.input.pick(
-    accounts.map((a) => ({
+    ordered.map((a) => ({
       label: a.name,
-      description: a.provider === 'sandbox' ? t('Sandbox') : a.provider === 'carrierx' ? 'CarrierX' : (a.accountSid ?? 'Twilio'),
+      description: `${a.provider === 'sandbox' ? t('Sandbox') : a.provider === 'carrierx' ? 'CarrierX' : (a.accountSid ?? 'Twilio')}${a.name === preferred ? ` · ${t('default')}` : ''}`,
       icon: a.provider === 'sandbox' ? 'beaker' : a.provider === 'carrierx' ? 'globe' : 'cloud',
       value: a,
     })),
