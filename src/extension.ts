@@ -23,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): TrunklineApi {
   const commandErrors: { commandId: string; message: string }[] = [];
   const sink: CommandErrorSink = {
     showLog: () => s.channel.show(true),
-    onError: (commandId, e) => commandErrors.push({ commandId, message: e instanceof Error ? e.message : String(e) }),
+    onError: (commandId, message) => commandErrors.push({ commandId, message }),
   };
   registerExplorer(context, s);
   const files = registerTrunkFiles(context, s);

@@ -69,3 +69,11 @@ export class UserCancelledError extends Error {
     super('Cancelled by the user');
   }
 }
+
+/**
+ * True for a dismissed prompt. Checked by name, not instanceof: a test double bundled apart
+ * from the extension throws its own copy of the class.
+ */
+export function isUserCancelled(e: unknown): boolean {
+  return e instanceof Error && e.name === 'UserCancelledError';
+}

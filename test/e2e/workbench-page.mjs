@@ -61,6 +61,39 @@ export class WorkbenchPage {
     return this.page.getByRole('treeitem', { name });
   }
 
+  /** Clicks a collapsed tree row, as a person expands it, and waits until it shows as expanded. */
+  async expand(/** @type {string | RegExp} */ name) {
+    const row = this.treeItem(name);
+    await row.click({ timeout: UI_TIMEOUT_MS });
+    await row.and(this.page.locator('[aria-expanded="true"]')).waitFor({ timeout: UI_TIMEOUT_MS });
+    return row;
+  }
+
+  /** Rests the pointer on a tree row until its tooltip shows `text`; returns the tooltip. */
+  async hoverTooltip(/** @type {string | RegExp} */ name, /** @type {string | RegExp} */ text) {
+    await this.treeItem(name).hover({ timeout: UI_TIMEOUT_MS });
+    const tooltip = this.page.locator('.monaco-hover').filter({ hasText: text });
+    await tooltip.waitFor({ timeout: UI_TIMEOUT_MS });
+    return tooltip;
+  }
+
+  /** Drags the sash on the side bar's edge, as a person widens it, to `width` pixels. */
+  async resizeSideBar(/** @type {number} */ width) {
+    const sideBar = this.page.locator('.part.sidebar');
+    const box = await sideBar.boundingBox();
+    if (!box) throw new Error('the side bar is not shown');
+    const y = Math.round(box.y + box.height / 2);
+    await this.page.mouse.move(Math.round(box.x + box.width), y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(Math.round(box.x + width), y, { steps: 8 });
+    await this.page.mouse.up();
+    await this.page.waitForFunction(
+      ([selector, wanted]) => Math.abs((document.querySelector(String(selector))?.getBoundingClientRect().width ?? 0) - Number(wanted)) <= 2,
+      ['.part.sidebar', width],
+      { timeout: UI_TIMEOUT_MS },
+    );
+  }
+
   /** Opens a file of the fixture workspace through Quick Open (Ctrl+P), as a keyboard user would. */
   async openFile(/** @type {string} */ relativePath) {
     await this.page.keyboard.press('Control+P');
@@ -85,11 +118,13 @@ export class WorkbenchPage {
   /**
    * Brings the page to a picture-ready state: no hover tooltip from the last click, no
    * progress bar or activity-bar progress badge still spinning, fonts (codicons) loaded.
+   * With `keepHover`, the pointer stays where it is and its tooltip is the subject.
    */
-  async settle() {
+  async settle({ keepHover = false } = {}) {
     // The empty middle of the status bar has no hover of its own; moving there in steps makes
     // the element under the pointer see it leave, which dismisses its tooltip.
-    await this.page.mouse.move(Math.round(VIEWPORT.width / 2), VIEWPORT.height - 8, { steps: 4 });
+    if (!keepHover) await this.page.mouse.move(Math.round(VIEWPORT.width / 2), VIEWPORT.height - 8, { steps: 4 });
+    const busySelectors = keepHover ? Object.fromEntries(Object.entries(BUSY_SELECTORS).filter(([what]) => what !== 'a hover tooltip')) : BUSY_SELECTORS;
     const deadline = Date.now() + UI_TIMEOUT_MS;
     for (;;) {
       const busy = await this.page.evaluate((selectors) => {
@@ -100,7 +135,7 @@ export class WorkbenchPage {
         // Fades (a hidden scrollbar, a closing hover) run as CSS transitions for a moment longer.
         const fading = document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
         return fading ? [...found, 'an animation still running'] : found;
-      }, BUSY_SELECTORS);
+      }, busySelectors);
       if (busy.length === 0) break;
       if (Date.now() > deadline) throw new Error(`the workbench did not settle within ${UI_TIMEOUT_MS / 1000} s: still showing ${busy.join(', ')}`);
       await this.page.waitForTimeout(100);

@@ -4,7 +4,7 @@ import { isProviderError } from '../../core/http/provider-error';
 import { parseTwilioCliConfig, type TwilioCliProfile } from '../../core/accounts/twilio-cli-profiles';
 import { createTwilioClient } from '../../core/providers/twilio/twilio-client';
 import { t } from '../l10n';
-import { UserCancelledError } from '../user-input';
+import { isUserCancelled } from '../user-input';
 import type { CommandContext, CommandDefinition } from './command';
 
 /**
@@ -45,7 +45,7 @@ export const importTwilioCliProfiles: CommandDefinition = {
       try {
         imported.push(await importProfile(ctx, profile, title, baseUrl));
       } catch (e) {
-        if (e instanceof UserCancelledError) throw e;
+        if (isUserCancelled(e)) throw e;
         failed.push(isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e));
       }
     }

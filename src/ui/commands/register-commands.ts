@@ -2,14 +2,14 @@ import * as vscode from 'vscode';
 import { isProviderError } from '../../core/http/provider-error';
 import type { Logger } from '../../core/http/redacting-logger';
 import { t } from '../l10n';
-import { UserCancelledError } from '../user-input';
+import { isUserCancelled } from '../user-input';
 import type { CommandContext, CommandDefinition } from './command';
 
 export interface CommandErrorSink {
   /** Shows the log channel (the "Show log" button). */
   showLog(): void;
-  /** Every error shown to the user, for tests. */
-  onError?(commandId: string, error: unknown): void;
+  /** Every error shown to the user, with the message as shown, for tests. */
+  onError?(commandId: string, message: string): void;
 }
 
 /**
@@ -31,8 +31,7 @@ export function registerCommands<C extends CommandContext>(
         }
         return await command.run(context(), ...args);
       } catch (e) {
-        if (e instanceof UserCancelledError) return undefined;
-        sink.onError?.(command.id, e);
+        if (isUserCancelled(e)) return undefined;
         void showError(command.id, e, log, sink);
         return undefined;
       }
@@ -56,6 +55,7 @@ async function showError(commandId: string, e: unknown, log: Logger, sink: Comma
     log.error(`${commandId}: ${message}`);
     if (e instanceof Error && e.stack) log.trace(e.stack);
   }
+  sink.onError?.(commandId, message);
   const choice = await vscode.window.showErrorMessage(message, ...actions);
   if (choice === showLog) sink.showLog();
   else if (choice === moreInfo && isProviderError(e) && e.moreInfo) await vscode.env.openExternal(vscode.Uri.parse(e.moreInfo));
