@@ -64,7 +64,7 @@ describe('Trunk files', function () {
   after(async () => {
     trunklineExtension().exports.testing!.setUserInput(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const uri of created) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    for (const uri of created) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
   });
 
   it('opens *.trunk.yaml as Trunk YAML', async () => {
@@ -185,5 +185,25 @@ describe('Trunk files', function () {
     assert.match(pulled, new RegExp(`friendly_name: Changed remotely ${suffix}`));
     assert.match(pulled, /secure: true/);
     assert.match(pulled, /^# Our main trunk/, 'comments survive a pull');
+  });
+
+  it('Export writes a trunk file for an existing trunk that validates and is in sync', async () => {
+    const testing = trunklineExtension().exports.testing!;
+    const [sandbox] = (await testing.treeChildren()).filter((n) => testing.treeItem(n).label === 'sandbox');
+    const [trunksFolder] = await testing.treeChildren(sandbox);
+    const [trunk] = await testing.treeChildren(trunksFolder);
+    const folder = `it-export-${suffix}`;
+    created.push(vscode.Uri.joinPath(workspace(), folder));
+    const input = script([{ input: folder }]);
+    const written = (await vscode.commands.executeCommand('trunkline.export', trunk)) as string[];
+    input.assertDone();
+    assert.equal(written.length, 1);
+    const uri = vscode.Uri.parse(written[0]!);
+    assert.ok(uri.path.includes(`/${folder}/`) && uri.path.endsWith('.trunk.yaml'));
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.match(document.getText(), /^# Exported by Trunkline from "sandbox"\.\napiVersion: trunkline\/v1\nkind: TwilioTrunk\naccount: sandbox\nsid: TK/);
+    await vscode.window.showTextDocument(document);
+    await waitFor(async () => (await lensTitles(uri)).some((t) => /in sync/.test(t)), 'the exported document to be in sync');
+    assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);
   });
 });

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import type { Account } from '../../core/accounts/account';
-import { providersOf } from '../../core/accounts/account';
+import { providersOf, type Account } from '../../core/accounts/account';
 import { remoteFingerprint } from '../../core/documents/remote-fingerprint';
 import { renderDocument } from '../../core/documents/render-document';
-import { fetchRemoteStates } from '../../core/documents/fetch-remote-states';
-import type { RemoteState, RemoteTarget } from '../../core/documents/remote-state';
-import { collect } from '../../core/providers/page';
+import { exportBaseName, exportStates, exportTargets } from '../../core/documents/export-resources';
+import type { RemoteTarget } from '../../core/documents/remote-state';
+import type { TrunkKind } from '../../core/documents/trunk-kinds';
 import type { DocumentCommandContext } from '../documents/trunk-file-services';
 import { t } from '../l10n';
 import { accountFromNode } from '../pickers/account-from-node';
@@ -38,21 +37,17 @@ export const exportToFiles: CommandDefinition<DocumentCommandContext> = {
     });
     const dir = vscode.Uri.joinPath(folder.uri, ...relative.trim().split(/[\\/]+/));
     const written = await ctx.workbench.withProgress(t('Exporting from "{0}"…', account.name), async (report, signal) => {
-      const targets = single ? [single.target] : await allTargets(ctx, account, signal);
+      const targets = single ? [single.target] : await exportTargets(account.name, kindsOf(account), ctx.files.clients, signal);
       report(t('{0} resources', targets.length));
-      const states: RemoteState[] = [];
-      for (const kindTargets of groupByKind(targets)) {
-        const result = await fetchRemoteStates(account.name, kindTargets, ctx.files.clients, { signal });
-        for (const lookup of result.lookups) if (lookup.status === 'found') states.push(lookup.state);
-      }
+      const states = await exportStates(account.name, targets, ctx.files.clients, signal);
       await vscode.workspace.fs.createDirectory(dir);
       const uris: vscode.Uri[] = [];
       const taken = new Set((await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name.toLowerCase()));
       for (const state of states) {
         if (signal.aborted) break;
-        const name = uniqueName(fileBaseName(state), taken);
+        const name = uniqueName(exportBaseName(state), taken);
         const uri = vscode.Uri.joinPath(dir, name);
-        const text = `# Exported by Trunkline from "${account.name}" on ${new Date().toISOString().slice(0, 10)}.\n${renderDocument(state.kind, account.name, state.remote as never)}`;
+        const text = `# Exported by Trunkline from "${account.name}".\n${renderDocument(state.kind, account.name, state.remote as never)}`;
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
         await ctx.files.syncState.set({ uri: uri.toString(), index: 0, sid: state.sid }, remoteFingerprint(state));
         uris.push(uri);
@@ -76,41 +71,12 @@ function singleTarget(node: unknown): { account: Account; target: RemoteTarget }
   return undefined;
 }
 
-async function allTargets(ctx: DocumentCommandContext, account: Account, signal: AbortSignal): Promise<RemoteTarget[]> {
-  const targets: RemoteTarget[] = [];
-  if (providersOf(account).includes('twilio')) {
-    const client = await ctx.connections.twilio(account);
-    for (const trunk of await collect(client.trunks.list({ pageSize: 1000, signal }))) {
-      // a spec that manages origination URLs makes the bulk fetch read them too
-      targets.push({ kind: 'TwilioTrunk', account: account.name, sid: trunk.sid, spec: { origination_urls: [] } });
-    }
-    for (const byoc of await collect(client.byocTrunks.list({ pageSize: 1000, signal }))) {
-      targets.push({ kind: 'TwilioByocTrunk', account: account.name, sid: byoc.sid, spec: {} });
-    }
-  }
-  if (providersOf(account).includes('carrierx')) {
-    const client = await ctx.connections.carrierx(account);
-    for (const group of await collect(client.trunkGroups.list({ pageSize: 1000, signal }))) {
-      targets.push({ kind: 'CarrierXTrunkGroup', account: account.name, sid: group.trunk_group_sid, spec: {} });
-    }
-  }
-  return targets;
-}
-
-function groupByKind(targets: RemoteTarget[]): RemoteTarget[][] {
-  const groups = new Map<string, RemoteTarget[]>();
-  for (const target of targets) groups.set(target.kind, [...(groups.get(target.kind) ?? []), target]);
-  return [...groups.values()];
-}
-
-function fileBaseName(state: RemoteState): string {
-  const raw =
-    state.kind === 'TwilioTrunk'
-      ? (state.remote.trunk.domain_name?.replace(/\.pstn\.twilio\.com$/i, '') ?? state.remote.trunk.friendly_name ?? state.sid)
-      : state.kind === 'TwilioByocTrunk'
-        ? `byoc-${state.remote.friendly_name ?? state.sid}`
-        : `group-${state.remote.trunkGroup.name ?? state.sid}`;
-  return raw.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || state.sid;
+/** Every kind the account's providers have. */
+function kindsOf(account: Account): Set<TrunkKind> {
+  const kinds = new Set<TrunkKind>();
+  if (providersOf(account).includes('twilio')) kinds.add('TwilioTrunk').add('TwilioByocTrunk');
+  if (providersOf(account).includes('carrierx')) kinds.add('CarrierXTrunkGroup');
+  return kinds;
 }
 
 function uniqueName(base: string, taken: Set<string>): string {

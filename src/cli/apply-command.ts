@@ -1,0 +1,157 @@
+import { plural } from '../core/documents/message-text';
+import type { DocumentPushResult, PushSummary } from '../core/documents/push-all';
+import { applyAll } from '../core/documents/push-all';
+import type { CheckedFile } from './check-trunk-files';
+import type { CliCommand } from './cli-command';
+import { CliError } from './cli-error';
+import { confirm } from './confirm-prompt';
+import { ExitCode } from './exit-codes';
+import { FileWriteBack } from './file-write-back';
+import { COMMON_HELP } from './help-text';
+import { planFiles } from './plan-files';
+import { planJson, planText, summarizePlan, type PlanJson } from './plan-output';
+import { ProgressLine } from './progress-line';
+
+export const applyCommand: CliCommand = {
+  name: 'apply',
+  summary: 'plan, confirm, then apply the changes and write new sids into the files',
+  help: `Usage: trunkline apply [FILE|DIR|GLOB…] [--yes] [--overwrite] [--format text|json]
+
+Plans as "trunkline plan" does, prints the plan, asks for confirmation, then applies it: each
+document's operations in order, documents in parallel, paced by the providers' rate limits.
+A create whose answer is lost is looked up before any retry (never a duplicate). The sid of
+each created trunk is written into its document in place, keeping comments and formatting.
+Apply stops a document when its file changed on disk after the plan was made.
+
+Documents whose resource changed at the provider since their last push or pull (see the sync
+state) are skipped unless --overwrite is given.
+
+Arguments: files, directories or quoted globs; default: the current directory.
+
+Options:
+  -y, --yes              apply without asking (required when stdin is not a terminal)
+  --overwrite            also apply documents whose remote changed since the last push or pull
+  --account NAME         without a config file: the one account files may name
+
+Exit codes: 0 everything applied (or nothing to apply), 1 something was not applied (failed,
+skipped, not planned, or confirmation declined), 2 usage, config, credentials or network error
+(nothing applied), 130 interrupted.
+
+${COMMON_HELP}
+`,
+  options: { yes: { type: 'boolean', short: 'y' }, overwrite: { type: 'boolean' }, account: { type: 'string' } },
+  async run(context) {
+    const { io, line, runtime, signal } = context;
+    const json = line.global.format === 'json';
+    const overwrite = line.values.overwrite === true;
+    const { files, combined, clients, syncState } = await planFiles(context, 'apply');
+    const plan = planJson(files, combined);
+    if (!json) io.stdout.write(planText(files, combined));
+
+    const unavailable = combined.documents.filter((d) => d.outcome.status === 'refused' && d.outcome.refusal.reason === 'unavailable');
+    if (unavailable.length > 0) {
+      throw new CliError(`Nothing applied: ${plural(unavailable.length, 'document')} could not be read from the provider (see the plan). Fix the access, then run apply again.`);
+    }
+
+    const summary = summarizePlan(combined);
+    const toApply = summary.toChange - (overwrite ? 0 : summary.remoteChanged);
+    if (toApply > 0 && line.values.yes !== true) {
+      if (!io.isTTY.stdin) {
+        throw new CliError('Not applying without confirmation: stdin is not a terminal. Review the plan, then run "trunkline apply --yes".');
+      }
+      const operations = combined.documents.reduce((n, d) => n + (d.outcome.status === 'planned' && (overwrite || !d.outcome.plan.remoteChanged) ? d.outcome.plan.operations.length : 0), 0);
+      const confirmed = await confirm(io, `Apply ${plural(operations, 'operation')} to ${plural(toApply, 'document')}? Type "yes" to continue: `, signal);
+      if (signal.aborted) return ExitCode.interrupted;
+      if (!confirmed) {
+        runtime.note('Apply cancelled: nothing was changed.');
+        if (json) io.stdout.write(`${JSON.stringify(applyJson(plan, undefined, false), null, 2)}\n`);
+        return ExitCode.problems;
+      }
+    }
+
+    const writeBack = new FileWriteBack(files);
+    const progress = new ProgressLine(io, line.global.quiet);
+    let done = 0;
+    let result: PushSummary;
+    try {
+      result = await applyAll(combined, clients, {
+        signal,
+        overwrite,
+        syncState,
+        precondition: (p) => writeBack.unchanged(p.uri),
+        onCreated: (p, sid) => writeBack.writeSid(p.uri, p.index, sid),
+        onProgress: (p) => p.stage === 'started' && progress.update(`Applying ${p.plan.title}: ${p.operation.description} (${p.index + 1}/${p.total})`),
+        onDocumentDone: (r) => r.outcome !== 'unchanged' && progress.update(`${++done} of ${summary.toChange} documents done: ${r.title} ${r.outcome}`),
+      });
+    } finally {
+      progress.clear();
+      // What was applied is remembered even when the run failed part-way.
+      syncState?.save();
+    }
+
+    if (json) {
+      io.stdout.write(`${JSON.stringify(applyJson(plan, result, true, writeBack.written), null, 2)}\n`);
+    } else {
+      const lines = result.documents.filter((r) => r.outcome !== 'unchanged').map((r) => resultLine(r, files, writeBack.written));
+      io.stdout.write(`${[...lines, applySummaryLine(result)].join('\n')}\n`);
+    }
+    if (signal.aborted) return ExitCode.interrupted;
+    return result.counts.failed + result.counts.skipped > 0 ? ExitCode.problems : ExitCode.ok;
+  },
+};
+
+function resultLine(r: DocumentPushResult, files: readonly CheckedFile[], written: FileWriteBack['written']): string {
+  const doc = files.find((f) => f.path.display === r.uri)?.parsed.documents.find((d) => d.index === r.index);
+  const where = `${r.uri}:${(doc?.range.start.line ?? 0) + 1}`;
+  const sid = written.find((w) => w.file === r.uri && w.index === r.index);
+  const note = sid ? ` Wrote sid ${sid.sid} into the file.` : '';
+  return `${r.outcome.padEnd(9)} ${where}  ${r.title}: ${r.message}${note}`;
+}
+
+function applySummaryLine(result: PushSummary): string {
+  const order = ['created', 'updated', 'unchanged', 'skipped', 'failed'] as const;
+  const parts = order.filter((k) => result.counts[k] > 0).map((k) => `${result.counts[k]} ${k}`);
+  return `Apply: ${parts.length > 0 ? parts.join(', ') : 'no documents'}.`;
+}
+
+// ---- JSON (`--format json`): version 1, fields only ever added ----
+
+export interface ApplyJson {
+  version: 1;
+  plan: PlanJson;
+  /** False when the confirmation was declined: nothing was sent. */
+  confirmed: boolean;
+  results: {
+    file: string;
+    index: number;
+    title: string;
+    outcome: DocumentPushResult['outcome'];
+    message: string;
+    sid: string | null;
+    /** The sid was written into the document by this run. */
+    sidWritten: boolean;
+    applied: string[];
+    notApplied: string[];
+  }[];
+  counts: PushSummary['counts'] | null;
+}
+
+function applyJson(plan: PlanJson, result: PushSummary | undefined, confirmed: boolean, written: FileWriteBack['written'] = []): ApplyJson {
+  return {
+    version: 1,
+    plan,
+    confirmed,
+    results: (result?.documents ?? []).map((r) => ({
+      file: r.uri,
+      index: r.index,
+      title: r.title,
+      outcome: r.outcome,
+      message: r.message,
+      sid: r.sid ?? null,
+      sidWritten: written.some((w) => w.file === r.uri && w.index === r.index),
+      applied: r.apply?.applied.map((op) => op.description) ?? [],
+      notApplied: r.apply?.notApplied.map((op) => op.description) ?? [],
+    })),
+    counts: result?.counts ?? null,
+  };
+}

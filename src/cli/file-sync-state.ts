@@ -1,0 +1,92 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RemoteFingerprint } from '../core/documents/remote-fingerprint';
+import { MemorySyncStateStore, type SyncStateKey, type SyncStateStore } from '../core/documents/sync-state';
+import { CliError } from './cli-error';
+
+/**
+ * The remote version each document was last pushed or pulled with (drift detection), kept in a
+ * small JSON file: `{ "version": 1, "documents": { "<file>#<document index>#<sid>": fingerprint } }`.
+ * Files are named relative to `root` (the config file's folder), so the state means the same
+ * from any working directory and can be cached between CI runs. Written only by `save()`.
+ */
+export class FileSyncStateStore implements SyncStateStore {
+  private dirty = false;
+
+  private constructor(
+    readonly file: string,
+    private readonly root: string,
+    private readonly cwd: string,
+    private readonly memory: MemorySyncStateStore,
+  ) {}
+
+  /** Reads the file (absent: empty). An unreadable one is reported through `warn` and started over. */
+  static open(file: string, root: string, cwd: string, warn: (message: string) => void): FileSyncStateStore {
+    let entries: Record<string, RemoteFingerprint> = {};
+    let text: string | undefined;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new CliError(`Cannot read the sync state ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    if (text !== undefined) {
+      const parsed = parseState(text);
+      if (parsed) entries = parsed;
+      else warn(`Ignoring the unreadable sync state ${file}: changes made at the provider since the last push cannot be detected this time.`);
+    }
+    return new FileSyncStateStore(file, root, cwd, new MemorySyncStateStore(entries));
+  }
+
+  get(key: SyncStateKey): RemoteFingerprint | undefined {
+    return this.memory.get(this.stored(key));
+  }
+
+  set(key: SyncStateKey, fingerprint: RemoteFingerprint): void {
+    this.memory.set(this.stored(key), fingerprint);
+    this.dirty = true;
+  }
+
+  delete(key: SyncStateKey): void {
+    this.memory.delete(this.stored(key));
+    this.dirty = true;
+  }
+
+  /** Writes the file when anything changed: atomically, creating its folder. */
+  save(): void {
+    if (!this.dirty) return;
+    const sorted = Object.fromEntries(Object.entries(this.memory.toJSON()).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const text = `${JSON.stringify({ version: 1, documents: sorted }, null, 2)}\n`;
+    try {
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      const temp = `${this.file}.${process.pid}.tmp`;
+      fs.writeFileSync(temp, text);
+      fs.renameSync(temp, this.file);
+    } catch (error) {
+      throw new CliError(`Cannot write the sync state ${this.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    this.dirty = false;
+  }
+
+  /** Documents are keyed by their file as the run names it (relative to the cwd); stored relative to the root. */
+  private stored(key: SyncStateKey): SyncStateKey {
+    const relative = path.relative(this.root, path.resolve(this.cwd, key.uri)).split(path.sep).join('/');
+    return { ...key, uri: relative };
+  }
+}
+
+function parseState(text: string): Record<string, RemoteFingerprint> | undefined {
+  try {
+    const json = JSON.parse(text) as { version?: unknown; documents?: unknown };
+    if (json.version !== 1 || !json.documents || typeof json.documents !== 'object' || Array.isArray(json.documents)) return undefined;
+    const entries: Record<string, RemoteFingerprint> = {};
+    for (const [key, value] of Object.entries(json.documents as Record<string, unknown>)) {
+      const fp = value as Partial<RemoteFingerprint> | null;
+      if (!fp || typeof fp !== 'object' || typeof fp.fields !== 'object' || fp.fields === null) continue;
+      if (fp.dateUpdated !== null && typeof fp.dateUpdated !== 'string') continue;
+      entries[key] = { dateUpdated: fp.dateUpdated, fields: fp.fields as Record<string, string> };
+    }
+    return entries;
+  } catch {
+    return undefined;
+  }
+}

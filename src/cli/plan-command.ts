@@ -1,0 +1,46 @@
+import type { CombinedPlan } from '../core/documents/push-all';
+import type { CheckedFile } from './check-trunk-files';
+import type { CliCommand } from './cli-command';
+import { ExitCode, type ExitCodeValue } from './exit-codes';
+import { COMMON_HELP } from './help-text';
+import { planFiles } from './plan-files';
+import { planJson, planText } from './plan-output';
+
+export const planCommand: CliCommand = {
+  name: 'plan',
+  summary: 'show what apply would change at the provider, in the order it would (read-only)',
+  help: `Usage: trunkline plan [FILE|DIR|GLOB…] [--format text|json]
+
+Compares each document with the provider and prints the editor's plan: what would be created,
+changed, attached and detached, in the order apply sends it. Sends nothing but reads.
+
+Arguments: files, directories or quoted globs; default: the current directory.
+
+Options:
+  --account NAME         without a config file: the one account files may name
+
+Exit codes (for pipelines):
+  0  no changes: every document is in sync
+  3  changes pending
+  1  invalid documents, or documents that cannot be planned (e.g. deleted at the provider,
+     a number the account does not own)
+  2  usage, config, credentials or network error (an account could not be read)
+
+${COMMON_HELP}
+`,
+  options: { account: { type: 'string' } },
+  async run(context) {
+    const { io, line } = context;
+    const { files, combined } = await planFiles(context, 'plan');
+    io.stdout.write(line.global.format === 'json' ? `${JSON.stringify(planJson(files, combined), null, 2)}\n` : planText(files, combined));
+    return planExitCode(files, combined);
+  },
+};
+
+/** 2 when an account could not be read, else 1 for problems, else 3 for changes, else 0. */
+export function planExitCode(files: readonly CheckedFile[], combined: CombinedPlan): ExitCodeValue {
+  const refusals = combined.documents.flatMap((d) => (d.outcome.status === 'refused' ? [d.outcome.refusal] : []));
+  if (refusals.some((r) => r.reason === 'unavailable')) return ExitCode.setup;
+  if (refusals.length > 0 || files.some((f) => f.diagnostics.some((d) => d.severity === 'error'))) return ExitCode.problems;
+  return combined.operationCount > 0 ? ExitCode.changesPending : ExitCode.ok;
+}
