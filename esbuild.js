@@ -26,10 +26,13 @@ const common = {
   logLevel: 'warning',
 };
 
+// yaml's browser build is the same code minus a process.env read per token (~20% of parse time).
+const YAML_ALIAS = { yaml: './node_modules/yaml/browser/index.js' };
+
 const bundles = {
-  extension: { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  extension: { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], alias: YAML_ALIAS },
   emulator: { entryPoints: ['src/emulator/main.ts'], outfile: 'dist/emulator.js' },
-  cli: { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  cli: { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, alias: YAML_ALIAS },
 };
 
 function findTests(dir, out = []) {
@@ -52,7 +55,7 @@ async function main() {
     configs.push({
       ...common,
       sourcemap: true,
-      entryPoints: [...findTests('test/unit'), ...findTests('test/integration'), ...findTests('test/support')],
+      entryPoints: [...findTests('test/unit'), ...findTests('test/integration'), ...findTests('test/integration-untrusted'), ...findTests('test/reliability'), ...findTests('test/support')],
       outbase: 'test',
       outdir: 'out/test',
       packages: 'external',

@@ -1,5 +1,6 @@
 import * as tls from 'node:tls';
-import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher, ProxyAgent } from 'undici';
+import { loadUndici } from './load-undici';
 import { isLoopbackHost } from './loopback';
 
 export interface NetworkOptions {
@@ -41,7 +42,7 @@ export class DispatcherPool {
 
   dispatcherFor(url: URL): Dispatcher {
     if (this.options.proxy && !this.bypassesProxy(url)) {
-      this.proxied ??= new ProxyAgent({
+      this.proxied ??= new (loadUndici().ProxyAgent)({
         uri: this.options.proxy,
         requestTls: { ca: this.ca(), rejectUnauthorized: true },
         proxyTls: { ca: this.ca(), rejectUnauthorized: true },
@@ -51,7 +52,7 @@ export class DispatcherPool {
       } as ProxyAgent.Options);
       return this.proxied;
     }
-    this.direct ??= new Agent({
+    this.direct ??= new (loadUndici().Agent)({
       connect: { timeout: this.connectTimeout(), ca: this.ca(), rejectUnauthorized: true },
       headersTimeout: this.responseTimeout(),
       bodyTimeout: this.responseTimeout(),

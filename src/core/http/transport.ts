@@ -1,7 +1,7 @@
-import { request } from 'undici';
 import { authorizationHeader, secretsOf, type Credentials } from './credentials';
 import { systemClock, type Clock } from './clock';
 import type { DispatcherPool } from './dispatcher-pool';
+import { loadUndici } from './load-undici';
 import { insecureUrlReason } from './loopback';
 import { ProviderError, type ProviderErrorKind, type ProviderName } from './provider-error';
 import { silentLogger, type Logger, type SecretRedactor } from './redacting-logger';
@@ -106,7 +106,7 @@ export class HttpTransport {
       let outcome: AttemptOutcome;
       let failure: ProviderError;
       try {
-        const res = await request(url, {
+        const res = await loadUndici().request(url, {
           method: req.method,
           headers,
           body,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Response models for CarrierX Core API v2 trunk groups and trunks (seed 004 and the API
 // facts). SIDs are UUIDs. Enum-like fields are read as strings so that a value CarrierX adds

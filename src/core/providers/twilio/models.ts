@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Response models for the Twilio resources Trunkline manages. Field names are the API's own
 // (snake_case), which are also the keys of trunk files. Enum-like fields are read as plain

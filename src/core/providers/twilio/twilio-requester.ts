@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseResponse } from '../../http/parse-response';
 import type { HttpRequest, HttpTransport } from '../../http/transport';
 import { resolvePageLink, type Page, type PageRequest } from '../page';

@@ -1,0 +1,50 @@
+// Builds what `npm run bench` runs, under out/bench/ (dist/ is not touched):
+//   run-benchmarks.js, emulator-process.js, activation-probe.js, vscode-stand-in.js, tree-probe.js
+//       the benchmarks. Trunkline's code and its npm packages are bundled as in the extension
+//       (same options as esbuild.js: keep YAML_ALIAS in step); the peers stay external, loaded
+//       from node_modules as their users load them.
+//   dist/extension.js, dist/cli.js   the production bundles, as `node esbuild.js --production`
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const out = path.join(root, 'out', 'bench');
+
+const YAML_ALIAS = { yaml: './node_modules/yaml/browser/index.js' };
+const PEERS = ['twilio', 'yaml-language-server', 'vscode-languageserver-textdocument'];
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  legalComments: 'none',
+  logLevel: 'warning',
+  alias: YAML_ALIAS,
+};
+
+const production = (entry, outfile, extra = {}) =>
+  esbuild.build({ ...common, entryPoints: [entry], outfile: path.join(out, 'dist', outfile), minify: true, sourcemap: false, ...extra });
+
+async function main() {
+  fs.rmSync(out, { recursive: true, force: true });
+  await Promise.all([
+    esbuild.build({
+      ...common,
+      entryPoints: ['bench/run-benchmarks.ts', 'bench/emulator-process.ts', 'bench/activation-probe.ts', 'bench/vscode-stand-in.ts', 'bench/tree-probe.ts'],
+      outdir: out,
+      external: [...PEERS, 'vscode'],
+      sourcemap: true,
+      sourcesContent: false,
+    }),
+    production('src/extension.ts', 'extension.js', { external: ['vscode'] }),
+    ...(fs.existsSync(path.join(root, 'src/cli/main.ts')) ? [production('src/cli/main.ts', 'cli.js', { banner: { js: '#!/usr/bin/env node' } })] : []),
+  ]);
+}
+
+main().catch((err) => {
+  console.error(err.message ?? err);
+  process.exit(1);
+});

@@ -1,0 +1,92 @@
+import { writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { FULL_CONFIG, QUICK_CONFIG, type Benchmark, type BenchmarkResult } from './benchmark';
+import { activation } from './benchmarks/activation';
+import { bulkCreate } from './benchmarks/bulk-create';
+import { enumerateTrunks } from './benchmarks/enumerate-trunks';
+import { planFiles } from './benchmarks/plan-files';
+import { treeFirstPage } from './benchmarks/tree-first-page';
+import { treeMemory } from './benchmarks/tree-memory';
+import { validateTrunkFile } from './benchmarks/validate-trunk-file';
+import { vsixSize } from './benchmarks/vsix-size';
+import { resultsTable } from './results-table';
+
+// `npm run bench [-- --quick] [-- --only=enumerate,validate]`: every benchmark against the
+// emulator on 127.0.0.1, Trunkline and its peer interleaved in this process; prints a table
+// and writes bench/results.json (--quick: bench/results.quick.json). Goals are reported, not
+// asserted: the exit code is non-zero only when a benchmark could not run.
+
+const BENCHMARKS: readonly Benchmark[] = [enumerateTrunks, treeFirstPage, treeMemory, validateTrunkFile, bulkCreate, planFiles, activation, vsixSize];
+/** The whole run is bounded: a hung emulator or client must not hold the machine. */
+const RUN_LIMIT_MS = { full: 15 * 60_000, quick: 3 * 60_000 };
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const config = quick ? QUICK_CONFIG : FULL_CONFIG;
+  if (!(globalThis as { gc?: unknown }).gc) throw new Error('run with node --expose-gc (npm run bench does)');
+  const selected = BENCHMARKS.filter((b) => !only || only.includes(b.id));
+  if (selected.length === 0) throw new Error(`no benchmark matches --only; ids: ${BENCHMARKS.map((b) => b.id).join(', ')}`);
+
+  const limit = setTimeout(() => {
+    process.stderr.write(`bench: the run exceeded ${RUN_LIMIT_MS[quick ? 'quick' : 'full'] / 60_000} minutes; stopping.\n`);
+    process.exit(2);
+  }, RUN_LIMIT_MS[quick ? 'quick' : 'full']);
+  limit.unref();
+
+  const started = new Date();
+  const loadBefore = os.loadavg();
+  process.stdout.write(`Trunkline benchmarks${quick ? ' (quick)' : ''}: ${JSON.stringify(machine())}\n`);
+  const results: BenchmarkResult[] = [];
+  let failed = 0;
+  for (const benchmark of selected) {
+    const t0 = performance.now();
+    process.stdout.write(`- ${benchmark.id} … `);
+    try {
+      const rows = await benchmark.run(config);
+      results.push(...rows);
+      process.stdout.write(`${rows.map((r) => `${r.measured}${r.pass ? '' : ' (goal missed)'}`).join('; ')} [${((performance.now() - t0) / 1000).toFixed(1)} s]\n`);
+    } catch (error) {
+      failed += 1;
+      process.stdout.write(`FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+  }
+  const seconds = (Date.now() - started.getTime()) / 1000;
+  process.stdout.write(`\n${resultsTable(results)}\n\n${results.filter((r) => r.pass).length} of ${results.length} goals met in ${seconds.toFixed(0)} s.\n`);
+
+  const file = path.join(__dirname, '..', '..', 'bench', quick ? 'results.quick.json' : 'results.json');
+  const report = {
+    date: started.toISOString(),
+    quick,
+    seconds: Math.round(seconds),
+    machine: { ...machine(), loadAverage1m: { before: Math.round(loadBefore[0]! * 100) / 100, after: Math.round(os.loadavg()[0]! * 100) / 100 } },
+    config,
+    benchmarks: results.map((r) => ({ name: r.name, unit: r.unit, trunkline: round(r.trunkline), peer: r.peer === null ? null : round(r.peer), ratio: r.ratio === null ? null : round(r.ratio), goal: r.goal, pass: r.pass, measured: r.measured, peerName: r.peerName, spread: r.spread, notes: r.notes, details: r.details })),
+  };
+  if (!only) writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  else process.stdout.write('(--only: results not written)\n');
+  clearTimeout(limit);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`bench: ${error.message}\n`);
+  process.exitCode = 1;
+});
