@@ -94,6 +94,64 @@ export class WorkbenchPage {
     );
   }
 
+  /**
+   * Right-clicks a tree row and chooses a context-menu item. The item is chosen with the
+   * keyboard once the pointer rests on it: VS Code's menus ignore a click that lands right
+   * after they open.
+   */
+  async contextMenu(/** @type {string | RegExp} */ row, /** @type {string} */ item) {
+    await this.treeItem(row).click({ button: 'right', timeout: UI_TIMEOUT_MS });
+    const entry = this.page.getByRole('menuitem', { name: item });
+    await entry.hover({ timeout: UI_TIMEOUT_MS });
+    await this.page.keyboard.press('Enter');
+    await entry.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+  }
+
+  /** Waits until the active editor underlines at least `count` problems. */
+  async squiggles(/** @type {number} */ count) {
+    await this.page.waitForFunction(
+      (wanted) => document.querySelectorAll('.editor-group-container.active .squiggly-error').length >= Number(wanted),
+      count,
+      { timeout: UI_TIMEOUT_MS },
+    );
+  }
+
+  /** A code lens above a line of the active editor, by its text (e.g. "Push", /in sync/). */
+  codeLens(/** @type {string | RegExp} */ text) {
+    return this.page.locator('.editor-group-container.active .codelens-decoration a').filter({ hasText: text }).first();
+  }
+
+  /**
+   * Clicks text in the active editor and shows its hover from the keyboard (Ctrl+K Ctrl+I), as a
+   * person checks a squiggle; returns the hover once it contains `expected`.
+   */
+  async hoverEditorText(/** @type {string} */ text, /** @type {string | RegExp} */ expected) {
+    await this.page.locator('.editor-group-container.active .view-lines span span', { hasText: text }).first().click({ timeout: UI_TIMEOUT_MS });
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+I');
+    const hover = this.page.locator('.monaco-hover').filter({ hasText: expected });
+    await hover.waitFor({ timeout: UI_TIMEOUT_MS });
+    return hover;
+  }
+
+  /** Selects the first occurrence of `text` in the active editor (Find, then Escape) and types over it. */
+  async replaceInEditor(/** @type {string} */ text, /** @type {string} */ replacement) {
+    await this.page.locator('.editor-group-container.active .view-lines').click();
+    await this.page.keyboard.press('Control+F');
+    const find = this.page.locator('.editor-group-container.active .find-widget textarea, .editor-group-container.active .find-widget input').first();
+    await find.fill(text);
+    await this.page.locator('.editor-group-container.active .find-widget .matchesCount', { hasText: /^1 of/ }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.type(replacement);
+  }
+
+  /** The modal dialog the workbench shows (confirmations), once it is up. */
+  async dialog(/** @type {string | RegExp} */ text) {
+    const box = this.page.locator('.monaco-dialog-box').filter({ hasText: text });
+    await box.waitFor({ timeout: UI_TIMEOUT_MS });
+    return box;
+  }
+
   /** Opens a file of the fixture workspace through Quick Open (Ctrl+P), as a keyboard user would. */
   async openFile(/** @type {string} */ relativePath) {
     await this.page.keyboard.press('Control+P');
@@ -124,7 +182,9 @@ export class WorkbenchPage {
     // The empty middle of the status bar has no hover of its own; moving there in steps makes
     // the element under the pointer see it leave, which dismisses its tooltip.
     if (!keepHover) await this.page.mouse.move(Math.round(VIEWPORT.width / 2), VIEWPORT.height - 8, { steps: 4 });
-    const busySelectors = keepHover ? Object.fromEntries(Object.entries(BUSY_SELECTORS).filter(([what]) => what !== 'a hover tooltip')) : BUSY_SELECTORS;
+    // With the pointer kept where it is, its tooltip and the scrollbar it reveals are part of the picture.
+    const kept = ['a hover tooltip', 'a scrollbar the pointer revealed'];
+    const busySelectors = keepHover ? Object.fromEntries(Object.entries(BUSY_SELECTORS).filter(([what]) => !kept.includes(what))) : BUSY_SELECTORS;
     const deadline = Date.now() + UI_TIMEOUT_MS;
     for (;;) {
       const busy = await this.page.evaluate((selectors) => {
