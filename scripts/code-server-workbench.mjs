@@ -99,12 +99,13 @@ export async function startTestSession({ name, logDir, env = {}, log }) {
  */
 
 /**
- * @param {{ workDir: string, logFile: string, env?: Record<string, string> }} options
+ * @param {{ workDir: string, logFile: string, env?: Record<string, string>, folder?: string, port?: number }} options
  *   workDir: a throwaway directory for user data, extensions and config; env: for the
- *   extension host, which inherits the server's environment
+ *   extension host, which inherits the server's environment; folder: the workspace to open
+ *   (the test fixtures by default); port: a fixed port (a free one by default)
  * @returns {Promise<CodeServer>}
  */
-export async function startCodeServer({ workDir, logFile, env = {} }) {
+export async function startCodeServer({ workDir, logFile, env = {}, folder = WORKSPACE_DIR, port: fixedPort }) {
   if (!fs.existsSync(CODE_SERVER_ENTRY) || !fs.existsSync(path.join(NODE24_BIN, 'node'))) {
     throw new Error(`code-server is not installed in ${VSCODE_CACHE}; run: npm run test:vscode-setup`);
   }
@@ -114,7 +115,7 @@ export async function startCodeServer({ workDir, logFile, env = {} }) {
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
 
-  const port = await freeLoopbackPort();
+  const port = fixedPort ?? (await freeLoopbackPort());
   const origin = `http://${HOST}:${port}`;
   const authority = `${HOST}:${port}`;
   const log = openLog(logFile);
@@ -133,7 +134,7 @@ export async function startCodeServer({ workDir, logFile, env = {} }) {
       '--disable-getting-started-override',
       '--ignore-last-opened',
       '--vscode-option', 'enable-smoke-test-driver',
-      WORKSPACE_DIR,
+      folder,
     ],
     {
       cwd: workDir,
@@ -164,7 +165,7 @@ export async function startCodeServer({ workDir, logFile, env = {} }) {
   }
   // /healthz is answered before VS Code itself loads; GET / loads it, and fails fast and clearly
   // (e.g. HTTP 500 when started on a Node older than 24).
-  const root = await fetch(`${origin}/?folder=${encodeURIComponent(WORKSPACE_DIR)}`);
+  const root = await fetch(`${origin}/?folder=${encodeURIComponent(folder)}`);
   if (!root.ok) throw new Error(`code-server answered GET / with HTTP ${root.status}: VS Code failed to load; see ${repoRelative(logFile)}`);
 
   return {
@@ -172,7 +173,7 @@ export async function startCodeServer({ workDir, logFile, env = {} }) {
     exited: server.exited,
     remoteUri: (absolutePath) => `vscode-remote://${authority}${absolutePath}`,
     workbenchUrl: (payload) =>
-      `${origin}/?folder=${encodeURIComponent(WORKSPACE_DIR)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+      `${origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
   };
 }
 
