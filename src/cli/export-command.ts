@@ -3,13 +3,13 @@ import * as path from 'node:path';
 import { documentTitle } from '../core/documents/compute-plan';
 import { plural } from '../core/documents/message-text';
 import { remoteFingerprint } from '../core/documents/remote-fingerprint';
-import { renderDocument, renderSpec } from '../core/documents/render-document';
+import { renderSpec } from '../core/documents/render-document';
 import { TRUNK_KINDS, type TrunkKind } from '../core/documents/trunk-kinds';
 import { listOption, stringOption } from './cli-arguments';
 import type { CliCommand } from './cli-command';
 import { CliError, UsageError } from './cli-error';
 import { ExitCode } from './exit-codes';
-import { exportBaseName, exportStates, exportTargets } from '../core/documents/export-resources';
+import { exportBaseName, exportedFileText, exportStates, exportTargets, uniqueExportFileName } from '../core/documents/export-resources';
 import { displayPath } from './find-trunk-files';
 import { COMMON_HELP } from './help-text';
 import { ProgressLine } from './progress-line';
@@ -73,7 +73,7 @@ ${COMMON_HELP}
     const taken = new Set<string>();
     const files: { file: string; kind: TrunkKind; sid: string; title: string; status: ExportStatus }[] = [];
     for (const state of states) {
-      const name = uniqueName(exportBaseName(state), taken);
+      const name = uniqueExportFileName(exportBaseName(state), taken);
       const absolute = path.join(outDir, name);
       const file = displayPath(absolute, io.cwd);
       const title = documentTitle(state.kind, renderSpec(state.kind, state.remote as never), state.sid);
@@ -82,7 +82,7 @@ ${COMMON_HELP}
         files.push({ file, kind: state.kind, sid: state.sid, title, status: 'skipped' });
         continue;
       }
-      const text = `# Exported by trunkline from account "${accountName}".\n${renderDocument(state.kind, accountName, state.remote as never)}`;
+      const text = exportedFileText(accountName, state);
       try {
         fs.writeFileSync(absolute, text);
       } catch (error) {
@@ -120,11 +120,4 @@ function selectedKinds(names: readonly string[], providers: readonly string[]): 
     kinds.add(kind);
   }
   return kinds;
-}
-
-function uniqueName(base: string, taken: Set<string>): string {
-  let name = `${base}.trunk.yaml`;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}.trunk.yaml`;
-  taken.add(name.toLowerCase());
-  return name;
 }

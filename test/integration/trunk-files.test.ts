@@ -201,7 +201,7 @@ describe('Trunk files', function () {
     const uri = vscode.Uri.parse(written[0]!);
     assert.ok(uri.path.includes(`/${folder}/`) && uri.path.endsWith('.trunk.yaml'));
     const document = await vscode.workspace.openTextDocument(uri);
-    assert.match(document.getText(), /^# Exported by Trunkline from "sandbox"\.\napiVersion: trunkline\/v1\nkind: TwilioTrunk\naccount: sandbox\nsid: TK/);
+    assert.match(document.getText(), /^# Exported by Trunkline from account "sandbox"\.\napiVersion: trunkline\/v1\nkind: TwilioTrunk\naccount: sandbox\nsid: TK/);
     await vscode.window.showTextDocument(document);
     await waitFor(async () => (await lensTitles(uri)).some((t) => /in sync/.test(t)), 'the exported document to be in sync');
     assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);

@@ -3,6 +3,7 @@ import type { RemoteState, RemoteTarget } from './remote-state';
 import type { SyncClients } from './sync-clients';
 import type { TrunkKind } from './trunk-kinds';
 import { collect } from '../providers/page';
+import { renderDocument } from './render-document';
 
 // What `export` reads: every resource of the chosen kinds of one account, fetched as the
 // editor's Export does (trunks with their origination URLs, numbers and recording; groups with
@@ -50,4 +51,17 @@ export function exportBaseName(state: RemoteState): string {
         ? `byoc-${state.remote.friendly_name ?? state.sid}`
         : `group-${state.remote.trunkGroup.name ?? state.sid}`;
   return raw.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || state.sid.toLowerCase();
+}
+
+/** `<base>.trunk.yaml`, or `<base>-2.trunk.yaml`… when taken (case-insensitive); records the name as taken. */
+export function uniqueExportFileName(base: string, taken: Set<string>): string {
+  let name = `${base}.trunk.yaml`;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}.trunk.yaml`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** The text of an exported file: where it came from, then the rendered document with its sid. */
+export function exportedFileText(account: string, state: RemoteState): string {
+  return `# Exported by Trunkline from account "${account}".\n${renderDocument(state.kind, account, state.remote as never)}`;
 }

@@ -40,20 +40,24 @@ export type ErrorBodyReader = (
   body: unknown,
 ) => { code?: number | string; message?: string; moreInfo?: string; fieldErrors?: { field: string | null; message: string }[] };
 
-export interface TransportOptions {
+/** What every provider client is built with, whichever the provider. */
+export interface TransportServices {
+  dispatchers: DispatcherPool;
+  logger?: Logger | undefined;
+  /** Credentials are registered here so that no log line, error or file can carry them. */
+  redactor?: SecretRedactor | undefined;
+  retry?: RetryPolicy | undefined;
+  clock?: Clock | undefined;
+  random?: (() => number) | undefined;
+  userAgent?: string | undefined;
+}
+
+export interface TransportOptions extends TransportServices {
   provider: ProviderName;
   credentials: Credentials;
-  dispatchers: DispatcherPool;
   readErrorBody: ErrorBodyReader;
   /** Header carrying the provider's request id (e.g. Twilio-Request-Id). */
   requestIdHeader?: string;
-  logger?: Logger;
-  /** Credentials are registered here so that no log line, error or file can carry them. */
-  redactor?: SecretRedactor;
-  retry?: RetryPolicy;
-  clock?: Clock;
-  random?: () => number;
-  userAgent?: string;
 }
 
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);

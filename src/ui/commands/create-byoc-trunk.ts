@@ -4,6 +4,7 @@ import { accountFromNode } from '../pickers/account-from-node';
 import { pickAccount } from '../pickers/pick-account';
 import type { CommandContext, CommandDefinition } from './command';
 import { notifyCreated } from './create-trunk';
+import { nameProblem } from '../name-problem';
 
 /** Trunkline: Create BYOC Trunk — account, name, voice URL and method. */
 export const createByocTrunk: CommandDefinition = {
@@ -15,7 +16,7 @@ export const createByocTrunk: CommandDefinition = {
       title,
       prompt: t('Friendly name (up to {0} characters; not unique).', BYOC_FRIENDLY_NAME_MAX),
       step: { step: 2, totalSteps: 4 },
-      validate: (v) => (v.trim() === '' ? t('Enter a name.') : v.length > BYOC_FRIENDLY_NAME_MAX ? t('At most {0} characters ({1} now).', BYOC_FRIENDLY_NAME_MAX, v.length) : undefined),
+      validate: (v) => nameProblem(v, BYOC_FRIENDLY_NAME_MAX),
     });
     const voiceUrl = (
       await ctx.input.input({

@@ -5,6 +5,7 @@ import { pickTrunkGroup } from '../pickers/pick-resource';
 import { TrunkGroupNode } from '../tree/trunk-group-node';
 import type { CommandContext, CommandDefinition } from './command';
 import { notifyCreated } from './create-trunk';
+import { nameProblem } from '../name-problem';
 
 /** Trunkline: Create CarrierX Trunk — in a trunk group: name and call type. */
 export const createCarrierXTrunk: CommandDefinition = {
@@ -24,7 +25,7 @@ export const createCarrierXTrunk: CommandDefinition = {
       title,
       prompt: t('Trunk name (in "{0}").', group.name ?? group.trunk_group_sid),
       step: { step: 1, totalSteps: 2 },
-      validate: (v) => (v.trim() === '' ? t('Enter a name.') : (group.trunks ?? []).some((tr) => tr.name === v.trim()) ? t('The group already has a trunk with this name.') : undefined),
+      validate: (v) => nameProblem(v) ?? ((group.trunks ?? []).some((tr) => tr.name === v.trim()) ? t('The group already has a trunk with this name.') : undefined),
     });
     const callType = await ctx.input.pick(
       CALL_TYPES.map((c) => ({

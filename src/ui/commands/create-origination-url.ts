@@ -8,6 +8,7 @@ import { OriginationUrlsNode } from '../tree/origination-urls-node';
 import { TrunkNode } from '../tree/trunk-node';
 import type { CommandContext, CommandDefinition } from './command';
 import { notifyCreated } from './create-trunk';
+import { nameProblem } from '../name-problem';
 
 /** Trunkline: Add Origination URL — where Twilio sends the trunk's inbound calls. */
 export const createOriginationUrl: CommandDefinition = {
@@ -31,7 +32,7 @@ export const createOriginationUrl: CommandDefinition = {
       prompt: t('Friendly name (up to {0} characters).', FRIENDLY_NAME_MAX),
       value: sipUrl.replace(/^sip:/i, '').split(/[:;]/)[0],
       step: { step: 2, totalSteps: 4 },
-      validate: (v) => (v.trim() === '' ? t('Enter a name.') : v.length > FRIENDLY_NAME_MAX ? t('At most {0} characters ({1} now).', FRIENDLY_NAME_MAX, v.length) : undefined),
+      validate: (v) => nameProblem(v, FRIENDLY_NAME_MAX),
     });
     const priority = Number(
       await ctx.input.input({

@@ -4,6 +4,7 @@ import { accountFromNode } from '../pickers/account-from-node';
 import { pickAccount } from '../pickers/pick-account';
 import type { CommandContext, CommandDefinition } from './command';
 import { notifyCreated } from './create-trunk';
+import { nameProblem } from '../name-problem';
 
 /** Trunkline: Create CarrierX Trunk Group — account, name, routing type. */
 export const createTrunkGroup: CommandDefinition = {
@@ -15,7 +16,7 @@ export const createTrunkGroup: CommandDefinition = {
       title,
       prompt: t('Trunk group name.'),
       step: { step: 2, totalSteps: 3 },
-      validate: (v) => (v.trim() === '' ? t('Enter a name.') : undefined),
+      validate: (v) => nameProblem(v),
     });
     const routingType = await ctx.input.pick(
       ROUTING_TYPES.map((r) => ({

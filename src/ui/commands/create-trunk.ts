@@ -4,6 +4,7 @@ import { t } from '../l10n';
 import { accountFromNode } from '../pickers/account-from-node';
 import { pickAccount } from '../pickers/pick-account';
 import type { CommandContext, CommandDefinition } from './command';
+import { nameProblem } from '../name-problem';
 
 const TRANSFER_MODE_HELP: Record<TransferMode, string> = {
   'disable-all': 'Reject all call transfers (default)',
@@ -22,7 +23,7 @@ export const createTrunk: CommandDefinition = {
       prompt: t('Friendly name (up to {0} characters).', FRIENDLY_NAME_MAX),
       placeholder: 'Acme main',
       step: { step: 2, totalSteps: 5 },
-      validate: (v) => (v.trim() === '' ? t('Enter a name.') : v.length > FRIENDLY_NAME_MAX ? t('At most {0} characters ({1} now).', FRIENDLY_NAME_MAX, v.length) : undefined),
+      validate: (v) => nameProblem(v, FRIENDLY_NAME_MAX),
     });
     const suggestion = `${friendlyName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'my-trunk'}.pstn.twilio.com`;
     const domainName = (

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { providersOf, type Account } from '../../core/accounts/account';
 import { remoteFingerprint } from '../../core/documents/remote-fingerprint';
-import { renderDocument } from '../../core/documents/render-document';
-import { exportBaseName, exportStates, exportTargets } from '../../core/documents/export-resources';
+import { exportBaseName, exportedFileText, exportStates, exportTargets, uniqueExportFileName } from '../../core/documents/export-resources';
 import type { RemoteTarget } from '../../core/documents/remote-state';
 import type { TrunkKind } from '../../core/documents/trunk-kinds';
 import type { DocumentCommandContext } from '../documents/trunk-file-services';
@@ -45,9 +44,9 @@ export const exportToFiles: CommandDefinition<DocumentCommandContext> = {
       const taken = new Set((await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name.toLowerCase()));
       for (const state of states) {
         if (signal.aborted) break;
-        const name = uniqueName(exportBaseName(state), taken);
+        const name = uniqueExportFileName(exportBaseName(state), taken);
         const uri = vscode.Uri.joinPath(dir, name);
-        const text = `# Exported by Trunkline from "${account.name}".\n${renderDocument(state.kind, account.name, state.remote as never)}`;
+        const text = exportedFileText(account.name, state);
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
         await ctx.files.syncState.set({ uri: uri.toString(), index: 0, sid: state.sid }, remoteFingerprint(state));
         uris.push(uri);
@@ -77,11 +76,4 @@ function kindsOf(account: Account): Set<TrunkKind> {
   if (providersOf(account).includes('twilio')) kinds.add('TwilioTrunk').add('TwilioByocTrunk');
   if (providersOf(account).includes('carrierx')) kinds.add('CarrierXTrunkGroup');
   return kinds;
-}
-
-function uniqueName(base: string, taken: Set<string>): string {
-  let name = `${base}.trunk.yaml`;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}.trunk.yaml`;
-  taken.add(name.toLowerCase());
-  return name;
 }

@@ -4,6 +4,7 @@ import { pickResource } from '../pickers/pick-resource';
 import { KIND_NAMES, labelOf, refFromNode } from '../resources/resource-ref';
 import type { CommandContext, CommandDefinition } from './command';
 import { applyFieldChange } from './edit-field';
+import { nameProblem } from '../name-problem';
 
 /** Trunkline: Rename — the friendly name (Twilio) or name (CarrierX) of a resource. */
 export const renameResource: CommandDefinition = {
@@ -18,7 +19,7 @@ export const renameResource: CommandDefinition = {
       title: `${title}: ${labelOf(ref)}`,
       prompt: t('New name for the {0}.', t(KIND_NAMES[ref.kind])),
       value: labelOf(ref),
-      validate: (v) => (v.trim() === '' ? t('Enter a name.') : max !== undefined && v.length > max ? t('At most {0} characters ({1} now).', max, v.length) : undefined),
+      validate: (v) => nameProblem(v, max),
     });
     if (name === labelOf(ref)) return ref;
     return applyFieldChange(ctx, ref, { [key]: name });

@@ -35,7 +35,7 @@ describe('trunkline export', () => {
     assert.equal(twilio.stderr, 'Exported 3 files from "acme".\n');
     for (const name of written) {
       const text = readFile(cwd, `trunks/${name}`);
-      assert.match(text, /^# Exported by trunkline from account "(acme|cx)"\.\napiVersion: trunkline\/v1\nkind: \w+\naccount: (acme|cx)\nsid: \S+\nspec:\n/);
+      assert.match(text, /^# Exported by Trunkline from account "(acme|cx)"\.\napiVersion: trunkline\/v1\nkind: \w+\naccount: (acme|cx)\nsid: \S+\nspec:\n/);
     }
 
     const validate = await trunkline(['validate', '--strict', 'trunks']);
@@ -71,7 +71,7 @@ describe('trunkline export', () => {
     assert.equal(json.account, 'acme');
     assert.equal(json.directory, 'trunks');
     assert.deepEqual(Object.keys(json.files[0]), ['file', 'kind', 'sid', 'title', 'status']);
-    assert.match(readFile(cwd, `trunks/${first}`), /^# Exported by trunkline/);
+    assert.match(readFile(cwd, `trunks/${first}`), /^# Exported by Trunkline/);
   });
 
   it('exports only the kinds asked for, and rejects kinds that do not exist', async () => {

@@ -1,8 +1,4 @@
-import type { Clock } from '../../http/clock';
-import type { DispatcherPool } from '../../http/dispatcher-pool';
-import type { Logger, SecretRedactor } from '../../http/redacting-logger';
-import type { RetryPolicy } from '../../http/retry-policy';
-import { HttpTransport } from '../../http/transport';
+import { HttpTransport, type TransportServices } from '../../http/transport';
 import { readCarrierXErrorBody } from './carrierx-error-body';
 import { CarrierXRequester } from './carrierx-requester';
 import { CarrierXTrunksApi } from './carrierx-trunks-api';
@@ -15,17 +11,10 @@ export function carrierXBaseUrl(override?: string): string {
   return override ? `${override.replace(/\/+$/, '')}/core/v2` : CARRIERX_PRODUCTION_BASE_URL;
 }
 
-export interface CarrierXClientOptions {
+export interface CarrierXClientOptions extends TransportServices {
   token: string;
   /** Host root overriding https://api.carrierx.com (the emulator); `/core/v2` is appended. */
   baseUrl?: string | undefined;
-  dispatchers: DispatcherPool;
-  logger?: Logger | undefined;
-  redactor?: SecretRedactor | undefined;
-  retry?: RetryPolicy | undefined;
-  clock?: Clock | undefined;
-  random?: (() => number) | undefined;
-  userAgent?: string | undefined;
 }
 
 export class CarrierXClient {
@@ -41,18 +30,7 @@ export class CarrierXClient {
 }
 
 export function createCarrierXClient(options: CarrierXClientOptions): CarrierXClient {
-  const transport = new HttpTransport({
-    provider: 'carrierx',
-    credentials: { kind: 'bearer', token: options.token },
-    dispatchers: options.dispatchers,
-    readErrorBody: readCarrierXErrorBody,
-    requestIdHeader: 'x-request-id',
-    logger: options.logger,
-    redactor: options.redactor,
-    retry: options.retry,
-    clock: options.clock,
-    random: options.random,
-    userAgent: options.userAgent,
-  });
-  return new CarrierXClient(new CarrierXRequester(transport, carrierXBaseUrl(options.baseUrl)));
+  const { token, baseUrl, ...services } = options;
+  const transport = new HttpTransport({ ...services, provider: 'carrierx', credentials: { kind: 'bearer', token }, readErrorBody: readCarrierXErrorBody, requestIdHeader: 'x-request-id' });
+  return new CarrierXClient(new CarrierXRequester(transport, carrierXBaseUrl(baseUrl)));
 }

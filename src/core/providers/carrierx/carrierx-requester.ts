@@ -1,30 +1,23 @@
 import type { z } from 'zod';
 import { parseResponse } from '../../http/parse-response';
-import type { HttpRequest, HttpTransport, ParamValue } from '../../http/transport';
+import { JsonRequester } from '../../http/json-requester';
+import type { HttpTransport, ParamValue } from '../../http/transport';
 import { resolvePageLink, type Page, type PageRequest } from '../page';
 import { ListEnvelopeSchema } from './models';
 
 export const CARRIERX_DEFAULT_PAGE_SIZE = 100;
 
 /** Transport, base URL and CarrierX's list envelope ({items, has_more, pagination.next, …}). */
-export class CarrierXRequester {
+export class CarrierXRequester extends JsonRequester {
   constructor(
-    readonly transport: HttpTransport,
+    transport: HttpTransport,
     readonly baseUrl: string,
-  ) {}
+  ) {
+    super(transport);
+  }
 
   url(path: string): URL {
     return new URL(`${this.baseUrl}${path}`);
-  }
-
-  async call<T extends z.ZodType>(schema: T, what: string, req: HttpRequest): Promise<z.output<T>> {
-    const res = await this.transport.send(req);
-    const url = new URL(req.url.toString());
-    return parseResponse('carrierx', schema, res.body, what, { method: req.method, path: url.pathname, requestId: res.requestId });
-  }
-
-  async callNoContent(req: HttpRequest): Promise<void> {
-    await this.transport.send(req);
   }
 
   async page<T extends z.ZodType>(

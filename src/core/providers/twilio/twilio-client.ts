@@ -1,9 +1,5 @@
-import type { Clock } from '../../http/clock';
 import type { Credentials } from '../../http/credentials';
-import type { DispatcherPool } from '../../http/dispatcher-pool';
-import type { Logger, SecretRedactor } from '../../http/redacting-logger';
-import type { RetryPolicy } from '../../http/retry-policy';
-import { HttpTransport } from '../../http/transport';
+import { HttpTransport, type TransportServices } from '../../http/transport';
 import { ByocTrunksApi } from './byoc-trunks-api';
 import { IncomingPhoneNumbersApi } from './incoming-phone-numbers-api';
 import { SID_PATTERNS } from './models';
@@ -19,18 +15,11 @@ export type TwilioCredentials =
   | { kind: 'authToken'; authToken: string }
   | { kind: 'apiKey'; apiKeySid: string; apiKeySecret: string };
 
-export interface TwilioClientOptions {
+export interface TwilioClientOptions extends TransportServices {
   accountSid: string;
   credentials: TwilioCredentials;
   /** Overrides every Twilio host (the emulator, a gateway); production hosts when absent. */
   baseUrl?: string | undefined;
-  dispatchers: DispatcherPool;
-  logger?: Logger | undefined;
-  redactor?: SecretRedactor | undefined;
-  retry?: RetryPolicy | undefined;
-  clock?: Clock | undefined;
-  random?: (() => number) | undefined;
-  userAgent?: string | undefined;
 }
 
 /** Every Twilio resource Trunkline manages, for one account. */
@@ -57,25 +46,15 @@ export class TwilioClient {
 }
 
 export function createTwilioClient(options: TwilioClientOptions): TwilioClient {
-  if (!SID_PATTERNS.account.test(options.accountSid)) {
+  const { accountSid, baseUrl, credentials: given, ...services } = options;
+  if (!SID_PATTERNS.account.test(accountSid)) {
     throw new TypeError('The Account SID must start with AC followed by 32 hexadecimal characters.');
   }
+  // With an API key the account is the one in the URL paths; the key authenticates.
   const credentials: Credentials =
-    options.credentials.kind === 'authToken'
-      ? { kind: 'basic', username: options.accountSid, password: options.credentials.authToken }
-      : { kind: 'basic', username: options.credentials.apiKeySid, password: options.credentials.apiKeySecret };
-  const transport = new HttpTransport({
-    provider: 'twilio',
-    credentials,
-    dispatchers: options.dispatchers,
-    readErrorBody: readTwilioErrorBody,
-    requestIdHeader: 'twilio-request-id',
-    logger: options.logger,
-    redactor: options.redactor,
-    retry: options.retry,
-    clock: options.clock,
-    random: options.random,
-    userAgent: options.userAgent,
-  });
-  return new TwilioClient(new TwilioRequester(transport, options.accountSid, twilioEndpoints(options.baseUrl)));
+    given.kind === 'authToken'
+      ? { kind: 'basic', username: accountSid, password: given.authToken }
+      : { kind: 'basic', username: given.apiKeySid, password: given.apiKeySecret };
+  const transport = new HttpTransport({ ...services, provider: 'twilio', credentials, readErrorBody: readTwilioErrorBody, requestIdHeader: 'twilio-request-id' });
+  return new TwilioClient(new TwilioRequester(transport, accountSid, twilioEndpoints(baseUrl)));
 }

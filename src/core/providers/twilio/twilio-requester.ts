@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { parseResponse } from '../../http/parse-response';
-import type { HttpRequest, HttpTransport } from '../../http/transport';
+import { JsonRequester } from '../../http/json-requester';
+import type { HttpTransport } from '../../http/transport';
 import { resolvePageLink, type Page, type PageRequest } from '../page';
 import { V1MetaSchema, V2010PageSchema } from './models';
 import type { TwilioEndpoints } from './twilio-endpoints';
@@ -8,23 +8,15 @@ import type { TwilioEndpoints } from './twilio-endpoints';
 export const DEFAULT_PAGE_SIZE = 50;
 
 /** What every Twilio resource API shares: the transport, the account, the hosts, and page reading. */
-export class TwilioRequester {
+export class TwilioRequester extends JsonRequester {
   private readonly pageSchemas = new Map<string, z.ZodType>();
 
   constructor(
-    readonly transport: HttpTransport,
+    transport: HttpTransport,
     readonly accountSid: string,
     readonly endpoints: TwilioEndpoints,
-  ) {}
-
-  async call<T extends z.ZodType>(schema: T, what: string, req: HttpRequest): Promise<z.output<T>> {
-    const res = await this.transport.send(req);
-    const url = new URL(req.url.toString());
-    return parseResponse('twilio', schema, res.body, what, { method: req.method, path: url.pathname, requestId: res.requestId });
-  }
-
-  async callNoContent(req: HttpRequest): Promise<void> {
-    await this.transport.send(req);
+  ) {
+    super(transport);
   }
 
   /** One page of a v1 (trunking, voice) list: `{ <key>: [...], meta: {next_page_url, …} }`. */

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { DispatcherPool } from '../../../../src/core/http/dispatcher-pool';
-import { ProviderError } from '../../../../src/core/http/provider-error';
 import { RedactingLogger, SecretRedactor, type Logger } from '../../../../src/core/http/redacting-logger';
 import { HttpTransport, type TransportOptions } from '../../../../src/core/http/transport';
 import { readTwilioErrorBody } from '../../../../src/core/providers/twilio/twilio-error-body';
 import { json, startScriptedServer, type ScriptedHandler } from '../../../support/scripted-server';
 import { ManualClock, SteppingClock } from '../../../support/stepping-clock';
+import { expectProviderError } from '../../../support/expect-provider-error';
 
 const AUTH_TOKEN = 'f00dfeedcafe0123456789abcdef0123';
 const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
@@ -51,16 +51,6 @@ async function withServer(handler: ScriptedHandler, body: (s: Awaited<ReturnType
   }
 }
 
-async function rejection(p: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof ProviderError, `expected a ProviderError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected the request to fail');
-}
-
 describe('HttpTransport', () => {
   test('sends Basic auth and a form body with Twilio encodings', async () => {
     await withServer((_r, res) => json(res, 201, { ok: true }), async (server) => {
@@ -92,7 +82,7 @@ describe('HttpTransport', () => {
     const body = { code: 20404, message: 'The requested resource /v1/Trunks/TK1 was not found', more_info: 'https://www.twilio.com/docs/errors/20404', status: 404 };
     await withServer((_r, res) => json(res, 404, body, { 'twilio-request-id': 'RQ0123' }), async (server) => {
       const { t } = transport();
-      const err = await rejection(t.send({ method: 'GET', url: `${server.url}/v1/Trunks/TK1` }));
+      const err = await expectProviderError(t.send({ method: 'GET', url: `${server.url}/v1/Trunks/TK1` }));
       assert.equal(err.kind, 'http');
       assert.equal(err.status, 404);
       assert.equal(err.code, 20404);
@@ -119,7 +109,7 @@ describe('HttpTransport', () => {
   test('a Retry-After longer than the policy allows is handed back, not waited out', async () => {
     await withServer((_r, res) => json(res, 429, { code: 20429, message: 'Too Many Requests' }, { 'retry-after': '3600' }), async (server) => {
       const { t, clock } = transport();
-      const err = await rejection(t.send({ method: 'GET', url: `${server.url}/v1/Trunks` }));
+      const err = await expectProviderError(t.send({ method: 'GET', url: `${server.url}/v1/Trunks` }));
       assert.equal(err.status, 429);
       assert.equal(err.retryAfterSeconds, 3600);
       assert.equal(err.retryable, true);
@@ -131,7 +121,7 @@ describe('HttpTransport', () => {
   test('retries an idempotent GET on 503 with growing backoff, up to the attempt limit', async () => {
     await withServer((_r, res) => json(res, 503, { code: 20503, message: 'Service unavailable' }), async (server) => {
       const { t, clock } = transport({ retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 10_000, maxRetryAfterMs: 60_000 } });
-      const err = await rejection(t.send({ method: 'GET', url: `${server.url}/v1/Trunks` }));
+      const err = await expectProviderError(t.send({ method: 'GET', url: `${server.url}/v1/Trunks` }));
       assert.equal(err.status, 503);
       assert.equal(server.requests.length, 4);
       // equal jitter with random()=0.5: 3/4 of each doubling step
@@ -142,7 +132,7 @@ describe('HttpTransport', () => {
   test('never retries a create on 503: the outcome is for the caller to reconcile', async () => {
     await withServer((_r, res) => json(res, 503, { message: 'busy' }), async (server) => {
       const { t } = transport();
-      const err = await rejection(t.send({ method: 'POST', url: `${server.url}/v1/Trunks`, form: { DomainName: 'a.pstn.twilio.com' } }));
+      const err = await expectProviderError(t.send({ method: 'POST', url: `${server.url}/v1/Trunks`, form: { DomainName: 'a.pstn.twilio.com' } }));
       assert.equal(err.status, 503);
       assert.equal(server.requests.length, 1);
     });
@@ -151,7 +141,7 @@ describe('HttpTransport', () => {
   test('a connection reset on a create is reported as outcome unknown, once', async () => {
     await withServer((_r, res) => res.socket?.destroy(), async (server) => {
       const { t } = transport();
-      const err = await rejection(t.send({ method: 'POST', url: `${server.url}/v1/Trunks`, form: {} }));
+      const err = await expectProviderError(t.send({ method: 'POST', url: `${server.url}/v1/Trunks`, form: {} }));
       assert.equal(err.kind, 'network');
       assert.equal(err.outcomeUnknown, true);
       assert.match(err.message, /may or may not have been applied/);
@@ -173,7 +163,7 @@ describe('HttpTransport', () => {
     const url = server.url;
     await server.close();
     const { t, clock } = transport({ retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 100, maxRetryAfterMs: 1000 } });
-    const err = await rejection(t.send({ method: 'POST', url: `${url}/v1/Trunks`, form: {} }));
+    const err = await expectProviderError(t.send({ method: 'POST', url: `${url}/v1/Trunks`, form: {} }));
     assert.equal(err.kind, 'network');
     assert.equal(err.outcomeUnknown, false);
     assert.match(err.message, /refused/);
@@ -185,7 +175,7 @@ describe('HttpTransport', () => {
     try {
       await withServer((_r, res, n) => (n === 2 ? json(res, 200, { ok: 1 }) : undefined), async (server) => {
         const { t } = transport({ dispatchers: slow });
-        const create = await rejection(t.send({ method: 'POST', url: `${server.url}/v1/Trunks`, form: {} }));
+        const create = await expectProviderError(t.send({ method: 'POST', url: `${server.url}/v1/Trunks`, form: {} }));
         assert.equal(create.kind, 'timeout');
         assert.equal(create.outcomeUnknown, true);
         const res = await t.send({ method: 'GET', url: `${server.url}/v1/Trunks` });
@@ -198,7 +188,7 @@ describe('HttpTransport', () => {
 
   test('refuses plain http to a non-loopback host before sending anything', async () => {
     const { t, sink } = transport();
-    const err = await rejection(t.send({ method: 'GET', url: 'http://trunking.twilio.com/v1/Trunks' }));
+    const err = await expectProviderError(t.send({ method: 'GET', url: 'http://trunking.twilio.com/v1/Trunks' }));
     assert.equal(err.kind, 'config');
     assert.match(err.message, /plain http/i);
     assert.deepEqual(sink.lines, []);
@@ -210,7 +200,7 @@ describe('HttpTransport', () => {
       const { t } = transport({ clock: { now: () => Date.now(), sleep: (_ms, signal) => new Promise((_r, reject) => signal?.addEventListener('abort', () => reject(signal.reason))) } });
       const pending = t.send({ method: 'GET', url: `${server.url}/v1/Trunks`, signal: controller.signal });
       setTimeout(() => controller.abort(), 20);
-      const err = await rejection(pending);
+      const err = await expectProviderError(pending);
       assert.equal(err.kind, 'cancelled');
     });
   });
@@ -238,7 +228,7 @@ describe('HttpTransport', () => {
     const echoAuth: ScriptedHandler = (r, res) => json(res, 401, { code: 20003, message: `Authenticate ${r.headers.authorization} ${AUTH_TOKEN}`, status: 401 });
     await withServer(echoAuth, async (server) => {
       const { t, sink } = transport();
-      const err = await rejection(t.send({ method: 'GET', url: `${server.url}/v1/Trunks` }));
+      const err = await expectProviderError(t.send({ method: 'GET', url: `${server.url}/v1/Trunks` }));
       assert.equal(err.isAuthError, true);
       const everything = [...sink.lines, err.message, err.toDisplayString(), JSON.stringify(err)].join('\n');
       assert.ok(!everything.includes(AUTH_TOKEN), 'auth token leaked');

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ProviderError } from '../../../../src/core/http/provider-error';
 import { createCarrierXClient } from '../../../../src/core/providers/carrierx/carrierx-client';
 import { collect } from '../../../../src/core/providers/page';
 import { clientsFor } from '../../../support/test-clients';
 import { startTestEmulator, type TestEmulator } from '../../../support/test-emulator';
+import { expectProviderError } from '../../../support/expect-provider-error';
 
 let emulator: TestEmulator;
 let clients: ReturnType<typeof clientsFor>;
@@ -17,16 +17,6 @@ after(async () => {
   await clients.close();
   await emulator.close();
 });
-
-async function providerError(p: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof ProviderError, `expected ProviderError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected a ProviderError');
-}
 
 const ACL = {
   access_control_rules: ['0b0e4a43-86ad-4d3a-9b2a-8c3b6f0d1e21'],
@@ -66,7 +56,7 @@ describe('CarrierX trunk groups', () => {
     assert.equal(patched.routing_type, 'round_robin', 'PATCH leaves other attributes alone');
 
     await api.delete(group.trunk_group_sid);
-    const gone = await providerError(api.fetch(group.trunk_group_sid));
+    const gone = await expectProviderError(api.fetch(group.trunk_group_sid));
     assert.equal(gone.status, 404);
     assert.match(gone.message, /Cannot find item by SID/);
   });
@@ -81,7 +71,7 @@ describe('CarrierX trunk groups', () => {
   });
 
   test('an invalid value is a 422 whose message names the attribute', async () => {
-    const err = await providerError(clients.carrierx.trunkGroups.create({ name: 'bad', routing_type: 'random' as never }));
+    const err = await expectProviderError(clients.carrierx.trunkGroups.create({ name: 'bad', routing_type: 'random' as never }));
     assert.equal(err.status, 422);
     assert.match(err.message, /routing_type/);
     assert.deepEqual(err.fieldErrors.map((f) => f.field), ['routing_type']);
@@ -120,13 +110,13 @@ describe('CarrierX trunks', () => {
     assert.equal(updated.codec, null);
     assert.deepEqual((await collect(api.list(group.trunk_group_sid, { pageSize: 1 }))).map((t) => t.trunk_sid), [trunk.trunk_sid]);
     await api.delete(group.trunk_group_sid, trunk.trunk_sid);
-    assert.equal((await providerError(api.fetch(group.trunk_group_sid, trunk.trunk_sid))).status, 404);
+    assert.equal((await expectProviderError(api.fetch(group.trunk_group_sid, trunk.trunk_sid))).status, 404);
     await clients.carrierx.trunkGroups.delete(group.trunk_group_sid);
   });
 
   test('a capacity below -1 is refused with the field named', async () => {
     const group = await clients.carrierx.trunkGroups.create({ name: 'cap' });
-    const err = await providerError(clients.carrierx.trunks.create(group.trunk_group_sid, { name: 'x', in_capacity: -2 }));
+    const err = await expectProviderError(clients.carrierx.trunks.create(group.trunk_group_sid, { name: 'x', in_capacity: -2 }));
     assert.equal(err.status, 422);
     assert.match(err.message, /in_capacity/);
     await clients.carrierx.trunkGroups.delete(group.trunk_group_sid);
@@ -137,7 +127,7 @@ describe('CarrierX auth', () => {
   test('a wrong token is a 401 and the token appears nowhere', async () => {
     const token = 'not-the-right-token-123456';
     const bad = createCarrierXClient({ token, baseUrl: emulator.baseUrl, dispatchers: clients.dispatchers, logger: clients.sink });
-    const err = await providerError(bad.trunkGroups.page());
+    const err = await expectProviderError(bad.trunkGroups.page());
     assert.equal(err.status, 401);
     assert.equal(err.isAuthError, true);
     assert.ok(!JSON.stringify({ err, message: err.message, lines: clients.sink.lines }).includes(token));

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ProviderError } from '../../../../src/core/http/provider-error';
 import { collect } from '../../../../src/core/providers/page';
 import { createTwilioClient } from '../../../../src/core/providers/twilio/twilio-client';
 import { clientsFor } from '../../../support/test-clients';
 import { startTestEmulator, type TestEmulator } from '../../../support/test-emulator';
+import { expectProviderError } from '../../../support/expect-provider-error';
 
 let emulator: TestEmulator;
 let clients: ReturnType<typeof clientsFor>;
@@ -17,16 +17,6 @@ after(async () => {
   await clients.close();
   await emulator.close();
 });
-
-async function providerError(p: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof ProviderError, `expected ProviderError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected a ProviderError');
-}
 
 describe('Twilio trunks', () => {
   test('create, fetch, update and delete a trunk with every writable field', async () => {
@@ -60,7 +50,7 @@ describe('Twilio trunks', () => {
     assert.notEqual(updated.date_updated, created.date_updated);
 
     await trunks.delete(created.sid);
-    const gone = await providerError(trunks.fetch(created.sid));
+    const gone = await expectProviderError(trunks.fetch(created.sid));
     assert.equal(gone.status, 404);
     assert.equal(gone.code, 20404);
     assert.equal(gone.isNotFound, true);
@@ -77,7 +67,7 @@ describe('Twilio trunks', () => {
 
   test('a taken domain is ProviderError 21248 with more_info', async () => {
     const [existing] = (await clients.twilio.trunks.page({ pageSize: 1 })).items;
-    const err = await providerError(clients.twilio.trunks.create({ friendly_name: 'dup', domain_name: existing!.domain_name! }));
+    const err = await expectProviderError(clients.twilio.trunks.create({ friendly_name: 'dup', domain_name: existing!.domain_name! }));
     assert.equal(err.status, 400);
     assert.equal(err.code, 21248);
     assert.match(err.moreInfo ?? '', /21248/);
@@ -97,7 +87,7 @@ describe('Twilio trunks', () => {
     assert.deepEqual(updated, { mode: 'record-from-answer', trim: 'trim-silence' });
     assert.deepEqual(await clients.twilio.recording.fetch(trunk.sid), updated);
     assert.deepEqual((await clients.twilio.trunks.fetch(trunk.sid)).recording, updated);
-    const bad = await providerError(clients.twilio.recording.update(trunk.sid, { mode: 'always' as never }));
+    const bad = await expectProviderError(clients.twilio.recording.update(trunk.sid, { mode: 'always' as never }));
     assert.equal(bad.status, 400);
     await clients.twilio.trunks.delete(trunk.sid);
   });
@@ -114,10 +104,10 @@ describe('Twilio origination URLs and phone numbers', () => {
     assert.equal(updated.enabled, false);
     assert.equal(updated.priority, 5);
     assert.deepEqual((await collect(api.list(trunk.sid))).map((u) => u.sid), [url.sid]);
-    const sips = await providerError(api.create(trunk.sid, { friendly_name: 'tls', sip_url: 'sips:pbx.example.com', priority: 1, weight: 1, enabled: true }));
+    const sips = await expectProviderError(api.create(trunk.sid, { friendly_name: 'tls', sip_url: 'sips:pbx.example.com', priority: 1, weight: 1, enabled: true }));
     assert.equal(sips.status, 400);
     await api.delete(trunk.sid, url.sid);
-    assert.equal((await providerError(api.fetch(trunk.sid, url.sid))).status, 404);
+    assert.equal((await expectProviderError(api.fetch(trunk.sid, url.sid))).status, 404);
     await clients.twilio.trunks.delete(trunk.sid);
   });
 
@@ -135,7 +125,7 @@ describe('Twilio origination URLs and phone numbers', () => {
     assert.equal((await clients.twilio.trunkPhoneNumbers.fetch(trunk.sid, a!.sid)).sid, a!.sid);
 
     const other = await clients.twilio.trunks.create({ friendly_name: 'other', domain_name: 'other-client.pstn.twilio.com' });
-    const taken = await providerError(clients.twilio.trunkPhoneNumbers.attach(other.sid, a!.sid));
+    const taken = await expectProviderError(clients.twilio.trunkPhoneNumbers.attach(other.sid, a!.sid));
     assert.equal(taken.status, 400, 'a number is on at most one trunk');
 
     await clients.twilio.trunkPhoneNumbers.detach(trunk.sid, b!.sid);
@@ -177,11 +167,11 @@ describe('Twilio BYOC trunks', () => {
     assert.equal(updated.cnam_lookup_enabled, false);
     assert.ok((await collect(api.list({ pageSize: 1 }))).some((b) => b.sid === created.sid));
     await api.delete(created.sid);
-    assert.equal((await providerError(api.fetch(created.sid))).code, 20404);
+    assert.equal((await expectProviderError(api.fetch(created.sid))).code, 20404);
   });
 
   test('a friendly name over 255 characters is refused by the provider', async () => {
-    const err = await providerError(clients.twilio.byocTrunks.create({ friendly_name: 'x'.repeat(256) }));
+    const err = await expectProviderError(clients.twilio.byocTrunks.create({ friendly_name: 'x'.repeat(256) }));
     assert.equal(err.status, 400);
   });
 });
@@ -206,7 +196,7 @@ describe('Twilio auth and transport behaviour', () => {
       dispatchers: clients.dispatchers,
       logger: clients.sink,
     });
-    const err = await providerError(bad.trunks.page());
+    const err = await expectProviderError(bad.trunks.page());
     assert.equal(err.status, 401);
     assert.equal(err.code, 20003);
     assert.equal(err.isAuthError, true);
@@ -225,7 +215,7 @@ describe('Twilio auth and transport behaviour', () => {
   test('a reset after commit on a create is reported as outcome unknown and never retried', async () => {
     emulator.faults.add({ kind: 'reset-after-commit', method: 'POST', path: '/v1/Trunks', times: 1 });
     const posts = emulator.stats.count('POST', '/v1/Trunks');
-    const err = await providerError(clients.twilio.trunks.create({ friendly_name: 'lost', domain_name: 'lost-answer.pstn.twilio.com' }));
+    const err = await expectProviderError(clients.twilio.trunks.create({ friendly_name: 'lost', domain_name: 'lost-answer.pstn.twilio.com' }));
     assert.equal(err.outcomeUnknown, true);
     assert.equal(emulator.stats.count('POST', '/v1/Trunks'), posts + 1, 'sent once');
     const found = await clients.twilio.trunks.findByDomainName('lost-answer.pstn.twilio.com');
@@ -250,7 +240,7 @@ describe('Twilio auth and transport behaviour', () => {
       baseUrl: 'http://twilio.example.com',
       dispatchers: clients.dispatchers,
     });
-    const err = await providerError(remote.trunks.page());
+    const err = await expectProviderError(remote.trunks.page());
     assert.equal(err.kind, 'config');
   });
 });
