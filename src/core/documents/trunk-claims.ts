@@ -67,15 +67,25 @@ function where(other: ClaimElsewhere): string {
   return other.uri === undefined ? `document ${other.claim.documentIndex + 1} of this file (line ${line})` : `${other.uri} (line ${line})`;
 }
 
-/** The diagnostic on `claim` for colliding with `others` (all of the same key). */
-export function claimConflictDiagnostic(claim: TrunkClaim, others: readonly ClaimElsewhere[]): TrunkDiagnostic {
+/**
+ * Related locations listed per diagnostic. Each of n documents claiming one value lists the
+ * others, so without a limit a pasted template repeated a few hundred times makes n² locations
+ * (a 100 KB file took 200 ms to validate); the message still counts them all.
+ */
+export const MAX_RELATED_LOCATIONS = 20;
+
+/**
+ * The diagnostic on `claim` for colliding with `others` (all of the same key). `count` is how
+ * many others there are in all, when only the first few are given.
+ */
+export function claimConflictDiagnostic(claim: TrunkClaim, others: readonly ClaimElsewhere[], count = others.length): TrunkDiagnostic {
   const first = others[0];
-  const elsewhere = first ? where(first) + (others.length > 1 ? ` and ${others.length - 1} more` : '') : 'another document';
+  const elsewhere = first ? where(first) + (count > 1 ? ` and ${count - 1} more` : '') : 'another document';
   const message =
     claim.type === 'phone-number'
       ? `${claim.value} is also listed on the trunk in ${elsewhere}; a number can be attached to only one trunk.`
       : `Domain ${claim.value} is also used by the trunk in ${elsewhere}; trunk domain names are unique.`;
-  const related: RelatedLocation[] = others.map((o) => ({
+  const related: RelatedLocation[] = others.slice(0, MAX_RELATED_LOCATIONS).map((o) => ({
     ...(o.uri !== undefined ? { uri: o.uri } : {}),
     range: o.claim.range,
     message: claim.type === 'phone-number' ? 'Also listed here' : 'Also used here',
@@ -103,8 +113,12 @@ export function crossDocumentDiagnostics(claims: readonly TrunkClaim[]): TrunkDi
   for (const group of byKey.values()) {
     if (group.length < 2) continue;
     for (const claim of group) {
-      const others = group.filter((c) => c !== claim).map((c) => ({ claim: c }));
-      diagnostics.push(claimConflictDiagnostic(claim, others));
+      const others: ClaimElsewhere[] = [];
+      for (const c of group) {
+        if (others.length === MAX_RELATED_LOCATIONS) break;
+        if (c !== claim) others.push({ claim: c });
+      }
+      diagnostics.push(claimConflictDiagnostic(claim, others, group.length - 1));
     }
   }
   return diagnostics;
