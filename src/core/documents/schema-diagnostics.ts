@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { isCollection, isMap, isScalar } from 'yaml';
+import { isCollection, isMap, isScalar, type Pair } from 'yaml';
 import { closestMatch } from './closest-match';
 import { describeE164Problem, E164_PATTERN } from './e164';
 import type { LineIndex } from './line-index';
@@ -135,24 +135,41 @@ export function schemaDiagnostics(input: SchemaDiagnosticsInput): TrunkDiagnosti
     return valueSpan(locatePath(contents, path));
   };
 
+  // Each mapping's keys and pairs, gathered once: looking them up afresh for every unknown key
+  // made a mapping of n unknown keys cost n² (2,000 keys took over half a second).
+  const mappings = new Map<unknown, { keys: Set<string>; pairs: Map<string, Pair> }>();
+  const mappingOf = (parent: unknown) => {
+    let mapping = mappings.get(parent);
+    if (!mapping) {
+      mapping = { keys: new Set(), pairs: new Map() };
+      for (const pair of isMap(parent) ? parent.items : []) {
+        mapping.keys.add(isScalar(pair.key) ? String(pair.key.value) : '');
+        // The last of duplicate keys, as locatePath finds it.
+        if (isScalar(pair.key) && pair.key.value !== null) mapping.pairs.set(String(pair.key.value), pair);
+      }
+      mappings.set(parent, mapping);
+    }
+    return mapping;
+  };
+
   const reportedMissing = new Set<string>();
   for (const error of structural) {
     const path = decodePath(error.instancePath, value);
     const schema = error.parentSchema as JsonSchema | undefined;
     if (error.keyword === 'additionalProperties') {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
-      const located = locatePath(contents, [...path, key]);
-      const keySpan = nodeSpan(located.pair?.key);
-      if (!keySpan || !located.pair) continue;
       const parent = locatePath(contents, path).node;
-      const remove = isMap(parent) ? removePairEdit(lines, parent, located.pair) : undefined;
+      const pair = mappingOf(parent).pairs.get(key);
+      const keySpan = nodeSpan(pair?.key);
+      if (!keySpan || !pair) continue;
+      const remove = isMap(parent) ? removePairEdit(lines, parent, pair) : undefined;
       const removeFix: QuickFix[] = remove ? [{ title: `Remove ${key}`, edits: [remove] }] : [];
       const readOnly = readOnlyFieldMessage(schema, key);
       if (readOnly) {
         diagnostics.push(make('read-only-key', readOnly, keySpan, removeFix.map((f) => ({ ...f, isPreferred: true }))));
         continue;
       }
-      const present = new Set(isMap(parent) ? parent.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')) : []);
+      const present = mappingOf(parent).keys;
       const candidates = Object.entries(schema?.properties ?? {})
         .filter(([name, property]) => !property.readOnly && !present.has(name))
         .map(([name]) => name);
