@@ -1,4 +1,4 @@
-import { isScalar, parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import { isCollection, isPair, isScalar, parseAllDocuments, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
 import { documentRuleDiagnostics } from './document-rules';
 import { LineIndex, type SourceRange } from './line-index';
 import { schemaDiagnostics } from './schema-diagnostics';
@@ -75,6 +75,74 @@ function internalError(lines: LineIndex, at: number, error: unknown): TrunkDiagn
   };
 }
 
+/** A trunk file nests six levels at most; anything far deeper is not one, and recursing into it overflows the stack. */
+const MAX_DEPTH = 64;
+
+/** What makes a document impossible to convert quickly and safely; it is then reported, not converted. */
+interface Structure {
+  /** A collection nested deeper than MAX_DEPTH. */
+  tooDeep: Node | undefined;
+  /**
+   * A key that is not a plain scalar (`? [a, b]: 1`, `*alias: 1`): trunk files only have names as
+   * keys, and turning nested collection keys into JSON keys takes exponential time (a
+   * 700-character line of `? ? ? …` took four seconds).
+   */
+  complexKey: Node | undefined;
+}
+
+/**
+ * One walk over the document, without recursion (a deep document would overflow the stack). It
+ * also adds the duplicate-key errors: yaml's own check (uniqueKeys) compares each key with every
+ * earlier one, so a mapping of 5,000 keys took 170 ms; it is turned off and done here with one set
+ * per mapping, giving the error yaml would have given.
+ */
+function inspectStructure(document: Document.Parsed): Structure {
+  const found: Structure = { tooDeep: undefined, complexKey: undefined };
+  const stack: [unknown, number][] = [[document.contents, 1]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, depth] = next;
+    if (!isCollection(node)) continue;
+    if (depth > MAX_DEPTH) {
+      found.tooDeep ??= node;
+      continue;
+    }
+    const keys = new Set<unknown>();
+    for (const item of node.items as unknown[]) {
+      if (!isPair(item)) {
+        stack.push([item, depth + 1]);
+        continue;
+      }
+      const key = item.key;
+      // yaml compares scalar keys by value (NaN never equals itself); other keys never collide.
+      if (isScalar(key) && !Number.isNaN(key.value)) {
+        if (keys.has(key.value)) {
+          const at = key.range?.[0] ?? 0;
+          document.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        }
+        keys.add(key.value);
+      } else if (key !== null && !isScalar(key)) {
+        found.complexKey ??= key as Node;
+      }
+      stack.push([key, depth + 1], [item.value, depth + 1]);
+    }
+  }
+  return found;
+}
+
+/**
+ * The file's YAML documents, each with its structure. yaml's errors are Error objects whose
+ * stack nobody reads; capturing one each was most of the time of a file with thousands of errors.
+ */
+function parseYaml(text: string): { document: Document.Parsed; structure: Structure }[] {
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false }).map((document) => ({ document, structure: inspectStructure(document) }));
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
 function isEmpty(document: Document.Parsed): boolean {
   const contents = document.contents;
   return contents === null || (isScalar(contents) && contents.value === null && (nodeSpan(contents)?.[1] ?? 0) === (nodeSpan(contents)?.[0] ?? 0));
@@ -84,18 +152,29 @@ function byPosition(a: TrunkDiagnostic, b: TrunkDiagnostic): number {
   return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
 }
 
-function readDocument(document: Document.Parsed, index: number, lines: LineIndex, options: ParseTrunkFileOptions): { doc: TrunkDocument; value: unknown } {
+function readDocument(document: Document.Parsed, structure: Structure, index: number, lines: LineIndex, options: ParseTrunkFileOptions): { doc: TrunkDocument; value: unknown } {
   const diagnostics = [
     ...document.errors.map((e) => yamlDiagnostic(e, lines, 'error')),
     ...document.warnings.map((e) => yamlDiagnostic(e, lines, 'warning')),
   ];
   const span = nodeSpan(document.contents) ?? [document.range[0], document.range[1]];
   let value: unknown;
-  try {
-    value = document.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    diagnostics.push(yamlDiagnostic({ code: 'ALIAS_PROPS', message, pos: [span[0], span[0]] }, lines, 'error'));
+  const onFirstLine = (node: Node, message: string): void => {
+    const start = nodeSpan(node)?.[0] ?? span[0];
+    const end = Math.min(nodeSpan(node)?.[1] ?? start, lines.lineEnd(lines.positionAt(start).line));
+    diagnostics.push({ severity: 'error', code: 'yaml-syntax', message, range: lines.range(start, Math.max(end, start + 1)), source: 'trunkline' });
+  };
+  if (structure.tooDeep) {
+    onFirstLine(structure.tooDeep, `This is nested more than ${MAX_DEPTH} levels deep; a trunk file's values are a few levels deep at most.`);
+  } else if (structure.complexKey) {
+    onFirstLine(structure.complexKey, 'Keys must be plain names such as friendly_name; a list, mapping or alias as a key has no meaning in a trunk file.');
+  } else {
+    try {
+      value = document.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      diagnostics.push(yamlDiagnostic({ code: 'ALIAS_PROPS', message, pos: [span[0], span[0]] }, lines, 'error'));
+    }
   }
   const record = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const kind = isTrunkKind(record.kind) ? record.kind : undefined;
@@ -130,10 +209,10 @@ export function parseTrunkFile(text: string, options: ParseTrunkFileOptions = {}
   const claims: TrunkClaim[] = [];
   const fileDiagnostics: TrunkDiagnostic[] = [];
   try {
-    parseAllDocuments(text, { prettyErrors: false }).forEach((document, index) => {
+    parseYaml(text).forEach(({ document, structure }, index) => {
       if (isEmpty(document) && document.errors.length === 0) return;
       try {
-        const { doc, value } = readDocument(document, index, lines, options);
+        const { doc, value } = readDocument(document, structure, index, lines, options);
         documents.push(doc);
         if (doc.yaml.errors.length === 0) claims.push(...collectClaims({ index, kind: doc.kind, account: doc.account, value, contents: document.contents }, lines));
       } catch (error) {
