@@ -3,6 +3,7 @@ import type { DocumentPlan } from './document-plan';
 import { executeOperation } from './execute-operation';
 import { errorText, plural } from './message-text';
 import type { PlanOperation } from './plan-operations';
+import { UncertainCreateError } from './reconcile-create';
 import { remoteFingerprint } from './remote-fingerprint';
 import { fetchRemoteState } from './remote-state';
 import type { SyncClients } from './sync-clients';
@@ -66,6 +67,12 @@ export interface ApplyResult {
   sidAssigned: boolean;
   /** Creates whose answer was lost and whose result a look-up found (worth a log line). */
   reconciled: PlanOperation[];
+  /**
+   * The remote may have changed: an operation was applied, or the one that failed or was
+   * cancelled may have been carried out all the same (no answer, a 5xx). Its synced version is
+   * then read again, so that Push's own change does not come back as someone else's.
+   */
+  remoteTouched: boolean;
   /** One or two sentences for a notification or the CLI. */
   message: string;
 }
@@ -78,8 +85,9 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
   let sid = plan.sid;
   let sidAssigned = false;
   const finish = async (status: ApplyStatus, message: string, failedAt?: PlanOperation, error?: unknown): Promise<ApplyResult> => {
-    if (status !== 'refused') await rememberSync(plan, sid, applied.length, clients, options);
-    return { plan, status, applied, notApplied: plan.operations.slice(applied.length), failedAt, error, sid, sidAssigned, reconciled, message };
+    const remoteTouched = applied.length > 0 || (error !== undefined && mayHaveApplied(error));
+    if (status !== 'refused') await rememberSync(plan, sid, remoteTouched, clients, options);
+    return { plan, status, applied, notApplied: plan.operations.slice(applied.length), failedAt, error, sid, sidAssigned, reconciled, remoteTouched, message };
   };
   const progressText = () => `${applied.length} of ${plural(total, 'operation')} applied`;
 
@@ -132,11 +140,11 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
  * Remembers the remote as synced: as planned when nothing was sent, else as read again now
  * (our own changes must not look like someone else's next time). Forgets it when it cannot be read.
  */
-async function rememberSync(plan: DocumentPlan, sid: string | undefined, appliedCount: number, clients: SyncClients, options: ApplyOptions): Promise<void> {
+async function rememberSync(plan: DocumentPlan, sid: string | undefined, remoteTouched: boolean, clients: SyncClients, options: ApplyOptions): Promise<void> {
   const store = options.syncState;
   if (!store || sid === undefined) return;
   const key = { uri: plan.uri, index: plan.index, sid };
-  if (appliedCount === 0) {
+  if (!remoteTouched) {
     if (plan.operations.length === 0 && plan.remoteFingerprint && sid === plan.sid) await store.set(key, plan.remoteFingerprint);
     return;
   }
@@ -148,4 +156,14 @@ async function rememberSync(plan: DocumentPlan, sid: string | undefined, applied
   } catch {
     await store.delete(key);
   }
+}
+
+/**
+ * Whether a failed operation may still have changed the remote: anything but a clear refusal
+ * (a 4xx answer) or a failure before the request left (configuration, no resource yet).
+ */
+function mayHaveApplied(error: unknown): boolean {
+  if (error instanceof UncertainCreateError) return true;
+  if (!isProviderError(error) || error.kind === 'config') return false;
+  return !(error.kind === 'http' && error.status !== undefined && error.status < 500);
 }

@@ -125,7 +125,7 @@ function outcomeOf(result: ApplyResult): DocumentPushOutcome {
 /** Our own changes are not "remote changes" next time: read the changed remotes again, per account in bulk. */
 async function rememberAppliedRemotes(results: readonly DocumentPushResult[], clients: SyncClients, store: SyncStateStore | undefined): Promise<void> {
   if (!store) return;
-  const changed = results.filter((r): r is DocumentPushResult & { apply: ApplyResult; sid: string } => !!r.apply && r.apply.applied.length > 0 && r.sid !== undefined);
+  const changed = results.filter((r): r is DocumentPushResult & { apply: ApplyResult; sid: string } => !!r.apply && r.apply.remoteTouched && r.sid !== undefined);
   const byAccount = new Map<string, typeof changed>();
   for (const r of changed) byAccount.set(r.apply.plan.account, [...(byAccount.get(r.apply.plan.account) ?? []), r]);
   for (const [account, list] of byAccount) {
