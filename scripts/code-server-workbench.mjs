@@ -47,6 +47,13 @@ const QUIET_SETTINGS = {
   'git.openRepositoryInParentFolders': 'never',
 };
 
+// Workspace Trust on and the folder left untrusted (Restricted Mode), with no prompt about it.
+const RESTRICTED_MODE_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+};
+
 /**
  * @typedef {object} TestSession
  * @property {CodeServer} server
@@ -59,11 +66,12 @@ const QUIET_SETTINGS = {
  * Starts what a browser-driven test run needs, all stopped at cleanup: a throwaway work dir,
  * the emulator (when dist/emulator.js is built), code-server and Chromium. The log dir is
  * emptied first, then receives emulator.log, code-server.log and workbench.log.
- * @param {{ name: string, logDir: string, env?: Record<string, string>, log: (message: string) => void }} options
- *   env: for the extension host, besides the emulator's variables and TRUNKLINE_TEST_HOST
+ * @param {{ name: string, logDir: string, env?: Record<string, string>, log: (message: string) => void, restrictedMode?: boolean }} options
+ *   env: for the extension host, besides the emulator's variables and TRUNKLINE_TEST_HOST;
+ *   restrictedMode: Workspace Trust on and the folder untrusted (by default trust is disabled)
  * @returns {Promise<TestSession>}
  */
-export async function startTestSession({ name, logDir, env = {}, log }) {
+export async function startTestSession({ name, logDir, env = {}, log, restrictedMode = false }) {
   fs.rmSync(logDir, { recursive: true, force: true });
   fs.mkdirSync(logDir, { recursive: true });
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `trunkline-${name}-`));
@@ -79,6 +87,7 @@ export async function startTestSession({ name, logDir, env = {}, log }) {
     workDir,
     logFile: serverLog,
     env: { ...emulator?.env, TRUNKLINE_TEST_HOST: 'code-server', ...env },
+    restrictedMode,
   });
   log(`code-server at ${server.origin}`);
   const died = failWhenAnyExits([
@@ -99,13 +108,14 @@ export async function startTestSession({ name, logDir, env = {}, log }) {
  */
 
 /**
- * @param {{ workDir: string, logFile: string, env?: Record<string, string>, folder?: string, port?: number }} options
+ * @param {{ workDir: string, logFile: string, env?: Record<string, string>, folder?: string, port?: number, restrictedMode?: boolean }} options
  *   workDir: a throwaway directory for user data, extensions and config; env: for the
  *   extension host, which inherits the server's environment; folder: the workspace to open
- *   (the test fixtures by default); port: a fixed port (a free one by default)
+ *   (the test fixtures by default); port: a fixed port (a free one by default);
+ *   restrictedMode: see startTestSession
  * @returns {Promise<CodeServer>}
  */
-export async function startCodeServer({ workDir, logFile, env = {}, folder = WORKSPACE_DIR, port: fixedPort }) {
+export async function startCodeServer({ workDir, logFile, env = {}, folder = WORKSPACE_DIR, port: fixedPort, restrictedMode = false }) {
   if (!fs.existsSync(CODE_SERVER_ENTRY) || !fs.existsSync(path.join(NODE24_BIN, 'node'))) {
     throw new Error(`code-server is not installed in ${VSCODE_CACHE}; run: npm run test:vscode-setup`);
   }
@@ -113,7 +123,8 @@ export async function startCodeServer({ workDir, logFile, env = {}, folder = WOR
   const extensionsDir = path.join(workDir, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
+  const settings = restrictedMode ? { ...QUIET_SETTINGS, ...RESTRICTED_MODE_SETTINGS } : QUIET_SETTINGS;
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
   const port = fixedPort ?? (await freeLoopbackPort());
   const origin = `http://${HOST}:${port}`;
@@ -130,7 +141,7 @@ export async function startCodeServer({ workDir, logFile, env = {}, folder = WOR
       '--extensions-dir', extensionsDir,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(restrictedMode ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--ignore-last-opened',
       '--vscode-option', 'enable-smoke-test-driver',

@@ -4,7 +4,9 @@
 // inside a REAL VS Code extension host: code-server's remote Node extension host, with the
 // workbench driven by headless Chromium. Offline; every server binds 127.0.0.1.
 //
-//   node scripts/run-vscode-tests.mjs [--grep <pattern>]
+//   node scripts/run-vscode-tests.mjs [--grep <pattern>] [--restricted-mode]
+//   --restricted-mode            Workspace Trust on, the folder untrusted: runs out/test/integration-untrusted/
+//                                instead (logs in test-results/integration-untrusted/)
 //   VERBOSE=1 …                  also echo the workbench / extension-host console
 //   KEEP_TMP=1 …                 keep the throwaway user-data dir
 //   TRUNKLINE_TEST_TIMEOUT_MS=…  the whole test run (default 180000)
@@ -20,17 +22,19 @@ import { integrationFailure, printIntegrationResults, readIntegrationResults, su
 import { REPO_ROOT, repoRelative, TEST_RESULTS_DIR } from './repo-paths.mjs';
 import { delay, runWithCleanup } from './run-with-cleanup.mjs';
 
-const TESTS_ENTRY = path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js');
-const LOG_DIR = path.join(TEST_RESULTS_DIR, 'integration');
+const { values: options } = parseArgs({ options: { grep: { type: 'string' }, 'restricted-mode': { type: 'boolean' } } });
+const restrictedMode = options['restricted-mode'] === true;
+const SUITE = restrictedMode ? 'integration-untrusted' : 'integration';
+const TESTS_ENTRY = path.join(REPO_ROOT, 'out', 'test', SUITE, 'index.js');
+const LOG_DIR = path.join(TEST_RESULTS_DIR, SUITE);
 const RESULTS_FILE = path.join(LOG_DIR, 'results.json');
 const CONSOLE_LOG = repoRelative(path.join(LOG_DIR, 'workbench.log'));
 const RUN_TIMEOUT_MS = Number(process.env.TRUNKLINE_TEST_TIMEOUT_MS ?? 180_000);
 /** The results file is written just before run() settles; the exit report follows within moments. */
 const EXIT_AFTER_RESULTS_MS = 5_000;
 
-const { values: options } = parseArgs({ options: { grep: { type: 'string' } } });
 const started = Date.now();
-const log = (/** @type {string} */ message) => console.log(`[integration +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+const log = (/** @type {string} */ message) => console.log(`[${SUITE} +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
 
 /** @type {import('./integration-results.mjs').IntegrationTestResults | undefined} */
 let results;
@@ -40,10 +44,11 @@ await runWithCleanup(runTests, () => console.log(summaryLine(results)));
 async function runTests() {
   if (!fs.existsSync(TESTS_ENTRY)) throw new Error(`${repoRelative(TESTS_ENTRY)} is missing; build first: node esbuild.js --tests`);
   const { server, browser, consoleLog, died } = await startTestSession({
-    name: 'integration',
+    name: SUITE,
     logDir: LOG_DIR,
     env: { TRUNKLINE_TEST_RESULTS: RESULTS_FILE, ...(options.grep ? { TRUNKLINE_TEST_GREP: options.grep } : {}) },
     log,
+    restrictedMode,
   });
   const { automationExit } = await Promise.race([
     openWorkbench(
