@@ -113,17 +113,12 @@ async function bulkByocTrunks(
 ): Promise<void> {
   const client = await clients.twilio(account);
   const all = await collect(client.byocTrunks.list({ pageSize: PAGE_SIZE, signal: options.signal }));
-  const bySid = new Map(all.map((t) => [t.sid, t]));
-  for (const i of indexes) {
-    const target = targets[i] as Extract<RemoteTarget, { kind: 'TwilioByocTrunk' }>;
-    if (target.sid === undefined) {
-      const name = target.spec.friendly_name;
-      lookups[i] = { status: 'new', sameName: name ? all.filter((t) => t.friendly_name === name).map((t) => ({ sid: t.sid, name })) : [] };
-      continue;
-    }
-    const trunk = bySid.get(target.sid);
-    lookups[i] = trunk ? { status: 'found', state: { kind: 'TwilioByocTrunk', sid: trunk.sid, remote: trunk } } : { status: 'missing', sid: target.sid };
-  }
+  lookUpAmong(all, targets, indexes, lookups, {
+    sid: (t) => t.sid,
+    name: (t) => t.friendly_name,
+    wantedName: (target) => (target.kind === 'TwilioByocTrunk' ? target.spec.friendly_name : undefined),
+    state: (t) => ({ kind: 'TwilioByocTrunk', sid: t.sid, remote: t }),
+  });
 }
 
 async function bulkTrunkGroups(
@@ -136,17 +131,40 @@ async function bulkTrunkGroups(
 ): Promise<void> {
   const client = await clients.carrierx(account);
   const all = await collect(client.trunkGroups.list({ withTrunks: true, pageSize: PAGE_SIZE, signal: options.signal }));
-  const bySid = new Map(all.map((g) => [g.trunk_group_sid, g]));
+  lookUpAmong(all, targets, indexes, lookups, {
+    sid: (g) => g.trunk_group_sid,
+    name: (g) => g.name,
+    wantedName: (target) => (target.kind === 'CarrierXTrunkGroup' ? target.spec.name : undefined),
+    state: (g) => ({ kind: 'CarrierXTrunkGroup', sid: g.trunk_group_sid, remote: { trunkGroup: g, trunks: g.trunks ?? [] } }),
+  });
+}
+
+/**
+ * Resolves documents against a full listing of resources that have no unique key but their SID:
+ * by SID when the document has one (found or missing), else the same-named ones, to warn about.
+ */
+function lookUpAmong<T>(
+  all: readonly T[],
+  targets: readonly RemoteTarget[],
+  indexes: readonly number[],
+  lookups: RemoteLookup[],
+  resource: {
+    sid(item: T): string;
+    name(item: T): string | null;
+    /** The name a document without SID gives its resource. */
+    wantedName(target: RemoteTarget): string | null | undefined;
+    state(item: T): RemoteState;
+  },
+): void {
+  const bySid = new Map(all.map((item) => [resource.sid(item), item]));
   for (const i of indexes) {
-    const target = targets[i] as Extract<RemoteTarget, { kind: 'CarrierXTrunkGroup' }>;
+    const target = targets[i]!;
     if (target.sid === undefined) {
-      const name = target.spec.name;
-      lookups[i] = { status: 'new', sameName: name ? all.filter((g) => g.name === name).map((g) => ({ sid: g.trunk_group_sid, name })) : [] };
+      const name = resource.wantedName(target);
+      lookups[i] = { status: 'new', sameName: name ? all.filter((item) => resource.name(item) === name).map((item) => ({ sid: resource.sid(item), name })) : [] };
       continue;
     }
-    const group = bySid.get(target.sid);
-    lookups[i] = group
-      ? { status: 'found', state: { kind: 'CarrierXTrunkGroup', sid: group.trunk_group_sid, remote: { trunkGroup: group, trunks: group.trunks ?? [] } } }
-      : { status: 'missing', sid: target.sid };
+    const item = bySid.get(target.sid);
+    lookups[i] = item ? { status: 'found', state: resource.state(item) } : { status: 'missing', sid: target.sid };
   }
 }
