@@ -12,7 +12,7 @@ import { outputChannelLogger } from './log/output-channel-logger';
 import { readNetworkSettings } from './network-settings';
 import { setDefaultAccountSource } from './pickers/default-account';
 import { SandboxHost } from './sandbox/sandbox-host';
-import { EXPLORER_VIEW_ID, ExplorerTreeProvider } from './tree/explorer-tree-provider';
+import { ExplorerTreeProvider } from './tree/explorer-tree-provider';
 import { ExplorerTree } from './tree/explorer-tree';
 import type { UserInput } from './user-input';
 import { VsCodeUserInput } from './vscode-user-input';
@@ -123,4 +123,3 @@ export function createServices(context: vscode.ExtensionContext): Services {
   };
 }
 
-export { EXPLORER_VIEW_ID };

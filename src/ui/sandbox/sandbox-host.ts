@@ -39,12 +39,6 @@ export class SandboxHost {
     }));
   }
 
-  /** The running emulator, for the sandbox's own commands (reset). */
-  async emulator(): Promise<RunningEmulator> {
-    await this.endpoint();
-    return this.running!;
-  }
-
   async dispose(): Promise<void> {
     const running = this.running;
     this.running = undefined;
