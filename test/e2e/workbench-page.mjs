@@ -126,12 +126,20 @@ export class WorkbenchPage {
    * person checks a squiggle; returns the hover once it contains `expected`.
    */
   async hoverEditorText(/** @type {string} */ text, /** @type {string | RegExp} */ expected) {
-    await this.page.locator('.editor-group-container.active .view-lines span span', { hasText: text }).first().click({ timeout: UI_TIMEOUT_MS });
-    await this.page.keyboard.press('Control+K');
-    await this.page.keyboard.press('Control+I');
     const hover = this.page.locator('.monaco-hover').filter({ hasText: expected });
-    await hover.waitFor({ timeout: UI_TIMEOUT_MS });
-    return hover;
+    // The chord can land while the editor is still taking focus from the click: try again, as a person would.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.locator('.editor-group-container.active .view-lines span span', { hasText: text }).first().click({ timeout: UI_TIMEOUT_MS });
+      await this.page.keyboard.press('Control+K');
+      await this.page.keyboard.press('Control+I');
+      try {
+        await hover.waitFor({ timeout: attempt < 3 ? 5_000 : UI_TIMEOUT_MS });
+        return hover;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   /** Selects the first occurrence of `text` in the active editor (Find, then Escape) and types over it. */
