@@ -323,7 +323,37 @@ function checkCrashOutcome(texts: Map<string, string>, groupSid: string, sidWrit
 
 describe('an interrupted push', () => {
   for (const kind of ['TwilioByocTrunk', 'CarrierXTrunkGroup'] as const) {
-    test(`${kind}: a crash before its sid is written is named by the next plan, and following its advice creates nothing twice`, async () => {
+    test(`${kind}: a crash before its sid is written is adopted by the next push where the create was journaled`, async () => {
+      figures.cases += 1;
+      const spec = kind === 'TwilioByocTrunk' ? { friendly_name: 'Journaled carrier' } : { name: 'Journaled group' };
+      const syncState = new MemorySyncStateStore();
+      let text = `# keep me\n${documentText(kind, spec)}`;
+      const crashed = await applyPlan(planned(await planDocument(URI, validDocument(text), h.clients, { syncState })), h.clients, {
+        syncState,
+        onCreated: () => {
+          throw new Error('the editor closed before the file was saved');
+        },
+      });
+      assert.equal(crashed.status, 'failed');
+      const next = planned(await planDocument(URI, validDocument(text), h.clients, { syncState }));
+      assert.deepEqual(next.operations.map((op) => op.type), ['adopt']);
+      const written: string[] = [];
+      const finished = await applyPlan(next, h.clients, {
+        syncState,
+        onCreated: (sid) => {
+          written.push(sid);
+          text = applyTextEdits(text, setDocumentSid(text, 0, sid));
+        },
+      });
+      assert.equal(finished.status, 'applied', finished.message);
+      assert.deepEqual(written, [crashed.sid]);
+      const count = kind === 'TwilioByocTrunk' ? h.emu.store.twilio.byocTrunks.all.size : h.emu.store.carrierx.groups.size;
+      assert.equal(count, 1);
+      assert.deepEqual(planned(await planDocument(URI, validDocument(text), h.clients, { syncState })).operations, []);
+      assert.match(text, /^# keep me\n/);
+    });
+
+    test(`${kind}: without a journal (no sync state), a crash before its sid is written is named by the next plan, and following its advice creates nothing twice`, async () => {
       figures.cases += 1;
       const spec = kind === 'TwilioByocTrunk' ? { friendly_name: 'Crash carrier' } : { name: 'Crash group' };
       let text = `# keep me\n${documentText(kind, spec)}`;

@@ -84,6 +84,17 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
   const reconciled: PlanOperation[] = [];
   let sid = plan.sid;
   let sidAssigned = false;
+  // A create journaled in the sync state (see PendingCreate) is forgotten once its sid is in
+  // the file, or once it clearly did not happen; otherwise it stays for the next plan.
+  const journal = options.syncState;
+  const journalKey = { uri: plan.uri, index: plan.index };
+  let journaled = false;
+  const journalCreate = journal
+    ? async (name: string, before: ReadonlySet<string>) => {
+        await journal.setPendingCreate(journalKey, { kind: plan.kind, account: plan.account, name, before: [...before] });
+        journaled = true;
+      }
+    : undefined;
   const finish = async (status: ApplyStatus, message: string, failedAt?: PlanOperation, error?: unknown): Promise<ApplyResult> => {
     const remoteTouched = applied.length > 0 || (error !== undefined && mayHaveApplied(error));
     if (status !== 'refused') await rememberSync(plan, sid, remoteTouched, clients, options);
@@ -107,8 +118,11 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
     options.onProgress?.({ plan, operation, index, total, stage: 'started' });
     let effect;
     try {
-      effect = await executeOperation(operation, plan, sid, clients, { signal: options.signal, maxCreateAttempts: options.maxCreateAttempts });
+      effect = await executeOperation(operation, plan, sid, clients, { signal: options.signal, maxCreateAttempts: options.maxCreateAttempts, journalCreate });
     } catch (error) {
+      // A create the provider clearly refused made nothing: its journal entry goes. (An entry
+      // whose create may have happened stays for the next plan to resolve.)
+      if (journaled && !sidAssigned && !mayHaveApplied(error)) await journal!.deletePendingCreate(journalKey);
       if (isProviderError(error) && error.kind === 'cancelled') {
         return finish('cancelled', `${progressText()}; cancelled during ${operation.description}. Push again to finish.`, operation, error);
       }
@@ -121,6 +135,8 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
       try {
         await options.onCreated?.(sid);
         sidAssigned = true;
+        // created or adopted: the sid is in the file now, the journal has done its work
+        await journal?.deletePendingCreate(journalKey);
       } catch (error) {
         const next = plan.operations[index + 1];
         return finish(

@@ -98,8 +98,9 @@ export async function computePlan(document: TrunkDocument, remote: RemoteLookup 
   const operations = planned.operations;
   if (adopting && state) {
     const domain = target.kind === 'TwilioTrunk' ? target.spec.domain_name : undefined;
-    const owns = domain ? `, which already owns ${domain},` : '';
-    operations.unshift({ type: 'twilio.trunk.adopt', sid: state.sid, description: `Use the existing trunk ${state.sid}${owns} and write its sid into the file`, changes: [] });
+    const why = domain ? `, which already owns ${domain},` : ', made by a push that stopped before writing its sid,';
+    const what = target.kind === 'TwilioTrunk' ? 'trunk' : target.kind === 'TwilioByocTrunk' ? 'BYOC trunk' : 'trunk group';
+    operations.unshift({ type: 'adopt', sid: state.sid, description: `Use the existing ${what} ${state.sid}${why} and write its sid into the file`, changes: [] });
   }
   const fingerprint = state ? remoteFingerprint(state) : undefined;
   const drift = fingerprint && context.lastSynced && !adopting ? compareFingerprints(context.lastSynced, fingerprint) : undefined;

@@ -41,7 +41,7 @@ export function statusOf(outcome: PlanOutcome): DocumentStatus {
   }
   const plan = outcome.plan;
   const base = { uri: plan.uri, index: plan.index };
-  if (plan.sid === undefined && plan.operations[0]?.type !== 'twilio.trunk.adopt') {
+  if (plan.sid === undefined && plan.operations[0]?.type !== 'adopt') {
     return { ...base, state: 'not-created', label: 'not created', message: `${plan.title} has not been created yet: Push creates it.` };
   }
   const count = plan.operations.length;

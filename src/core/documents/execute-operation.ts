@@ -9,6 +9,11 @@ import type { SyncClients } from './sync-clients';
 export interface ExecuteOptions {
   signal?: AbortSignal | undefined;
   maxCreateAttempts?: number | undefined;
+  /**
+   * Journals the create of a document's resource that has no unique key (BYOC trunk, trunk
+   * group) just before it is sent: its name and the same-named resources that existed.
+   */
+  journalCreate?: ((name: string, before: ReadonlySet<string>) => Promise<void>) | undefined;
 }
 
 export interface OperationEffect {
@@ -30,7 +35,12 @@ const CARRIERX_DEFAULT_NAME = 'N/A';
 export async function executeOperation(op: PlanOperation, plan: DocumentPlan, sid: string | undefined, clients: SyncClients, options: ExecuteOptions = {}): Promise<OperationEffect> {
   const { signal } = options;
   const call = { signal };
-  const create = <T>(procedure: CreateProcedure<T>) => createWithoutDuplicates(procedure, { signal, maxAttempts: options.maxCreateAttempts });
+  const create = <T>(procedure: CreateProcedure<T>, journalAs?: string) =>
+    createWithoutDuplicates(procedure, {
+      signal,
+      maxAttempts: options.maxCreateAttempts,
+      beforeSend: journalAs !== undefined && options.journalCreate ? (before) => options.journalCreate!(journalAs, before) : undefined,
+    });
   const need = (): string => {
     if (sid === undefined) throw new Error(`${op.description}: the ${plan.title} has not been created.`);
     return sid;
@@ -45,7 +55,7 @@ export async function executeOperation(op: PlanOperation, plan: DocumentPlan, si
   };
 
   switch (op.type) {
-    case 'twilio.trunk.adopt':
+    case 'adopt':
       return { sid: op.sid };
     case 'twilio.trunk.create': {
       const client = await clients.twilio(plan.account);
@@ -122,7 +132,7 @@ export async function executeOperation(op: PlanOperation, plan: DocumentPlan, si
         before: async () => new Set((await named(signal)).map((t) => t.sid)),
         create: () => client.byocTrunks.create(op.fields, call),
         find: async (before, s) => newResource('BYOC trunk', await named(s), (t) => t.sid, before),
-      });
+      }, name ?? '');
       return { sid: result.value.sid, reconciled: result.reconciled };
     }
     case 'twilio.byoc.update': {
@@ -138,7 +148,7 @@ export async function executeOperation(op: PlanOperation, plan: DocumentPlan, si
         before: async () => new Set((await client.trunkGroups.findByName(name, { pageSize: PAGE_SIZE, signal })).map((g) => g.trunk_group_sid)),
         create: () => client.trunkGroups.create({ ...op.fields, ...(op.trunks ? { trunks: op.trunks } : {}) }, call),
         find: async (before, s) => newResource('trunk group', await client.trunkGroups.findByName(name, { pageSize: PAGE_SIZE, signal: s }), (g) => g.trunk_group_sid, before),
-      });
+      }, name);
       return { sid: result.value.trunk_group_sid, reconciled: result.reconciled };
     }
     case 'carrierx.group.update': {

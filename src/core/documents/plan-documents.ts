@@ -5,9 +5,9 @@ import { mapBounded } from './map-bounded';
 import { errorText, plural } from './message-text';
 import type { TrunkDocument } from './parse-trunk-file';
 import type { PlanError } from './plan-error';
-import type { RemoteLookup, RemoteTarget } from './remote-state';
+import { fetchRemoteState, type RemoteLookup, type RemoteTarget } from './remote-state';
 import type { SyncClients } from './sync-clients';
-import type { SyncStateStore } from './sync-state';
+import type { PendingCreateKey, SyncStateStore } from './sync-state';
 import { TwilioNumberIndex } from './twilio-number-index';
 
 /** A document and the file it is in. */
@@ -91,11 +91,34 @@ async function planAccount(
     const sid = targets[i]!.sid;
     try {
       const lastSynced = sid !== undefined && options.syncState ? await options.syncState.get({ uri, index: document.index, sid }) : undefined;
-      outcomes[i] = await computePlan(document, lookupOf.get(i), { uri, numbers, trunkNames, lastSynced, signal });
+      const lookup = await adoptJournaledCreate(targets[i]!, lookupOf.get(i), { uri, index: document.index }, clients, options);
+      outcomes[i] = await computePlan(document, lookup, { uri, numbers, trunkNames, lastSynced, signal });
     } catch (error) {
       outcomes[i] = refusal(uri, document, 'unavailable', `Could not plan this document: ${errorText(error)}.`, { cause: error });
     }
   }
+}
+
+/**
+ * A document without sid whose last push journaled a create (sync state PendingCreate) and then
+ * stopped before the sid reached the file: the one same-named resource that did not exist before
+ * that create is its resource, adopted instead of created again. Two or more such resources
+ * are left to the user (the plan warns about same-named ones), as is a journal of another kind.
+ */
+async function adoptJournaledCreate(
+  target: RemoteTarget,
+  lookup: RemoteLookup | undefined,
+  key: PendingCreateKey,
+  clients: SyncClients,
+  options: PlanDocumentsOptions,
+): Promise<RemoteLookup | undefined> {
+  if (!options.syncState || target.sid !== undefined || lookup?.status !== 'new' || lookup.adopt) return lookup;
+  const pending = await options.syncState.getPendingCreate(key);
+  if (!pending || pending.kind !== target.kind || pending.account !== target.account) return lookup;
+  const made = lookup.sameName.filter((r) => r.name === pending.name && !pending.before.includes(r.sid));
+  if (made.length !== 1) return lookup;
+  const state = await fetchRemoteState({ ...target, sid: made[0]!.sid }, clients, { signal: options.signal });
+  return state.status === 'found' ? { status: 'new', adopt: state.state, sameName: lookup.sameName.filter((r) => r.sid !== made[0]!.sid) } : lookup;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { CarrierXTrunkFields, TrunkGroupFields } from '../providers/carrier
 import type { ByocTrunkFields, OriginationUrlFields, RecordingFields, TrunkFields } from '../providers/twilio/models';
 
 // The operations a plan is made of. Each one is exactly one provider request (a create may
-// add look-ups to reconcile an unknown outcome; `twilio.trunk.adopt` sends nothing), carries
+// add look-ups to reconcile an unknown outcome; `adopt` sends nothing), carries
 // its own preview text, and never holds a read-only field.
 
 /** `field: from → to` in a preview; `from` undefined means the remote has no value. */
@@ -27,8 +27,11 @@ export interface NumberMove {
 export type PlanOperation = OperationBase &
   (
     | { type: 'twilio.trunk.create'; fields: TrunkFields }
-    /** The trunk already exists (it owns the domain name): its sid is written into the file. */
-    | { type: 'twilio.trunk.adopt'; sid: string }
+    /**
+     * The resource already exists (a Twilio trunk owning the domain name, or what a journaled
+     * create of an interrupted push made): its sid is written into the file, nothing is sent.
+     */
+    | { type: 'adopt'; sid: string }
     | { type: 'twilio.trunk.update'; fields: TrunkFields }
     | { type: 'twilio.recording.update'; fields: RecordingFields }
     | { type: 'twilio.originationUrl.create'; fields: OriginationUrlFields }
@@ -50,7 +53,7 @@ export type PlanOperationType = PlanOperation['type'];
 
 /** The preview's mark for an operation: + adds, ~ changes, - removes, = adopts. */
 export function operationMark(op: PlanOperation): '+' | '~' | '-' | '=' {
-  if (op.type === 'twilio.trunk.adopt') return '=';
+  if (op.type === 'adopt') return '=';
   if (op.type.endsWith('.create') || op.type.endsWith('.attach')) return '+';
   if (op.type.endsWith('.delete') || op.type.endsWith('.detach')) return '-';
   return '~';

@@ -115,7 +115,7 @@ async function applyDocument(planned: PlannedDocument, clients: SyncClients, opt
 function outcomeOf(result: ApplyResult): DocumentPushOutcome {
   if (result.status === 'applied') {
     if (result.plan.operations.length === 0) return 'unchanged';
-    return result.plan.sid === undefined && result.plan.operations[0]?.type !== 'twilio.trunk.adopt' ? 'created' : 'updated';
+    return result.plan.sid === undefined && result.plan.operations[0]?.type !== 'adopt' ? 'created' : 'updated';
   }
   if (result.status === 'refused') return 'skipped';
   if ((result.status === 'cancelled' || result.status === 'stopped') && result.applied.length === 0) return 'skipped';

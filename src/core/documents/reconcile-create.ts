@@ -53,11 +53,23 @@ export function newResource<T>(what: string, candidates: readonly T[], sidOf: (i
   return fresh[0];
 }
 
+export interface CreateOptions {
+  signal?: AbortSignal | undefined;
+  maxAttempts?: number | undefined;
+  /**
+   * Called with the snapshot of same-named resources before the first request is sent, to
+   * journal the create: if the process dies before the new sid is written anywhere, the next
+   * plan can still tell which resource this create made.
+   */
+  beforeSend?: ((before: ReadonlySet<string>) => Promise<void>) | undefined;
+}
+
 /** Creates once, reconciling every unknown outcome before anything is sent again. */
-export async function createWithoutDuplicates<T>(procedure: CreateProcedure<T>, options: { signal?: AbortSignal | undefined; maxAttempts?: number | undefined } = {}): Promise<CreateOutcome<T>> {
+export async function createWithoutDuplicates<T>(procedure: CreateProcedure<T>, options: CreateOptions = {}): Promise<CreateOutcome<T>> {
   const { signal } = options;
   const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_CREATE_ATTEMPTS);
   const before = procedure.before ? await procedure.before() : undefined;
+  if (before && options.beforeSend) await options.beforeSend(before);
   let unknown: Error | undefined;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     try {

@@ -109,7 +109,7 @@ describe('creates with an unknown outcome are reconciled, never duplicated', () 
     assert.match(crashed.message, /^1 of 2 operations applied; the Twilio trunk "Acme" exists as TK[0-9a-f]{32} but writing its sid into the file failed \(the editor closed\)\. Add "sid: TK[0-9a-f]{32}" to the document, then push again to finish\.$/);
 
     const again = planned(await planDocument(URI, validDocument(documentText('TwilioTrunk', spec)), h.clients));
-    assert.deepEqual(again.operations.map((op) => op.type), ['twilio.trunk.adopt', 'twilio.number.attach']);
+    assert.deepEqual(again.operations.map((op) => op.type), ['adopt', 'twilio.number.attach']);
     const sids: string[] = [];
     assert.equal((await applyPlan(again, h.clients, { onCreated: (s) => void sids.push(s) })).status, 'applied');
     assert.deepEqual(sids, [crashed.sid]);
