@@ -2,16 +2,23 @@ import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
 import type { RunningEmulator } from '../../src/emulator/emulator-server';
 
+/** The SDK's own retry options (RequestClient). */
+export interface SdkRetryOptions {
+  autoRetry: boolean;
+  maxRetries?: number;
+}
+
 /**
  * twilio-node has no base-URL option; this RequestClient sends every *.twilio.com request to the
  * emulator instead, keeping path and query (api-facts §3). Absolute next_page_urls from the
- * emulator already point at it and pass through unchanged.
+ * emulator already point at it and pass through unchanged. Used by the conformance tests and
+ * as the benchmarks' peer.
  */
-class EmulatorRequestClient extends twilio.RequestClient {
+export class EmulatorRequestClient extends twilio.RequestClient {
   private readonly target: URL;
 
-  constructor(baseUrl: string) {
-    super();
+  constructor(baseUrl: string, retry?: SdkRetryOptions) {
+    super(retry);
     this.target = new URL(baseUrl);
   }
 
