@@ -21,7 +21,7 @@ export class ByocTrunksNode extends PagedFolderNode<ByocTrunk> {
     return {
       id: this.id,
       label: t('BYOC Trunks'),
-      description: this.loadedCount > 0 ? `${this.loadedCount}${this.hasMore ? '+' : ''}` : undefined,
+      description: this.countDescription(),
       contextValue: 'trunkline:folder.byocTrunks.creatable',
       icon: { id: 'plug' },
       collapsible: 'collapsed',

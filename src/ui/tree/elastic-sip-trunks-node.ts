@@ -21,7 +21,7 @@ export class ElasticSipTrunksNode extends PagedFolderNode<Trunk> {
     return {
       id: this.id,
       label: t('Elastic SIP Trunks'),
-      description: this.loadedCount > 0 ? `${this.loadedCount}${this.hasMore ? '+' : ''}` : undefined,
+      description: this.countDescription(),
       contextValue: 'trunkline:folder.trunks.creatable',
       icon: { id: 'server-environment' },
       collapsible: 'collapsed',

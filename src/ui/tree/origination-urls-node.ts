@@ -21,7 +21,7 @@ export class OriginationUrlsNode extends PagedFolderNode<OriginationUrl> {
     return {
       id: this.id,
       label: t('Origination URLs'),
-      description: this.loadedCount > 0 ? `${this.loadedCount}${this.hasMore ? '+' : ''}` : undefined,
+      description: this.countDescription(),
       contextValue: 'trunkline:folder.originationUrls.creatable',
       icon: { id: 'arrow-swap' },
       collapsible: 'collapsed',

@@ -38,6 +38,11 @@ export abstract class PagedFolderNode<T> implements ExplorerNode {
     return this.nextCursor !== undefined;
   }
 
+  /** The folder's description once something is loaded: the count, with + while more pages remain. */
+  protected countDescription(): string | undefined {
+    return this.loadedCount > 0 ? `${this.loadedCount}${this.hasMore ? '+' : ''}` : undefined;
+  }
+
   async children(): Promise<ExplorerNode[]> {
     if (!this.loaded && !this.failure) await this.load();
     const tail: ExplorerNode[] = [];

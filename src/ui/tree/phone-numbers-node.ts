@@ -21,7 +21,7 @@ export class PhoneNumbersNode extends PagedFolderNode<TrunkPhoneNumber> {
     return {
       id: this.id,
       label: t('Phone Numbers'),
-      description: this.loadedCount > 0 ? `${this.loadedCount}${this.hasMore ? '+' : ''}` : undefined,
+      description: this.countDescription(),
       contextValue: 'trunkline:folder.phoneNumbers.attachable',
       icon: { id: 'device-mobile' },
       collapsible: 'collapsed',

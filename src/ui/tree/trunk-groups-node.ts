@@ -21,7 +21,7 @@ export class TrunkGroupsNode extends PagedFolderNode<TrunkGroup> {
     return {
       id: this.id,
       label: t('Trunk Groups'),
-      description: this.loadedCount > 0 ? `${this.loadedCount}${this.hasMore ? '+' : ''}` : undefined,
+      description: this.countDescription(),
       contextValue: 'trunkline:folder.trunkGroups.creatable',
       icon: { id: 'layers' },
       collapsible: 'collapsed',
