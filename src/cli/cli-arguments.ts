@@ -18,7 +18,7 @@ export const GLOBAL_OPTIONS = {
   version: { type: 'boolean' },
 } as const satisfies OptionSpecs;
 
-export type OutputFormat = 'text' | 'json';
+export type OutputFormat = 'text' | 'json' | 'markdown';
 
 export interface GlobalOptions {
   configPath: string | undefined;
@@ -50,7 +50,7 @@ export function parseCommandLine(command: string | undefined, argv: readonly str
   }
   const values = parsed.values as OptionValues;
   const format = stringOption(values, 'format') ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${JSON.stringify(format)}.`, command);
+  if (format !== 'text' && format !== 'json' && format !== 'markdown') throw new UsageError(`--format must be text, json or markdown, not ${JSON.stringify(format)}.`, command);
   const sandboxState = stringOption(values, 'sandbox-state');
   return {
     global: {

@@ -1,4 +1,4 @@
-import type { CommandLine, OptionSpecs } from './cli-arguments';
+import type { CommandLine, OptionSpecs, OutputFormat } from './cli-arguments';
 import type { CliIo } from './cli-io';
 import type { CliRuntime } from './cli-runtime';
 
@@ -10,6 +10,8 @@ export interface CliCommand {
   /** `trunkline <name> --help`. */
   help: string;
   options: OptionSpecs;
+  /** The --format values it writes; default text and json. */
+  formats?: readonly OutputFormat[];
   /** Resolves to the exit code; a CliError thrown is printed as its message. */
   run(context: CommandContext): Promise<number>;
 }

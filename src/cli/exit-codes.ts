@@ -9,6 +9,8 @@ export const ExitCode = {
   setup: 2,
   /** `plan` only: the plan has changes to apply. */
   changesPending: 3,
+  /** `drift` only: a resource changed at the provider, outside the trunk files, since the last sync. */
+  drift: 4,
   /** Interrupted (Ctrl-C), as shells report SIGINT. */
   interrupted: 130,
 } as const;

@@ -9,7 +9,8 @@ export const COMMON_HELP = `Global options:
   --sandbox-state FILE   keep the sandbox's data in FILE between runs (implies --sandbox)
   --no-state             do not read or write the sync state (changes made at the provider
                          since the last push are then not detected)
-  --format text|json     output format (default text); json output is stable, see the README
+  --format text|json     output format (default text); json output is stable, see the README;
+                         plan and drift also write markdown (for pull-request comments)
   -q, --quiet            no notes or progress on stderr
   --verbose              log each API call to stderr (secrets redacted)
   --debug                show stack traces of unexpected errors (also TRUNKLINE_DEBUG=1)

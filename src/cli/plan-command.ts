@@ -4,15 +4,20 @@ import type { CliCommand } from './cli-command';
 import { ExitCode, type ExitCodeValue } from './exit-codes';
 import { COMMON_HELP } from './help-text';
 import { planFiles } from './plan-files';
+import { PLAN_MARKER, planMarkdown } from './plan-markdown';
 import { planJson, planText } from './plan-output';
 
 export const planCommand: CliCommand = {
   name: 'plan',
   summary: 'show what apply would change at the provider, in the order it would (read-only)',
-  help: `Usage: trunkline plan [FILE|DIR|GLOB…] [--format text|json]
+  help: `Usage: trunkline plan [FILE|DIR|GLOB…] [--format text|json|markdown]
 
 Compares each document with the provider and prints the editor's plan: what would be created,
 changed, attached and detached, in the order apply sends it. Sends nothing but reads.
+
+--format markdown writes the plan for a pull-request comment: a summary, problems and warnings
+first, a table of changes per document and the failover order where it changes. Its first
+line, ${PLAN_MARKER}, lets a bot find and update its own comment (see the README's CI section).
 
 Arguments: files, directories or quoted globs; default: the current directory.
 
@@ -29,10 +34,12 @@ Exit codes (for pipelines):
 ${COMMON_HELP}
 `,
   options: { account: { type: 'string' } },
+  formats: ['text', 'json', 'markdown'],
   async run(context) {
     const { io, line } = context;
     const { files, combined } = await planFiles(context, 'plan');
-    io.stdout.write(line.global.format === 'json' ? `${JSON.stringify(planJson(files, combined), null, 2)}\n` : planText(files, combined));
+    const format = line.global.format;
+    io.stdout.write(format === 'json' ? `${JSON.stringify(planJson(files, combined), null, 2)}\n` : format === 'markdown' ? planMarkdown(files, combined) : planText(files, combined));
     return planExitCode(files, combined);
   },
 };

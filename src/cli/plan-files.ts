@@ -45,7 +45,7 @@ export async function planFiles({ io, line, runtime, signal }: CommandContext, c
 }
 
 /** Unknown accounts and missing credentials of the documents that would be planned, each once, with where. */
-function checkAccounts(files: readonly CheckedFile[], accounts: CliAccounts): void {
+export function checkAccounts(files: readonly CheckedFile[], accounts: CliAccounts): void {
   const problems = new Map<string, string>();
   for (const file of files) {
     for (const doc of file.parsed.documents) {

@@ -2,18 +2,19 @@ import { version } from '../../package.json';
 import { isProviderError } from '../core/http/provider-error';
 import { SecretRedactor } from '../core/http/redacting-logger';
 import { applyCommand } from './apply-command';
-import { GLOBAL_OPTIONS, isDebugEnv, parseCommandLine } from './cli-arguments';
+import { GLOBAL_OPTIONS, isDebugEnv, parseCommandLine, type OutputFormat } from './cli-arguments';
 import type { CliCommand } from './cli-command';
 import { CliError, UsageError } from './cli-error';
 import type { CliIo } from './cli-io';
 import { CliRuntime } from './cli-runtime';
+import { driftCommand } from './drift-command';
 import { ExitCode } from './exit-codes';
 import { exportCommand } from './export-command';
 import { mainHelp } from './help-text';
 import { planCommand } from './plan-command';
 import { validateCommand } from './validate-command';
 
-export const COMMANDS: readonly CliCommand[] = [validateCommand, planCommand, applyCommand, exportCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, planCommand, applyCommand, exportCommand, driftCommand];
 
 /**
  * Runs `trunkline …` and resolves to the exit code. Every failure ends here as one line on
@@ -52,6 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
       io.stdout.write(`${version}\n`);
       return ExitCode.ok;
     }
+    checkFormat(command, line.global.format);
     runtime = new CliRuntime(io, line.global);
     return await command.run({ io, line, runtime, signal });
   } catch (error) {
@@ -59,6 +61,13 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
   } finally {
     await runtime?.close();
   }
+}
+
+function checkFormat(command: CliCommand, format: OutputFormat): void {
+  const formats = command.formats ?? ['text', 'json'];
+  if (formats.includes(format)) return;
+  const list = `${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}`;
+  throw new UsageError(`${command.name} has no ${format} output: use --format ${list}.`, command.name);
 }
 
 /** The command is the first argument that is not an option (or an option's value): `trunkline --sandbox plan x`. */

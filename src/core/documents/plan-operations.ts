@@ -1,5 +1,5 @@
 import type { CarrierXTrunkFields, TrunkGroupFields } from '../providers/carrierx/models';
-import type { ByocTrunkFields, OriginationUrlFields, RecordingFields, TrunkFields } from '../providers/twilio/models';
+import type { ByocTrunkFields, OriginationUrl, OriginationUrlFields, RecordingFields, TrunkFields } from '../providers/twilio/models';
 
 // The operations a plan is made of. Each one is exactly one provider request (a create may
 // add look-ups to reconcile an unknown outcome; `adopt` sends nothing), carries
@@ -36,7 +36,8 @@ export type PlanOperation = OperationBase &
     | { type: 'twilio.recording.update'; fields: RecordingFields }
     | { type: 'twilio.originationUrl.create'; fields: OriginationUrlFields }
     | { type: 'twilio.originationUrl.update'; sid: string; sipUrl: string; fields: Partial<OriginationUrlFields> }
-    | { type: 'twilio.originationUrl.delete'; sid: string; sipUrl: string }
+    /** `remote`: the URL as it is now, so that a preview can show the failover order before the change. */
+    | { type: 'twilio.originationUrl.delete'; sid: string; sipUrl: string; remote: OriginationUrl }
     | { type: 'twilio.number.attach'; phoneNumber: string; phoneNumberSid: string; move?: NumberMove | undefined }
     /** `move` set: the number leaves `move.fromTrunkSid` so that the next operation can attach it here. */
     | { type: 'twilio.number.detach'; phoneNumber: string; phoneNumberSid: string; move?: NumberMove | undefined }

@@ -95,7 +95,7 @@ function planOriginationUrls(desired: readonly OriginationUrlFields[], remote: r
   }
   const deletes: PlanOperation[] = [...unmatched]
     .sort((a, b) => ((a.sip_url ?? '') < (b.sip_url ?? '') ? -1 : 1))
-    .map((r) => ({ type: 'twilio.originationUrl.delete', sid: r.sid, sipUrl: r.sip_url ?? r.sid, description: `Remove origination URL ${r.sip_url ?? r.sid}`, changes: [] }));
+    .map((r) => ({ type: 'twilio.originationUrl.delete', sid: r.sid, sipUrl: r.sip_url ?? r.sid, description: `Remove origination URL ${r.sip_url ?? r.sid}`, changes: [], remote: r }));
   // Adding before removing: the trunk never goes without a place to send calls.
   return [...creates, ...updates, ...deletes];
 }

@@ -1,0 +1,98 @@
+import type { DocumentPlan } from './document-plan';
+
+// Where a Twilio trunk sends a call: origination URLs of the lowest priority first, shared
+// among them by weight; a higher priority only when those fail. A reviewer reads a changed
+// `priority` or `weight` more easily as this order than as numbers.
+
+export interface FailoverMember {
+  /** The URL's friendly_name, else its sip_url. */
+  name: string;
+  enabled: boolean;
+  /** Share of the group's calls (weight over the group's enabled weights), rounded; undefined when disabled. */
+  percent: number | undefined;
+}
+
+export interface FailoverGroup {
+  priority: number;
+  members: FailoverMember[];
+}
+
+interface FailoverUrl {
+  friendly_name: string | null;
+  sip_url: string | null;
+  priority: number;
+  weight: number;
+  enabled: boolean | null;
+}
+
+/** Priority groups, lowest first; in a group the largest share first, disabled URLs last. */
+export function failoverGroups(urls: readonly FailoverUrl[]): FailoverGroup[] {
+  const byPriority = new Map<number, FailoverUrl[]>();
+  for (const url of urls) byPriority.set(url.priority, [...(byPriority.get(url.priority) ?? []), url]);
+  return [...byPriority]
+    .sort(([a], [b]) => a - b)
+    .map(([priority, group]) => {
+      const total = group.reduce((n, u) => n + (u.enabled !== false ? u.weight : 0), 0);
+      const members = group.map((u) => {
+        const enabled = u.enabled !== false;
+        return { name: u.friendly_name || u.sip_url || '(no name)', enabled, percent: enabled && total > 0 ? Math.round((u.weight / total) * 100) : undefined, weight: u.weight };
+      });
+      members.sort((a, b) => Number(b.enabled) - Number(a.enabled) || b.weight - a.weight || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      return { priority, members: members.map(({ name, enabled, percent }) => ({ name, enabled, percent })) };
+    });
+}
+
+export interface FailoverChange {
+  before: FailoverGroup[];
+  after: FailoverGroup[];
+}
+
+/**
+ * The failover order of a Twilio trunk before and after its plan, when the plan changes it;
+ * undefined for other kinds, plans that leave the origination URLs alone, and changes that do
+ * not move the order (e.g. a new sip_url under the same name, share and priority).
+ */
+export function failoverChange(plan: DocumentPlan): FailoverChange | undefined {
+  if (plan.target.kind !== 'TwilioTrunk' || !plan.target.spec.origination_urls) return undefined;
+  const desired = plan.target.spec.origination_urls;
+  const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
+  let before: FailoverUrl[] = desired.map((u) => ({ ...u }));
+  let touched = false;
+  for (const op of plan.operations) {
+    if (op.type === 'twilio.originationUrl.create') {
+      before = before.filter((u) => !same(u.sip_url, op.fields.sip_url));
+    } else if (op.type === 'twilio.originationUrl.update') {
+      const at = before.findIndex((u) => same(u.sip_url, op.sipUrl));
+      const current = before[at];
+      if (current) before[at] = { ...current, ...Object.fromEntries(op.changes.map((c) => [c.field, c.from])) };
+    } else if (op.type === 'twilio.originationUrl.delete') {
+      before.push(op.remote);
+    } else {
+      continue;
+    }
+    touched = true;
+  }
+  if (!touched) return undefined;
+  const change = { before: failoverGroups(before), after: failoverGroups(desired) };
+  return formatFailover(change.before) === formatFailover(change.after) ? undefined : change;
+}
+
+export interface FailoverStyle {
+  /** Text of a name as the output needs it (escaped). */
+  name(text: string): string;
+  /** A disabled URL's name, already escaped: struck out. */
+  disabled(text: string): string;
+}
+
+const PLAIN: FailoverStyle = { name: (text) => text, disabled: (text) => `${text} (disabled)` };
+
+/** `1st: pbx-a 67%, pbx-b 33% · then: dr-site 100%` */
+export function formatFailover(groups: readonly FailoverGroup[], style: FailoverStyle = PLAIN): string {
+  if (groups.length === 0) return 'no origination URLs';
+  return groups
+    .map((group, i) => {
+      const members = group.members.map((m) => (m.enabled ? `${style.name(m.name)} ${m.percent ?? 0}%` : style.disabled(style.name(m.name))));
+      return `${i === 0 ? '1st' : 'then'}: ${members.join(', ')}`;
+    })
+    .join(' · ');
+}
