@@ -59,18 +59,6 @@ export function driftSummaryLine(s: DriftSummary): string {
   return `Drift in ${plural(found, 'document')}: ${text(drift)}${rest ? `; ${rest}` : ''}.`;
 }
 
-const STATE_LABELS: Record<DriftState, string> = {
-  drifted: 'changed at the provider',
-  deleted: 'deleted at the provider',
-  untracked: 'differs, no sync record',
-  pending: 'changed in the file',
-  'not-created': 'not created',
-  'in-sync': 'in sync',
-  invalid: 'invalid',
-  blocked: 'cannot be planned',
-  unavailable: 'not checked',
-};
-
 function lineOf(files: readonly CheckedFile[], d: DocumentDrift): number {
   const doc = files.find((f) => f.path.display === d.uri)?.parsed.documents.find((x) => x.index === d.index);
   return (doc?.range.start.line ?? 0) + 1;
@@ -85,7 +73,7 @@ export function driftText(files: readonly CheckedFile[], report: DriftReport): s
   for (const d of report.documents) {
     if (d.state === 'in-sync') continue;
     const where = [d.account, d.sid].filter(Boolean).join(', ');
-    const lines = [`${d.uri}:${lineOf(files, d)}  ${d.title}${where ? ` (${where})` : ''}: ${STATE_LABELS[d.state]}. ${d.message}`];
+    const lines = [`${d.uri}:${lineOf(files, d)}  ${d.title}${where ? ` (${where})` : ''}: ${d.message}`];
     for (const change of d.changes) {
       lines.push(`  ${change.description}`);
       for (const c of change.changes) lines.push(`      ${c.field}: file ${formatValue(c.file)}, provider ${formatValue(c.provider)}`);
@@ -193,12 +181,11 @@ function list(type: 'CAUTION' | 'NOTE', title: string, items: readonly string[])
 }
 
 function section(files: readonly CheckedFile[], d: DocumentDrift): string {
-  const fields = d.fields.length > 0 ? ` (${d.fields.map(markdownCode).join(', ')})` : '';
   const lines = [
     `#### ${markdownText(d.title)}`,
-    `${markdownCode(`${d.uri}:${lineOf(files, d)}`)}${d.account ? ` · account ${markdownCode(d.account)}` : ''}${d.sid ? ` · ${markdownCode(d.sid)}` : ''} · **${STATE_LABELS[d.state]}**${fields}`,
+    `${markdownCode(`${d.uri}:${lineOf(files, d)}`)}${d.account ? ` · account ${markdownCode(d.account)}` : ''}${d.sid ? ` · ${markdownCode(d.sid)}` : ''}`,
     '',
-    markdownText(d.message),
+    `**${markdownText(d.message)}**`,
   ];
   if (d.changes.length > 0) {
     lines.push('', '| Difference | Field | File | Provider |', '|---|---|---|---|');
@@ -207,7 +194,7 @@ function section(files: readonly CheckedFile[], d: DocumentDrift): string {
       if (change.changes.length === 0) lines.push(`| ${description} | | | |`);
       change.changes.forEach((c, i) => {
         const value = (v: unknown) => (v === undefined ? '*unset*' : markdownCode(formatValue(v)));
-        lines.push(`| ${i === 0 ? description : ''} | ${markdownCode(c.field)} | ${value(c.file)} | ${value(c.provider)} |`);
+        lines.push(`| ${i === 0 ? description : ''}${i === 0 ? ' ' : ''}| ${markdownCode(c.field)} | ${value(c.file)} | ${value(c.provider)} |`);
       });
     }
   }

@@ -3,7 +3,8 @@
 // that text, so it must stay text: no table broken by a pipe or a line break, no markup, no
 // HTML, no image that calls home, no @-mention that pings a team.
 
-const INLINE_SPECIAL = /[\\`*_[\]()!|~#]/g;
+// With [ and ] escaped no link or image can start, so ( ) and ! may stay as they are.
+const INLINE_SPECIAL = /[\\`*_[\]|~#]/g;
 
 /** User text as inert Markdown, on one line: safe in a paragraph, a heading, a list item or a table cell. */
 export function markdownText(text: string): string {

@@ -98,17 +98,17 @@ function documentDrift({ document }: SyncDocument, status: DocumentStatus, recor
         return { ...base, state: 'drifted', fields, changes, message: `Changed at the provider since the last sync${what}.` };
       }
       // What changed there is not in the file; what differs is the file's own change.
-      return { ...base, state: 'pending', message: 'The file changed since the last sync and was not applied yet.' };
+      return { ...base, state: 'pending', message: 'Changed in the file since the last sync; not applied yet.' };
     }
     case 'changes': {
       if (status.plan.sid !== undefined && recorder?.hadRecord(status.plan.sid)) {
-        return { ...base, state: 'pending', message: 'The file changed since the last sync and was not applied yet.' };
+        return { ...base, state: 'pending', message: 'Changed in the file since the last sync; not applied yet.' };
       }
       return {
         ...base,
         state: 'untracked',
         changes: driftChanges(status.plan, undefined),
-        message: 'Differs from the provider, and no sync state records the last sync to tell which side changed (restore the sync state between runs).',
+        message: 'Differs from the provider, and no sync state records the last sync to tell which side changed (keep the sync state between runs).',
       };
     }
   }
@@ -123,7 +123,9 @@ function driftChanges(plan: DocumentPlan, fields: ReadonlySet<string> | undefine
     const change = driftOfOperation(op);
     if (!change) continue;
     if (change.key !== undefined) {
-      if (inFields(change.key)) result.push({ description: change.description, changes: values(op.changes) });
+      // A URL or trunk the provider no longer has: its name says enough, its fields are the file's.
+      const removed = op.type === 'twilio.originationUrl.create' || op.type === 'carrierx.trunk.create';
+      if (inFields(change.key)) result.push({ description: change.description, changes: removed ? [] : values(op.changes) });
       continue;
     }
     // Field updates: each field is its own spec key.
