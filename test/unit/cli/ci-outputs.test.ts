@@ -37,25 +37,11 @@ spec:
   phone_numbers: ["${N1}", "${N2}"]
 `;
 
-const CARRIERS = `apiVersion: trunkline/v1
-kind: TwilioByocTrunk
-account: acme
-spec:
-  friendly_name: Carrier A
-  voice_url: https://voice.example.com/a
----
-apiVersion: trunkline/v1
-kind: TwilioByocTrunk
-account: acme
-spec:
-  friendly_name: Carrier B
----
-apiVersion: trunkline/v1
-kind: TwilioByocTrunk
-account: acme
-spec:
-  friendly_name: Carrier C
-`;
+/** Three BYOC trunks in one file, with their sids. */
+function carriersFile(sids: readonly string[]): string {
+  const doc = (name: string, sid: string, extra = '') => `apiVersion: trunkline/v1\nkind: TwilioByocTrunk\naccount: acme\nsid: ${sid}\nspec:\n  friendly_name: ${name}\n${extra}`;
+  return [doc('Carrier A', sids[0]!, '  voice_url: https://voice.example.com/a\n'), doc('Carrier B', sids[1]!), doc('Carrier C', sids[2]!)].join('---\n');
+}
 
 describe('CI outputs: plan --format markdown and drift', () => {
   let h: SyncHarness;
@@ -68,7 +54,13 @@ describe('CI outputs: plan --format markdown and drift', () => {
     // A fresh emulator for each test: the sids it hands out, and so the golden files, depend only on the test.
     h = await startSyncHarness({ credentials: CANARY_CREDENTIALS });
     await h.buyNumbers(N1, N2, N3);
-    cwd = makeWorkspace({ 'trunkline.config.json': emulatorConfig(h.emu), 'trunks/main.trunk.yaml': MAIN, 'trunks/carriers.trunk.yaml': CARRIERS });
+    // Made one after the other (apply works on documents in parallel): the same sids every run.
+    const carriers: string[] = [];
+    carriers.push((await h.twilio.byocTrunks.create({ friendly_name: 'Carrier A', voice_url: 'https://voice.example.com/a' })).sid);
+    carriers.push((await h.twilio.byocTrunks.create({ friendly_name: 'Carrier B' })).sid);
+    carriers.push((await h.twilio.byocTrunks.create({ friendly_name: 'Carrier C' })).sid);
+    cwd = makeWorkspace({ 'trunkline.config.json': emulatorConfig(h.emu), 'trunks/main.trunk.yaml': MAIN, 'trunks/carriers.trunk.yaml': carriersFile(carriers) });
+    // Creates the trunk and records all four as synced.
     const applied = await trunkline(['apply', '--yes', 'trunks']);
     assert.equal(applied.code, 0, applied.stdout + applied.stderr);
   });
