@@ -1,4 +1,4 @@
-import type { DocumentDrift, DriftChange, DriftReport, DriftState } from '../core/documents/detect-drift';
+import { DRIFT_STATES, type DocumentDrift, type DriftChange, type DriftReport, type DriftState } from '../core/documents/detect-drift';
 import { plural } from '../core/documents/message-text';
 import { formatValue } from '../core/documents/plan-operations';
 import type { CheckedFile } from './check-trunk-files';
@@ -128,7 +128,7 @@ export function driftJson(files: readonly CheckedFile[], report: DriftReport): D
       sid: d.sid ?? null,
       title: d.title,
       state: d.state,
-      drift: d.state === 'drifted' || d.state === 'deleted' || d.state === 'untracked',
+      drift: DRIFT_STATES.includes(d.state),
       message: d.message,
       fields: d.fields,
       changes: d.changes.map(changeJson),
@@ -155,7 +155,7 @@ export function driftMarkdown(files: readonly CheckedFile[], report: DriftReport
   const blocks = [head];
   const notChecked = report.documents.filter((d) => d.state === 'invalid' || d.state === 'blocked' || d.state === 'unavailable');
   if (notChecked.length > 0) blocks.push(list('CAUTION', `${plural(notChecked.length, 'document')} not checked`, notChecked.map((d) => item(files, d))));
-  const sections = report.documents.filter((d) => d.state === 'drifted' || d.state === 'deleted' || d.state === 'untracked').map((d) => section(files, d));
+  const sections = report.documents.filter((d) => DRIFT_STATES.includes(d.state)).map((d) => section(files, d));
   let length = blocks.join('\n\n').length;
   let shown = 0;
   for (const s of sections) {

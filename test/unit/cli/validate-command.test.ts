@@ -151,7 +151,7 @@ describe('trunkline validate', () => {
     assert.equal(unknown.stderr, 'trunkline: Unknown option --yes.\nRun "trunkline validate --help" for usage.\n');
     const format = await runTrunkline(['validate', '--format', 'xml'], { cwd });
     assert.equal(format.code, 2);
-    assert.match(format.stderr, /^trunkline: --format must be text or json, not "xml"\./);
+    assert.match(format.stderr, /^trunkline: --format must be text, json or markdown, not "xml"\./);
     const help = await runTrunkline(['validate', '--help'], { cwd });
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: trunkline validate /);
@@ -178,6 +178,6 @@ describe('trunkline (no command)', () => {
     assert.match(nothing.stderr, /^trunkline \d/);
     const unknown = await runTrunkline(['frobnicate'], { cwd });
     assert.equal(unknown.code, 2);
-    assert.equal(unknown.stderr, 'trunkline: Unknown command "frobnicate". Commands: validate, plan, apply, export.\nRun "trunkline --help" for usage.\n');
+    assert.equal(unknown.stderr, 'trunkline: Unknown command "frobnicate". Commands: validate, plan, apply, export, drift.\nRun "trunkline --help" for usage.\n');
   });
 });
