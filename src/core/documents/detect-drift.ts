@@ -2,7 +2,7 @@ import { documentTitle } from './compute-plan';
 import { documentStatuses, type DocumentStatus } from './document-status';
 import type { DocumentPlan } from './document-plan';
 import type { SyncDocument } from './plan-documents';
-import type { FieldChange, PlanOperation } from './plan-operations';
+import { specKeysSetBy, type FieldChange, type PlanOperation } from './plan-operations';
 import type { SyncClients } from './sync-clients';
 import type { SyncStateStore } from './sync-state';
 import type { TrunkKind } from './trunk-kinds';
@@ -120,48 +120,50 @@ function driftChanges(plan: DocumentPlan, fields: ReadonlySet<string> | undefine
   const inFields = (key: string) => !fields || fields.has(key);
   const values = (changes: readonly FieldChange[]) => changes.map((c) => ({ field: c.field, file: c.to, provider: c.from ?? undefined }));
   for (const op of plan.operations) {
-    const change = driftOfOperation(op);
-    if (!change) continue;
-    if (change.key !== undefined) {
-      // A URL or trunk the provider no longer has: its name says enough, its fields are the file's.
-      const removed = op.type === 'twilio.originationUrl.create' || op.type === 'carrierx.trunk.create';
-      if (inFields(change.key)) result.push({ description: change.description, changes: removed ? [] : values(op.changes) });
+    const description = driftOfOperation(op);
+    if (description === undefined) continue;
+    if (op.type === 'twilio.trunk.update' || op.type === 'twilio.byoc.update' || op.type === 'carrierx.group.update') {
+      // Field updates: each field is its own spec key.
+      const kept = op.changes.filter((c) => inFields(c.field));
+      if (kept.length > 0) result.push({ description: `Changed: ${kept.map((c) => c.field).join(', ')}`, changes: values(kept) });
       continue;
     }
-    // Field updates: each field is its own spec key.
-    const kept = op.changes.filter((c) => inFields(c.field));
-    if (kept.length > 0) result.push({ description: `Changed: ${kept.map((c) => c.field).join(', ')}`, changes: values(kept) });
+    const keys = specKeysSetBy(op);
+    if (keys !== 'all' && !keys.some(inFields)) continue;
+    // A URL or trunk the provider no longer has: its name says enough, its fields are the file's.
+    const removed = op.type === 'twilio.originationUrl.create' || op.type === 'carrierx.trunk.create';
+    result.push({ description, changes: removed ? [] : values(op.changes) });
   }
   return result;
 }
 
-/** How the provider differs, as one operation of the plan reveals it; `key` is its spec key (undefined: per field). */
-function driftOfOperation(op: PlanOperation): { key: string | undefined; description: string } | undefined {
+/** How the provider differs, as one operation of the plan reveals it; undefined: nothing to say (creates, a move's first half). */
+function driftOfOperation(op: PlanOperation): string | undefined {
   switch (op.type) {
     case 'twilio.trunk.update':
     case 'twilio.byoc.update':
     case 'carrierx.group.update':
-      return { key: undefined, description: '' };
+      return 'Changed';
     case 'twilio.recording.update':
-      return { key: 'recording', description: 'Recording changed' };
+      return 'Recording changed';
     case 'twilio.originationUrl.create':
-      return { key: 'origination_urls', description: `Origination URL ${op.fields.sip_url} removed` };
+      return `Origination URL ${op.fields.sip_url} removed`;
     case 'twilio.originationUrl.update':
-      return { key: 'origination_urls', description: `Origination URL ${op.sipUrl} changed` };
+      return `Origination URL ${op.sipUrl} changed`;
     case 'twilio.originationUrl.delete':
-      return { key: 'origination_urls', description: `Origination URL ${op.sipUrl} added` };
+      return `Origination URL ${op.sipUrl} added`;
     case 'twilio.number.attach':
-      if (!op.move) return { key: 'phone_numbers', description: `${op.phoneNumber} detached` };
-      return { key: 'phone_numbers', description: `${op.phoneNumber} moved to trunk ${op.move.fromTrunkSid}${op.move.fromTrunkName ? ` ${JSON.stringify(op.move.fromTrunkName)}` : ''}` };
+      if (!op.move) return `${op.phoneNumber} detached`;
+      return `${op.phoneNumber} moved to trunk ${op.move.fromTrunkSid}${op.move.fromTrunkName ? ` ${JSON.stringify(op.move.fromTrunkName)}` : ''}`;
     case 'twilio.number.detach':
       // A move's detach is half of the move the attach describes.
-      return op.move ? undefined : { key: 'phone_numbers', description: `${op.phoneNumber} attached` };
+      return op.move ? undefined : `${op.phoneNumber} attached`;
     case 'carrierx.trunk.create':
-      return { key: 'trunks', description: `Trunk ${JSON.stringify(op.name ?? '(unnamed)')} removed` };
+      return `Trunk ${JSON.stringify(op.name ?? '(unnamed)')} removed`;
     case 'carrierx.trunk.update':
-      return { key: 'trunks', description: `Trunk ${JSON.stringify(op.name ?? op.trunkSid)} changed` };
+      return `Trunk ${JSON.stringify(op.name ?? op.trunkSid)} changed`;
     case 'carrierx.trunk.delete':
-      return { key: 'trunks', description: `Trunk ${JSON.stringify(op.name ?? op.trunkSid)} added` };
+      return `Trunk ${JSON.stringify(op.name ?? op.trunkSid)} added`;
     case 'twilio.trunk.create':
     case 'twilio.byoc.create':
     case 'carrierx.group.create':

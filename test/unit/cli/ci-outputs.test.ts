@@ -126,6 +126,20 @@ describe('CI outputs: plan --format markdown and drift', () => {
     assert.deepEqual(json.summary, { documents: 4, drifted: 0, deleted: 0, untracked: 0, inSync: 3, pending: 1, notCreated: 0, notChecked: 0 });
   });
 
+  it('follows a resource whose document moved to another file since the last sync', async (t) => {
+    t.after(cleanup);
+    const sid = sidOf('trunks/main.trunk.yaml');
+    fs.mkdirSync(path.join(cwd, 'trunks/acme'));
+    fs.renameSync(path.join(cwd, 'trunks/main.trunk.yaml'), path.join(cwd, 'trunks/acme/main.trunk.yaml'));
+    await h.twilio.trunks.update(sid, { friendly_name: 'Acme main (edited in console)' });
+    const run = await trunkline(['drift', '--format', 'json', 'trunks']);
+    assert.equal(run.code, 4, run.stderr);
+    const main = JSON.parse(run.stdout).documents.find((d: { sid: string }) => d.sid === sid);
+    assert.equal(main.file, 'trunks/acme/main.trunk.yaml');
+    assert.equal(main.state, 'drifted', main.message);
+    assert.deepEqual(main.fields, ['friendly_name']);
+  });
+
   it('without the sync state, a difference cannot be told apart: it counts as drift, and says why', async (t) => {
     t.after(cleanup);
     fs.rmSync(path.join(cwd, '.trunkline'), { recursive: true });
