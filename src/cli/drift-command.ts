@@ -16,8 +16,8 @@ export const driftCommand: CliCommand = {
   help: `Usage: trunkline drift [FILE|DIR|GLOB…] [--format text|json|markdown]
 
 For a scheduled job: reads every document's resource at the provider and reports what changed
-there, outside the trunk files, since the last sync (apply, export, or a run that found file and
-provider equal), as the editor's "remote changed" status does. Each difference is shown as the
+there, outside the trunk files, since the last sync (an apply or export, which also records the
+documents it finds in sync), as the editor's "remote changed" status does. Each difference is shown as the
 file has it and as the provider has it now. Sends nothing but reads; writes nothing.
 
 What counts as drift: a resource changed at the provider since the last sync, one deleted
