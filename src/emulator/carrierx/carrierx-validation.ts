@@ -74,13 +74,20 @@ const acl: Check = (v, f, e) => {
   return o && Object.fromEntries(Object.entries(ACL_CHECKS).map(([key, check]) => [key, check(o[key], `${f}.${key}`, e)]));
 };
 
+/**
+ * A transformation as stored. Like an ACL, the array is replaced whole: `direction` and
+ * `operands` that an element leaves out are reset to null, not kept from the element it replaces
+ * (what CarrierX does); other attributes are kept as sent (their shapes vary by action).
+ */
 const transformation: Check = (v, f, e) => {
   const o = objectOf(f, v, e);
   if (!o) return undefined;
-  string(o.action, `${f}.action`, e);
-  if (o.direction !== undefined) oneOf(TRANSFORMATION_DIRECTIONS)(o.direction, `${f}.direction`, e);
-  if (o.operands !== undefined) arrayOf(string)(o.operands, `${f}.operands`, e);
-  return structuredClone(o);
+  return {
+    ...structuredClone(o),
+    action: string(o.action, `${f}.action`, e),
+    direction: withDefault(nullable(oneOf(TRANSFORMATION_DIRECTIONS)), null)(o.direction, `${f}.direction`, e),
+    operands: withDefault(nullable(arrayOf(string)), null)(o.operands, `${f}.operands`, e),
+  };
 };
 
 const TRUNK_CHECKS: Record<keyof CarrierXTrunkWritable, Check> = {
