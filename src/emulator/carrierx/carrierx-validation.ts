@@ -25,6 +25,8 @@ function fail(errors: FieldError[], field: string, message: string): undefined {
 }
 
 const string: Check = (v, f, e) => (typeof v === 'string' ? v : fail(e, f, 'must be a string'));
+/** A header name (or pattern) or a transformation action: an empty one names nothing. */
+const nonEmptyString: Check = (v, f, e) => (typeof v === 'string' && v !== '' ? v : fail(e, f, 'must be a non-empty string'));
 const boolean: Check = (v, f, e) => (typeof v === 'boolean' ? v : fail(e, f, 'must be true or false'));
 const anything: Check = (v) => structuredClone(v);
 const uuid: Check = (v, f, e) => (typeof v === 'string' && CARRIERX_SID_PATTERN.test(v) ? v : fail(e, f, 'must be a UUID'));
@@ -48,9 +50,9 @@ function arrayOf(item: Check): Check {
   };
 }
 
-/** Semicolon-terminated SIP status codes, e.g. `408;503;`. */
+/** Semicolon-terminated SIP status codes (100–699), e.g. `408;503;`. */
 const sipCodes: Check = (v, f, e) =>
-  typeof v === 'string' && /^(\d{3};)*$/.test(v) ? v : fail(e, f, 'must be SIP status codes each followed by ";", e.g. "408;"');
+  typeof v === 'string' && /^([1-6]\d{2};)*$/.test(v) ? v : fail(e, f, 'must be SIP status codes (100 to 699) each followed by ";", e.g. "408;"');
 
 function objectOf(f: string, v: unknown, e: FieldError[]): Record<string, unknown> | undefined {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(e, f, 'must be an object');
@@ -84,7 +86,7 @@ const transformation: Check = (v, f, e) => {
   if (!o) return undefined;
   return {
     ...structuredClone(o),
-    action: string(o.action, `${f}.action`, e),
+    action: nonEmptyString(o.action, `${f}.action`, e),
     direction: withDefault(nullable(oneOf(TRANSFORMATION_DIRECTIONS)), null)(o.direction, `${f}.direction`, e),
     operands: withDefault(nullable(arrayOf(string)), null)(o.operands, `${f}.operands`, e),
   };
@@ -107,7 +109,7 @@ const TRUNK_CHECKS: Record<keyof CarrierXTrunkWritable, Check> = {
   out_identity_mode: oneOf(OUT_IDENTITY_MODES),
   out_sip_ringing_max_ttl: integer(1),
   priority: integer(0),
-  relay_sip_headers: arrayOf(string),
+  relay_sip_headers: arrayOf(nonEmptyString),
   transformations: arrayOf(transformation),
   weight: integer(0),
 };
