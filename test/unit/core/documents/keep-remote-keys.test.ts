@@ -139,6 +139,25 @@ describe('push keeps the remote values of keys the file leaves out of CarrierX a
   });
 });
 
+describe('Twilio objects are updated key by key: nothing to keep', () => {
+  let h: SyncHarness;
+  before(async () => {
+    h = await startSyncHarness();
+  });
+  after(() => h.close());
+
+  // Twilio updates (trunk, recording, origination URL, BYOC trunk) are form POSTs that change only
+  // the parameters sent, and origination URLs list all their keys; so only CarrierX needs merging.
+  it('a recording written with mode only keeps the trim set in the console', async () => {
+    const trunk = await h.twilio.trunks.create({ friendly_name: 'Rec', domain_name: 'rec.pstn.twilio.com' });
+    await h.twilio.recording.update(trunk.sid, { mode: 'do-not-record', trim: 'trim-silence' });
+    const spec = { friendly_name: 'Rec', recording: { mode: 'record-from-answer' } };
+    const first = planned(await planDocument(URI, validDocument(documentText('TwilioTrunk', spec, trunk.sid)), h.clients));
+    assert.equal((await applyPlan(first, h.clients)).status, 'applied');
+    assert.deepEqual(await h.twilio.recording.fetch(trunk.sid), { mode: 'record-from-answer', trim: 'trim-silence' });
+  });
+});
+
 describe('pairElements: which remote element an element of the file stands for', () => {
   const A = { direction: 'inbound', access_control_rules: [RULE_A], voice_action_true: 'accept' };
   const B = { direction: 'outbound', access_control_rules: [RULE_B], voice_action_true: 'reject403' };
