@@ -15,6 +15,8 @@ import { startSyncHarness, type SyncHarness } from '../../../support/sync-harnes
 // emulator's public API (what it refuses is not a state the provider allows, and is skipped),
 // exported as the CLI's and the editor's Export do, checked with the real validator (each file
 // and the workspace index over all of them) and planned against the same emulator.
+// EXPORT_PROPERTY_RUNS and EXPORT_PROPERTY_SEED explore further; EXPORT_PROPERTY_VERBOSE prints
+// the requests the emulator refused.
 
 const RUNS = Number(process.env.EXPORT_PROPERTY_RUNS ?? 40);
 
