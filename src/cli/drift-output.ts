@@ -1,6 +1,6 @@
 import { DRIFT_STATES, type DocumentDrift, type DriftChange, type DriftReport, type DriftState } from '../core/documents/detect-drift';
 import { plural } from '../core/documents/message-text';
-import { formatValue } from '../core/documents/plan-operations';
+import { formatValuePair } from '../core/documents/plan-operations';
 import type { CheckedFile } from './check-trunk-files';
 import { diagnosticJson, diagnosticLine, type DiagnosticJson } from './diagnostic-output';
 import { markdownCode, markdownText } from './markdown-text';
@@ -76,7 +76,10 @@ export function driftText(files: readonly CheckedFile[], report: DriftReport): s
     const lines = [`${d.uri}:${lineOf(files, d)}  ${d.title}${where ? ` (${where})` : ''}: ${d.message}`];
     for (const change of d.changes) {
       lines.push(`  ${change.description}`);
-      for (const c of change.changes) lines.push(`      ${c.field}: file ${formatValue(c.file)}, provider ${formatValue(c.provider)}`);
+      for (const c of change.changes) {
+        const [file, provider] = formatValuePair(c.file, c.provider);
+        lines.push(`      ${c.field}: file ${file}, provider ${provider}`);
+      }
     }
     blocks.push(lines.join('\n'));
   }
@@ -193,8 +196,9 @@ function section(files: readonly CheckedFile[], d: DocumentDrift): string {
       const description = markdownText(change.description);
       if (change.changes.length === 0) lines.push(`| ${description} | | | |`);
       change.changes.forEach((c, i) => {
-        const value = (v: unknown) => (v === undefined ? '*unset*' : markdownCode(formatValue(v)));
-        lines.push(`| ${i === 0 ? description : ''}${i === 0 ? ' ' : ''}| ${markdownCode(c.field)} | ${value(c.file)} | ${value(c.provider)} |`);
+        const [file, provider] = formatValuePair(c.file, c.provider);
+        const value = (v: unknown, text: string) => (v === undefined ? '*unset*' : markdownCode(text));
+        lines.push(`| ${i === 0 ? description : ''}${i === 0 ? ' ' : ''}| ${markdownCode(c.field)} | ${value(c.file, file)} | ${value(c.provider, provider)} |`);
       });
     }
   }

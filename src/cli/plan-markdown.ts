@@ -1,7 +1,7 @@
 import type { DocumentPlan, PlanRefusal } from '../core/documents/document-plan';
 import { failoverChange, formatFailover, type FailoverGroup } from '../core/documents/failover-order';
 import { plural } from '../core/documents/message-text';
-import { formatValue, operationMark, type PlanOperation } from '../core/documents/plan-operations';
+import { formatValuePair, operationMark, type PlanOperation } from '../core/documents/plan-operations';
 import type { CombinedPlan } from '../core/documents/push-all';
 import type { CheckedFile } from './check-trunk-files';
 import { markdownCode, markdownText } from './markdown-text';
@@ -124,8 +124,10 @@ function operationRows(op: PlanOperation): string[] {
   const description = markdownText(op.description);
   if (op.changes.length === 0) return [`| ${mark} | ${description} | | | |`];
   return op.changes.map((c, i) => {
-    const from = c.from === undefined ? '*unset*' : markdownCode(formatValue(c.from));
-    const row = `${markdownCode(c.field)} | ${from} | ${markdownCode(formatValue(c.to))} |`;
+    // Cut, when long, around where they differ: the text plan's own rule.
+    const [fromText, toText] = formatValuePair(c.from, c.to);
+    const from = c.from === undefined ? '*unset*' : markdownCode(fromText);
+    const row = `${markdownCode(c.field)} | ${from} | ${markdownCode(toText)} |`;
     return i === 0 ? `| ${mark} | ${description} | ${row}` : `| | | ${row}`;
   });
 }

@@ -45,6 +45,15 @@ describe('planMarkdown on a large plan', () => {
     assert.ok(planMarkdown(files, combined).length < 65_536, 'the default budget fits a GitHub comment');
   });
 
+  it('cuts a long value around where it changes, as the text plan does', async () => {
+    const long = `https://voice.example.com/${'segment/'.repeat(15)}`;
+    const byoc = await h.twilio.byocTrunks.create({ friendly_name: 'Long', voice_url: `${long}old` });
+    const { files, combined } = await plan([documentText('TwilioByocTrunk', { friendly_name: 'Long', voice_url: `${long}new` }, byoc.sid)]);
+    const row = planMarkdown(files, combined).split('\n').find((l) => l.includes('<code>voice\\_url</code>'));
+    assert.ok(row, 'a row for voice_url');
+    assert.match(row, /<code>…[^|]*\/old" \(151 chars[^|]*<\/code> \| <code>…[^|]*\/new" \(151 chars/);
+  });
+
   it('lists at most 50 problems, then how many more', async () => {
     const texts = Array.from({ length: 60 }, (_, i) => `apiVersion: trunkline/v1\nkind: TwilioByocTrunk\naccount: sandbox\nspec:\n  friendly_name: Carrier ${i}\n  voice_method: PUT\n`);
     const { files, combined } = await plan(texts);
