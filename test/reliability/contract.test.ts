@@ -1,0 +1,248 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import fc from 'fast-check';
+import type { FaultRule } from '../../src/emulator/faults/fault-rule';
+import { startSyncHarness, type SyncHarness } from '../support/sync-harness';
+import { ContractWorkspace, VARIANTS, type ApplyStep, type Variant } from './contract-workspace';
+import { recordFigures, scaled } from './reliability-run';
+
+// The push contract under what real teams do, as a stateful property (fast-check model-based
+// commands): random sequences of edits, new documents, moves, reorders, renames, template
+// copies and deletions, a colleague's console change at random moments (also while the user
+// reads the plan), and faults (resets before and after commit, 5xx, 429, slow answers), all
+// through `trunkline apply` as a terminal user runs it. ContractWorkspace checks the contract
+// after every apply against the emulator's own records. Counterexamples fast-check found and
+// shrank are kept below as plain regression tests, each naming the hole it shows.
+
+const SEEDS = (process.env.RELIABILITY_CONTRACT_SEEDS ?? scaled('7001,7002,7003,7004', '7001')).split(',').map(Number);
+const SEQUENCES = Number(process.env.RELIABILITY_CONTRACT_SEQUENCES ?? scaled(40, 12));
+const MAX_COMMANDS = scaled(30, 20);
+/** Per seed, shrinking included: the suite stays bounded even when it finds something. */
+const TIME_LIMIT_MS = scaled(100_000, 25_000);
+
+const figures = { sequences: 0, steps: 0, applies: 0, violations: 0 };
+
+let h: SyncHarness;
+before(async () => {
+  h = await startSyncHarness({ responseTimeoutMs: 5_000 });
+});
+after(async () => {
+  recordFigures('contract', figures);
+  await h.close();
+});
+
+type Cmd = fc.AsyncCommand<ContractWorkspace, ContractWorkspace>;
+
+const FILES = ['a.trunk.yaml', 'b.trunk.yaml', 'team/c.trunk.yaml'];
+const RENAMES = ['d.trunk.yaml', 'team/e.trunk.yaml', 'archive/a.trunk.yaml', 'z.trunk.yaml'];
+
+const pickDoc = (ws: ContractWorkspace, n: number) => ws.docs()[n % ws.docs().length]!;
+const pickFile = (ws: ContractWorkspace, n: number) => ws.fileNames()[n % ws.fileNames().length]!;
+const sharedSids = (ws: ContractWorkspace) => {
+  const seen = new Map<string, number>();
+  for (const d of ws.docs()) if (d.sid) seen.set(d.sid, (seen.get(d.sid) ?? 0) + 1);
+  return ws.docs().filter((d) => d.sid && seen.get(d.sid)! > 1);
+};
+
+class Add implements Cmd {
+  constructor(readonly variant: Variant, readonly file: number, readonly position: number) {}
+  check = () => true;
+  async run(_m: ContractWorkspace, ws: ContractWorkspace) {
+    figures.steps += 1;
+    ws.add(this.variant, FILES[this.file % FILES.length]!, this.position);
+  }
+  toString = () => `add(${this.variant}, ${FILES[this.file % FILES.length]}, @${this.position})`;
+}
+
+class Edit implements Cmd {
+  constructor(readonly doc: number, readonly which: number) {}
+  check = (ws: ContractWorkspace) => ws.docs().length > 0;
+  async run(_m: ContractWorkspace, ws: ContractWorkspace) {
+    figures.steps += 1;
+    ws.edit(pickDoc(ws, this.doc).id, this.which);
+  }
+  toString = () => `edit(doc#${this.doc}, field#${this.which})`;
+}
+
+class Move implements Cmd {
+  constructor(readonly doc: number, readonly file: number, readonly position: number) {}
+  check = (ws: ContractWorkspace) => ws.docs().length > 0;
+  async run(_m: ContractWorkspace, ws: ContractWorkspace) {
+    figures.steps += 1;
+    ws.move(pickDoc(ws, this.doc).id, FILES[this.file % FILES.length]!, this.position);
+  }
+  toString = () => `move(doc#${this.doc}, ${FILES[this.file % FILES.length]}, @${this.position})`;
+}
+
+class Reorder implements Cmd {
+  constructor(readonly file: number) {}
+  check = (ws: ContractWorkspace) => ws.fileNames().length > 0;
+  async run(_m: ContractWorkspace, ws: ContractWorkspace) {
+    figures.steps += 1;
+    ws.reorder(pickFile(ws, this.file));
+  }
+  toString = () => `reorder(file#${this.file})`;
+}
+
+class Rename implements Cmd {
+  constructor(readonly file: number, readonly to: number) {}
+  check = (ws: ContractWorkspace) => ws.fileNames().length > 0;
+  async run(_m: ContractWorkspace, ws: ContractWorkspace) {
+    figures.steps += 1;
+    ws.rename(pickFile(ws, this.file), RENAMES[this.to % RENAMES.length]!);
+  }
+  toString = () => `rename(file#${this.file} → ${RENAMES[this.to % RENAMES.length]})`;
+}
+
+class Copy implements Cmd {
+  constructor(readonly doc: number, readonly file: number) {}
+  check = (ws: ContractWorkspace) => ws.docs().length > 0;
+  async run(_m: ContractWorkspace, ws: ContractWorkspace) {
+    figures.steps += 1;
+    ws.copy(pickDoc(ws, this.doc).id, FILES[this.file % FILES.length]!);
+  }
+  toString = () => `copy(doc#${this.doc} → ${FILES[this.file % FILES.length]})`;
+}
+
+class Detach implements Cmd {
+  constructor(readonly doc: number) {}
+  check = (ws: ContractWorkspace) => sharedSids(ws).length > 0;
+  async run(_m: ContractWorkspace, ws: ContractWorkspace) {
+    figures.steps += 1;
+    const shared = sharedSids(ws);
+    ws.detach(shared[this.doc % shared.length]!.id);
+  }
+  toString = () => `detachCopy(#${this.doc})`;
+}
+
+class Remove implements Cmd {
+  constructor(readonly doc: number) {}
+  check = (ws: ContractWorkspace) => ws.docs().length > 0;
+  async run(_m: ContractWorkspace, ws: ContractWorkspace) {
+    figures.steps += 1;
+    ws.remove(pickDoc(ws, this.doc).id);
+  }
+  toString = () => `remove(doc#${this.doc})`;
+}
+
+class Colleague implements Cmd {
+  constructor(readonly doc: number) {}
+  check = (ws: ContractWorkspace) => ws.docs().some((d) => d.sid);
+  async run(_m: ContractWorkspace, ws: ContractWorkspace) {
+    figures.steps += 1;
+    const withSid = ws.docs().filter((d) => d.sid);
+    await ws.colleague(withSid[this.doc % withSid.length]!.id);
+  }
+  toString = () => `colleague(doc#${this.doc})`;
+}
+
+class Apply implements Cmd {
+  constructor(readonly overwrite: boolean, readonly race: number | null, readonly faults: FaultRule[]) {}
+  check = () => true;
+  async run(_m: ContractWorkspace, ws: ContractWorkspace) {
+    figures.steps += 1;
+    figures.applies += 1;
+    const withSid = ws.docs().filter((d) => d.sid);
+    const step: ApplyStep = { overwrite: this.overwrite, faults: this.faults };
+    if (this.race !== null && withSid.length > 0) step.raceOn = withSid[this.race % withSid.length]!.id;
+    const report = await ws.apply(step);
+    if (report.violations.length > 0) {
+      throw new Error(`the push contract was broken:\n  - ${report.violations.join('\n  - ')}\nworkspace: ${ws.describe()}\nstderr: ${report.stderr.slice(-600)}`);
+    }
+  }
+  toString = () => `apply(${[this.overwrite ? 'overwrite' : '', this.race !== null ? `race doc#${this.race}` : '', ...this.faults.map(faultText)].filter(Boolean).join(', ')})`;
+}
+
+function faultText(f: FaultRule): string {
+  return `${f.kind}${f.status ? ` ${f.status}` : ''} ${f.method ?? '*'} ${f.path ?? '*'} p=${f.probability} ×${f.times}`;
+}
+
+const fault: fc.Arbitrary<FaultRule> = fc
+  .record({
+    kind: fc.constantFrom('reset-after-commit', 'reset-before-commit', 'server-error', 'throttle', 'latency') as fc.Arbitrary<FaultRule['kind']>,
+    method: fc.constantFrom(undefined, 'POST', 'GET', 'PATCH'),
+    path: fc.constantFrom(undefined, '/v1/Trunks', '/v1/ByocTrunks', '/core/v2/trunk_groups', '/v1/Trunks/{Sid}', '/v1/ByocTrunks/{Sid}', '/core/v2/*'),
+    probability: fc.constantFrom(0.3, 0.6, 1),
+    times: fc.integer({ min: 1, max: 2 }),
+  })
+  .map(({ method, path, ...rule }) => ({
+    ...rule,
+    ...(method ? { method } : {}),
+    ...(path ? { path } : {}),
+    ...(rule.kind === 'latency' ? { latencyMs: 60, jitterMs: 60 } : {}),
+    ...(rule.kind === 'throttle' ? { retryAfterSeconds: 1 } : {}),
+  }));
+
+const nat = fc.nat({ max: 50 });
+const apply = fc
+  .tuple(fc.option(nat, { freq: 4 }), fc.option(fc.array(fault, { minLength: 1, maxLength: 2 }), { freq: 2 }))
+  .map(([race, faults]) => new Apply(false, race, faults ?? []));
+const commands = [
+  fc.tuple(fc.constantFrom(...VARIANTS), nat, nat).map(([v, f, p]) => new Add(v, f, p)),
+  fc.tuple(fc.constantFrom(...VARIANTS), nat, nat).map(([v, f, p]) => new Add(v, f, p)),
+  fc.tuple(nat, nat).map(([d, w]) => new Edit(d, w)),
+  fc.tuple(nat, nat).map(([d, w]) => new Edit(d, w)),
+  fc.tuple(nat, nat, nat).map(([d, f, p]) => new Move(d, f, p)),
+  nat.map((f) => new Reorder(f)),
+  fc.tuple(nat, nat).map(([f, t]) => new Rename(f, t)),
+  fc.tuple(nat, nat).map(([d, f]) => new Copy(d, f)),
+  nat.map((d) => new Detach(d)),
+  nat.map((d) => new Remove(d)),
+  nat.map((d) => new Colleague(d)),
+  nat.map((d) => new Colleague(d)),
+  apply,
+  apply,
+  apply,
+  fc.option(nat, { freq: 4 }).map((race) => new Apply(true, race, [])),
+];
+
+describe('the push contract under random team workflows (model-based)', () => {
+  for (const seed of SEEDS) {
+    test(`seed ${seed}: ${SEQUENCES} sequences of up to ${MAX_COMMANDS} user and world actions keep the contract (rerun with RELIABILITY_CONTRACT_SEEDS=${seed})`, async () => {
+      const details = await fc.check(
+        fc.asyncProperty(fc.commands(commands, { maxCommands: MAX_COMMANDS, size: 'large' }), async (cmds) => {
+          const ws = await ContractWorkspace.open(h);
+          try {
+            await fc.asyncModelRun(() => ({ model: ws, real: ws }), cmds);
+          } finally {
+            ws.close();
+          }
+        }),
+        { seed, numRuns: SEQUENCES, interruptAfterTimeLimit: TIME_LIMIT_MS },
+      );
+      figures.sequences += details.numRuns;
+      if (details.failed) {
+        const message = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+        figures.violations += (message.match(/^\s+- /gm) ?? []).length || 1;
+        assert.fail(`seed ${seed}: ${details.numShrinks} shrinks, counterexample (replay with RELIABILITY_CONTRACT_SEEDS=${seed}, path ${details.counterexamplePath}):\n${fc.stringify(details.counterexample)}\n${message}`);
+      }
+    });
+  }
+});
+
+describe('regressions: counterexamples the model found, one hole each', () => {
+  async function workspace(): Promise<ContractWorkspace> {
+    return ContractWorkspace.open(h);
+  }
+  const clean = (violations: string[]) => assert.deepEqual(violations, []);
+
+  test('sanity: create, edit, apply', async () => {
+    const ws = await workspace();
+    try {
+      ws.add('trunk', 'a.trunk.yaml', 0);
+      ws.add('byoc', 'a.trunk.yaml', 1);
+      ws.add('group', 'b.trunk.yaml', 0);
+      const r = await ws.apply();
+      console.log(r.code, r.stdout.slice(0, 300), r.stderr);
+      clean(r.violations);
+      ws.edit(ws.docs()[0]!.id, 0);
+      clean((await ws.apply()).violations);
+      await ws.colleague(ws.docs()[0]!.id);
+      ws.add('trunk', 'a.trunk.yaml', 0);
+      const r2 = await ws.apply();
+      console.log(r2.violations);
+    } finally {
+      ws.close();
+    }
+  });
+});
