@@ -176,25 +176,31 @@ const fault: fc.Arbitrary<FaultRule> = fc
 const nat = fc.nat({ max: 50 });
 const apply = fc
   .tuple(fc.option(nat, { freq: 4 }), fc.option(fc.array(fault, { minLength: 1, maxLength: 2 }), { freq: 2 }))
-  .map(([race, faults]) => new Apply(false, race, faults ?? []));
-const commands = [
-  fc.tuple(fc.constantFrom(...VARIANTS), nat, nat).map(([v, f, p]) => new Add(v, f, p)),
-  fc.tuple(fc.constantFrom(...VARIANTS), nat, nat).map(([v, f, p]) => new Add(v, f, p)),
-  fc.tuple(nat, nat).map(([d, w]) => new Edit(d, w)),
-  fc.tuple(nat, nat).map(([d, w]) => new Edit(d, w)),
-  fc.tuple(nat, nat, nat).map(([d, f, p]) => new Move(d, f, p)),
-  nat.map((f) => new Reorder(f)),
-  fc.tuple(nat, nat).map(([f, t]) => new Rename(f, t)),
-  fc.tuple(nat, nat).map(([d, f]) => new Copy(d, f)),
-  nat.map((d) => new Detach(d)),
-  nat.map((d) => new Remove(d)),
-  nat.map((d) => new Colleague(d)),
-  nat.map((d) => new Colleague(d)),
-  apply,
-  apply,
-  apply,
-  fc.option(nat, { freq: 4 }).map((race) => new Apply(true, race, [])),
+  .map(([race, faults]) => new Apply(false, process.env.RELIABILITY_CONTRACT_SKIP?.includes('race') ? null : race, process.env.RELIABILITY_CONTRACT_SKIP?.includes('faults') ? [] : (faults ?? [])));
+const ACTIONS: [string, fc.Arbitrary<Cmd>][] = [
+  ['add', fc.tuple(fc.constantFrom(...VARIANTS), nat, nat).map(([v, f, p]) => new Add(v, f, p))],
+  ['add', fc.tuple(fc.constantFrom(...VARIANTS), nat, nat).map(([v, f, p]) => new Add(v, f, p))],
+  ['edit', fc.tuple(nat, nat).map(([d, w]) => new Edit(d, w))],
+  ['edit', fc.tuple(nat, nat).map(([d, w]) => new Edit(d, w))],
+  ['move', fc.tuple(nat, nat, nat).map(([d, f, p]) => new Move(d, f, p))],
+  ['reorder', nat.map((f) => new Reorder(f))],
+  ['rename', fc.tuple(nat, nat).map(([f, t]) => new Rename(f, t))],
+  ['copy', fc.tuple(nat, nat).map(([d, f]) => new Copy(d, f))],
+  ['detach', nat.map((d) => new Detach(d))],
+  ['remove', nat.map((d) => new Remove(d))],
+  ['colleague', nat.map((d) => new Colleague(d))],
+  ['colleague', nat.map((d) => new Colleague(d))],
+  ['apply', apply],
+  ['apply', apply],
+  ['apply', apply],
+  ['overwrite', fc.option(nat, { freq: 4 }).map((race) => new Apply(true, race, []))],
 ];
+/**
+ * RELIABILITY_CONTRACT_SKIP=colleague,copy leaves actions out: to hunt for a second hole while
+ * the first one found is still open. Race, faults: `race`, `faults` (apply without them).
+ */
+const SKIP = new Set((process.env.RELIABILITY_CONTRACT_SKIP ?? '').split(',').filter(Boolean));
+const commands = ACTIONS.filter(([name]) => !SKIP.has(name)).map(([, arb]) => arb);
 
 describe('the push contract under random team workflows (model-based)', () => {
   for (const seed of SEEDS) {
@@ -224,7 +230,10 @@ describe('regressions: counterexamples the model found, one hole each', () => {
   async function workspace(): Promise<ContractWorkspace> {
     return ContractWorkspace.open(h);
   }
-  const clean = (violations: string[]) => assert.deepEqual(violations, []);
+  const clean = (violations: string[]) => {
+    figures.violations += violations.length;
+    assert.deepEqual(violations, []);
+  };
 
   test('sanity: create, edit, apply', async () => {
     const ws = await workspace();
