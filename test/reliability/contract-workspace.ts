@@ -67,6 +67,11 @@ export class ContractWorkspace {
   /** File name (relative to the workspace) → its documents in order. */
   readonly files = new Map<string, ModelDoc[]>();
   drift: Drift[] = [];
+  /**
+   * Resources no document claims any more because the user said so (a document deleted, a
+   * copy detached): not duplicates. Everything unclaimed at that moment counts as let go.
+   */
+  private readonly abandoned = new Set<string>();
   /** Every violation found in this workspace, in order. */
   readonly violations: string[] = [];
   applies = 0;
@@ -177,6 +182,7 @@ export class ContractWorkspace {
   /** What the user does about a copied template: removes its sid and names it anew. */
   detach(id: number): void {
     const doc = this.docOf(id);
+    this.letGo(doc);
     const fresh = newSpec(variantOf(doc), this.next());
     doc.sid = undefined;
     doc.spec = { ...doc.spec, ...pick(fresh, ['friendly_name', 'name', 'domain_name']) };
@@ -185,9 +191,17 @@ export class ContractWorkspace {
 
   /** Deletes the document from its file (the resource stays at the provider). */
   remove(id: number): void {
+    this.letGo(this.docOf(id));
     const { file, index } = this.locate(id);
     this.files.get(file)!.splice(index, 1);
     this.write();
+  }
+
+  private letGo(doc: ModelDoc): void {
+    const s = this.h.emu.store.snapshot();
+    const claims = this.claims();
+    for (const sid of [...sidsOf(s, 'trunks'), ...sidsOf(s, 'byoc_trunks'), ...sidsOf(s, 'trunk_groups')]) if (!claims.has(sid)) this.abandoned.add(sid);
+    if (doc.sid) this.abandoned.add(doc.sid);
   }
 
   // ---- what the world does ----
@@ -356,7 +370,7 @@ export class ContractWorkspace {
     if (run.clean) {
       const claims = this.claims();
       for (const [k, kind] of [['trunks', 'TwilioTrunk'], ['byoc_trunks', 'TwilioByocTrunk'], ['trunk_groups', 'CarrierXTrunkGroup']] as const) {
-        for (const sid of sidsOf(after, k)) if (!claims.has(sid)) problems.push(`${kind} ${sid} exists at the provider but no document claims it: a duplicate [holes 5/6]`);
+        for (const sid of sidsOf(after, k)) if (!claims.has(sid) && !this.abandoned.has(sid)) problems.push(`${kind} ${sid} exists at the provider but no document claims it: a duplicate [holes 5/6]`);
       }
       const drifted = new Set(this.drift.map((d) => d.sid));
       for (const doc of this.docs()) {
@@ -394,17 +408,14 @@ export class ContractWorkspace {
 
   /** Writes every file from the model (the user's editor saving), removing files left empty. */
   private write(): void {
+    for (const [file, docs] of [...this.files]) if (docs.length === 0) this.files.delete(file);
     for (const entry of fs.readdirSync(this.dir, { recursive: true, withFileTypes: true })) {
       if (entry.isFile() && entry.name.endsWith('.trunk.yaml')) {
         const full = path.join(entry.parentPath, entry.name);
         if (!this.files.has(path.relative(this.dir, full).split(path.sep).join('/'))) fs.rmSync(full);
       }
     }
-    for (const [file, docs] of [...this.files]) {
-      if (docs.length === 0) {
-        this.files.delete(file);
-        continue;
-      }
+    for (const [file, docs] of this.files) {
       const full = path.join(this.dir, file);
       fs.mkdirSync(path.dirname(full), { recursive: true });
       fs.writeFileSync(full, fileText(docs));

@@ -102,10 +102,10 @@ function writeWorkspace(): void {
 
 const env = () => ({ PATH: process.env.PATH ?? '', TWILIO_AUTH_TOKEN: h.emu.credentials.authToken, CARRIERX_TOKEN: h.emu.credentials.carrierXToken });
 
-/** Runs the CLI as a process; SIGKILLs it `delayMs` after the `killAt`-th mutating request reaches the emulator. */
-function applyAndKill(killAt: number, delayMs: number): Promise<{ killed: boolean; code: number | null; stderr: string }> {
+/** Runs the CLI as a process in `cwd`; SIGKILLs it `delayMs` after the `killAt`-th mutating request reaches the emulator. */
+function applyAndKill(killAt: number, delayMs: number, cwd = dir): Promise<{ killed: boolean; code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, 'apply', '--yes', '--format', 'json'], { cwd: dir, env: env(), stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [CLI_PATH, 'apply', '--yes', '--format', 'json'], { cwd, env: env(), stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
     let seen = 0;
@@ -126,12 +126,12 @@ function applyAndKill(killAt: number, delayMs: number): Promise<{ killed: boolea
 }
 
 /** The clean re-run: the same CLI code, in this process (a second process start would only cost time). */
-async function cleanRerun(): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cleanRerun(cwd = dir): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(
     ['apply', '--yes', '--format', 'json'],
-    { stdout: { write: (t) => void (stdout += t) }, stderr: { write: (t) => void (stderr += t) }, stdin: new PassThrough(), env: env(), cwd: dir, isTTY: { stdin: false, stdout: false, stderr: false } },
+    { stdout: { write: (t) => void (stdout += t) }, stderr: { write: (t) => void (stderr += t) }, stdin: new PassThrough(), env: env(), cwd, isTTY: { stdin: false, stdout: false, stderr: false } },
     new AbortController().signal,
   );
   return { code, stdout, stderr };
@@ -251,4 +251,29 @@ test(`${KILLS} SIGKILLs at random moments of "trunkline apply --yes" over 20 mix
   }
   console.log(`kill: ${figures.kills} kills in ${figures.killRounds} rounds, ${((Date.now() - started) / 1000).toFixed(0)} s`);
   assert.deepEqual(failures, [], `${failures.length} of ${figures.kills} kills broke the contract (seed ${SEED})`);
+});
+
+// Hole 6: a Twilio trunk without domain_name has no unique key and was not journaled: killed
+// while its create is in flight (made, not yet answered), the next apply makes a second trunk.
+test('hole 6: killed while the create of a Twilio trunk without a domain is in flight, the re-run does not create it twice', async () => {
+  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'trunkline-kill-'));
+  try {
+    fs.writeFileSync(path.join(own, 'trunkline.config.json'), emulatorConfig(h.emu));
+    const spec = { friendly_name: 'No domain', secure: true };
+    fs.writeFileSync(path.join(own, 'main.trunk.yaml'), toTrunkYaml({ apiVersion: 'trunkline/v1', kind: 'TwilioTrunk', account: 'acme', spec }));
+    h.emu.store.restore(base);
+    // The create is made and its answer held: the kill lands while it is in flight.
+    h.emu.faults.set([{ kind: 'hold-response', method: 'POST', path: '/v1/Trunks', holdMs: 3_000, times: 1 }]);
+    const run = await applyAndKill(0, 200, own);
+    h.emu.faults.set([]);
+    assert.ok(run.killed, `the apply ended by itself (${run.code}): ${run.stderr}`);
+    figures.kills += 1;
+    const rerun = await cleanRerun(own);
+    const trunks = h.emu.store.snapshot().twilio.trunks.filter((t) => t.friendly_name === 'No domain');
+    figures.duplicates += Math.max(0, trunks.length - 1);
+    assert.equal(trunks.length, 1, `${trunks.length} trunks "No domain" after the re-run (exit ${rerun.code}): ${rerun.stderr}`);
+    assert.match(fs.readFileSync(path.join(own, 'main.trunk.yaml'), 'utf8'), new RegExp(`sid: ${trunks[0]!.sid}`));
+  } finally {
+    fs.rmSync(own, { recursive: true, force: true });
+  }
 });
