@@ -55,6 +55,11 @@ export interface ApplyStep {
 export interface ApplyReport {
   code: number;
   violations: string[];
+  /** Each document's plan status and result, in the output's order (empty when apply failed as a whole). */
+  plan: { file: string; index: number; status: string }[];
+  results: { file: string; index: number; outcome: string }[];
+  /** How many times the user was asked (more than once: the remote moved and apply asked again). */
+  prompts: number;
   stdout: string;
   stderr: string;
 }
@@ -245,15 +250,22 @@ export class ContractWorkspace {
     let stdout = '';
     let stderr = '';
     let raced = false;
+    let prompts = 0;
     let answering = Promise.resolve();
+    const replanned: ApplyOutput['plan']['documents'] = [];
     const io: CliIo = {
       stdout: { write: (t) => void (stdout += t) },
       stderr: {
         write: (t) => {
           stderr += t;
           if (!/Type "yes" to continue/.test(t)) return;
+          prompts += 1;
+          const again = /new plan/.test(t);
           // The user reads the plan; a colleague saves a change in the console meanwhile.
           answering = answering.then(async () => {
+            // Asked again after a remote moved: what the user reads now is a fresh plan (the
+            // JSON output carries only the first), so it is what may be sent from here on.
+            if (again) replanned.push(...((parseJson((await this.cli(['plan', '--format', 'json'])).stdout) as ApplyOutput['plan'] | undefined)?.documents ?? []));
             if (raceDoc && !raced) {
               raced = true;
               const start = this.h.emu.stats.log().length;
@@ -282,14 +294,47 @@ export class ContractWorkspace {
     const log = this.h.emu.stats.log();
     const sent = log.slice(logStart).filter((_, i) => !colleagueWindows.some(([s, e]) => logStart + i >= s && logStart + i < e));
     const clean = !step.faults?.length && !raceDoc;
-    const violations = this.check({ step, stdout, sent, before, claimedBefore, clean });
+    const violations = this.check({ step, stdout, sent, before, claimedBefore, clean, replanned });
     this.violations.push(...violations);
-    return { code, violations, stdout, stderr };
+    const output = parseJson(stdout) as ApplyOutput | undefined;
+    return {
+      code,
+      violations,
+      stdout,
+      stderr,
+      prompts,
+      plan: (output?.plan.documents ?? []).map(({ file, index, status }) => ({ file, index, status })),
+      results: (output?.results ?? []).map(({ file, index, outcome }) => ({ file, index, outcome })),
+    };
+  }
+
+  /** Another `trunkline` command in this workspace (read-only ones: plan, validate). */
+  async cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const io: CliIo = {
+      stdout: { write: (t) => void (stdout += t) },
+      stderr: { write: (t) => void (stderr += t) },
+      stdin: new PassThrough(),
+      env: { TWILIO_AUTH_TOKEN: this.h.emu.credentials.authToken, CARRIERX_TOKEN: this.h.emu.credentials.carrierXToken },
+      cwd: this.dir,
+      isTTY: { stdin: false, stdout: false, stderr: false },
+    };
+    const code = await runCli(args, io, new AbortController().signal);
+    return { code, stdout, stderr };
   }
 
   // ---- the contract ----
 
-  private check(run: { step: ApplyStep; stdout: string; sent: readonly RequestRecord[]; before: ReturnType<SyncHarness['emu']['store']['snapshot']>; claimedBefore: Map<string, number[]>; clean: boolean }): string[] {
+  private check(run: {
+    step: ApplyStep;
+    stdout: string;
+    sent: readonly RequestRecord[];
+    before: Snapshot;
+    claimedBefore: Map<string, number[]>;
+    clean: boolean;
+    replanned: ApplyOutput['plan']['documents'];
+  }): string[] {
     const problems: string[] = [];
     const after = this.h.emu.store.snapshot();
     const output = parseJson(run.stdout) as ApplyOutput | undefined;
@@ -334,7 +379,7 @@ export class ContractWorkspace {
     const allowed = new Set<string>();
     const newSids = new Map<string, string>();
     for (const r of output?.results ?? []) if (r.sid) newSids.set(`${r.file}#${r.index}`, r.sid);
-    for (const d of output?.plan.documents ?? []) {
+    for (const d of [...(output?.plan.documents ?? []), ...run.replanned]) {
       if (d.status !== 'changes' || (d.remoteChanged && !run.step.overwrite)) continue;
       const sid = d.sid ?? newSids.get(`${d.file}#${d.index}`) ?? null;
       for (const op of d.operations) {
@@ -430,7 +475,7 @@ export class ContractWorkspace {
 
 interface ApplyOutput {
   plan: { documents: { file: string; index: number; sid: string | null; status: string; remoteChanged: unknown; operations: { type: string }[] }[] };
-  results: { file: string; index: number; sid: string | null }[];
+  results: { file: string; index: number; sid: string | null; outcome: string }[];
 }
 
 function parseJson(text: string): unknown {

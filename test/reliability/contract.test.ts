@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { FaultRule } from '../../src/emulator/faults/fault-rule';
 import { startSyncHarness, type SyncHarness } from '../support/sync-harness';
-import { ContractWorkspace, VARIANTS, type ApplyStep, type Variant } from './contract-workspace';
+import { ContractWorkspace, VARIANTS, type ApplyReport, type ApplyStep, type Variant } from './contract-workspace';
 import { recordFigures, scaled } from './reliability-run';
 
 // The push contract under what real teams do, as a stateful property (fast-check model-based
@@ -239,6 +239,8 @@ describe('regressions: counterexamples the model found, one hole each', () => {
     }
   }
   const first = (ws: ContractWorkspace) => ws.docs()[0]!.id;
+  /** The last apply of a scenario, for what the user was told. */
+  let last: ApplyReport | undefined;
 
   // Hole 1 (seed 7002: add, apply, copy, apply). A document copied as a template keeps the
   // sid: both documents plan, and every apply writes the copy's values over the original's.
@@ -249,9 +251,10 @@ describe('regressions: counterexamples the model found, one hole each', () => {
       ws.copy(first(ws), 'b.trunk.yaml');
       await ws.apply();
       ws.edit(ws.docs()[1]!.id, 0);
-      await ws.apply();
+      last = await ws.apply();
     });
     assert.deepEqual(violations, []);
+    assert.deepEqual(last!.plan.map((d) => d.status), ['not-planned', 'not-planned'], 'both documents are refused');
   });
 
   test('hole 1: a CarrierX group copied with its sid into the same file is refused too', async () => {
@@ -260,9 +263,10 @@ describe('regressions: counterexamples the model found, one hole each', () => {
       await ws.apply();
       ws.copy(first(ws), 'a.trunk.yaml');
       ws.edit(ws.docs()[1]!.id, 0);
-      await ws.apply();
+      last = await ws.apply();
     });
     assert.deepEqual(violations, []);
+    assert.deepEqual(last!.plan.map((d) => d.status), ['not-planned', 'not-planned'], 'both documents are refused');
   });
 
   // Hole 3 (seed 7001: …, edit, apply with a colleague's change at the prompt). What the user
@@ -272,9 +276,10 @@ describe('regressions: counterexamples the model found, one hole each', () => {
       ws.add('group', 'a.trunk.yaml', 0);
       await ws.apply();
       ws.edit(first(ws), 0); // hard_failure_codes, the field the colleague changes too
-      await ws.apply({ raceOn: first(ws) });
+      last = await ws.apply({ raceOn: first(ws) });
     });
     assert.deepEqual(violations, []);
+    assert.deepEqual([last!.prompts, last!.results.map((r) => r.outcome)], [2, ['skipped']], 'asked again with the new plan, then skipped (remote changed)');
   });
 
   test('hole 3: a colleague\'s change to a field the plan did not touch is not absorbed into the sync state (the next apply must not revert it)', async () => {
@@ -284,9 +289,10 @@ describe('regressions: counterexamples the model found, one hole each', () => {
       ws.edit(first(ws), 1); // secure; the colleague renames the trunk at the prompt
       await ws.apply({ raceOn: first(ws) });
       ws.edit(first(ws), 1);
-      await ws.apply();
+      last = await ws.apply();
     });
     assert.deepEqual(violations, []);
+    assert.deepEqual(last!.results.map((r) => r.outcome), ['skipped'], 'the colleague\'s rename is still a remote change');
   });
 
   // Hole 4 (found by every seed with colleague changes and a move). The sync state is keyed by
@@ -305,9 +311,11 @@ describe('regressions: counterexamples the model found, one hole each', () => {
         await ws.colleague(trunk);
         move(ws);
         ws.edit(trunk, 1);
-        await ws.apply();
+        last = await ws.apply();
       });
       assert.deepEqual(violations, []);
+      const id = last!.results.find((r) => r.outcome !== 'created');
+      assert.equal(id?.outcome, 'skipped', 'the moved document is skipped: its remote changed');
     });
   }
 
