@@ -15,8 +15,8 @@ import { recordFigures, scaled } from './reliability-run';
 // shrank are kept below as plain regression tests, each naming the hole it shows.
 
 const SEEDS = (process.env.RELIABILITY_CONTRACT_SEEDS ?? scaled('7001,7002,7003,7004', '7001')).split(',').map(Number);
-const SEQUENCES = Number(process.env.RELIABILITY_CONTRACT_SEQUENCES ?? scaled(40, 12));
-const MAX_COMMANDS = scaled(30, 20);
+const SEQUENCES = Number(process.env.RELIABILITY_CONTRACT_SEQUENCES ?? scaled(60, 25));
+const MAX_COMMANDS = scaled(40, 30);
 /** Per seed, shrinking included: the suite stays bounded even when it finds something. */
 const TIME_LIMIT_MS = scaled(100_000, 25_000);
 
@@ -206,7 +206,7 @@ describe('the push contract under random team workflows (model-based)', () => {
   for (const seed of SEEDS) {
     test(`seed ${seed}: ${SEQUENCES} sequences of up to ${MAX_COMMANDS} user and world actions keep the contract (rerun with RELIABILITY_CONTRACT_SEEDS=${seed})`, async () => {
       const details = await fc.check(
-        fc.asyncProperty(fc.commands(commands, { maxCommands: MAX_COMMANDS, size: 'large' }), async (cmds) => {
+        fc.asyncProperty(fc.commands(commands, { maxCommands: MAX_COMMANDS, size: 'max' }), async (cmds) => {
           const ws = await ContractWorkspace.open(h);
           try {
             await fc.asyncModelRun(() => ({ model: ws, real: ws }), cmds);
