@@ -14,11 +14,11 @@ import { recordFigures, scaled } from './reliability-run';
 // after every apply against the emulator's own records. Counterexamples fast-check found and
 // shrank are kept below as plain regression tests, each naming the hole it shows.
 
-const SEEDS = (process.env.RELIABILITY_CONTRACT_SEEDS ?? scaled('7001,7002,7003,7004', '7001')).split(',').map(Number);
+const SEEDS = (process.env.RELIABILITY_CONTRACT_SEEDS ?? scaled('7001,7002,7003', '7001')).split(',').map(Number);
 const SEQUENCES = Number(process.env.RELIABILITY_CONTRACT_SEQUENCES ?? scaled(60, 25));
 const MAX_COMMANDS = scaled(40, 30);
 /** Per seed, shrinking included: the suite stays bounded even when it finds something. */
-const TIME_LIMIT_MS = scaled(100_000, 25_000);
+const TIME_LIMIT_MS = scaled(60_000, 25_000);
 
 const figures = { sequences: 0, steps: 0, applies: 0, violations: 0 };
 

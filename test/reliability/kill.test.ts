@@ -24,7 +24,7 @@ import { recordFigures, scaled } from './reliability-run';
 const SEED = Number(process.env.RELIABILITY_KILL_SEED ?? 4_242);
 const KILLS = Number(process.env.RELIABILITY_KILLS ?? scaled(200, 20));
 /** The suite stops killing after this long, and says how many kills it made. */
-const TIME_LIMIT_MS = scaled(360_000, 45_000);
+const TIME_LIMIT_MS = scaled(240_000, 45_000);
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const figures = { kills: 0, killRounds: 0, duplicates: 0, lostChanges: 0, unparseable: 0 };
