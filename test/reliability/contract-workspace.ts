@@ -4,6 +4,10 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { isDeepStrictEqual } from 'node:util';
 import { parseTrunkFile } from '../../src/core/documents/parse-trunk-file';
+import { applyAll, planAll, type CombinedPlan } from '../../src/core/documents/push-all';
+import { setDocumentSid } from '../../src/core/documents/set-document-sid';
+import { applyTextEdits } from '../../src/core/documents/text-edit';
+import { FileSyncStateStore } from '../../src/cli/file-sync-state';
 import { toTrunkYaml } from '../../src/core/documents/to-trunk-yaml';
 import type { TrunkKind } from '../../src/core/documents/trunk-kinds';
 import type { CliIo } from '../../src/cli/cli-io';
@@ -294,14 +298,95 @@ export class ContractWorkspace {
     const log = this.h.emu.stats.log();
     const sent = log.slice(logStart).filter((_, i) => !colleagueWindows.some(([s, e]) => logStart + i >= s && logStart + i < e));
     const clean = !step.faults?.length && !raceDoc;
-    const violations = this.check({ step, stdout, sent, before, claimedBefore, clean, replanned });
-    this.violations.push(...violations);
     const output = parseJson(stdout) as ApplyOutput | undefined;
+    const violations = this.check({ step, output, sent, before, claimedBefore, clean, replanned });
+    this.violations.push(...violations);
     return {
       code,
       violations,
       stdout,
       stderr,
+      prompts,
+      plan: (output?.plan.documents ?? []).map(({ file, index, status }) => ({ file, index, status })),
+      results: (output?.results ?? []).map(({ file, index, outcome }) => ({ file, index, outcome })),
+    };
+  }
+
+  /**
+   * Push All as the editor runs it, through the core: planAll, (a colleague may strike between
+   * the plan and the apply), applyAll with the sync state and sid write-back into the files;
+   * documents whose remote moved meanwhile are planned again and, the user confirming, applied.
+   * The sync state is the CLI's file, so both ways in share one history.
+   */
+  async applyCore(step: ApplyStep = {}): Promise<ApplyReport> {
+    this.applies += 1;
+    const claimedBefore = this.claims();
+    const before = this.h.emu.store.snapshot();
+    const logStart = this.h.emu.stats.log().length;
+    const colleagueWindows: [number, number][] = [];
+    const raceDoc = step.raceOn !== undefined ? this.docs().find((d) => d.id === step.raceOn && d.sid) : undefined;
+    const syncState = FileSyncStateStore.open(path.join(this.dir, '.trunkline', 'sync-state.json'), this.dir, this.dir, () => undefined);
+    const read = () => [...this.files.keys()].flatMap((uri) => parseTrunkFile(fs.readFileSync(path.join(this.dir, uri), 'utf8')).documents.map((document) => ({ uri, document })));
+    const planned = (combined: CombinedPlan): ApplyOutput['plan']['documents'] =>
+      combined.documents.map((d) => {
+        const plan = d.outcome.status === 'planned' ? d.outcome.plan : undefined;
+        return {
+          file: d.uri,
+          index: d.document.index,
+          sid: plan?.sid ?? d.document.sid ?? null,
+          status: !plan ? 'not-planned' : plan.operations.length > 0 ? 'changes' : 'in-sync',
+          remoteChanged: plan?.remoteChanged ?? null,
+          operations: plan?.operations.map((o) => ({ type: o.type })) ?? [],
+        };
+      });
+    const options = {
+      syncState,
+      overwrite: step.overwrite === true,
+      onCreated: (p: { uri: string; index: number }, sid: string) => {
+        const file = path.join(this.dir, p.uri);
+        const text = fs.readFileSync(file, 'utf8');
+        fs.writeFileSync(file, applyTextEdits(text, setDocumentSid(text, p.index, sid)));
+      },
+    };
+    this.h.emu.faults.set(step.faults ?? []);
+    let output: ApplyOutput | undefined;
+    const replanned: ApplyOutput['plan']['documents'] = [];
+    let prompts = 1;
+    try {
+      const combined = await planAll(read(), this.h.clients, { syncState });
+      if (raceDoc) {
+        const start = this.h.emu.stats.log().length;
+        await this.colleague(raceDoc.id);
+        colleagueWindows.push([start, this.h.emu.stats.log().length]);
+      }
+      let summary = await applyAll(combined, this.h.clients, options);
+      const results = new Map(summary.documents.map((r) => [`${r.uri}#${r.index}`, r]));
+      for (let round = 0; round < 3; round++) {
+        const outdated = summary.documents.filter((r) => r.apply?.status === 'outdated').map((r) => `${r.uri}#${r.index}`);
+        if (outdated.length === 0) break;
+        const again = await planAll(read().filter((d) => outdated.includes(`${d.uri}#${d.document.index}`)), this.h.clients, { syncState });
+        replanned.push(...planned(again));
+        prompts += 1;
+        summary = await applyAll(again, this.h.clients, options);
+        for (const r of summary.documents) results.set(`${r.uri}#${r.index}`, r);
+      }
+      output = { plan: { documents: planned(combined) }, results: [...results.values()].map((r) => ({ file: r.uri, index: r.index, sid: r.sid ?? null, outcome: r.outcome })) };
+    } catch {
+      // Nothing planned or applied as a whole (e.g. an account unreadable): the checks still run.
+    } finally {
+      this.h.emu.faults.set([]);
+      syncState.save();
+    }
+    const log = this.h.emu.stats.log();
+    const sent = log.slice(logStart).filter((_, i) => !colleagueWindows.some(([s, e]) => logStart + i >= s && logStart + i < e));
+    const clean = !step.faults?.length && !raceDoc;
+    const violations = this.check({ step, output, sent, before, claimedBefore, clean, replanned });
+    this.violations.push(...violations);
+    return {
+      code: output ? 0 : 2,
+      violations,
+      stdout: '',
+      stderr: '',
       prompts,
       plan: (output?.plan.documents ?? []).map(({ file, index, status }) => ({ file, index, status })),
       results: (output?.results ?? []).map(({ file, index, outcome }) => ({ file, index, outcome })),
@@ -328,7 +413,7 @@ export class ContractWorkspace {
 
   private check(run: {
     step: ApplyStep;
-    stdout: string;
+    output: ApplyOutput | undefined;
     sent: readonly RequestRecord[];
     before: Snapshot;
     claimedBefore: Map<string, number[]>;
@@ -337,7 +422,7 @@ export class ContractWorkspace {
   }): string[] {
     const problems: string[] = [];
     const after = this.h.emu.store.snapshot();
-    const output = parseJson(run.stdout) as ApplyOutput | undefined;
+    const output = run.output;
 
     // Every file parses and holds the model's documents; the sids Push wrote join the model.
     for (const [file, docs] of this.files) {

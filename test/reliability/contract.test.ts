@@ -10,7 +10,9 @@ import { recordFigures, scaled } from './reliability-run';
 // commands): random sequences of edits, new documents, moves, reorders, renames, template
 // copies and deletions, a colleague's console change at random moments (also while the user
 // reads the plan), and faults (resets before and after commit, 5xx, 429, slow answers), all
-// through `trunkline apply` as a terminal user runs it. ContractWorkspace checks the contract
+// through `trunkline apply` as a terminal user runs it, or through the core's planAll/applyAll
+// as the editor's Push All runs it (the colleague then strikes between plan and apply), both on
+// one sync state file. ContractWorkspace checks the contract
 // after every apply against the emulator's own records. Counterexamples fast-check found and
 // shrank are kept below as plain regression tests, each naming the hole it shows.
 
@@ -137,7 +139,13 @@ class Colleague implements Cmd {
 }
 
 class Apply implements Cmd {
-  constructor(readonly overwrite: boolean, readonly race: number | null, readonly faults: FaultRule[]) {}
+  constructor(
+    readonly overwrite: boolean,
+    readonly race: number | null,
+    readonly faults: FaultRule[],
+    /** Through the core's planAll/applyAll (as the editor's Push All), not the CLI. */
+    readonly core = false,
+  ) {}
   check = () => true;
   async run(_m: ContractWorkspace, ws: ContractWorkspace) {
     figures.steps += 1;
@@ -145,12 +153,12 @@ class Apply implements Cmd {
     const withSid = ws.docs().filter((d) => d.sid);
     const step: ApplyStep = { overwrite: this.overwrite, faults: this.faults };
     if (this.race !== null && withSid.length > 0) step.raceOn = withSid[this.race % withSid.length]!.id;
-    const report = await ws.apply(step);
+    const report = this.core ? await ws.applyCore(step) : await ws.apply(step);
     if (report.violations.length > 0) {
       throw new Error(`the push contract was broken:\n  - ${report.violations.join('\n  - ')}\nworkspace: ${ws.describe()}\nstderr: ${report.stderr.slice(-600)}`);
     }
   }
-  toString = () => `apply(${[this.overwrite ? 'overwrite' : '', this.race !== null ? `race doc#${this.race}` : '', ...this.faults.map(faultText)].filter(Boolean).join(', ')})`;
+  toString = () => `${this.core ? 'pushAll' : 'apply'}(${[this.overwrite ? 'overwrite' : '', this.race !== null ? `race doc#${this.race}` : '', ...this.faults.map(faultText)].filter(Boolean).join(', ')})`;
 }
 
 function faultText(f: FaultRule): string {
@@ -175,8 +183,8 @@ const fault: fc.Arbitrary<FaultRule> = fc
 
 const nat = fc.nat({ max: 50 });
 const apply = fc
-  .tuple(fc.option(nat, { freq: 4 }), fc.option(fc.array(fault, { minLength: 1, maxLength: 2 }), { freq: 2 }))
-  .map(([race, faults]) => new Apply(false, process.env.RELIABILITY_CONTRACT_SKIP?.includes('race') ? null : race, process.env.RELIABILITY_CONTRACT_SKIP?.includes('faults') ? [] : (faults ?? [])));
+  .tuple(fc.option(nat, { freq: 4 }), fc.option(fc.array(fault, { minLength: 1, maxLength: 2 }), { freq: 2 }), fc.boolean())
+  .map(([race, faults, core]) => new Apply(false, process.env.RELIABILITY_CONTRACT_SKIP?.includes('race') ? null : race, process.env.RELIABILITY_CONTRACT_SKIP?.includes('faults') ? [] : (faults ?? []), core));
 const ACTIONS: [string, fc.Arbitrary<Cmd>][] = [
   ['add', fc.tuple(fc.constantFrom(...VARIANTS), nat, nat).map(([v, f, p]) => new Add(v, f, p))],
   ['add', fc.tuple(fc.constantFrom(...VARIANTS), nat, nat).map(([v, f, p]) => new Add(v, f, p))],
@@ -193,7 +201,7 @@ const ACTIONS: [string, fc.Arbitrary<Cmd>][] = [
   ['apply', apply],
   ['apply', apply],
   ['apply', apply],
-  ['overwrite', fc.option(nat, { freq: 4 }).map((race) => new Apply(true, race, []))],
+  ['overwrite', fc.tuple(fc.option(nat, { freq: 4 }), fc.boolean()).map(([race, core]) => new Apply(true, race, [], core))],
 ];
 /**
  * RELIABILITY_CONTRACT_SKIP=colleague,copy leaves actions out: to hunt for a second hole while
@@ -293,6 +301,18 @@ describe('regressions: counterexamples the model found, one hole each', () => {
     });
     assert.deepEqual(violations, []);
     assert.deepEqual(last!.results.map((r) => r.outcome), ['skipped'], 'the colleague\'s rename is still a remote change');
+  });
+
+  test('hole 3, Push All through the core: a colleague\'s change between the plan and the apply is not overwritten', async () => {
+    const violations = await scenario(async (ws) => {
+      ws.add('byoc', 'a.trunk.yaml', 0);
+      ws.add('trunk', 'b.trunk.yaml', 0);
+      await ws.applyCore();
+      ws.edit(first(ws), 0); // voice_url, the field the colleague changes too
+      last = await ws.applyCore({ raceOn: first(ws) });
+    });
+    assert.deepEqual(violations, []);
+    assert.deepEqual([last!.prompts, last!.results.map((r) => r.outcome)], [2, ['skipped', 'unchanged']], 'planned again, then skipped (remote changed)');
   });
 
   // Hole 4 (found by every seed with colleague changes and a move). The sync state is keyed by
