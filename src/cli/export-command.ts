@@ -99,7 +99,7 @@ ${COMMON_HELP}
     if (line.global.format === 'json') {
       io.stdout.write(`${JSON.stringify({ version: 1, account: accountName, directory: displayPath(outDir, io.cwd), files, counts }, null, 2)}\n`);
     } else {
-      for (const f of files) io.stdout.write(`${f.status.padEnd(11)} ${f.file}  ${f.title} (${f.sid})${f.status === 'skipped' ? ': the file exists; --force overwrites it' : ''}\n`);
+      for (const f of files) io.stdout.write(`${f.status.padEnd(11)} ${f.file}  ${f.title}${f.title.includes(f.sid) ? '' : ` (${f.sid})`}${f.status === 'skipped' ? ': the file exists; --force overwrites it' : ''}\n`);
       runtime.note(
         files.length === 0
           ? `Account "${accountName}" has nothing to export.`

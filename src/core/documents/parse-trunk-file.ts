@@ -1,4 +1,4 @@
-import { isCollection, isPair, isScalar, parseAllDocuments, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
+import { isCollection, isPair, isScalar, parseAllDocuments, visit, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
 import { documentRuleDiagnostics } from './document-rules';
 import { LineIndex, type SourceRange } from './line-index';
 import { schemaDiagnostics } from './schema-diagnostics';
@@ -143,6 +143,19 @@ function parseYaml(text: string): { document: Document.Parsed; structure: Struct
   }
 }
 
+/** Where the first alias without an earlier anchor is (`*name`), so that the error sits on it rather than on the document. */
+function unresolvedAliasSpan(document: Document.Parsed): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  visit(document, {
+    Alias(_, alias) {
+      if (alias.resolve(document) !== undefined) return undefined;
+      found = nodeSpan(alias);
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 function isEmpty(document: Document.Parsed): boolean {
   const contents = document.contents;
   return contents === null || (isScalar(contents) && contents.value === null && (nodeSpan(contents)?.[1] ?? 0) === (nodeSpan(contents)?.[0] ?? 0));
@@ -173,7 +186,7 @@ function readDocument(document: Document.Parsed, structure: Structure, index: nu
       value = document.toJS({ maxAliasCount: 100 });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      diagnostics.push(yamlDiagnostic({ code: 'ALIAS_PROPS', message, pos: [span[0], span[0]] }, lines, 'error'));
+      diagnostics.push(yamlDiagnostic({ code: 'ALIAS_PROPS', message, pos: unresolvedAliasSpan(document) ?? [span[0], span[0]] }, lines, 'error'));
     }
   }
   const record = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

@@ -298,6 +298,32 @@ describe('parseTrunkFile: YAML syntax errors are diagnostics', () => {
     );
   });
 
+  test('a long non-mapping document is quoted in at most about 80 characters', () => {
+    const paragraph = 'this is a pasted paragraph '.repeat(20).trim();
+    const d = only(`${paragraph}\n`);
+    assert.equal(d.code, 'invalid-type');
+    const quoted = /not (".*")\.$/.exec(d.message)?.[1];
+    assert.ok(quoted, d.message);
+    assert.ok(quoted.length <= 84, `quoted ${quoted.length} characters: ${d.message}`);
+    assert.ok(quoted.startsWith('"this is a pasted paragraph this is') && quoted.endsWith('…"'), quoted);
+  });
+
+  test('an unresolved alias is reported at the alias', () => {
+    const text = `${HEADER}spec:\n  friendly_name: *nothere\n`;
+    const d = only(text, 'yaml-syntax');
+    assert.match(d.message, /nothere/);
+    assert.deepEqual(lc(d), [4, 17, 4, 25]);
+    assert.equal(text.slice(d.range.start.offset, d.range.end.offset), '*nothere');
+  });
+
+  test('"unknown key" lists every allowed key, those already used included', () => {
+    const d = only(`${HEADER}spec:\n  friendly_name: Acme\n  zzz: 1\n`, 'unknown-key');
+    const allowed = /Allowed: (.*)\.$/.exec(d.message)?.[1]?.split(', ');
+    assert.ok(allowed, d.message);
+    assert.ok(allowed.includes('friendly_name'), d.message);
+    assert.ok(allowed.includes('phone_numbers') && allowed.includes('domain_name'), d.message);
+  });
+
   test('an alias bomb is a diagnostic, not a hang or a crash', () => {
     const text = 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
     const file = parseTrunkFile(text);
