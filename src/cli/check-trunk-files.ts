@@ -3,6 +3,7 @@ import { parseTrunkFile, type TrunkDocument, type TrunkFile } from '../core/docu
 import type { SyncDocument } from '../core/documents/plan-documents';
 import type { TrunkDiagnostic } from '../core/documents/trunk-diagnostic';
 import { WorkspaceIndex } from '../core/documents/workspace-index';
+import type { ProviderKind } from './cli-accounts';
 import { CliError } from './cli-error';
 import type { TrunkFilePath } from './find-trunk-files';
 
@@ -20,11 +21,11 @@ export interface CheckedFile {
  * the unknown-account rule), then a WorkspaceIndex over all of them for numbers and domains
  * claimed by two files.
  */
-export function checkTrunkFiles(files: readonly TrunkFilePath[], knownAccounts: readonly string[] | undefined): CheckedFile[] {
+export function checkTrunkFiles(files: readonly TrunkFilePath[], knownAccounts: readonly string[] | undefined, accountProviders?: ReadonlyMap<string, ProviderKind>): CheckedFile[] {
   const index = new WorkspaceIndex();
   const checked = files.map((path) => {
     const text = readText(path);
-    const parsed = parseTrunkFile(text, knownAccounts ? { knownAccounts } : {});
+    const parsed = parseTrunkFile(text, { ...(knownAccounts ? { knownAccounts } : {}), ...(accountProviders ? { accountProviders } : {}) });
     index.update(path.display, parsed.claims);
     return { path, text, parsed, diagnostics: parsed.diagnostics };
   });

@@ -50,6 +50,11 @@ export class CliAccounts {
     }
   }
 
+  /** Each configured account's provider, for the rule that a document's kind fits its account; undefined when an account may be either. */
+  providerMap(): Map<string, ProviderKind> | undefined {
+    return this.setup.kind === 'config' ? new Map(this.setup.config.accounts.map((a) => [a.name, a.provider])) : undefined;
+  }
+
   /**
    * The providers `export` reads for an account: its provider, both for the sandbox, and for an
    * environment account those whose variables are set (Twilio when none is, so that the error names them).

@@ -28,7 +28,7 @@ export async function planFiles({ io, line, runtime, signal }: CommandContext, c
   const paths = findTrunkFiles(line.positionals, io.cwd);
   const setup = runtime.accountSetup(command, stringOption(line.values, 'account'));
   const accounts = runtime.accounts(setup);
-  const files = checkTrunkFiles(paths, accounts.knownNames());
+  const files = checkTrunkFiles(paths, accounts.knownNames(), accounts.providerMap());
   checkAccounts(files, accounts);
   const syncState = runtime.syncState(setup);
   const clients = runtime.syncClients(accounts);

@@ -33,7 +33,8 @@ ${COMMON_HELP}
   async run({ io, line, runtime }) {
     const files = findTrunkFiles(line.positionals, io.cwd);
     const setup = runtime.accountSetup('validate', stringOption(line.values, 'account'));
-    const checked = checkTrunkFiles(files, runtime.accounts(setup).knownNames());
+    const accounts = runtime.accounts(setup);
+    const checked = checkTrunkFiles(files, accounts.knownNames(), accounts.providerMap());
     const counts = countDiagnostics(checked);
     const strict = line.values.strict === true;
     const documents = checked.reduce((n, f) => n + f.parsed.documents.length, 0);

@@ -1,4 +1,5 @@
 import { isCollection, isPair, isScalar, parseAllDocuments, visit, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
+import type { AccountProvider } from '../accounts/account';
 import { documentRuleDiagnostics } from './document-rules';
 import { LineIndex, type SourceRange } from './line-index';
 import { schemaDiagnostics } from './schema-diagnostics';
@@ -12,6 +13,8 @@ import { nodeSpan } from './yaml-node-lookup';
 export interface ParseTrunkFileOptions {
   /** Names of the connected accounts; omitted skips the unknown-account rule. */
   knownAccounts?: readonly string[];
+  /** The provider of each known account; a document whose kind is another provider's is an error. */
+  accountProviders?: ReadonlyMap<string, AccountProvider>;
 }
 
 interface TrunkDocumentBase {
@@ -194,7 +197,7 @@ function readDocument(document: Document.Parsed, structure: Structure, index: nu
   // Schema errors on top of a syntax error are mostly noise (a half-typed line): fix syntax first.
   if (document.errors.length === 0 && value !== undefined) {
     diagnostics.push(...schemaDiagnostics({ errors: validateTrunkValue(value), value, contents: document.contents, lines }));
-    diagnostics.push(...documentRuleDiagnostics({ kind, value, contents: document.contents, lines, knownAccounts: options.knownAccounts }));
+    diagnostics.push(...documentRuleDiagnostics({ kind, value, contents: document.contents, lines, knownAccounts: options.knownAccounts, accountProviders: options.accountProviders }));
   }
   diagnostics.sort(byPosition);
   const valid = !diagnostics.some((d) => d.severity === 'error');

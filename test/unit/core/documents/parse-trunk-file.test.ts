@@ -190,6 +190,22 @@ describe('parseTrunkFile', () => {
     assert.equal(file.documents[0]?.valid, true, 'a warning does not make the document invalid');
   });
 
+  test('a kind on an account of another provider is an error at the account; the sandbox takes every kind', () => {
+    const group = 'apiVersion: trunkline/v1\nkind: CarrierXTrunkGroup\naccount: acme-prod\nspec:\n  name: East\n';
+    const accountProviders = new Map([['acme-prod', 'twilio'], ['cx', 'carrierx'], ['sandbox', 'sandbox']] as const);
+    const file = parseTrunkFile(group, { knownAccounts: ['acme-prod', 'cx', 'sandbox'], accountProviders });
+    assert.equal(file.diagnostics.length, 1);
+    const d = file.diagnostics[0]!;
+    assert.equal(d.code, 'account-provider-mismatch');
+    assert.equal(d.severity, 'error');
+    assert.deepEqual(lc(d), [2, 9, 2, 18]);
+    assert.equal(d.message, 'acme-prod is a Twilio account; a CarrierXTrunkGroup document needs a CarrierX account. CarrierX accounts: cx, sandbox.');
+    assert.equal(file.documents[0]?.valid, false);
+    for (const account of ['cx', 'sandbox']) {
+      assert.deepEqual(parseTrunkFile(group.replace('acme-prod', account), { knownAccounts: ['acme-prod', 'cx', 'sandbox'], accountProviders }).diagnostics, []);
+    }
+  });
+
   test('wrong apiVersion and unknown kind', () => {
     const text = 'apiVersion: trunkline/v2\nkind: TwilioTrunks\naccount: a\nspec: {}\n';
     const diagnostics = parseTrunkFile(text).diagnostics;
