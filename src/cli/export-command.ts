@@ -14,6 +14,7 @@ import { displayPath } from './find-trunk-files';
 import { COMMON_HELP } from './help-text';
 import { ProgressLine } from './progress-line';
 import { providerOfKind } from './provider-of-kind';
+import { writeFileAtomic } from './write-file-atomic';
 
 type ExportStatus = 'written' | 'overwritten' | 'skipped';
 
@@ -84,7 +85,7 @@ ${COMMON_HELP}
       }
       const text = exportedFileText(accountName, state);
       try {
-        fs.writeFileSync(absolute, text);
+        writeFileAtomic(absolute, text);
       } catch (error) {
         throw new CliError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       }

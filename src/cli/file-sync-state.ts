@@ -4,6 +4,7 @@ import type { RemoteFingerprint } from '../core/documents/remote-fingerprint';
 import { MemorySyncStateStore, type PendingCreate, type PendingCreateKey, type SyncStateKey, type SyncStateStore } from '../core/documents/sync-state';
 import { isTrunkKind } from '../core/documents/trunk-kinds';
 import { CliError } from './cli-error';
+import { writeFileAtomic } from './write-file-atomic';
 
 /**
  * The remote version each document was last pushed or pulled with (drift detection), kept in a
@@ -79,9 +80,7 @@ export class FileSyncStateStore implements SyncStateStore {
     const text = `${JSON.stringify(body, null, 2)}\n`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const temp = `${this.file}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, text);
-      fs.renameSync(temp, this.file);
+      writeFileAtomic(this.file, text);
     } catch (error) {
       throw new CliError(`Cannot write the sync state ${this.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
