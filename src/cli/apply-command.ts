@@ -26,7 +26,9 @@ Apply stops a document when its file changed on disk after the plan was made.
 Documents whose resource changed at the provider since their last push or pull (see the sync
 state) are skipped unless --overwrite is given.
 
-Arguments: files, directories or quoted globs; default: the current directory.
+Arguments: files, directories or quoted globs; default: the current directory. Directory scans
+follow symbolic links, with a warning when one leads out of the directory; loops, broken links
+and second paths to a file are skipped with a note. A file is planned once, by any path.
 
 Options:
   -y, --yes              apply without asking (required when stdin is not a terminal)

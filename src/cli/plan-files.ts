@@ -25,7 +25,7 @@ export interface PlannedFiles {
  * request: all such problems at once, exit 2), then plans every document in one combined plan.
  */
 export async function planFiles({ io, line, runtime, signal }: CommandContext, command: string): Promise<PlannedFiles> {
-  const paths = findTrunkFiles(line.positionals, io.cwd);
+  const paths = findTrunkFiles(line.positionals, io.cwd, runtime);
   const setup = runtime.accountSetup(command, stringOption(line.values, 'account'));
   const accounts = runtime.accounts(setup);
   const files = checkTrunkFiles(paths, accounts.knownNames(), accounts.providerMap());
