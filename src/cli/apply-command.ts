@@ -52,18 +52,18 @@ ${COMMON_HELP}
 
     const unavailable = combined.documents.filter((d) => d.outcome.status === 'refused' && d.outcome.refusal.reason === 'unavailable');
     if (unavailable.length > 0) {
-      throw new CliError(`Nothing applied: ${plural(unavailable.length, 'document')} could not be read from the provider (see the plan). Fix the access, then run apply again.`);
+      throw new CliError(`Nothing applied: ${plural(unavailable.length, 'document')} could not be read from the provider (see the plan). Fix the access, then run apply again.`, ExitCode.setup, 'provider');
     }
 
     const summary = summarizePlan(combined);
     const toApply = summary.toChange - (overwrite ? 0 : summary.remoteChanged);
     if (toApply > 0 && line.values.yes !== true) {
       if (!io.isTTY.stdin) {
-        throw new CliError('Not applying without confirmation: stdin is not a terminal. Review the plan, then run "trunkline apply --yes".');
+        throw new CliError('Not applying without confirmation: stdin is not a terminal. Review the plan, then run "trunkline apply --yes".', ExitCode.setup, 'not-confirmed');
       }
       const operations = combined.documents.reduce((n, d) => n + (d.outcome.status === 'planned' && (overwrite || !d.outcome.plan.remoteChanged) ? d.outcome.plan.operations.length : 0), 0);
       const confirmed = await confirm(io, `Apply ${plural(operations, 'operation')} to ${plural(toApply, 'document')}? Type "yes" to continue: `, signal);
-      if (signal.aborted) return ExitCode.interrupted;
+      if (signal.aborted) throw new CliError('Interrupted: nothing was applied.', ExitCode.interrupted, 'interrupted');
       if (!confirmed) {
         runtime.note('Apply cancelled: nothing was changed.');
         if (json) io.stdout.write(`${JSON.stringify(applyJson(plan, undefined, false), null, 2)}\n`);
@@ -92,7 +92,7 @@ ${COMMON_HELP}
     }
 
     if (json) {
-      io.stdout.write(`${JSON.stringify(applyJson(plan, result, true, writeBack.written), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(applyJson(plan, result, true, writeBack.written, signal.aborted), null, 2)}\n`);
     } else {
       const lines = result.documents.filter((r) => r.outcome !== 'unchanged').map((r) => resultLine(r, files, writeBack.written));
       io.stdout.write(`${[...lines, applySummaryLine(result)].join('\n')}\n`);
@@ -136,9 +136,11 @@ export interface ApplyJson {
     notApplied: string[];
   }[];
   counts: PushSummary['counts'] | null;
+  /** Ctrl-C stopped the run between requests: `results` says what was done. */
+  interrupted: boolean;
 }
 
-function applyJson(plan: PlanJson, result: PushSummary | undefined, confirmed: boolean, written: FileWriteBack['written'] = []): ApplyJson {
+function applyJson(plan: PlanJson, result: PushSummary | undefined, confirmed: boolean, written: FileWriteBack['written'] = [], interrupted = false): ApplyJson {
   return {
     version: 1,
     plan,
@@ -155,5 +157,6 @@ function applyJson(plan: PlanJson, result: PushSummary | undefined, confirmed: b
       notApplied: r.apply?.notApplied.map((op) => op.description) ?? [],
     })),
     counts: result?.counts ?? null,
+    interrupted,
   };
 }

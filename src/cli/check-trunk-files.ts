@@ -5,6 +5,7 @@ import type { TrunkDiagnostic } from '../core/documents/trunk-diagnostic';
 import { WorkspaceIndex } from '../core/documents/workspace-index';
 import type { ProviderKind } from './cli-accounts';
 import { CliError } from './cli-error';
+import { ExitCode } from './exit-codes';
 import type { TrunkFilePath } from './find-trunk-files';
 
 /** A trunk file as read and checked: the editor's diagnostics, cross-file ones included. */
@@ -45,6 +46,6 @@ export function readText(path: TrunkFilePath): string {
   try {
     return fs.readFileSync(path.absolute, 'utf8');
   } catch (error) {
-    throw new CliError(`Cannot read ${path.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new CliError(`Cannot read ${path.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, ExitCode.setup, 'io');
   }
 }

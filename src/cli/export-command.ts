@@ -67,7 +67,7 @@ ${COMMON_HELP}
     try {
       fs.mkdirSync(outDir, { recursive: true });
     } catch (error) {
-      throw new CliError(`Cannot create the folder ${outDir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new CliError(`Cannot create the folder ${outDir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, ExitCode.setup, 'io');
     }
     const syncState = runtime.syncState(setup);
     const force = line.values.force === true;
@@ -87,7 +87,7 @@ ${COMMON_HELP}
       try {
         writeFileAtomic(absolute, text);
       } catch (error) {
-        throw new CliError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        throw new CliError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, ExitCode.setup, 'io');
       }
       // Exported = in sync: a later change at the provider shows as "remote changed".
       syncState?.set({ uri: file, index: 0, sid: state.sid }, remoteFingerprint(state));

@@ -4,6 +4,7 @@ import type { RemoteFingerprint } from '../core/documents/remote-fingerprint';
 import { MemorySyncStateStore, type PendingCreate, type PendingCreateKey, type SyncStateKey, type SyncStateStore } from '../core/documents/sync-state';
 import { isTrunkKind } from '../core/documents/trunk-kinds';
 import { CliError } from './cli-error';
+import { ExitCode } from './exit-codes';
 import { writeFileAtomic } from './write-file-atomic';
 
 /**
@@ -32,7 +33,7 @@ export class FileSyncStateStore implements SyncStateStore {
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new CliError(`Cannot read the sync state ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new CliError(`Cannot read the sync state ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, ExitCode.setup, 'io');
     }
     if (text !== undefined) {
       const parsed = parseState(text);
@@ -82,7 +83,7 @@ export class FileSyncStateStore implements SyncStateStore {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       writeFileAtomic(this.file, text);
     } catch (error) {
-      throw new CliError(`Cannot write the sync state ${this.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new CliError(`Cannot write the sync state ${this.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, ExitCode.setup, 'io');
     }
     this.dirty = false;
   }

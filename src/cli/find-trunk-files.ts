@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CliError } from './cli-error';
+import { ExitCode } from './exit-codes';
 import { globBase, globToRegExp, isGlob } from './glob-pattern';
 
 /** A trunk file found from the command line. */
@@ -51,17 +52,17 @@ export function findTrunkFiles(args: readonly string[], cwd: string, reporter?: 
       add(absolute);
     } else if (stat?.isDirectory()) {
       const files = scan(absolute, cwd, reporter, (f) => TRUNK_FILE.test(f));
-      if (files.length === 0) throw new CliError(`No trunk files (*.trunk.yaml) in ${arg === '.' ? 'the current directory' : arg}.`);
+      if (files.length === 0) throw new CliError(`No trunk files (*.trunk.yaml) in ${arg === '.' ? 'the current directory' : arg}.`, ExitCode.setup, 'not-found');
       files.forEach(add);
     } else if (isGlob(arg)) {
       const pattern = toSlashes(path.resolve(cwd, arg));
       const regex = globToRegExp(pattern);
       const base = globBase(pattern);
       const files = statOrUndefined(base)?.isDirectory() ? scan(base, cwd, reporter, (f) => regex.test(toSlashes(f))) : [];
-      if (files.length === 0) throw new CliError(`No files match ${arg}.`);
+      if (files.length === 0) throw new CliError(`No files match ${arg}.`, ExitCode.setup, 'not-found');
       files.forEach(add);
     } else {
-      throw new CliError(`No such file or directory: ${arg}`);
+      throw new CliError(`No such file or directory: ${arg}`, ExitCode.setup, 'not-found');
     }
   }
   return found;
@@ -86,7 +87,7 @@ function scan(root: string, cwd: string, reporter: ScanReporter | undefined, wan
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      throw new CliError(`Cannot read the directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new CliError(`Cannot read the directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, ExitCode.setup, 'io');
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {

@@ -37,7 +37,7 @@ export async function planFiles({ io, line, runtime, signal }: CommandContext, c
   progress.update(`Planning ${documents.length} document${documents.length === 1 ? '' : 's'}…`);
   try {
     const combined = await planAll(documents, clients, { syncState, signal });
-    if (signal.aborted) throw new CliError('Interrupted: nothing was applied.', ExitCode.interrupted);
+    if (signal.aborted) throw new CliError('Interrupted: nothing was applied.', ExitCode.interrupted, 'interrupted');
     return { files, combined, clients, accounts, syncState };
   } finally {
     progress.clear();
@@ -60,5 +60,5 @@ function checkAccounts(files: readonly CheckedFile[], accounts: CliAccounts): vo
   }
   if (problems.size === 0) return;
   const lines = [...problems].map(([message, where]) => (problems.size === 1 ? message : `${where}: ${message}`));
-  throw new CliError(lines.join('\n'));
+  throw new CliError(lines.join('\n'), ExitCode.setup, 'account');
 }
