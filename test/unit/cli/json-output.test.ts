@@ -49,7 +49,7 @@ describe('--format json', () => {
     return json as Record<string, unknown>;
   };
   const expectError = (run: { code: number | null; stdout: string; stderr: string }, code: string, exitCode = 2) => {
-    const json = checkOutput(run.stdout, 'error') as { error: { code: string; exitCode: number; message: string } };
+    const json = checkOutput(run.stdout, 'error') as { command: string | null; error: { code: string; exitCode: number; message: string } };
     assert.equal(json.error.code, code, run.stdout);
     assert.equal(json.error.exitCode, exitCode);
     assert.equal(run.code, exitCode);
