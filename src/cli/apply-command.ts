@@ -3,6 +3,7 @@ import type { DocumentPushResult, PushSummary } from '../core/documents/push-all
 import { applyAll } from '../core/documents/push-all';
 import type { CheckedFile } from './check-trunk-files';
 import type { CliCommand } from './cli-command';
+import { holdApplyLock } from './apply-lock';
 import { CliError } from './cli-error';
 import { confirm } from './confirm-prompt';
 import { ExitCode } from './exit-codes';
@@ -34,6 +35,10 @@ Options:
   -y, --yes              apply without asking (required when stdin is not a terminal)
   --overwrite            also apply documents whose remote changed since the last push or pull
   --account NAME         without a config file: the one account files may name
+  --lock-timeout SECONDS how long to wait for another apply on the same sync state to finish
+                         (default 60; 0 refuses at once). One apply at a time holds the lock
+                         file beside the sync state (.trunkline/sync-state.json.lock); a lock
+                         left by a process that is no longer running is taken over, with a note.
 
 Exit codes: 0 everything applied (or nothing to apply), 1 something was not applied (failed,
 skipped, not planned, or confirmation declined), 2 usage, config, credentials or network error
@@ -41,9 +46,10 @@ skipped, not planned, or confirmation declined), 2 usage, config, credentials or
 
 ${COMMON_HELP}
 `,
-  options: { yes: { type: 'boolean', short: 'y' }, overwrite: { type: 'boolean' }, account: { type: 'string' } },
+  options: { yes: { type: 'boolean', short: 'y' }, overwrite: { type: 'boolean' }, account: { type: 'string' }, 'lock-timeout': { type: 'string' } },
   async run(context) {
     const { io, line, runtime, signal } = context;
+    await holdApplyLock(context);
     const json = line.global.format === 'json';
     const overwrite = line.values.overwrite === true;
     const { files, combined, clients, syncState } = await planFiles(context, 'apply');
