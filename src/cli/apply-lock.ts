@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { AccountSetup } from './cli-accounts';
 import { stringOption } from './cli-arguments';
 import type { CommandContext } from './cli-command';
 import { CliError, UsageError } from './cli-error';
@@ -11,6 +12,8 @@ import { displayPath } from './find-trunk-files';
 
 /** Who holds the lock: what the lock file says. */
 export interface LockHolder {
+  /** The trunkline command that holds it (apply, export). */
+  command: string;
   pid: number;
   host: string;
   /** ISO time the lock was taken. */
@@ -26,6 +29,8 @@ export interface AcquireOptions {
   signal: AbortSignal;
   /** As the user should read the lock file's name. */
   display?: string;
+  /** The command taking the lock, for the message another run prints. */
+  command: string;
   pollMs?: number;
 }
 
@@ -51,7 +56,7 @@ export class ApplyLock {
 
   static async acquire(file: string, options: AcquireOptions): Promise<ApplyLock> {
     const display = options.display ?? file;
-    const me: LockHolder = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() };
+    const me: LockHolder = { command: options.command, pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() };
     const deadline = Date.now() + options.waitMs;
     let waiting = false;
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -64,7 +69,7 @@ export class ApplyLock {
         continue;
       }
       // Else alive, elsewhere, or being taken over by another run: wait as for a live holder.
-      const who = holder === 'unreadable' ? 'another trunkline apply' : `another trunkline apply (process ${holder.pid}${holder.host === me.host ? '' : ` on ${holder.host}`}, since ${holder.startedAt})`;
+      const who = holder === 'unreadable' ? 'another trunkline run' : `another trunkline ${holder.command} (process ${holder.pid}${holder.host === me.host ? '' : ` on ${holder.host}`}, since ${holder.startedAt})`;
       if (Date.now() >= deadline) {
         throw new CliError(
           `Not applying: ${who} holds the lock ${display}. Wait for it to finish and run apply again${options.waitMs > 0 ? '' : ', or give --lock-timeout SECONDS to wait for it'}; if that process is gone, delete ${display}.`,
@@ -119,7 +124,9 @@ function readHolder(file: string): LockHolder | 'unreadable' | undefined {
   }
   try {
     const json = JSON.parse(text) as Partial<LockHolder>;
-    if (typeof json.pid === 'number' && typeof json.host === 'string' && typeof json.startedAt === 'string') return { pid: json.pid, host: json.host, startedAt: json.startedAt };
+    if (typeof json.pid === 'number' && typeof json.host === 'string' && typeof json.startedAt === 'string') {
+      return { command: typeof json.command === 'string' ? json.command : 'run', pid: json.pid, host: json.host, startedAt: json.startedAt };
+    }
   } catch {
     // Not ours, or damaged: treated as held, and the message says which file to delete.
   }
@@ -140,7 +147,7 @@ function isDead(holder: LockHolder): boolean {
 /** Removes the dead `holder`'s lock unless another run is doing so or did; true when this run removed it. */
 function takeOver(file: string, holder: LockHolder): boolean {
   const guard = `${file}.takeover`;
-  const me: LockHolder = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() };
+  const me: LockHolder = { command: 'takeover', pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() };
   if (!createExclusive(guard, me)) {
     const other = readHolder(guard);
     // A run that died while taking over leaves its guard behind.
@@ -161,17 +168,18 @@ function takeOver(file: string, holder: LockHolder): boolean {
 const DEFAULT_WAIT_SECONDS = 60;
 
 /**
- * Takes the apply lock of the run's sync state before anything is read (the plan must be made
- * from the state the previous apply left), and releases it when the run closes. No sync state
- * (--no-state, or --sandbox without --sandbox-state): nothing shared, no lock.
+ * Takes the lock of the run's sync state before it is read (apply's plan must be made from the
+ * state the previous apply left; export must not lose what an apply records), and releases it
+ * when the run closes. No sync state (--no-state, or --sandbox without --sandbox-state):
+ * nothing shared, no lock. `setup` defaults to apply's.
  */
-export async function holdApplyLock({ io, line, runtime, signal }: CommandContext): Promise<void> {
+export async function holdApplyLock({ io, line, runtime, signal }: CommandContext, command: 'apply' | 'export' = 'apply', setup?: AccountSetup): Promise<void> {
   const raw = stringOption(line.values, 'lock-timeout');
   const seconds = raw === undefined ? DEFAULT_WAIT_SECONDS : Number(raw);
-  if (!Number.isFinite(seconds) || seconds < 0 || raw?.trim() === '') throw new UsageError(`--lock-timeout must be a number of seconds (0 or more), not ${JSON.stringify(raw)}.`, 'apply');
-  const stateFile = runtime.syncStateFile(runtime.accountSetup('apply', stringOption(line.values, 'account')));
+  if (!Number.isFinite(seconds) || seconds < 0 || raw?.trim() === '') throw new UsageError(`--lock-timeout must be a number of seconds (0 or more), not ${JSON.stringify(raw)}.`, command);
+  const stateFile = runtime.syncStateFile(setup ?? runtime.accountSetup(command, stringOption(line.values, 'account')));
   if (stateFile === undefined) return;
   const file = `${stateFile}.lock`;
-  const lock = await ApplyLock.acquire(file, { waitMs: seconds * 1000, note: (m) => runtime.note(m), signal, display: displayPath(file, io.cwd) });
+  const lock = await ApplyLock.acquire(file, { command, waitMs: seconds * 1000, note: (m) => runtime.note(m), signal, display: displayPath(file, io.cwd) });
   runtime.onClose(() => lock.release());
 }

@@ -99,6 +99,17 @@ describe('two applies at once', () => {
     assert.ok(!fs.existsSync(path.join(cwd, LOCK)));
   });
 
+  it('export waits for an apply before it writes the sync state', async () => {
+    h.emu.faults.add({ kind: 'latency', latencyMs: 2_000, method: 'POST', path: '/v1/Trunks', times: 1 });
+    const first = start(['--yes']);
+    await waitForLock();
+    const exported = await runTrunkline(['export', '--account', 'cx', '--out', 'cx'], { cwd, env: { ...CANARY_ENV }, secrets: CANARY_SECRETS });
+    assert.equal(exported.code, 0, exported.stderr);
+    assert.match(exported.stderr, new RegExp(`^Waiting up to 60 s for another trunkline apply \\(process ${first.pid}, since [^)]+\\) to finish: it holds the lock \\.trunkline/sync-state\\.json\\.lock\\.$`, 'm'));
+    assert.equal((await first.done).code, 0);
+    assert.ok(!fs.existsSync(path.join(cwd, LOCK)));
+  });
+
   it('a lock left by a killed process is taken over, with a note', async () => {
     const dead = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
     await new Promise((resolve) => dead.once('exit', resolve));
