@@ -307,7 +307,7 @@ export class ContractWorkspace {
       stdout,
       stderr,
       prompts,
-      plan: (output?.plan.documents ?? []).map(({ file, index, status }) => ({ file, index, status })),
+      plan: (output?.plan?.documents ?? []).map(({ file, index, status }) => ({ file, index, status })),
       results: (output?.results ?? []).map(({ file, index, outcome }) => ({ file, index, outcome })),
     };
   }
@@ -388,7 +388,7 @@ export class ContractWorkspace {
       stdout: '',
       stderr: '',
       prompts,
-      plan: (output?.plan.documents ?? []).map(({ file, index, status }) => ({ file, index, status })),
+      plan: (output?.plan?.documents ?? []).map(({ file, index, status }) => ({ file, index, status })),
       results: (output?.results ?? []).map(({ file, index, outcome }) => ({ file, index, outcome })),
     };
   }
@@ -464,7 +464,7 @@ export class ContractWorkspace {
     const allowed = new Set<string>();
     const newSids = new Map<string, string>();
     for (const r of output?.results ?? []) if (r.sid) newSids.set(`${r.file}#${r.index}`, r.sid);
-    for (const d of [...(output?.plan.documents ?? []), ...run.replanned]) {
+    for (const d of [...(output?.plan?.documents ?? []), ...run.replanned]) {
       if (d.status !== 'changes' || (d.remoteChanged && !run.step.overwrite)) continue;
       const sid = d.sid ?? newSids.get(`${d.file}#${d.index}`) ?? null;
       for (const op of d.operations) {
@@ -481,7 +481,7 @@ export class ContractWorkspace {
       if (sid && shared.has(sid)) problems.push(`sent ${r.method} ${r.path} to ${sid}, the resource of documents ${run.claimedBefore.get(sid)!.join(' and ')} [hole 1]`);
     }
     const created = (k: 'trunks' | 'byoc_trunks' | 'trunk_groups') => count(after, k) - count(run.before, k);
-    const plannedCreates = (type: string) => (output?.plan.documents ?? []).filter((d) => d.status === 'changes' && d.operations.some((o) => o.type === type)).length;
+    const plannedCreates = (type: string) => (output?.plan?.documents ?? []).filter((d) => d.status === 'changes' && d.operations.some((o) => o.type === type)).length;
     for (const [k, type] of [['trunks', 'twilio.trunk.create'], ['byoc_trunks', 'twilio.byoc.create'], ['trunk_groups', 'carrierx.group.create']] as const) {
       if (created(k) > plannedCreates(type)) problems.push(`${created(k)} new ${k} at the provider, the plan showed ${plannedCreates(type)} creates`);
     }
