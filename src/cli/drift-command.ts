@@ -60,7 +60,7 @@ ${COMMON_HELP}
     } finally {
       progress.clear();
     }
-    if (signal.aborted) throw new CliError('Interrupted: drift was not checked.', ExitCode.interrupted);
+    if (signal.aborted) throw new CliError('Interrupted: drift was not checked.', ExitCode.interrupted, 'interrupted');
     if (!syncState) runtime.note('No sync state (--no-state, or --sandbox without --sandbox-state): every difference counts as drift, since nothing tells which side changed.');
     const format = line.global.format;
     io.stdout.write(format === 'json' ? `${JSON.stringify(driftJson(files, report), null, 2)}\n` : format === 'markdown' ? driftMarkdown(files, report) : driftText(files, report));

@@ -19,7 +19,9 @@ changed, attached and detached, in the order apply sends it. Sends nothing but r
 first, a table of changes per document and the failover order where it changes. Its first
 line, ${PLAN_MARKER}, lets a bot find and update its own comment (see the README's CI section).
 
-Arguments: files, directories or quoted globs; default: the current directory.
+Arguments: files, directories or quoted globs; default: the current directory. Directory scans
+follow symbolic links, with a warning when one leads out of the directory; loops, broken links
+and second paths to a file are skipped with a note. A file is planned once, by any path.
 
 Options:
   --account NAME         without a config file: the one account files may name

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { before, beforeEach, describe, it } from 'node:test';
+import type { default as AjvClass } from 'ajv';
 import { CANARY_CREDENTIALS, CANARY_ENV, CANARY_SECRETS, emulatorConfig, ensureCliBuilt, makeWorkspace, readFile, runTrunkline, writeFile } from '../../support/cli-harness';
 import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
 
@@ -12,6 +13,18 @@ import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
 const REPO = path.resolve(__dirname, '../../../..');
 const GOLDEN_DIR = path.join(REPO, 'test', 'fixtures', 'cli-golden');
 const [N1, N2, N3] = ['+14155550101', '+14155550102', '+14155550103'];
+
+/** The object is a `definition` of schemas/cli-output.schema.json, and valid against the whole schema. */
+function assertValidOutput(stdout: string, definition: string): void {
+  const Ajv = (require('ajv') as { default: typeof AjvClass }).default;
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'schemas', 'cli-output.schema.json'), 'utf8')) as { $id: string };
+  const whole = ajv.compile(schema);
+  const json: unknown = JSON.parse(stdout);
+  assert.ok(whole(json), JSON.stringify(whole.errors, null, 2));
+  const one = ajv.getSchema(`${schema.$id}#/definitions/${definition}`)!;
+  assert.ok(one(json), JSON.stringify(one.errors, null, 2));
+}
 
 function golden(name: string, actual: string): void {
   const file = path.join(GOLDEN_DIR, name);
@@ -108,6 +121,7 @@ describe('CI outputs: plan --format markdown and drift', () => {
     const json = await trunkline(['drift', '--format', 'json', 'trunks']);
     assert.equal(json.code, 4, json.stderr);
     golden('drift.json', json.stdout);
+    assertValidOutput(json.stdout, 'drift');
     const markdown = await trunkline(['drift', '--format', 'markdown', 'trunks']);
     assert.equal(markdown.code, 4, markdown.stderr);
     golden('drift.md', markdown.stdout);
