@@ -102,9 +102,14 @@ describe('Trunk files', function () {
 
   it('offers quick fixes: enum casing and the suggested key', async () => {
     const uri = created.find((u) => u.path.includes('broken-'))!;
-    const diagnostics = vscode.languages.getDiagnostics(uri);
-    const enumProblem = diagnostics.find((d) => d.range.start.line === 6)!;
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, enumProblem.range)) ?? [];
+    // Diagnostics are republished when another trunk file changes (the workspace index): ask
+    // for the fixes of the problem as it is published now, until its fixes are there.
+    let actions: vscode.CodeAction[] = [];
+    await waitFor(async () => {
+      const enumProblem = vscode.languages.getDiagnostics(uri).find((d) => d.range.start.line === 6);
+      actions = enumProblem ? ((await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, enumProblem.range)) ?? []) : [];
+      return actions.some((a) => /sip-only/.test(a.title));
+    }, 'a quick fix for the enum problem');
     const fix = actions.find((a) => /sip-only/.test(a.title));
     assert.ok(fix?.edit, `quick fixes: ${actions.map((a) => a.title).join(', ')}`);
     await vscode.workspace.applyEdit(fix.edit);
