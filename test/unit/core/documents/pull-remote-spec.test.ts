@@ -205,7 +205,7 @@ const localTrunk = fc.record(
 type Spec = Record<string, unknown>;
 
 /** Plain objects, as the YAML parser makes them. */
-const plain = (...specs: Spec[]): Spec[] => specs.map((s) => JSON.parse(JSON.stringify(s)) as Spec);
+const plain = (a: Spec, b: Spec): [Spec, Spec] => [JSON.parse(JSON.stringify(a)) as Spec, JSON.parse(JSON.stringify(b)) as Spec];
 
 /** Every key path of a spec; list items of mappings pooled under `key[]`. */
 function keyPaths(value: unknown, prefix = ''): Set<string> {
