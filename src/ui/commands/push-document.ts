@@ -84,6 +84,8 @@ export const pushDocument: CommandDefinition<DocumentCommandContext> = {
       }),
     );
     ctx.log.info(`Push of ${plan.title}: ${result.message}`);
+    const sid = result.sid ?? plan.sid;
+    if (sid) ctx.resourceChanges.fire({ account: plan.account, kind: plan.kind, sid });
     void files.statuses.refresh(editorDocument);
     ctx.explorer.refresh(undefined);
     switch (result.status) {
