@@ -60,7 +60,8 @@ export async function pullRemoteValues(services: PullServices, target: PullTarge
   const report = { changed: pulled.changed, added: pulled.added, kept: pulled.kept };
 
   if (pulled.edits.length === 0) {
-    void services.workbench.info(t('This document already matches the remote.') + kept);
+    const managesNothing = Object.keys(document.spec ?? {}).length === 0 && scope === 'managed';
+    void services.workbench.info(managesNothing ? t('This document manages no key, so Pull has nothing to take; Pull All Fields adds the remote ones.') : t('This document already matches the remote.') + kept);
     await services.syncState.set({ uri: target.uri, index: document.index, sid: document.sid }, remoteFingerprint(lookup.state));
     return { status: 'unchanged', ...report };
   }

@@ -268,4 +268,41 @@ describe('Pull: properties', () => {
       { numRuns: 100, seed: 20261203 },
     );
   });
+
+  test('CarrierX: Pull never adds a key to the group or to a trunk; a new trunk carries only its siblings\' keys and its identity', () => {
+    const trunkName = fc.constantFrom('east', 'west', 'north', 'south');
+    const remoteTrunk = fc.record({
+      name: trunkName,
+      trunk_sid: fc.uuid(),
+      call_type: fc.constantFrom('regular', 'bridged'),
+      in_capacity: fc.integer({ min: 0, max: 100 }),
+      codec: fc.constantFrom('PCMU', 'PCMA'),
+    });
+    const remoteGroup = fc.record({
+      name: fc.string({ minLength: 1, maxLength: 10 }),
+      routing_type: fc.constantFrom('failover', 'round_robin'),
+      trunks: fc.uniqueArray(remoteTrunk, { selector: (t) => t.name, maxLength: 4 }),
+    });
+    const localGroup = fc.record(
+      {
+        name: fc.string({ minLength: 1, maxLength: 10 }),
+        trunks: fc.uniqueArray(fc.record({ name: trunkName, in_capacity: fc.integer({ min: 0, max: 100 }), call_type: fc.constantFrom('regular') }, { requiredKeys: ['name'] }), {
+          selector: (t) => t.name,
+          maxLength: 3,
+        }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(localGroup, remoteGroup, (l: Spec, r: Spec) => {
+        const [local, remote] = plain(l, r);
+        const text = `apiVersion: trunkline/v1\nkind: CarrierXTrunkGroup\naccount: cx\nsid: 0b4d5e5a-3f2c-4b7e-9a51-6f8d3c2b1a00\n${toTrunkYaml({ spec: local })}`;
+        const after = parseTrunkFile(pull(text, remote, 'managed', 'CarrierXTrunkGroup').text).documents[0]!.yaml.toJS().spec as Spec | undefined;
+        const allowed = new Set([...keyPaths(local), ...(local.trunks ? ['trunks[].name', 'trunks[].trunk_sid'] : [])]);
+        for (const path of keyPaths(after ?? {})) assert.ok(allowed.has(path), `Pull added ${path}`);
+        if (local.trunks) assert.deepEqual((after!.trunks as Spec[]).map((t) => t.name).sort(), (remote.trunks as Spec[]).map((t) => t.name).sort());
+      }),
+      { numRuns: 100, seed: 20261203 },
+    );
+  });
 });
