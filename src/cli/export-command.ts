@@ -89,7 +89,7 @@ ${COMMON_HELP}
         throw new CliError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       }
       // Exported = in sync: a later change at the provider shows as "remote changed".
-      syncState?.set({ uri: file, index: 0, sid: state.sid }, remoteFingerprint(state));
+      syncState?.set({ account: accountName, kind: state.kind, sid: state.sid }, remoteFingerprint(state));
       files.push({ file, kind: state.kind, sid: state.sid, title, status: exists ? 'overwritten' : 'written' });
     }
     syncState?.save();

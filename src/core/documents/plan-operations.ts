@@ -84,3 +84,43 @@ export function fieldChanges(fields: readonly string[], from: Record<string, unk
   }
   return changes;
 }
+
+/** The spec keys an operation sets at the provider ('all': it creates the resource). */
+export function specKeysSetBy(op: PlanOperation): readonly string[] | 'all' {
+  switch (op.type) {
+    case 'adopt':
+      return [];
+    case 'twilio.trunk.create':
+    case 'twilio.byoc.create':
+    case 'carrierx.group.create':
+      return 'all';
+    case 'twilio.trunk.update':
+    case 'twilio.byoc.update':
+    case 'carrierx.group.update':
+      return Object.keys(op.fields);
+    case 'twilio.recording.update':
+      return ['recording'];
+    case 'twilio.originationUrl.create':
+    case 'twilio.originationUrl.update':
+    case 'twilio.originationUrl.delete':
+      return ['origination_urls'];
+    case 'twilio.number.attach':
+    case 'twilio.number.detach':
+      return ['phone_numbers'];
+    case 'carrierx.trunk.create':
+    case 'carrierx.trunk.update':
+    case 'carrierx.trunk.delete':
+      return ['trunks'];
+  }
+}
+
+/** The spec keys a list of applied operations set. */
+export function specKeysSetByAll(operations: readonly PlanOperation[]): ReadonlySet<string> | 'all' {
+  const keys = new Set<string>();
+  for (const op of operations) {
+    const set = specKeysSetBy(op);
+    if (set === 'all') return 'all';
+    for (const key of set) keys.add(key);
+  }
+  return keys;
+}

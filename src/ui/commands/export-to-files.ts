@@ -48,7 +48,7 @@ export const exportToFiles: CommandDefinition<DocumentCommandContext> = {
         const uri = vscode.Uri.joinPath(dir, name);
         const text = exportedFileText(account.name, state);
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-        await ctx.files.syncState.set({ uri: uri.toString(), index: 0, sid: state.sid }, remoteFingerprint(state));
+        await ctx.files.syncState.set({ account: account.name, kind: state.kind, sid: state.sid }, remoteFingerprint(state));
         uris.push(uri);
       }
       return uris;

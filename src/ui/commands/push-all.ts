@@ -28,7 +28,7 @@ export const pushAll: CommandDefinition<DocumentCommandContext> = {
     const editorDocuments = await Promise.all(uris.map((u) => vscode.workspace.openTextDocument(u)));
     const versions = new Map(editorDocuments.map((d) => [d.uri.toString(), d.version]));
     const invalid = editorDocuments.filter((d) => files.diagnostics.check(d).some((p) => p.severity === 'error'));
-    const documents: SyncDocument[] = editorDocuments.flatMap((d) => files.cache.get(d).documents.map((document) => ({ uri: d.uri.toString(), document })));
+    const documents: SyncDocument[] = editorDocuments.flatMap((d) => files.diagnostics.documentsToPush(d).map((document) => ({ uri: d.uri.toString(), document })));
 
     const combined = await ctx.workbench.withProgress(t('Planning {0} documents…', documents.length), (_report, signal) =>
       planAll(documents, files.clients, { syncState: files.syncState, signal }),

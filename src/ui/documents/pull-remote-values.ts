@@ -5,7 +5,7 @@ import { remoteFingerprint } from '../../core/documents/remote-fingerprint';
 import { fetchRemoteState } from '../../core/documents/remote-state';
 import { renderSpec } from '../../core/documents/render-document';
 import type { SyncClients } from '../../core/documents/sync-clients';
-import type { SyncStateStore } from '../../core/documents/sync-state';
+import { syncStateKeyOf, type SyncStateStore } from '../../core/documents/sync-state';
 import type { TextEdit } from '../../core/documents/text-edit';
 import { t } from '../l10n';
 import type { UserInput } from '../user-input';
@@ -16,7 +16,6 @@ import type { Workbench } from '../workbench';
 
 /** The document a pull writes into: its text as it is now, and a way to change it. */
 export interface PullTarget {
-  uri: string;
   document: TrunkDocument;
   text(): string;
   /** Changes on every edit of the text: a pull never writes over an edit made while it fetched. */
@@ -62,7 +61,7 @@ export async function pullRemoteValues(services: PullServices, target: PullTarge
   if (pulled.edits.length === 0) {
     const managesNothing = Object.keys(document.spec ?? {}).length === 0 && scope === 'managed';
     void services.workbench.info(managesNothing ? t('This document manages no key, so Pull has nothing to take; Pull All Fields adds the remote ones.') : t('This document already matches the remote.') + kept);
-    await services.syncState.set({ uri: target.uri, index: document.index, sid: document.sid }, remoteFingerprint(lookup.state));
+    await services.syncState.set(syncStateKeyOf(remoteTarget, document.sid), remoteFingerprint(lookup.state));
     return { status: 'unchanged', ...report };
   }
 
@@ -80,7 +79,7 @@ export async function pullRemoteValues(services: PullServices, target: PullTarge
   if (!confirmed) return { status: 'cancelled' };
   if (target.version() !== versionBefore) throw new Error(t('The file changed while you were asked; nothing was written. Pull again.'));
   await target.applyEdits(pulled.edits);
-  await services.syncState.set({ uri: target.uri, index: document.index, sid: document.sid }, remoteFingerprint(lookup.state));
+  await services.syncState.set(syncStateKeyOf(remoteTarget, document.sid), remoteFingerprint(lookup.state));
 
   const said = [
     pulled.changed.length > 0 ? t('Pulled {0}.', keyList(pulled.changed)) : undefined,

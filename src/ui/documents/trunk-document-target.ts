@@ -39,7 +39,6 @@ export async function resolveTrunkDocument(cache: TrunkFileCache, uriArg: unknow
 /** The editor document as Pull writes into it (one WorkspaceEdit: Undo reverts it). */
 export function pullTargetOf({ editorDocument, document }: TrunkDocumentTarget): PullTarget {
   return {
-    uri: editorDocument.uri.toString(),
     document,
     text: () => editorDocument.getText(),
     version: () => editorDocument.version,

@@ -18,7 +18,6 @@ class MemoryTrunkFile {
   target(index = 0): PullTarget {
     const document = parseTrunkFile(this.text).documents.find((d) => d.index === index)!;
     return {
-      uri: URI,
       document,
       text: () => this.text,
       version: () => this.version,
@@ -71,7 +70,7 @@ describe('Pull and Pull All Fields (command flow)', () => {
 
     const [status] = await documentStatuses([{ uri: URI, document: file.target().document }], h.clients, { syncState });
     assert.equal(status!.label, 'in sync');
-    assert.ok(syncState.get({ uri: URI, index: 0, sid: trunk.sid }), 'the remote is remembered as synced');
+    assert.ok(syncState.get({ account: 'sandbox', kind: 'TwilioTrunk', sid: trunk.sid }), 'the remote is remembered as synced');
   });
 
   test('a document that already matches: no question, "already matches the remote"', async () => {
@@ -103,6 +102,6 @@ describe('Pull and Pull All Fields (command flow)', () => {
     const { services: s } = services([{ confirm: false, message: /secure/ }]);
     assert.deepEqual(await pullRemoteValues(s, file.target(), 'managed'), { status: 'cancelled' });
     assert.equal(file.text, before);
-    assert.equal(syncState.get({ uri: URI, index: 0, sid: trunk.sid }), undefined);
+    assert.equal(syncState.get({ account: 'sandbox', kind: 'TwilioTrunk', sid: trunk.sid }), undefined);
   });
 });
