@@ -59,6 +59,7 @@ describe('Document status and Pull', function () {
 
     const trunkNode = await nodeAt(['sandbox', 'Elastic SIP Trunks', name]);
     const input = await scriptPrompts([{ pick: 'record-from-answer' }, { pick: 'trim-silence' }]);
+    const started = Date.now();
     await runCommand('trunkline.setRecording', trunkNode);
     input.assertDone();
     await expectNoPrompts();
@@ -66,6 +67,7 @@ describe('Document status and Pull', function () {
     // No Refresh: the change Trunkline made reaches the lens by itself, well before any interval.
     await waitFor(async () => /remote changed|\d+ changes?/.test(await statusLens(document.uri)), 'the lens to show the remote change', 8_000);
     assert.match(await statusLens(document.uri), /remote changed/);
+    console.log(`status-and-pull: the lens showed the change ${Date.now() - started} ms after Set Recording started`);
   });
 
   it('Pull takes only the keys the file has: no phone_numbers for a trunk with a number attached in the console', async () => {
