@@ -76,6 +76,11 @@ export class TrunkFileDiagnostics implements vscode.Disposable {
     return withDocumentErrors(this.cache.get(document).documents, this.index.diagnosticsFor(document.uri.toString()));
   }
 
+  /** Every sid a trunk file of the workspace names: resources a new document must never take over. */
+  claimedSids(): string[] {
+    return this.index.claimedValues('sid');
+  }
+
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const d of this.disposables) d.dispose();
