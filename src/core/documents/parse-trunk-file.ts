@@ -1,4 +1,5 @@
-import { isCollection, isPair, isScalar, parseAllDocuments, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
+import { isCollection, isPair, isScalar, parseAllDocuments, visit, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
+import type { AccountProvider } from '../accounts/account';
 import { documentRuleDiagnostics } from './document-rules';
 import { LineIndex, type SourceRange } from './line-index';
 import { schemaDiagnostics } from './schema-diagnostics';
@@ -12,6 +13,8 @@ import { nodeSpan } from './yaml-node-lookup';
 export interface ParseTrunkFileOptions {
   /** Names of the connected accounts; omitted skips the unknown-account rule. */
   knownAccounts?: readonly string[];
+  /** The provider of each known account; a document whose kind is another provider's is an error. */
+  accountProviders?: ReadonlyMap<string, AccountProvider>;
 }
 
 interface TrunkDocumentBase {
@@ -143,6 +146,19 @@ function parseYaml(text: string): { document: Document.Parsed; structure: Struct
   }
 }
 
+/** Where the first alias without an earlier anchor is (`*name`), so that the error sits on it rather than on the document. */
+function unresolvedAliasSpan(document: Document.Parsed): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  visit(document, {
+    Alias(_, alias) {
+      if (alias.resolve(document) !== undefined) return undefined;
+      found = nodeSpan(alias);
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 function isEmpty(document: Document.Parsed): boolean {
   const contents = document.contents;
   return contents === null || (isScalar(contents) && contents.value === null && (nodeSpan(contents)?.[1] ?? 0) === (nodeSpan(contents)?.[0] ?? 0));
@@ -173,7 +189,7 @@ function readDocument(document: Document.Parsed, structure: Structure, index: nu
       value = document.toJS({ maxAliasCount: 100 });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      diagnostics.push(yamlDiagnostic({ code: 'ALIAS_PROPS', message, pos: [span[0], span[0]] }, lines, 'error'));
+      diagnostics.push(yamlDiagnostic({ code: 'ALIAS_PROPS', message, pos: unresolvedAliasSpan(document) ?? [span[0], span[0]] }, lines, 'error'));
     }
   }
   const record = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -181,7 +197,7 @@ function readDocument(document: Document.Parsed, structure: Structure, index: nu
   // Schema errors on top of a syntax error are mostly noise (a half-typed line): fix syntax first.
   if (document.errors.length === 0 && value !== undefined) {
     diagnostics.push(...schemaDiagnostics({ errors: validateTrunkValue(value), value, contents: document.contents, lines }));
-    diagnostics.push(...documentRuleDiagnostics({ kind, value, contents: document.contents, lines, knownAccounts: options.knownAccounts }));
+    diagnostics.push(...documentRuleDiagnostics({ kind, value, contents: document.contents, lines, knownAccounts: options.knownAccounts, accountProviders: options.accountProviders }));
   }
   diagnostics.sort(byPosition);
   const valid = !diagnostics.some((d) => d.severity === 'error');
