@@ -185,12 +185,14 @@ describe('Trunk files', function () {
     assert.equal(result.status, 'cancelled');
     assert.equal((await sandboxGet(`/v1/Trunks/${sid}`)).secure, true, 'nothing was sent');
 
-    script([{ confirm: true, message: /Replace the spec/ }]);
-    assert.equal(await vscode.commands.executeCommand('trunkline.pull', uri.toString(), 0), true);
+    script([{ confirm: true, message: /take the remote value of 2 keys: friendly_name, secure/ }]);
+    const pull = (await vscode.commands.executeCommand('trunkline.pull', uri.toString(), 0)) as { status: string };
+    assert.equal(pull.status, 'pulled');
     const pulled = (await vscode.workspace.openTextDocument(uri)).getText();
     assert.match(pulled, new RegExp(`friendly_name: Changed remotely ${suffix}`));
     assert.match(pulled, /secure: true/);
     assert.match(pulled, /^# Our main trunk/, 'comments survive a pull');
+    assert.doesNotMatch(pulled, /phone_numbers|origination_urls|transfer_mode|recording/, 'Pull adds no key the file did not manage');
   });
 
   it('Export writes a trunk file for an existing trunk that validates and is in sync', async () => {
