@@ -95,6 +95,7 @@ ${COMMON_HELP}
       onProgress: (p) => p.stage === 'started' && progress.update(`Applying ${p.plan.title}: ${p.operation.description} (${p.index + 1}/${p.total})`),
       onDocumentDone: (r) => r.outcome !== 'unchanged' && progress.update(`${++done} of ${summary.toChange} documents done: ${r.title} ${r.outcome}`),
     };
+    const replans: PlanJson[] = [];
     let result: PushSummary;
     try {
       result = await applyAll(combined, clients, options);
@@ -110,6 +111,7 @@ ${COMMON_HELP}
         }
         const replanned = await planAll(outdated, clients, { syncState, signal });
         if (!json) io.stdout.write(planText(files, replanned));
+        replans.push(planJson(files, replanned));
         if (line.values.yes !== true) {
           const operations = replanned.documents.reduce((n, d) => n + (d.outcome.status === 'planned' ? d.outcome.plan.operations.length : 0), 0);
           progress.clear();
@@ -126,7 +128,7 @@ ${COMMON_HELP}
     }
 
     if (json) {
-      io.stdout.write(`${JSON.stringify(applyJson(plan, result, true, writeBack.written, signal.aborted), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(applyJson(plan, result, true, writeBack.written, signal.aborted, replans), null, 2)}\n`);
     } else {
       const lines = result.documents.filter((r) => r.outcome !== 'unchanged').map((r) => resultLine(r, files, writeBack.written));
       io.stdout.write(`${[...lines, applySummaryLine(result)].join('\n')}\n`);
@@ -187,9 +189,14 @@ export interface ApplyJson {
   counts: PushSummary['counts'] | null;
   /** Ctrl-C stopped the run between requests: `results` says what was done. */
   interrupted: boolean;
+  /**
+   * Plans made again, in order, for documents whose remote changed after `plan` was made (nothing
+   * of the older plan was sent to them); each was confirmed again before it was applied.
+   */
+  replans: PlanJson[];
 }
 
-function applyJson(plan: PlanJson, result: PushSummary | undefined, confirmed: boolean, written: FileWriteBack['written'] = [], interrupted = false): ApplyJson {
+function applyJson(plan: PlanJson, result: PushSummary | undefined, confirmed: boolean, written: FileWriteBack['written'] = [], interrupted = false, replans: PlanJson[] = []): ApplyJson {
   return {
     version: 1,
     plan,
@@ -207,5 +214,6 @@ function applyJson(plan: PlanJson, result: PushSummary | undefined, confirmed: b
     })),
     counts: result?.counts ?? null,
     interrupted,
+    replans,
   };
 }

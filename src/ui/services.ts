@@ -10,6 +10,7 @@ import { RedactingLogger, SecretRedactor, type LogLevel, type Logger } from '../
 import type { CommandContext } from './commands/command';
 import { outputChannelLogger } from './log/output-channel-logger';
 import { readNetworkSettings } from './network-settings';
+import { ResourceChangeBus } from './resource-change-bus';
 import { setDefaultAccountSource } from './pickers/default-account';
 import { SandboxHost } from './sandbox/sandbox-host';
 import { ExplorerTreeProvider } from './tree/explorer-tree-provider';
@@ -27,6 +28,8 @@ export interface Services {
   readonly sandbox: SandboxHost;
   readonly explorer: ExplorerTree;
   readonly explorerProvider: ExplorerTreeProvider;
+  /** Changes commands make to provider resources; document statuses listen. */
+  readonly resourceChanges: ResourceChangeBus;
   /** Current clients; rebuilt when network settings change. */
   connections(): AccountConnections;
   connectionServices(): ConnectionServices;
@@ -79,6 +82,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     }),
   );
 
+  const resourceChanges = new ResourceChangeBus();
   const realInput = new VsCodeUserInput();
   let input: UserInput = realInput;
   const workbench = new VsCodeWorkbench();
@@ -92,6 +96,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     sandbox,
     explorer,
     explorerProvider,
+    resourceChanges,
     connections: () => connections,
     connectionServices: buildConnectionServices,
     commandContext: () => ({
@@ -99,6 +104,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
       connections,
       connectionServices: buildConnectionServices(),
       explorer,
+      resourceChanges,
       input,
       workbench,
       log,

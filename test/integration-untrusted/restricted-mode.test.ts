@@ -79,6 +79,7 @@ describe('Restricted Mode', function () {
   for (const [command, args] of [
     ['trunkline.push', () => [document.uri.toString(), 0]],
     ['trunkline.pull', () => [document.uri.toString(), 0]],
+    ['trunkline.pullAllFields', () => [document.uri.toString(), 0]],
     ['trunkline.pushAll', () => []],
     ['trunkline.export', () => []],
     ['trunkline.delete', () => []],

@@ -114,13 +114,13 @@ describe('Restricted Mode declarations', () => {
     contributes: { menus: Record<string, { command: string; when?: string }[]> };
     capabilities: { untrustedWorkspaces: { supported: unknown } };
   };
-  const CHANGING = ['trunkline.push', 'trunkline.pull', 'trunkline.pushAll', 'trunkline.export', 'trunkline.delete'];
+  const CHANGING = ['trunkline.push', 'trunkline.pull', 'trunkline.pullAllFields', 'trunkline.pushAll', 'trunkline.export', 'trunkline.delete'];
 
   test('the extension supports untrusted workspaces only in part', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
   });
 
-  test('every menu entry of Push, Pull, Push All, Export and Delete needs a trusted workspace', () => {
+  test('every menu entry of Push, Pull, Pull All Fields, Push All, Export and Delete needs a trusted workspace', () => {
     const entries = Object.values(manifest.contributes.menus).flat().filter((m) => CHANGING.includes(m.command));
     assert.ok(entries.length >= CHANGING.length);
     for (const entry of entries) assert.match(entry.when ?? '', /\bisWorkspaceTrusted\b/, `${entry.command} in a menu without isWorkspaceTrusted`);

@@ -4,6 +4,7 @@ import { AccountRegistry, type KeyValueStore, type SecretStore } from '../../src
 import { DispatcherPool } from '../../src/core/http/dispatcher-pool';
 import { RedactingLogger, SecretRedactor } from '../../src/core/http/redacting-logger';
 import type { CommandContext } from '../../src/ui/commands/command';
+import { ResourceChangeBus, type ResourceChange } from '../../src/ui/resource-change-bus';
 import type { SandboxHost } from '../../src/ui/sandbox/sandbox-host';
 import type { ExplorerNode } from '../../src/ui/tree/explorer-node';
 import { ExplorerTree } from '../../src/ui/tree/explorer-tree';
@@ -57,6 +58,9 @@ export function commandHarness(emulator: TestEmulator) {
   let pageSize = 50;
   const explorer = new ExplorerTree(accounts, { connections, log, pageSize: () => pageSize, changed: (n) => changed.push(n) });
   const workbench = new RecordingWorkbench();
+  const resourceChanges = new ResourceChangeBus();
+  const resourcesChanged: ResourceChange[] = [];
+  resourceChanges.onDidChange((change) => resourcesChanged.push(change));
   let input = new ScriptedUserInput([]);
   let twilioCliConfig: string | undefined;
   const sandbox = { endpoint: sandboxEndpoint } as unknown as SandboxHost;
@@ -65,6 +69,7 @@ export function commandHarness(emulator: TestEmulator) {
     connections,
     connectionServices,
     explorer,
+    resourceChanges,
     input,
     workbench,
     log,
@@ -81,6 +86,8 @@ export function commandHarness(emulator: TestEmulator) {
     workbench,
     sink,
     changed,
+    /** What commands announced they changed at the provider (ResourceChangeBus), in order. */
+    resourcesChanged,
     context,
     setPageSize: (n: number) => (pageSize = n),
     setTwilioCliConfig: (text: string | undefined) => (twilioCliConfig = text),

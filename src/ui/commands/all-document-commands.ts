@@ -3,6 +3,7 @@ import type { CommandDefinition } from './command';
 import { diffDocument } from './diff-document';
 import { newTrunkFile } from './new-trunk-file';
 import { exportToFiles } from './export-to-files';
+import { pullAllFields } from './pull-all-fields';
 import { pullDocument } from './pull-document';
 import { pushAll } from './push-all';
 import { pushDocument } from './push-document';
@@ -14,6 +15,7 @@ export const DOCUMENT_COMMANDS: readonly CommandDefinition<DocumentCommandContex
   pushDocument,
   diffDocument,
   pullDocument,
+  pullAllFields,
   showDocumentStatus,
   refreshDocumentStatus,
   exportToFiles,

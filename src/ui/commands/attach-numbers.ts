@@ -44,7 +44,13 @@ export const attachNumbers: CommandDefinition = {
       });
       if (!confirmed) return { attached: [] };
     }
-    const result = await attach(ctx, client, account, trunk, chosen);
+    let result;
+    try {
+      result = await attach(ctx, client, account, trunk, chosen);
+    } finally {
+      // The trunk and every trunk a number moved away from.
+      for (const sid of new Set([trunk.sid, ...moving.map((n) => n.trunk_sid!)])) ctx.resourceChanges.fire({ account: account.name, kind: 'TwilioTrunk', sid });
+    }
     ctx.explorer.refreshById(`account/${account.id}/trunks/${trunk.sid}/numbers`);
     for (const from of new Set(moving.map((n) => n.trunk_sid!))) ctx.explorer.refreshById(`account/${account.id}/trunks/${from}/numbers`);
     if (result.failed.length === 0) {

@@ -1,6 +1,7 @@
 import type { AccountConnections, ConnectionServices } from '../../core/accounts/account-connections';
 import type { AccountRegistry } from '../../core/accounts/account-registry';
 import type { Logger } from '../../core/http/redacting-logger';
+import type { ResourceChangeBus } from '../resource-change-bus';
 import type { ExplorerTree } from '../tree/explorer-tree';
 import type { SandboxHost } from '../sandbox/sandbox-host';
 import type { UserInput } from '../user-input';
@@ -13,6 +14,8 @@ export interface CommandContext {
   /** What a new client needs (dispatchers, redacting logger), for checking credentials before saving. */
   readonly connectionServices: ConnectionServices;
   readonly explorer: ExplorerTree;
+  /** Fired after every change a command makes to a provider resource (refreshes document statuses). */
+  readonly resourceChanges: ResourceChangeBus;
   readonly input: UserInput;
   readonly workbench: Workbench;
   readonly log: Logger;

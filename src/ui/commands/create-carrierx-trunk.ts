@@ -39,6 +39,7 @@ export const createCarrierXTrunk: CommandDefinition = {
       const client = await ctx.connections.carrierx(account);
       return client.trunks.create(group.trunk_group_sid, { name: name.trim(), call_type: callType }, { signal });
     });
+    ctx.resourceChanges.fire({ account: account.name, kind: 'CarrierXTrunkGroup', sid: group.trunk_group_sid });
     ctx.explorer.refreshById(`account/${account.id}/trunk-groups`);
     void notifyCreated(ctx, t('Created trunk "{0}" in "{1}".', trunk.name ?? name, group.name ?? group.trunk_group_sid), trunk.trunk_sid);
     return trunk;

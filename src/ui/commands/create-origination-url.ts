@@ -65,6 +65,7 @@ export const createOriginationUrl: CommandDefinition = {
         throw e;
       }
     });
+    ctx.resourceChanges.fire({ account: account.name, kind: 'TwilioTrunk', sid: trunk.sid });
     ctx.explorer.refreshById(`account/${account.id}/trunks/${trunk.sid}/origination-urls`);
     void notifyCreated(ctx, t('Added origination URL {0} to "{1}".', sipUrl, trunk.friendly_name ?? trunk.sid), url.sid);
     return url;

@@ -2,7 +2,7 @@ import { collect } from '../../core/providers/page';
 import { t } from '../l10n';
 import { pickResource } from '../pickers/pick-resource';
 import { deleteResource as deleteAtProvider } from '../resources/resource-operations';
-import { folderIdOf, KIND_NAMES, labelOf, refFromNode, type ResourceRef } from '../resources/resource-ref';
+import { changeOf, folderIdOf, KIND_NAMES, labelOf, refFromNode, type ResourceRef } from '../resources/resource-ref';
 import type { CommandContext, CommandDefinition } from './command';
 
 /**
@@ -22,7 +22,11 @@ export const deleteResource: CommandDefinition = {
       action: t('Delete'),
     });
     if (!confirmed) return false;
-    await ctx.workbench.withProgress(t('Deleting "{0}"…', labelOf(ref)), (_report, signal) => deleteAtProvider(ctx, ref, signal));
+    try {
+      await ctx.workbench.withProgress(t('Deleting "{0}"…', labelOf(ref)), (_report, signal) => deleteAtProvider(ctx, ref, signal));
+    } finally {
+      ctx.resourceChanges.fire(changeOf(ref));
+    }
     ctx.explorer.refreshById(folderIdOf(ref));
     void ctx.workbench.info(t('Deleted the {0} "{1}".', t(KIND_NAMES[ref.kind]), labelOf(ref)));
     return true;

@@ -45,13 +45,17 @@ export const detachNumbers: CommandDefinition = {
     if (!confirmed) return { detached: [] };
     const client = await ctx.connections.twilio(account);
     const detached: string[] = [];
-    await ctx.workbench.withProgress(t('Detaching numbers from "{0}"…', trunk.friendly_name ?? trunk.sid), async (report, signal) => {
-      for (const n of numbers) {
-        report(n.phone_number ?? n.sid);
-        await client.trunkPhoneNumbers.detach(trunk.sid, n.sid, { signal });
-        detached.push(n.phone_number ?? n.sid);
-      }
-    });
+    try {
+      await ctx.workbench.withProgress(t('Detaching numbers from "{0}"…', trunk.friendly_name ?? trunk.sid), async (report, signal) => {
+        for (const n of numbers) {
+          report(n.phone_number ?? n.sid);
+          await client.trunkPhoneNumbers.detach(trunk.sid, n.sid, { signal });
+          detached.push(n.phone_number ?? n.sid);
+        }
+      });
+    } finally {
+      ctx.resourceChanges.fire({ account: account.name, kind: 'TwilioTrunk', sid: trunk.sid });
+    }
     ctx.explorer.refreshById(`account/${account.id}/trunks/${trunk.sid}/numbers`);
     void ctx.workbench.info(t('Detached {0} from "{1}".', detached.join(', '), trunk.friendly_name ?? trunk.sid));
     return { detached };

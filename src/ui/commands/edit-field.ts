@@ -2,7 +2,7 @@ import { t } from '../l10n';
 import { pickResource } from '../pickers/pick-resource';
 import { editableFields, fieldValueFromText, fieldValueProblem, type FieldDescriptor } from '../resources/editable-fields';
 import { currentValue, updateResource } from '../resources/resource-operations';
-import { folderIdOf, KIND_NAMES, labelOf, refFromNode, type ResourceRef } from '../resources/resource-ref';
+import { changeOf, folderIdOf, KIND_NAMES, labelOf, refFromNode, type ResourceRef } from '../resources/resource-ref';
 import type { PickItem } from '../user-input';
 import type { CommandContext, CommandDefinition } from './command';
 
@@ -34,9 +34,13 @@ export const editField: CommandDefinition = {
 /** Sends the change with progress, then refreshes the resource's folder. */
 export async function applyFieldChange(ctx: CommandContext, ref: ResourceRef, fields: Record<string, unknown>): Promise<ResourceRef> {
   const summary = Object.entries(fields).map(([k, v]) => `${k} = ${display(v)}`).join(', ');
-  const updated = await ctx.workbench.withProgress(t('Updating {0}: {1}…', labelOf(ref), summary), (_report, signal) =>
-    updateResource(ctx, ref, fields, signal),
-  );
+  let updated: ResourceRef;
+  try {
+    updated = await ctx.workbench.withProgress(t('Updating {0}: {1}…', labelOf(ref), summary), (_report, signal) => updateResource(ctx, ref, fields, signal));
+  } finally {
+    // Also after a failure: an update whose answer was lost may have been applied.
+    ctx.resourceChanges.fire(changeOf(ref));
+  }
   ctx.explorer.refreshById(folderIdOf(ref));
   void ctx.workbench.info(t('Updated {0} of "{1}".', summary, labelOf(updated)));
   return updated;

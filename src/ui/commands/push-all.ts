@@ -113,6 +113,9 @@ export const pushAll: CommandDefinition<DocumentCommandContext> = {
     }
     for (const r of result.documents) if (r.outcome !== 'unchanged') ctx.log.info(`${r.outcome}: ${r.title}: ${r.message}`);
     ctx.log.info(result.message);
+    for (const r of result.documents) {
+      if (r.apply && r.sid && r.outcome !== 'unchanged') ctx.resourceChanges.fire({ account: r.apply.plan.account, kind: r.apply.plan.kind, sid: r.sid });
+    }
     for (const d of editorDocuments) void files.statuses.refresh(d);
     ctx.explorer.refresh(undefined);
     if (result.counts.failed > 0) {

@@ -97,6 +97,8 @@ export const pushDocument: CommandDefinition<DocumentCommandContext> = {
         notice = t('{0} changed at the provider while you were reviewing the plan; nothing was sent. Here is the new plan. ', plan.title);
         continue;
       }
+      const sid = result.sid ?? plan.sid;
+      if (sid) ctx.resourceChanges.fire({ account: plan.account, kind: plan.kind, sid });
       void files.statuses.refresh(editorDocument);
       ctx.explorer.refresh(undefined);
       switch (result.status) {

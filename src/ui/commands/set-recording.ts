@@ -32,10 +32,15 @@ export const setRecording: CommandDefinition = {
             RECORDING_TRIMS.map((tr) => ({ label: tr, description: tr === current?.trim ? t('current') : undefined, value: tr })),
             { title: `${title}: ${trunk.friendly_name ?? trunk.sid}`, placeholder: t('Trim silence at the start and end?'), step: { step: 2, totalSteps: 2 } },
           );
-    const recording = await ctx.workbench.withProgress(t('Setting recording of "{0}"…', trunk.friendly_name ?? trunk.sid), async (_report, signal) => {
-      const client = await ctx.connections.twilio(account);
-      return client.recording.update(trunk.sid, { mode, ...(trim ? { trim } : {}) }, { signal });
-    });
+    let recording;
+    try {
+      recording = await ctx.workbench.withProgress(t('Setting recording of "{0}"…', trunk.friendly_name ?? trunk.sid), async (_report, signal) => {
+        const client = await ctx.connections.twilio(account);
+        return client.recording.update(trunk.sid, { mode, ...(trim ? { trim } : {}) }, { signal });
+      });
+    } finally {
+      ctx.resourceChanges.fire({ account: account.name, kind: 'TwilioTrunk', sid: trunk.sid });
+    }
     ctx.explorer.refreshById(`account/${account.id}/trunks`);
     void ctx.workbench.info(t('Recording of "{0}" is now {1}{2}.', trunk.friendly_name ?? trunk.sid, recording.mode ?? mode, recording.trim ? ` (${recording.trim})` : ''));
     return recording;

@@ -3,6 +3,7 @@ import { documentStatuses, type DocumentStatus } from '../../core/documents/docu
 import type { SyncClients } from '../../core/documents/sync-clients';
 import type { SyncStateStore } from '../../core/documents/sync-state';
 import type { Logger } from '../../core/http/redacting-logger';
+import type { ResourceChange } from '../resource-change-bus';
 import type { TrunkFileCache } from './trunk-file-cache';
 
 interface Entry {
@@ -11,14 +12,21 @@ interface Entry {
   statuses: DocumentStatus[];
 }
 
+interface Running {
+  run: Promise<void>;
+  /** A computation queued to start when `run` ends (the remote moved after `run` read it). */
+  again?: Promise<void>;
+}
+
 /**
  * The status of each document of each open trunk file, computed in the background (never
  * while the user waits on a keystroke): when a file is opened or saved, when accounts change,
- * and on Refresh. One bulk computation per file.
+ * after Trunkline changes a resource a file is about, on focus and at an interval
+ * (StatusRefreshScheduler), and on Refresh. One bulk computation per file.
  */
 export class DocumentStatusCache implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
-  private readonly running = new Map<string, Promise<void>>();
+  private readonly running = new Map<string, Running>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri | undefined>();
   readonly onDidChange = this.emitter.event;
 
@@ -35,18 +43,45 @@ export class DocumentStatusCache implements vscode.Disposable {
     return entry ? { statuses: entry.statuses, current: entry.version === document.version } : undefined;
   }
 
-  /** Recomputes a file's statuses (coalesced while one computation runs). */
-  refresh(document: vscode.TextDocument): Promise<void> {
+  /**
+   * Recomputes a file's statuses. A call while a computation runs joins it; with `restart`
+   * (the remote changed after that computation may have read it) one more follows it.
+   */
+  refresh(document: vscode.TextDocument, options: { restart?: boolean } = {}): Promise<void> {
     const key = document.uri.toString();
-    const pending = this.running.get(key);
-    if (pending) return pending;
-    const run = this.compute(document).finally(() => this.running.delete(key));
-    this.running.set(key, run);
-    return run;
+    const current = this.running.get(key);
+    if (current) {
+      if (!options.restart) return current.again ?? current.run;
+      current.again ??= current.run.then(() => this.refresh(document));
+      return current.again;
+    }
+    const state: Running = { run: this.compute(document).finally(() => this.running.delete(key)) };
+    this.running.set(key, state);
+    return state.run;
+  }
+
+  /**
+   * Trunkline changed a resource: every open file with a document about it shows "checking…"
+   * at once (never a stale "in sync") and is re-checked. Matched by kind and sid, not account
+   * name: two account names can reach one provider account, and a sid names one resource.
+   */
+  resourceChanged(change: ResourceChange, open: readonly vscode.TextDocument[]): Promise<void>[] {
+    const sid = change.sid.toLowerCase();
+    const affected = open.filter((d) => this.cache.get(d).documents.some((doc) => doc.kind === change.kind && doc.sid?.toLowerCase() === sid));
+    return affected.map((d) => {
+      this.entries.delete(d.uri.toString());
+      this.emitter.fire(d.uri);
+      return this.refresh(d, { restart: true });
+    });
   }
 
   forget(uri: vscode.Uri): void {
     this.entries.delete(uri.toString());
+  }
+
+  /** Drops the statuses of every file but these: a hidden file's status is re-checked when it is shown again. */
+  keepOnly(uris: ReadonlySet<string>): void {
+    for (const key of [...this.entries.keys()]) if (!uris.has(key)) this.entries.delete(key);
   }
 
   invalidateAll(): void {

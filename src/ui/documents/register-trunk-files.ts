@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
+import { systemClock } from '../../core/http/clock';
 import type { Services } from '../services';
 import { DocumentStatusCache } from './document-status-cache';
 import { editorSyncClients } from './editor-sync-clients';
 import { REMOTE_SCHEME, VirtualDocuments } from './remote-document-provider';
+import { StatusRefreshScheduler } from './status-refresh-scheduler';
 import { TrunkCodeLensProvider } from './trunk-code-lens-provider';
 import { TrunkCompletionProvider } from './trunk-completion-provider';
 import { TrunkFileCache } from './trunk-file-cache';
@@ -32,6 +34,29 @@ export function registerTrunkFiles(context: vscode.ExtensionContext, services: S
     vscode.workspace.onDidSaveTextDocument((d) => isTrunkFile(d) && void statuses.refresh(d)),
     vscode.workspace.onDidCloseTextDocument((d) => statuses.forget(d.uri)),
     services.accounts.onDidChange(() => statuses.invalidateAll()),
+    ...registerStatusRefresh(statuses, services),
   );
   return { cache, diagnostics, statuses, syncState, clients, virtualDocuments };
+}
+
+/** Statuses follow the remote: at once after Trunkline changes a resource, on focus, at an interval. */
+function registerStatusRefresh(statuses: DocumentStatusCache, services: Services): vscode.Disposable[] {
+  const open = () => vscode.workspace.textDocuments.filter((d) => isTrunkFile(d) && !d.isClosed);
+  const visible = () => [...new Set(vscode.window.visibleTextEditors.map((e) => e.document).filter((d) => isTrunkFile(d)))];
+  const scheduler = new StatusRefreshScheduler<vscode.TextDocument>({
+    clock: systemClock,
+    visibleFiles: visible,
+    refresh: (d) => statuses.refresh(d),
+    intervalSeconds: () => vscode.workspace.getConfiguration('trunkline').get<number>('status.refreshInterval'),
+    focused: () => vscode.window.state.focused,
+    onPass: () => statuses.keepOnly(new Set(visible().map((d) => d.uri.toString()))),
+    onError: (d, e) => services.log.warn(`Could not re-check the status of ${d.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`),
+  });
+  scheduler.schedule();
+  return [
+    { dispose: () => scheduler.dispose() },
+    services.resourceChanges.onDidChange((change) => void statuses.resourceChanged(change, open())),
+    vscode.window.onDidChangeWindowState((state) => void scheduler.focusChanged(state.focused)),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('trunkline.status.refreshInterval') && scheduler.schedule()),
+  ];
 }

@@ -43,7 +43,7 @@ export class TrunkCodeLensProvider implements vscode.CodeLensProvider {
       lenses.push(new vscode.CodeLens(range, this.statusCommand(doc.valid, status, known?.current ?? false, args)));
       lenses.push(new vscode.CodeLens(range, { title: t('Push'), command: 'trunkline.push', arguments: args, tooltip: t('Show the plan, then apply it') }));
       lenses.push(new vscode.CodeLens(range, { title: t('Diff'), command: 'trunkline.diff', arguments: args, tooltip: t('Compare the remote resource with this document') }));
-      if (doc.sid) lenses.push(new vscode.CodeLens(range, { title: t('Pull'), command: 'trunkline.pull', arguments: args, tooltip: t('Replace this spec with the remote state') }));
+      if (doc.sid) lenses.push(new vscode.CodeLens(range, { title: t('Pull'), command: 'trunkline.pull', arguments: args, tooltip: t('Take the remote values of the keys this document has (adds none; Pull All Fields does)') }));
     }
     return lenses;
   }

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { TrunkDocument, TrunkFile } from '../../core/documents/parse-trunk-file';
 import { t } from '../l10n';
+import { applyTextEdits } from './apply-text-edits';
+import type { PullTarget } from './pull-remote-values';
 import type { TrunkFileCache } from './trunk-file-cache';
 import { isTrunkFile } from './trunk-file-selector';
 
@@ -32,4 +34,14 @@ export async function resolveTrunkDocument(cache: TrunkFileCache, uriArg: unknow
       : (file.documents.find((d) => offset !== undefined && offset >= d.range.start.offset && offset <= d.range.end.offset) ?? (file.documents.length === 1 ? file.documents[0] : undefined));
   if (!document) throw new Error(t('No trunk document at the cursor in {0}.', vscode.workspace.asRelativePath(editorDocument.uri)));
   return { editorDocument, file, document };
+}
+
+/** The editor document as Pull writes into it (one WorkspaceEdit: Undo reverts it). */
+export function pullTargetOf({ editorDocument, document }: TrunkDocumentTarget): PullTarget {
+  return {
+    document,
+    text: () => editorDocument.getText(),
+    version: () => editorDocument.version,
+    applyEdits: (edits) => applyTextEdits(editorDocument, edits),
+  };
 }

@@ -1,6 +1,7 @@
 import type { Account } from '../../core/accounts/account';
 import type { CarrierXTrunk, TrunkGroup } from '../../core/providers/carrierx/models';
 import type { ByocTrunk, OriginationUrl, Trunk, TrunkPhoneNumber } from '../../core/providers/twilio/models';
+import type { ResourceChange } from '../resource-change-bus';
 import { ByocTrunkNode } from '../tree/byoc-trunk-node';
 import { CarrierXTrunkNode } from '../tree/carrierx-trunk-node';
 import type { ExplorerNode } from '../tree/explorer-node';
@@ -69,6 +70,25 @@ export function sidOf(ref: ResourceRef): string {
       return ref.url.sid;
     case 'phoneNumber':
       return ref.number.sid;
+  }
+}
+
+/**
+ * The resource a trunk file describes that a change to `ref` changes: a number or an
+ * origination URL changes its trunk, a CarrierX trunk its group.
+ */
+export function changeOf(ref: ResourceRef): ResourceChange {
+  const account = ref.account.name;
+  switch (ref.kind) {
+    case 'trunk':
+    case 'originationUrl':
+    case 'phoneNumber':
+      return { account, kind: 'TwilioTrunk', sid: ref.trunk.sid };
+    case 'byocTrunk':
+      return { account, kind: 'TwilioByocTrunk', sid: ref.trunk.sid };
+    case 'trunkGroup':
+    case 'carrierxTrunk':
+      return { account, kind: 'CarrierXTrunkGroup', sid: ref.group.trunk_group_sid };
   }
 }
 

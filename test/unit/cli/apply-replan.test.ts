@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { CliIo } from '../../../src/cli/cli-io';
 import { ExitCode } from '../../../src/cli/exit-codes';
 import { runCli } from '../../../src/cli/run-cli';
-import { CANARY_CREDENTIALS, CANARY_ENV, emulatorConfig, makeWorkspace, readFile } from '../../support/cli-harness';
+import { CANARY_CREDENTIALS, repoRoot, CANARY_ENV, emulatorConfig, makeWorkspace, readFile } from '../../support/cli-harness';
 import { startSyncHarness, type SyncHarness } from '../../support/sync-harness';
 
 // "The plan shown is the plan sent": a colleague's change made while the user reads apply's
@@ -82,5 +83,19 @@ describe('trunkline apply when the remote moves while the plan is on screen', ()
     assert.deepEqual([remote.friendly_name, remote.transfer_mode], ['Acme 2', 'enable-all'], 'the file did not manage transfer_mode: the colleague\'s value stays');
     assert.match(run.stdout, /^Apply: 1 updated\.$/m);
     assert.match(readFile(cwd, 'acme.trunk.yaml'), /# renamed in review/);
+  });
+
+  it('--format json carries the new plan under replans, valid against the output schema', async () => {
+    const run = await runAtTerminal(['apply', '--format', 'json', 'acme.trunk.yaml'], cwd, async (prompt) => {
+      if (prompt === 1) await h.twilio.trunks.update(sid, { secure: true });
+      return prompt === 1 ? 'yes' : 'no';
+    });
+    const json = JSON.parse(run.stdout) as { plan: { documents: unknown[] }; replans: { documents: { operations: { changes: { field: string }[] }[] }[] }[]; results: { outcome: string }[] };
+    const Ajv = (require('ajv') as { default: new (o: object) => { compile(s: object): ((v: unknown) => boolean) & { errors?: unknown } } }).default;
+    const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(JSON.parse(fs.readFileSync(path.join(repoRoot(), 'schemas', 'cli-output.schema.json'), 'utf8')));
+    assert.ok(validate(json), JSON.stringify(validate.errors));
+    assert.equal(json.replans.length, 1);
+    assert.deepEqual(json.replans[0]!.documents[0]!.operations[0]!.changes.map((c) => c.field).sort(), ['friendly_name', 'secure']);
+    assert.deepEqual(json.results.map((r) => r.outcome), ['skipped']);
   });
 });
