@@ -17,6 +17,8 @@ const BUSY_SELECTORS = {
  * @typedef {object} Scene
  * @property {string} title what the scene shows, as the runner prints it
  * @property {string} [screenshot] file name under media/screenshots/, taken after `run` settles
+ * @property {'npm start'} [startedAs] run in the workbench `npm start` opens (no test options,
+ *   the extension installed, samples/workspace open) instead of the test session's
  * @property {(workbench: WorkbenchPage) => Promise<void>} run drives the UI; throws (e.g. a
  *   locator wait times out) when the feature does not show what it should
  */
@@ -169,6 +171,13 @@ export class WorkbenchPage {
     await input.press('Enter');
     const name = relativePath.split('/').pop() ?? relativePath;
     await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: UI_TIMEOUT_MS });
+  }
+
+  /** A notification toast (not the notification center) showing `text`, once it is up. */
+  async toast(/** @type {string | RegExp} */ text) {
+    const toast = this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text });
+    await toast.waitFor({ timeout: UI_TIMEOUT_MS });
+    return toast;
   }
 
   /** Runs a command from the Command Palette by its label, e.g. "Trunkline: Show Log". */
