@@ -55,7 +55,8 @@ export function commandHarness(emulator: TestEmulator) {
   accounts.onDidChange((change) => connections.invalidate(change.account.id));
   const changed: (ExplorerNode | undefined)[] = [];
   let pageSize = 50;
-  const explorer = new ExplorerTree(accounts, { connections, log, pageSize: () => pageSize, changed: (n) => changed.push(n) });
+  const revealed: ExplorerNode[] = [];
+  const explorer = new ExplorerTree(accounts, { connections, log, pageSize: () => pageSize, changed: (n) => changed.push(n), reveal: async (n) => void revealed.push(n) });
   const workbench = new RecordingWorkbench();
   let input = new ScriptedUserInput([]);
   let twilioCliConfig: string | undefined;
@@ -81,6 +82,8 @@ export function commandHarness(emulator: TestEmulator) {
     workbench,
     sink,
     changed,
+    /** The nodes shown and selected in the view (after a create). */
+    revealed,
     context,
     setPageSize: (n: number) => (pageSize = n),
     setTwilioCliConfig: (text: string | undefined) => (twilioCliConfig = text),

@@ -10,7 +10,14 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
 
+  /** The view showing this provider, once registered (reveal needs it). */
+  view: vscode.TreeView<ExplorerNode> | undefined;
+
   constructor(private readonly tree: () => ExplorerTree) {}
+
+  async reveal(node: ExplorerNode): Promise<void> {
+    await this.view?.reveal(node, { select: true, focus: false, expand: false });
+  }
 
   fire(node: ExplorerNode | undefined): void {
     this.emitter.fire(node);
