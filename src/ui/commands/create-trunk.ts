@@ -156,9 +156,3 @@ export function domainProblem(domain: string): string | undefined {
   if (!TRUNK_DOMAIN_PATTERN.test(domain)) return t('Use one label of letters, digits and "-" (not at either end) before .pstn.twilio.com.');
   return undefined;
 }
-
-/** "Created …" with a Copy SID action. */
-export async function notifyCreated(ctx: CommandContext, message: string, sid: string): Promise<void> {
-  const copy = t('Copy SID');
-  if ((await ctx.workbench.info(message, copy)) === copy) await ctx.workbench.writeClipboard(sid);
-}

@@ -264,6 +264,25 @@ describe('BYOC and CarrierX commands', () => {
     assert.equal(remote.voice_method, 'GET');
   });
 
+  test('a BYOC trunk without a voice URL asks no method; the new trunk is revealed', async () => {
+    const input = h.answers([{ input: 'Carrier C' }, { input: '' }]);
+    const created = (await createByocTrunk.run(h.context())) as { sid: string };
+    assert.deepEqual(input.asked.map((a) => a.step), ['1/3', '2/3'], 'one account: no account step counted');
+    assert.equal(h.revealed.at(-1)?.id, `account/${h.accounts.list()[0]!.id}/byoc-trunks/${created.sid}`);
+  });
+
+  test('a trunk group name the account already has is refused before sending; the wizard keeps going', async () => {
+    const existing = emulator.store.carrierx.groups.values()[0]!;
+    const posts = emulator.stats.count('POST', '/core/v2/trunk_groups');
+    const input = h.answers([{ input: existing.name, rejectedWith: /already has a trunk group named/ }, { input: 'Unique group' }, { back: 'pick' }, { input: 'Unique group 2' }, { pick: 'failover' }]);
+    const group = (await createTrunkGroup.run(h.context())) as { name: string; trunk_group_sid: string };
+    input.assertDone();
+    assert.equal(input.asked[2]!.step, '2/2');
+    assert.equal(input.asked[3]!.value, 'Unique group', 'Back keeps the name typed');
+    assert.equal(group.name, 'Unique group 2');
+    assert.equal(emulator.stats.count('POST', '/core/v2/trunk_groups'), posts + 1, 'one create, for the accepted name');
+  });
+
   test('create a trunk group and a trunk in it, edit a capacity, delete the group with its trunks', async () => {
     h.answers([{ input: 'Edge' }, { pick: 'round_robin' }]);
     const group = (await createTrunkGroup.run(h.context())) as { trunk_group_sid: string };
