@@ -160,6 +160,11 @@ describe('Trunk files', function () {
     assert.equal(input.modified.toString(), uri.toString());
     const remote = await vscode.workspace.openTextDocument(input.original);
     assert.match(remote.getText(), /domain_name: it-.*\.pstn\.twilio\.com/);
+    // In sync right after the push: the remote side is written in the file's own form (its
+    // comments, order, quoting), so the diff has nothing to highlight.
+    const local = await vscode.workspace.openTextDocument(uri);
+    assert.equal(remote.getText(), local.getText(), 'no difference but real ones');
+    assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab!.label, `IT ${suffix} (remote) ↔ ${uri.path.split('/').pop()}`, "the tab is titled by the trunk's name");
   });
 
   it('refuses to push over a remote change, then Pull takes it', async () => {
