@@ -23,7 +23,7 @@ export interface Created {
 export async function showCreated(ctx: CommandContext, created: Created): Promise<void> {
   ctx.explorer.refreshById(created.folderId);
   const node = await ctx.explorer.reveal(created.nodeId).catch((e: unknown) => {
-    ctx.log.debug(`reveal ${created.nodeId}: ${e instanceof Error ? e.message : String(e)}`);
+    ctx.log.warn(`Could not show ${created.nodeId} in the Trunks view: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   });
   const copy = t('Copy SID');

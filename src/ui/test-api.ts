@@ -13,8 +13,6 @@ export interface TrunklineTestApi {
   treeChildren(node?: ExplorerNode): Promise<ExplorerNode[]>;
   treeItem(node: ExplorerNode): TreeItemData;
   readonly commandErrors: { commandId: string; message: string }[];
-  /** The ids of the rows selected in the Trunks view. */
-  treeSelection(): string[];
   sandboxBaseUrl(): Promise<string>;
 }
 
@@ -24,7 +22,6 @@ export function createTestApi(services: Services, errors: { commandId: string; m
     treeChildren: (node) => services.explorer.childrenOf(node),
     treeItem: (node) => node.treeItem(),
     commandErrors: errors,
-    treeSelection: () => services.explorerProvider.view?.selection.map((n) => n.id) ?? [],
     sandboxBaseUrl: async () => (await services.sandbox.endpoint()).baseUrl,
   };
 }

@@ -182,12 +182,17 @@ export class WorkbenchPage {
 
   /** Runs a command from the Command Palette by its label, e.g. "Trunkline: Show Log". */
   async runCommand(/** @type {string} */ label) {
+    await this.startCommand(label);
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  }
+
+  /** Starts a command from the Command Palette whose own prompts follow in the same quick input (a wizard). */
+  async startCommand(/** @type {string} */ label) {
     await this.page.keyboard.press('Control+Shift+P');
     const input = this.page.locator('.quick-input-widget input');
     await input.fill(`>${label}`);
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     await input.press('Enter');
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
   }
 
   /**
