@@ -1,5 +1,6 @@
 import { TwilioNumberIndex } from '../../core/documents/twilio-number-index';
 import type { Page, PageRequest } from '../../core/providers/page';
+import type { TwilioClient } from '../../core/providers/twilio/twilio-client';
 import type { Trunk } from '../../core/providers/twilio/models';
 import { t } from '../l10n';
 import type { AccountNode } from './account-node';
@@ -11,9 +12,8 @@ import { TrunkNode } from './trunk-node';
 export class ElasticSipTrunksNode extends PagedFolderNode<Trunk> {
   protected readonly noun = t('trunks');
   /** Numbers per trunk from one account-wide listing, so counts show before anything is expanded. */
-  private numberCounts: Map<string, number> | undefined;
-  private countingNumbers: Promise<void> | undefined;
-  private countGeneration = 0;
+  private numberCounts: Promise<Map<string, number> | undefined> | undefined;
+  private knownCounts: Map<string, number> | undefined;
 
   constructor(
     readonly accountNode: AccountNode,
@@ -35,43 +35,32 @@ export class ElasticSipTrunksNode extends PagedFolderNode<Trunk> {
 
   protected async fetchPage(req: PageRequest): Promise<Page<Trunk>> {
     const client = await this.ctx.connections.twilio(this.accountNode.account);
-    return client.trunks.page(req);
+    // The count listing runs beside the first page, so the rows render with their counts at
+    // once: a later change event on a trunk or this folder would make VS Code drop and reload
+    // the rows below it, racing the reloads of expanded folders ("No tree item with id …").
+    const [page, counts] = await Promise.all([client.trunks.page(req), this.countNumbers(client)]);
+    this.knownCounts = counts;
+    return page;
   }
 
-  /**
-   * How many numbers are on a trunk, from the account's number listing (1,000 a page, one
-   * listing for every trunk); undefined until that listing arrives, which re-renders the trunks.
-   */
+  /** How many numbers are on a trunk (from the account-wide listing); undefined if that listing failed. */
   numberCount(trunkSid: string): number | undefined {
-    if (this.numberCounts) return this.numberCounts.get(trunkSid) ?? 0;
-    this.countingNumbers ??= this.countNumbers();
-    return undefined;
-  }
-
-  /** The counts are a snapshot: attach, detach and refresh forget them. */
-  forgetNumberCounts(): void {
-    this.numberCounts = undefined;
-    this.countingNumbers = undefined;
-    this.countGeneration++;
+    return this.knownCounts ? (this.knownCounts.get(trunkSid) ?? 0) : undefined;
   }
 
   override reset(): void {
     super.reset();
-    this.forgetNumberCounts();
+    this.numberCounts = undefined;
+    this.knownCounts = undefined;
   }
 
-  private async countNumbers(): Promise<void> {
-    const generation = this.countGeneration;
-    try {
-      const index = new TwilioNumberIndex(await this.ctx.connections.twilio(this.accountNode.account));
-      const counts = await index.countsByTrunk();
-      if (generation !== this.countGeneration) return; // refreshed meanwhile
-      this.numberCounts = counts;
-      this.ctx.changed(this);
-    } catch (e) {
+  private countNumbers(client: TwilioClient): Promise<Map<string, number> | undefined> {
+    this.numberCounts ??= new TwilioNumberIndex(client).countsByTrunk().catch((e: unknown) => {
       // Counts are a convenience: the folders still list the numbers when expanded.
       this.ctx.log.debug(`number counts for ${this.accountNode.account.name}: ${e instanceof Error ? e.message : String(e)}`);
-    }
+      return undefined;
+    });
+    return this.numberCounts;
   }
 
   protected childFor(trunk: Trunk): TrunkNode {

@@ -44,20 +44,9 @@ export class PhoneNumbersNode extends PagedFolderNode<TrunkPhoneNumber> {
     return count === 1 ? t('1 number') : t('{0} numbers', count);
   }
 
-  override reset(): void {
-    super.reset();
-    // attach and detach refresh this folder: the account-wide counts are stale too
-    this.trunkNode.parent.forgetNumberCounts();
-  }
-
   protected async fetchPage(req: PageRequest): Promise<Page<TrunkPhoneNumber>> {
     const client = await this.ctx.connections.twilio(this.trunkNode.account);
     return client.trunkPhoneNumbers.page(this.trunkNode.trunk.sid, req);
-  }
-
-  /** The trunk shows the number count once it is known. */
-  protected override afterLoad(): void {
-    this.ctx.changed(this.trunkNode);
   }
 
   protected childFor(number: TrunkPhoneNumber): PhoneNumberNode {
