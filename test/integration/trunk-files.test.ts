@@ -220,4 +220,6 @@ describe('Trunk files', function () {
     created.push(uri);
     const text = (await vscode.workspace.openTextDocument(uri)).getText();
     assert.match(text, new RegExp(`friendly_name: "?East ${suffix}"?\\n`));
-    assert.match(text, new RegExp(`domain_name: east-${suffix}\X
+    assert.match(text, new RegExp(`domain_name: east-${suffix}\\.pstn\\.twilio\\.com\\n`));
+  });
+});
