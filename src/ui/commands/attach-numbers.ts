@@ -45,11 +45,8 @@ export const attachNumbers: CommandDefinition = {
       if (!confirmed) return { attached: [] };
     }
     const result = await attach(ctx, client, account, trunk, chosen);
-    // The trunks folder, not just the numbers: every trunk's count comes from one listing.
-    if (!ctx.explorer.refreshById(`account/${account.id}/trunks`)) {
-      ctx.explorer.refreshById(`account/${account.id}/trunks/${trunk.sid}/numbers`);
-      for (const from of new Set(moving.map((n) => n.trunk_sid!))) ctx.explorer.refreshById(`account/${account.id}/trunks/${from}/numbers`);
-    }
+    ctx.explorer.refreshById(`account/${account.id}/trunks/${trunk.sid}/numbers`);
+    for (const from of new Set(moving.map((n) => n.trunk_sid!))) ctx.explorer.refreshById(`account/${account.id}/trunks/${from}/numbers`);
     if (result.failed.length === 0) {
       void ctx.workbench.info(t('Attached {0} number(s) to "{1}".', result.attached.length, trunk.friendly_name ?? trunk.sid));
     } else {

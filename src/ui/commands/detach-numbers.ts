@@ -52,8 +52,7 @@ export const detachNumbers: CommandDefinition = {
         detached.push(n.phone_number ?? n.sid);
       }
     });
-    // The trunks folder, not just the numbers: every trunk's count comes from one listing.
-    if (!ctx.explorer.refreshById(`account/${account.id}/trunks`)) ctx.explorer.refreshById(`account/${account.id}/trunks/${trunk.sid}/numbers`);
+    ctx.explorer.refreshById(`account/${account.id}/trunks/${trunk.sid}/numbers`);
     void ctx.workbench.info(t('Detached {0} from "{1}".', detached.join(', '), trunk.friendly_name ?? trunk.sid));
     return { detached };
   },
