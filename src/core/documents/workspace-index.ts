@@ -58,6 +58,13 @@ export class WorkspaceIndex {
     return [...this.claimsByUri.keys()];
   }
 
+  /** The values claimed of one type, e.g. every sid a file of the workspace names. */
+  claimedValues(type: TrunkClaim['type']): string[] {
+    const values = new Set<string>();
+    for (const claims of this.claimsByUri.values()) for (const claim of claims) if (claim.type === type) values.add(claim.value);
+    return [...values];
+  }
+
   /** Diagnostics of `uri` for claims that other files also make. */
   diagnosticsFor(uri: string): TrunkDiagnostic[] {
     const diagnostics: TrunkDiagnostic[] = [];
