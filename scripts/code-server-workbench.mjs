@@ -4,11 +4,14 @@
 // Shared by the integration-test driver and the e2e screenshots: same server flags, same quiet
 // settings, same loopback-only binding, same cleanup.
 //
-// The extension is loaded as a *development* extension through the workbench's `payload` URL
+// Tests load the extension as a *development* extension through the workbench's `payload` URL
 // parameter (the "Extension Development Host" mechanism). A built VS Code reads that parameter
 // only with the smoke-test driver enabled, hence `--vscode-option enable-smoke-test-driver`.
 // Payload URIs must be vscode-remote://<host:port as the browser used it>/<absolute path>,
 // because code-server takes the remote authority from the Host header.
+// The smoke-test driver also suppresses every notification toast, so the workbench a person
+// opens (`npm start`, startUserWorkbench) never uses it: there the checkout is linked into the
+// server's extensions dir and loads like an installed extension.
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -45,6 +48,14 @@ const QUIET_SETTINGS = {
   'chat.commandCenter.enabled': false,
   'git.enabled': false,
   'git.openRepositoryInParentFolders': 'never',
+};
+
+// The workbench `npm start` opens for a person: VS Code's defaults (welcome page, walkthroughs
+// on install, notifications), minus what would reach the internet from this machine.
+const USER_SETTINGS = {
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.ignoreRecommendations': true,
 };
 
 // Workspace Trust on and the folder left untrusted (Restricted Mode), with no prompt about it.
@@ -108,14 +119,26 @@ export async function startTestSession({ name, logDir, env = {}, log, restricted
  */
 
 /**
- * @param {{ workDir: string, logFile: string, env?: Record<string, string>, folder?: string, port?: number, restrictedMode?: boolean }} options
+ * The workbench a person gets, as `npm start` opens it: no test options (the smoke-test driver
+ * would hide every notification toast), VS Code's own defaults, and the checkout loaded as an
+ * installed extension (a link in the server's extensions dir) instead of through `payload`.
+ * `workbenchUrl([])` is the URL to open.
+ * @param {{ workDir: string, logFile: string, env?: Record<string, string>, folder?: string, port?: number }} options
+ * @returns {Promise<CodeServer>}
+ */
+export function startUserWorkbench(options) {
+  return startCodeServer({ ...options, forPerson: true });
+}
+
+/**
+ * @param {{ workDir: string, logFile: string, env?: Record<string, string>, folder?: string, port?: number, restrictedMode?: boolean, forPerson?: boolean }} options
  *   workDir: a throwaway directory for user data, extensions and config; env: for the
  *   extension host, which inherits the server's environment; folder: the workspace to open
  *   (the test fixtures by default); port: a fixed port (a free one by default);
- *   restrictedMode: see startTestSession
+ *   restrictedMode: see startTestSession; forPerson: see startUserWorkbench
  * @returns {Promise<CodeServer>}
  */
-export async function startCodeServer({ workDir, logFile, env = {}, folder = WORKSPACE_DIR, port: fixedPort, restrictedMode = false }) {
+export async function startCodeServer({ workDir, logFile, env = {}, folder = WORKSPACE_DIR, port: fixedPort, restrictedMode = false, forPerson = false }) {
   if (!fs.existsSync(CODE_SERVER_ENTRY) || !fs.existsSync(path.join(NODE24_BIN, 'node'))) {
     throw new Error(`code-server is not installed in ${VSCODE_CACHE}; run: npm run test:vscode-setup`);
   }
@@ -123,8 +146,13 @@ export async function startCodeServer({ workDir, logFile, env = {}, folder = WOR
   const extensionsDir = path.join(workDir, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  const settings = restrictedMode ? { ...QUIET_SETTINGS, ...RESTRICTED_MODE_SETTINGS } : QUIET_SETTINGS;
+  const settings = forPerson ? USER_SETTINGS : restrictedMode ? { ...QUIET_SETTINGS, ...RESTRICTED_MODE_SETTINGS } : QUIET_SETTINGS;
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  if (forPerson) {
+    // An installed extension's folder is named publisher.name-version; a link to the checkout loads it.
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    fs.symlinkSync(REPO_ROOT, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
+  }
 
   const port = fixedPort ?? (await freeLoopbackPort());
   const origin = `http://${HOST}:${port}`;
@@ -144,7 +172,7 @@ export async function startCodeServer({ workDir, logFile, env = {}, folder = WOR
       ...(restrictedMode ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--ignore-last-opened',
-      '--vscode-option', 'enable-smoke-test-driver',
+      ...(forPerson ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
       folder,
     ],
     {
@@ -184,7 +212,7 @@ export async function startCodeServer({ workDir, logFile, env = {}, folder = WOR
     exited: server.exited,
     remoteUri: (absolutePath) => `vscode-remote://${authority}${absolutePath}`,
     workbenchUrl: (payload) =>
-      `${origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+      `${origin}/?folder=${encodeURIComponent(folder)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`,
   };
 }
 

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The folder every VS Code test session opens (sample trunk files live here). */
 export const WORKSPACE_DIR = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
+/** The folder `npm start` opens: sample trunk files for a first look. */
+export const SAMPLES_DIR = path.join(REPO_ROOT, 'samples', 'workspace');
 /** Logs, result files and failure screenshots of the last run (git-ignored). */
 export const TEST_RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
 

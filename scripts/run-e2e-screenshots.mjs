@@ -11,12 +11,13 @@
 // name order. A failing scene leaves test-results/e2e/<scene>-failure.png. The last line printed
 // is always `N passed, N failed`.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openWorkbench, startTestSession } from './code-server-workbench.mjs';
+import { openWorkbench, startTestSession, startUserWorkbench } from './code-server-workbench.mjs';
 import { summaryLine } from './integration-results.mjs';
-import { REPO_ROOT, repoRelative, TEST_RESULTS_DIR } from './repo-paths.mjs';
-import { runWithCleanup } from './run-with-cleanup.mjs';
+import { REPO_ROOT, repoRelative, SAMPLES_DIR, TEST_RESULTS_DIR } from './repo-paths.mjs';
+import { deferCleanup, failWhenAnyExits, runWithCleanup } from './run-with-cleanup.mjs';
 import { WorkbenchPage } from '../test/e2e/workbench-page.mjs';
 
 const SCENES_DIR = path.join(REPO_ROOT, 'test', 'e2e');
@@ -51,6 +52,18 @@ async function runScenes() {
   let serverDied = false;
   died.catch(() => (serverDied = true));
   const url = server.workbenchUrl([['extensionDevelopmentPath', server.remoteUri(REPO_ROOT)]]);
+  /** @type {Promise<{ url: string, died: Promise<never> }> | undefined} */
+  let userWorkbench;
+  // Scenes about what a person sees after `npm start` get that workbench: no test options.
+  const npmStartWorkbench = () =>
+    (userWorkbench ??= (async () => {
+      const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trunkline-e2e-start-'));
+      deferCleanup('temporary directory (npm start workbench)', () => fs.rmSync(workDir, { recursive: true, force: true }));
+      const logFile = path.join(LOG_DIR, 'code-server-npm-start.log');
+      const started = await startUserWorkbench({ workDir, logFile, folder: SAMPLES_DIR });
+      log(`npm start's workbench at ${started.origin}`);
+      return { url: started.workbenchUrl([]), died: failWhenAnyExits([{ name: "npm start's code-server", exited: started.exited, logFile: repoRelative(logFile) }]) };
+    })());
 
   for (const { file, scene } of scenes) {
     const name = file.replace(/\.scene\.mjs$/, '');
@@ -60,7 +73,8 @@ async function runScenes() {
     let page;
     const target = scene.screenshot ? path.join(SCREENSHOTS_DIR, scene.screenshot) : undefined;
     const play = (async () => {
-      ({ page } = await openWorkbench(browser, url, { consoleLog }));
+      const sceneUrl = scene.startedAs === 'npm start' ? (await npmStartWorkbench()).url : url;
+      ({ page } = await openWorkbench(browser, sceneUrl, { consoleLog }));
       const workbench = new WorkbenchPage(page);
       await workbench.restored();
       await scene.run(workbench);

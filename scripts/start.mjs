@@ -8,18 +8,18 @@
 //   - with a local `code` on PATH, VS Code opens samples/workspace with the extension loaded as a
 //     development extension;
 //   - otherwise the browser-based VS Code server from the recipe (code-server, installed and cached
-//     by scripts/setup-vscode-server.sh) starts on 127.0.0.1 and the URL to open is printed.
+//     by scripts/setup-vscode-server.sh) starts on 127.0.0.1 and the URL to open is printed. It is
+//     the workbench a user gets (notifications and all), never the tests' smoke-test mode.
 // Ctrl-C stops everything it started.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startCodeServer } from './code-server-workbench.mjs';
+import { startUserWorkbench } from './code-server-workbench.mjs';
 import { startEmulator } from './emulator-process.mjs';
-import { REPO_ROOT } from './repo-paths.mjs';
+import { REPO_ROOT, SAMPLES_DIR as SAMPLES } from './repo-paths.mjs';
 import { deferCleanup, runWithCleanup } from './run-with-cleanup.mjs';
 
-const SAMPLES = path.join(REPO_ROOT, 'samples', 'workspace');
 const PORT = Number(process.env.TRUNKLINE_PORT ?? 8080);
 
 await runWithCleanup(async () => {
@@ -37,8 +37,8 @@ await runWithCleanup(async () => {
   } else {
     console.log('No `code` on PATH: starting the browser-based VS Code server (first run installs it, ~2 min)…');
     execFileSync('bash', [path.join(REPO_ROOT, 'scripts', 'setup-vscode-server.sh')], { stdio: 'inherit' });
-    const server = await startCodeServer({ workDir, logFile: path.join(workDir, 'code-server.log'), env: emulator?.env ?? {}, folder: SAMPLES, port: PORT });
-    const url = server.workbenchUrl([['extensionDevelopmentPath', server.remoteUri(REPO_ROOT)]]);
+    const server = await startUserWorkbench({ workDir, logFile: path.join(workDir, 'code-server.log'), env: emulator?.env ?? {}, folder: SAMPLES, port: PORT });
+    const url = server.workbenchUrl([]);
     console.log(`\nOpen this URL in a browser on this machine:\n\n  ${url}\n`);
     console.log('Then: the Trunkline icon in the activity bar → Try the Sandbox; open a *.trunk.yaml file.');
   }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DOCUMENT_COMMANDS } from './ui/commands/all-document-commands';
 import { EXPLORER_COMMANDS } from './ui/commands/all-commands';
 import { registerCommands, type CommandErrorSink } from './ui/commands/register-commands';
+import { domainClaimLookup } from './ui/documents/domain-claim-lookup';
 import { registerTrunkFiles } from './ui/documents/register-trunk-files';
 import { setTranslator } from './ui/l10n';
 import { createServices, type Services } from './ui/services';
@@ -28,8 +29,8 @@ export function activate(context: vscode.ExtensionContext): TrunklineApi {
   registerExplorer(context, s);
   const files = registerTrunkFiles(context, s);
   context.subscriptions.push(
-    ...registerCommands(EXPLORER_COMMANDS, () => s.commandContext(), s.log, sink),
-    ...registerCommands(DOCUMENT_COMMANDS, () => ({ ...s.commandContext(), files }), s.log, sink),
+    ...registerCommands(EXPLORER_COMMANDS, () => ({ ...s.commandContext(), domainClaimedInWorkspace: domainClaimLookup(files) }), s.log, sink),
+    ...registerCommands(DOCUMENT_COMMANDS, () => ({ ...s.commandContext(), files, domainClaimedInWorkspace: domainClaimLookup(files) }), s.log, sink),
   );
   const version = String(context.extension.packageJSON.version);
   return context.extensionMode === vscode.ExtensionMode.Test ? { version, testing: createTestApi(s, commandErrors) } : { version };

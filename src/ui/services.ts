@@ -63,6 +63,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     log,
     pageSize,
     changed: (node) => explorerProvider.fire(node),
+    reveal: (node) => explorerProvider.reveal(node),
   });
 
   accounts.onDidChange((change) => connections.invalidate(change.account.id));

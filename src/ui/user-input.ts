@@ -7,7 +7,7 @@ export interface PickItem<T> {
   label: string;
   description?: string | undefined;
   detail?: string | undefined;
-  /** Pre-selected in a multi-select pick. */
+  /** Pre-selected in a multi-select pick; the active item (the answer kept from before) in a single pick. */
   picked?: boolean | undefined;
   /** Codicon id, e.g. "server". */
   icon?: string | undefined;
@@ -25,6 +25,10 @@ export interface PickOptions {
   step?: StepInfo | undefined;
   /** Let the user type a filter that also matches descriptions (e.g. E.164 numbers). */
   matchOnDescription?: boolean | undefined;
+  /** Offers a Back button (a wizard's later step); pressing it rejects with GoBackError. */
+  canGoBack?: boolean | undefined;
+  /** Why the last answer failed (e.g. the provider's message), shown until the user changes it. */
+  problem?: string | undefined;
 }
 
 export interface InputOptions {
@@ -37,6 +41,15 @@ export interface InputOptions {
   step?: StepInfo | undefined;
   /** Returns the problem with the value, checked as the user types; undefined = fine. */
   validate?: ((value: string) => string | undefined | Promise<string | undefined>) | undefined;
+  /**
+   * Checked once when the user accepts (it may ask the provider, so not on every keystroke);
+   * a problem keeps the box open with the message shown.
+   */
+  validateOnAccept?: ((value: string) => Promise<string | undefined>) | undefined;
+  /** Offers a Back button (a wizard's later step); pressing it rejects with GoBackError. */
+  canGoBack?: boolean | undefined;
+  /** Why the last answer failed (e.g. the provider's message), shown until the user changes the value. */
+  problem?: string | undefined;
 }
 
 export interface ConfirmOptions {
@@ -68,6 +81,19 @@ export class UserCancelledError extends Error {
   constructor() {
     super('Cancelled by the user');
   }
+}
+
+/** Thrown when the user presses a wizard step's Back button: the wizard asks the previous step again. */
+export class GoBackError extends Error {
+  override readonly name = 'GoBackError';
+  constructor() {
+    super('Back');
+  }
+}
+
+/** True for a Back press (checked by name, as isUserCancelled). */
+export function isGoBack(e: unknown): boolean {
+  return e instanceof Error && e.name === 'GoBackError';
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { UserCancelledError, type AskOptions, type ConfirmOptions, type InputOptions, type PickItem, type PickOptions, type UserInput } from './user-input';
+import { GoBackError, UserCancelledError, type AskOptions, type ConfirmOptions, type InputOptions, type PickItem, type PickOptions, type UserInput } from './user-input';
 
 type QuickPickEntry<T> = vscode.QuickPickItem & { value: T };
 
@@ -28,7 +28,9 @@ export class VsCodeUserInput implements UserInput {
         box.step = options.step.step;
         box.totalSteps = options.step.totalSteps;
       }
+      if (options.canGoBack) box.buttons = [vscode.QuickInputButtons.Back];
       let accepted = false;
+      let goBack = false;
       let validation = 0;
       const validate = async (value: string): Promise<boolean> => {
         const run = ++validation;
@@ -37,9 +39,20 @@ export class VsCodeUserInput implements UserInput {
         return problem === undefined;
       };
       box.onDidChangeValue((value) => void validate(value));
+      box.onDidTriggerButton((button) => {
+        if (button !== vscode.QuickInputButtons.Back) return;
+        goBack = true;
+        box.hide();
+      });
       box.onDidAccept(async () => {
         box.busy = true;
-        const ok = await validate(box.value);
+        let ok = await validate(box.value);
+        if (ok && options.validateOnAccept) {
+          const value = box.value;
+          const problem = await options.validateOnAccept(value);
+          if (problem && value === box.value) box.validationMessage = problem;
+          ok = problem === undefined;
+        }
         box.busy = false;
         if (!ok) return;
         accepted = true;
@@ -48,10 +61,12 @@ export class VsCodeUserInput implements UserInput {
       });
       box.onDidHide(() => {
         box.dispose();
-        if (!accepted) reject(new UserCancelledError());
+        if (!accepted) reject(goBack ? new GoBackError() : new UserCancelledError());
       });
       box.show();
-      if (box.value) void validate(box.value);
+      // The provider's message about this very value stays until the user changes it.
+      if (options.problem) box.validationMessage = options.problem;
+      else if (box.value) void validate(box.value);
     });
   }
 
@@ -77,8 +92,17 @@ export class VsCodeUserInput implements UserInput {
         qp.step = options.step.step;
         qp.totalSteps = options.step.totalSteps;
       }
+      if (options.canGoBack) qp.buttons = [vscode.QuickInputButtons.Back];
+      // A quick pick has no validation message: the problem leads the placeholder.
+      if (options.problem) qp.placeholder = [options.problem, options.placeholder].filter(Boolean).join(' — ');
       qp.busy = true;
       let accepted = false;
+      let goBack = false;
+      qp.onDidTriggerButton((button) => {
+        if (button !== vscode.QuickInputButtons.Back) return;
+        goBack = true;
+        qp.hide();
+      });
       qp.onDidAccept(() => {
         accepted = true;
         resolve(many ? qp.selectedItems : qp.activeItems.slice(0, 1));
@@ -86,7 +110,7 @@ export class VsCodeUserInput implements UserInput {
       });
       qp.onDidHide(() => {
         qp.dispose();
-        if (!accepted) reject(new UserCancelledError());
+        if (!accepted) reject(goBack ? new GoBackError() : new UserCancelledError());
       });
       qp.show();
       Promise.resolve(items).then(
@@ -100,6 +124,10 @@ export class VsCodeUserInput implements UserInput {
           }));
           qp.items = entries;
           if (many) qp.selectedItems = entries.filter((e) => e.picked);
+          else {
+            const kept = entries.find((e) => e.picked);
+            if (kept) qp.activeItems = [kept];
+          }
           qp.busy = false;
         },
         (e: unknown) => {

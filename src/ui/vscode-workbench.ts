@@ -28,6 +28,10 @@ export class VsCodeWorkbench implements Workbench {
     return vscode.env.openExternal(vscode.Uri.parse(url));
   }
 
+  async executeCommand(id: string, ...args: unknown[]): Promise<unknown> {
+    return vscode.commands.executeCommand(id, ...args);
+  }
+
   async openDocument(uri: string): Promise<void> {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
     await vscode.window.showTextDocument(doc, { preview: false });

@@ -7,6 +7,8 @@ export interface Workbench {
   withProgress<T>(title: string, task: (report: (message: string) => void, signal: AbortSignal) => Promise<T>): Promise<T>;
   writeClipboard(text: string): Promise<void>;
   openExternal(url: string): Promise<boolean>;
+  /** Runs another command (e.g. Export to Trunk File from a notification's button). */
+  executeCommand(id: string, ...args: unknown[]): Promise<unknown>;
   /** Opens a text document (virtual or file) in an editor. */
   openDocument?(uri: string): Promise<void>;
 }

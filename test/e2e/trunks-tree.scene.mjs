@@ -14,10 +14,11 @@ export const scene = {
     await workbench.resizeSideBar(560);
     await workbench.expand(/^sandbox/);
     await workbench.expand(/^Elastic SIP Trunks/);
+    // Every trunk's row counts its numbers before anything below it is expanded.
+    await workbench.treeItem(/^Acme Logistics Failover .* · \d+ numbers?$/).waitFor();
     await workbench.expand(/^Acme Logistics Failover/);
+    await workbench.treeItem(/^Phone Numbers \d+/).waitFor();
     await workbench.expand(/^Phone Numbers/);
     await workbench.treeItem(/^\+1/).first().waitFor();
-    // The trunk's row counts its numbers once they are loaded.
-    await workbench.treeItem(/^Acme Logistics Failover .* · \d+ numbers/).waitFor();
   },
 };

@@ -17,6 +17,8 @@ const BUSY_SELECTORS = {
  * @typedef {object} Scene
  * @property {string} title what the scene shows, as the runner prints it
  * @property {string} [screenshot] file name under media/screenshots/, taken after `run` settles
+ * @property {'npm start'} [startedAs] run in the workbench `npm start` opens (no test options,
+ *   the extension installed, samples/workspace open) instead of the test session's
  * @property {(workbench: WorkbenchPage) => Promise<void>} run drives the UI; throws (e.g. a
  *   locator wait times out) when the feature does not show what it should
  */
@@ -171,14 +173,26 @@ export class WorkbenchPage {
     await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: UI_TIMEOUT_MS });
   }
 
+  /** A notification toast (not the notification center) showing `text`, once it is up. */
+  async toast(/** @type {string | RegExp} */ text) {
+    const toast = this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text });
+    await toast.waitFor({ timeout: UI_TIMEOUT_MS });
+    return toast;
+  }
+
   /** Runs a command from the Command Palette by its label, e.g. "Trunkline: Show Log". */
   async runCommand(/** @type {string} */ label) {
+    await this.startCommand(label);
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  }
+
+  /** Starts a command from the Command Palette whose own prompts follow in the same quick input (a wizard). */
+  async startCommand(/** @type {string} */ label) {
     await this.page.keyboard.press('Control+Shift+P');
     const input = this.page.locator('.quick-input-widget input');
     await input.fill(`>${label}`);
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     await input.press('Enter');
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
   }
 
   /**

@@ -75,7 +75,7 @@ describe('Explorer tree', () => {
     assert.deepEqual(await childLabels(groupsFolder), groups.map((g) => g.name));
     const withTrunks = groups.find((g) => g.trunks.length > 0)!;
     const groupNode = await child(groupsFolder, withTrunks.name);
-    assert.match((await itemOf(groupNode)).description ?? '', new RegExp(`${withTrunks.trunks.length} trunks$`));
+    assert.match((await itemOf(groupNode)).description ?? '', new RegExp(withTrunks.trunks.length === 1 ? '1 trunk$' : `${withTrunks.trunks.length} trunks$`));
     assert.deepEqual(await childLabels(groupNode), withTrunks.trunks.map((t) => t.name));
   });
 

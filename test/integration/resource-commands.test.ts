@@ -113,16 +113,35 @@ describe('Resource commands', function () {
       assert.match(row.description ?? '', new RegExp(`^${domain.replace(/\./g, '\\.')}`));
     });
 
-    it('reports a taken domain with Twilio\'s error and creates nothing', async () => {
+    it('a taken domain is refused before sending; one taken meanwhile (21248) re-opens the wizard there with the answers kept', async () => {
       const existing = await sandboxTrunk('Taken');
       const folder = await trunksFolder();
-      const before = await childLabels(folder);
-      const input = await scriptPrompts([{ input: `Duplicate ${suffix}` }, { input: existing.domain_name }, { pick: 'Not secure' }, { pick: 'disable-all' }]);
-      const message = await runCommandExpectingError('trunkline.createTrunk', folder);
+      const name = `Kept ${suffix}`;
+      const raced = `raced-${suffix}.pstn.twilio.com`;
+      const domain = `kept-${suffix}.pstn.twilio.com`;
+      const takeMeanwhile = async () => {
+        const res = await sandboxTwilio<RemoteTrunk>('POST', '/v1/Trunks', { FriendlyName: `Colleague ${suffix}`, DomainName: raced });
+        cleanups.push(() => sandboxTwilio('DELETE', `/v1/Trunks/${res.body.sid}`));
+      };
+      const input = await scriptPrompts([
+        { input: name },
+        { input: existing.domain_name, rejectedWith: /already has/ },
+        { input: raced, then: takeMeanwhile },
+        { pick: 'Not secure' },
+        { pick: 'enable-all' },
+        { input: domain },
+        { pick: 'Not secure' },
+        { pick: 'enable-all' },
+      ]);
+      const created = await runCommand<RemoteTrunk>('trunkline.createTrunk', folder);
       input.assertDone();
-      assert.equal(message, 'Twilio 21248: Trunk Domain already taken (HTTP 400)', 'the notification names the provider, its code and the HTTP status');
-      await runCommand('trunkline.refresh', folder);
-      assert.deepEqual(await childLabels(folder), before);
+      cleanups.push(() => sandboxTwilio('DELETE', `/v1/Trunks/${created.sid}`));
+      const reopened = input.asked.find((a) => a.problem);
+      assert.equal(reopened?.value, raced, 'the wizard re-opens at the domain with what was typed');
+      assert.equal(reopened?.problem, 'Twilio 21248: Trunk Domain already taken (HTTP 400)', "the provider's message is shown at the step");
+      assert.equal(reopened?.step, '2/4');
+      const remote = await fetchTrunk(created.sid);
+      assert.deepEqual([remote.friendly_name, remote.domain_name, remote.secure, remote.transfer_mode], [name, domain, false, 'enable-all']);
     });
 
     it('edits fields from the trunk\'s row: a picked enum with the current value marked, a validated URL', async () => {
@@ -348,7 +367,7 @@ describe('Resource commands', function () {
       const trunks = (await sandboxCarrierX('GET', `/trunk_groups/${group.trunk_group_sid}/trunks`)).body.items as Record<string, unknown>[];
       assert.deepEqual(trunks.map((t) => [t.name, t.call_type]), [['east', 'sip_only']]);
       const groupRow = await child(groups, name);
-      assert.match((await itemOf(groupRow)).description ?? '', /failover · 1 trunks/);
+      assert.match((await itemOf(groupRow)).description ?? '', /failover · 1 trunk$/);
       const trunkRow = await child(groupRow, 'east');
       assert.match((await itemOf(trunkRow)).description ?? '', /^sip_only · /);
 

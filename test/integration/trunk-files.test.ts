@@ -166,6 +166,11 @@ describe('Trunk files', function () {
     assert.equal(input.modified.toString(), uri.toString());
     const remote = await vscode.workspace.openTextDocument(input.original);
     assert.match(remote.getText(), /domain_name: it-.*\.pstn\.twilio\.com/);
+    // In sync right after the push: the remote side is written in the file's own form (its
+    // comments, order, quoting), so the diff has nothing to highlight.
+    const local = await vscode.workspace.openTextDocument(uri);
+    assert.equal(remote.getText(), local.getText(), 'no difference but real ones');
+    assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab!.label, `IT ${suffix} (remote) ↔ ${uri.path.split('/').pop()}`, "the tab is titled by the trunk's name");
   });
 
   it('refuses to push over a remote change, then Pull takes it', async () => {
@@ -213,6 +218,17 @@ describe('Trunk files', function () {
     await vscode.window.showTextDocument(document);
     await waitFor(async () => (await lensTitles(uri)).some((t) => /in sync/.test(t)), 'the exported document to be in sync');
     assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);
+  });
+
+  it('New Trunk File names the trunk and its domain after the file', async () => {
+    const fileName = `east-${suffix}.trunk.yaml`;
+    const input = script([{ pick: 'Twilio Elastic SIP Trunk' }, { input: fileName }]);
+    const uri = vscode.Uri.parse((await vscode.commands.executeCommand('trunkline.newTrunkFile')) as string);
+    input.assertDone();
+    created.push(uri);
+    const text = (await vscode.workspace.openTextDocument(uri)).getText();
+    assert.match(text, new RegExp(`friendly_name: "?East ${suffix}"?\\n`));
+    assert.match(text, new RegExp(`domain_name: east-${suffix}\\.pstn\\.twilio\\.com\\n`));
   });
 
   it('a colleague\'s change made while the Push plan is on screen: nothing sent, the new plan is shown and asked again', async () => {

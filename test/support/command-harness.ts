@@ -56,7 +56,8 @@ export function commandHarness(emulator: TestEmulator) {
   accounts.onDidChange((change) => connections.invalidate(change.account.id));
   const changed: (ExplorerNode | undefined)[] = [];
   let pageSize = 50;
-  const explorer = new ExplorerTree(accounts, { connections, log, pageSize: () => pageSize, changed: (n) => changed.push(n) });
+  const revealed: ExplorerNode[] = [];
+  const explorer = new ExplorerTree(accounts, { connections, log, pageSize: () => pageSize, changed: (n) => changed.push(n), reveal: async (n) => void revealed.push(n) });
   const workbench = new RecordingWorkbench();
   const resourceChanges = new ResourceChangeBus();
   const resourcesChanged: ResourceChange[] = [];
@@ -88,6 +89,8 @@ export function commandHarness(emulator: TestEmulator) {
     changed,
     /** What commands announced they changed at the provider (ResourceChangeBus), in order. */
     resourcesChanged,
+    /** The nodes shown and selected in the view (after a create). */
+    revealed,
     context,
     setPageSize: (n: number) => (pageSize = n),
     setTwilioCliConfig: (text: string | undefined) => (twilioCliConfig = text),

@@ -1,15 +1,21 @@
 import type { AskOptions, ConfirmOptions, InputOptions, PickItem, PickOptions, UserInput } from '../../src/ui/user-input';
-import { UserCancelledError } from '../../src/ui/user-input';
+import { GoBackError, UserCancelledError } from '../../src/ui/user-input';
 
 /** One expected prompt and its answer. Labels match by exact string or RegExp. */
-export type ScriptedAnswer =
+export type ScriptedAnswer = (
   | { pick: string | RegExp; title?: RegExp }
   | { pickMany: (string | RegExp)[]; title?: RegExp }
   | { input: string; title?: RegExp; /** the answer must be rejected with this problem */ rejectedWith?: RegExp }
   /** `meanwhile` runs while the confirmation is on screen, before it is answered (e.g. a colleague's change). */
   | { confirm: boolean; message?: RegExp; detail?: RegExp; meanwhile?: () => Promise<void> }
   | { ask: string | undefined; message?: RegExp }
-  | { cancel: 'pick' | 'pickMany' | 'input' | 'confirm' | 'ask' };
+  | { cancel: 'pick' | 'pickMany' | 'input' | 'confirm' | 'ask' }
+  /** Presses the Back button of a wizard step (fails when the step offers none). */
+  | { back: 'pick' | 'input' }
+) & {
+  /** Runs after this answer is given, e.g. a colleague changes the account meanwhile. */
+  then?: () => Promise<void>;
+};
 
 export interface AskedPrompt {
   kind: 'pick' | 'pickMany' | 'input' | 'confirm' | 'ask';
@@ -17,6 +23,13 @@ export interface AskedPrompt {
   /** For picks: the labels and descriptions offered. */
   offered?: { label: string; description?: string | undefined; detail?: string | undefined; picked?: boolean | undefined }[];
   detail?: string | undefined;
+  /** The value an input box opened with (e.g. the answer kept from before). */
+  value?: string | undefined;
+  /** The problem shown when the prompt opened (e.g. the provider's message). */
+  problem?: string | undefined;
+  /** "2/5": the step count shown. */
+  step?: string | undefined;
+  canGoBack?: boolean | undefined;
 }
 
 /**
@@ -43,11 +56,14 @@ export class ScriptedUserInput implements UserInput {
 
   async pick<T>(items: PickItem<T>[] | Promise<PickItem<T>[]>, options: PickOptions): Promise<T> {
     const loaded = await items;
-    const step = this.next('pick', options.title, { offered: describe(loaded) });
+    const step = this.next('pick', options.title, { offered: describe(loaded), ...this.wizardState(options) });
     if ('cancel' in step) throw new UserCancelledError();
+    if ('back' in step) return this.back(options);
     const s = step as { pick: string | RegExp; title?: RegExp };
     this.checkTitle(s.title, options.title);
-    return this.find(loaded, s.pick, options.title).value;
+    const chosen = this.find(loaded, s.pick, options.title).value;
+    await step.then?.();
+    return chosen;
   }
 
   async pickMany<T>(items: PickItem<T>[] | Promise<PickItem<T>[]>, options: PickOptions): Promise<T[]> {
@@ -61,12 +77,14 @@ export class ScriptedUserInput implements UserInput {
 
   async input(options: InputOptions): Promise<string> {
     const title = `${options.title}${options.prompt ? ` — ${options.prompt}` : ''}`;
-    for (;;) {
-      const step = this.next('input', title, {});
+    for (let first = true; ; first = false) {
+      const step = this.next('input', title, first ? { value: options.value, ...this.wizardState(options) } : {});
       if ('cancel' in step) throw new UserCancelledError();
+      if ('back' in step) return this.back(options);
       const s = step as { input: string; title?: RegExp; rejectedWith?: RegExp };
       this.checkTitle(s.title, title);
-      const problem = options.validate ? await options.validate(s.input) : undefined;
+      let problem = options.validate ? await options.validate(s.input) : undefined;
+      if (!problem && options.validateOnAccept) problem = await options.validateOnAccept(s.input);
       if (s.rejectedWith) {
         if (!problem || !s.rejectedWith.test(problem)) {
           throw new Error(`Expected "${s.input}" to be rejected with ${s.rejectedWith} at "${title}", got ${problem ?? 'no problem'}`);
@@ -74,6 +92,7 @@ export class ScriptedUserInput implements UserInput {
         continue; // like a user who reads the message and types again
       }
       if (problem) throw new Error(`Scripted answer "${s.input}" was rejected at "${title}": ${problem}`);
+      await step.then?.();
       return s.input;
     }
   }
@@ -97,11 +116,24 @@ export class ScriptedUserInput implements UserInput {
     return s.ask;
   }
 
+  private wizardState(options: { step?: { step: number; totalSteps: number } | undefined; problem?: string | undefined; canGoBack?: boolean | undefined }) {
+    return {
+      step: options.step ? `${options.step.step}/${options.step.totalSteps}` : undefined,
+      problem: options.problem,
+      canGoBack: options.canGoBack,
+    };
+  }
+
+  private back(options: { canGoBack?: boolean | undefined; title: string }): never {
+    if (!options.canGoBack) throw new Error(`"${options.title}" offers no Back button`);
+    throw new GoBackError();
+  }
+
   private next(kind: AskedPrompt['kind'], title: string, extra: Partial<AskedPrompt>): ScriptedAnswer {
     this.asked.push({ kind, title, ...extra });
     const step = this.steps.shift();
     if (!step) throw new Error(`Unexpected ${kind} prompt: "${title}" (the script has no answers left)`);
-    const stepKind = 'cancel' in step ? step.cancel : 'pick' in step ? 'pick' : 'pickMany' in step ? 'pickMany' : 'input' in step ? 'input' : 'ask' in step ? 'ask' : 'confirm';
+    const stepKind = 'cancel' in step ? step.cancel : 'back' in step ? step.back : 'pick' in step ? 'pick' : 'pickMany' in step ? 'pickMany' : 'input' in step ? 'input' : 'ask' in step ? 'ask' : 'confirm';
     if (stepKind !== kind) throw new Error(`Unexpected ${kind} prompt: "${title}" (the script expected a ${stepKind})`);
     return step;
   }

@@ -31,6 +31,12 @@ export class TwilioNumberIndex {
     return this.byTrunk.get(trunkSid) ?? [];
   }
 
+  /** How many numbers each trunk has (trunks with none are absent). */
+  async countsByTrunk(signal?: AbortSignal): Promise<Map<string, number>> {
+    await this.load(signal);
+    return new Map([...this.byTrunk].map(([sid, numbers]) => [sid, numbers.length]));
+  }
+
   private async list(signal: AbortSignal | undefined): Promise<void> {
     this.byNumber.clear();
     this.byTrunk.clear();

@@ -1,4 +1,4 @@
-import { claimConflictDiagnostic, claimKey, type ClaimElsewhere, type TrunkClaim } from './trunk-claims';
+import { claimConflictDiagnostic, claimKey, type ClaimElsewhere, type ClaimType, type TrunkClaim } from './trunk-claims';
 import type { TrunkDiagnostic } from './trunk-diagnostic';
 
 /**
@@ -35,6 +35,19 @@ export class WorkspaceIndex {
     const affected = this.removeClaims(uri);
     this.claimsByUri.delete(uri);
     return [...affected];
+  }
+
+  /**
+   * The files that claim this value for any account (a Twilio domain is unique across
+   * Twilio, so a wizard checks it whatever account a file names).
+   */
+  claimants(type: ClaimType, value: string): string[] {
+    const wanted = type === 'domain-name' ? value.toLowerCase() : value;
+    const uris: string[] = [];
+    for (const [uri, claims] of this.claimsByUri) {
+      if (claims.some((c) => c.type === type && (type === 'domain-name' ? c.value.toLowerCase() : c.value) === wanted)) uris.push(uri);
+    }
+    return uris;
   }
 
   has(uri: string): boolean {

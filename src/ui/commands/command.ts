@@ -24,6 +24,8 @@ export interface CommandContext {
   readonly showLog: () => void;
   /** Reads `~/.twilio-cli/config.json` (or returns undefined when absent). */
   readonly readTwilioCliConfig: () => Promise<string | undefined>;
+  /** The workspace trunk files (as shown, e.g. relative paths) that already claim a trunk domain; absent without trunk-file support. */
+  readonly domainClaimedInWorkspace?: ((domain: string) => string[]) | undefined;
 }
 
 /** One command: its id (as contributed in package.json) and what it does. */

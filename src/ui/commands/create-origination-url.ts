@@ -7,7 +7,7 @@ import { pickTrunk } from '../pickers/pick-resource';
 import { OriginationUrlsNode } from '../tree/origination-urls-node';
 import { TrunkNode } from '../tree/trunk-node';
 import type { CommandContext, CommandDefinition } from './command';
-import { notifyCreated } from './create-trunk';
+import { showCreated } from '../show-created';
 import { nameProblem } from '../name-problem';
 
 /** Trunkline: Add Origination URL — where Twilio sends the trunk's inbound calls. */
@@ -66,8 +66,14 @@ export const createOriginationUrl: CommandDefinition = {
       }
     });
     ctx.resourceChanges.fire({ account: account.name, kind: 'TwilioTrunk', sid: trunk.sid });
-    ctx.explorer.refreshById(`account/${account.id}/trunks/${trunk.sid}/origination-urls`);
-    void notifyCreated(ctx, t('Added origination URL {0} to "{1}".', sipUrl, trunk.friendly_name ?? trunk.sid), url.sid);
+    const folderId = `account/${account.id}/trunks/${trunk.sid}/origination-urls`;
+    await showCreated(ctx, {
+      message: t('Added origination URL {0} to "{1}".', sipUrl, trunk.friendly_name ?? trunk.sid),
+      sid: url.sid,
+      folderId,
+      nodeId: `${folderId}/${url.sid}`,
+      exportable: false,
+    });
     return url;
   },
 };

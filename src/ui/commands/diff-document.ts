@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { remoteTargetOf } from '../../core/documents/compute-plan';
-import { renderForDiff } from '../../core/documents/render-for-diff';
+import { renderRemoteInFileForm } from '../../core/documents/render-for-diff';
 import { fetchRemoteState } from '../../core/documents/remote-state';
 import { resolveTrunkDocument } from '../documents/trunk-document-target';
 import type { DocumentCommandContext } from '../documents/trunk-file-services';
@@ -8,8 +8,9 @@ import { t } from '../l10n';
 import type { CommandDefinition } from './command';
 
 /**
- * Diff: the remote resource rendered in the document's own shape (read-only, left) against
- * the document (right). A file with one document is compared as it is, so it stays editable.
+ * Diff: the file as it would read with the remote values (read-only, left) against the file
+ * itself (right, editable). The left side keeps the file's comments, order, quoting and flow
+ * style and its other documents, so every highlighted line is a real difference.
  */
 export const diffDocument: CommandDefinition<DocumentCommandContext> = {
   id: 'trunkline.diff',
@@ -22,17 +23,27 @@ export const diffDocument: CommandDefinition<DocumentCommandContext> = {
     const state = lookup.status === 'found' ? lookup.state : lookup.status === 'new' ? lookup.adopt : undefined;
     const name = vscode.workspace.asRelativePath(editorDocument.uri).split('/').pop() ?? 'trunk.yaml';
     const remoteText = state
-      ? renderForDiff({ kind: target.kind, account: document.account, spec: document.spec }, state)
+      ? renderRemoteInFileForm(editorDocument.getText(), document.index, { kind: target.kind, account: document.account, spec: document.spec }, state)
       : lookup.status === 'missing'
         ? t('# {0} {1} no longer exists at the provider (deleted outside Trunkline).\n', target.kind, lookup.sid)
         : t('# Not created yet: Push creates it.\n');
     const left = files.virtualDocuments.put(`remote/${name}`, remoteText);
     const right =
-      file.documents.length === 1
+      state || file.documents.length === 1
         ? editorDocument.uri
         : files.virtualDocuments.put(`local/${name}`, editorDocument.getText().slice(document.range.start.offset, document.range.end.offset) + '\n');
-    const title = t('{0} (remote) ↔ {1}', document.sid ?? t('not created'), name);
+    const title = t('{0} (remote) ↔ {1}', resourceName(document.spec, state?.remote) ?? document.sid ?? t('not created'), name);
     await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true });
-    return { left: left.toString(), right: right.toString() };
+    return { left: left.toString(), right: right.toString(), title };
   },
 };
+
+/** What a person calls the resource: its friendly name or name, from the file or else the provider. */
+function resourceName(spec: unknown, remote: unknown): string | undefined {
+  for (const source of [spec, remote]) {
+    const record = source && typeof source === 'object' ? (source as Record<string, unknown>) : {};
+    const name = record.friendly_name ?? record.name;
+    if (typeof name === 'string' && name.trim() !== '') return name;
+  }
+  return undefined;
+}

@@ -5,13 +5,36 @@ import { t } from '../l10n';
 import type { CommandDefinition } from './command';
 import { defaultAccountName } from '../pickers/default-account';
 
-const TEMPLATES: Record<TrunkKind, (account: string) => string> = {
-  TwilioTrunk: (account) =>
-    `apiVersion: trunkline/v1\nkind: TwilioTrunk\naccount: ${account}\nspec:\n  friendly_name: My trunk\n  domain_name: my-trunk.pstn.twilio.com\n  secure: true\n  transfer_mode: disable-all\n`,
-  TwilioByocTrunk: (account) => `apiVersion: trunkline/v1\nkind: TwilioByocTrunk\naccount: ${account}\nspec:\n  friendly_name: My carrier\n  voice_url: https://example.com/voice\n  voice_method: POST\n`,
-  CarrierXTrunkGroup: (account) =>
-    `apiVersion: trunkline/v1\nkind: CarrierXTrunkGroup\naccount: ${account}\nspec:\n  name: My trunk group\n  routing_type: failover\n  trunks:\n    - { name: trunk-a, priority: 1 }\n`,
+/** What the file is named after: `acme-main.trunk.yaml` → friendly name "Acme main", label "acme-main". */
+interface Naming {
+  name: string;
+  label: string;
+}
+
+const TEMPLATES: Record<TrunkKind, (account: string, n: Naming) => string> = {
+  TwilioTrunk: (account, n) =>
+    `apiVersion: trunkline/v1\nkind: TwilioTrunk\naccount: ${account}\nspec:\n  friendly_name: ${n.name}\n  domain_name: ${n.label}.pstn.twilio.com\n  secure: true\n  transfer_mode: disable-all\n`,
+  TwilioByocTrunk: (account, n) => `apiVersion: trunkline/v1\nkind: TwilioByocTrunk\naccount: ${account}\nspec:\n  friendly_name: ${n.name}\n  voice_url: https://example.com/voice\n  voice_method: POST\n`,
+  CarrierXTrunkGroup: (account, n) =>
+    `apiVersion: trunkline/v1\nkind: CarrierXTrunkGroup\naccount: ${account}\nspec:\n  name: ${n.name}\n  routing_type: failover\n  trunks:\n    - { name: trunk-a, priority: 1 }\n`,
 };
+
+const DEFAULT_NAMING: Record<TrunkKind, Naming> = {
+  TwilioTrunk: { name: 'My trunk', label: 'my-trunk' },
+  TwilioByocTrunk: { name: 'My carrier', label: 'my-carrier' },
+  CarrierXTrunkGroup: { name: 'My trunk group', label: 'my-trunk-group' },
+};
+
+/** The suggested names from the file's: "acme-main.trunk.yaml" → "Acme main" and acme-main (a valid domain label). */
+export function namingFromFileName(fileName: string, fallback: Naming): Naming {
+  const base = fileName.replace(/\.trunk\.ya?ml$/i, '');
+  const label = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  if (!label) return fallback;
+  const words = base.replace(/[-_.]+/g, ' ').trim();
+  const name = words.charAt(0).toUpperCase() + words.slice(1);
+  // A plain scalar in YAML: anything that could read as another type or syntax is quoted.
+  return { name: /^[A-Za-z][\w ()]*$/.test(name) ? name : JSON.stringify(name), label };
+}
 
 const KIND_LABELS: Record<TrunkKind, string> = {
   TwilioTrunk: 'Twilio Elastic SIP Trunk',
@@ -29,22 +52,23 @@ export const newTrunkFile: CommandDefinition<DocumentCommandContext> = {
       { title, placeholder: t('What does the file describe?') },
     );
     const account = defaultAccountName(ctx.accounts.list()) ?? 'sandbox';
-    const text = TEMPLATES[kind](account);
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) {
-      const document = await vscode.workspace.openTextDocument({ language: 'trunk-yaml', content: text });
+      const document = await vscode.workspace.openTextDocument({ language: 'trunk-yaml', content: TEMPLATES[kind](account, DEFAULT_NAMING[kind]) });
       await vscode.window.showTextDocument(document);
       return document.uri.toString();
     }
     const name = await ctx.input.input({
       title,
       prompt: t('File name in {0}.', folder.name),
-      value: kind === 'CarrierXTrunkGroup' ? 'my-trunk-group.trunk.yaml' : kind === 'TwilioByocTrunk' ? 'my-carrier.trunk.yaml' : 'my-trunk.trunk.yaml',
+      value: `${DEFAULT_NAMING[kind].label}.trunk.yaml`,
       validate: (v) => (/^[\w.-]+\.trunk\.ya?ml$/.test(v.trim()) ? undefined : t('End the name in .trunk.yaml, e.g. acme-main.trunk.yaml.')),
     });
     const uri = vscode.Uri.joinPath(folder.uri, name.trim());
     const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
     if (exists) throw new Error(t('{0} already exists; choose another name.', name.trim()));
+    // The file's name is the user's first naming decision: the names inside follow it.
+    const text = TEMPLATES[kind](account, namingFromFileName(name.trim(), DEFAULT_NAMING[kind]));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     await vscode.window.showTextDocument(uri);
     return uri.toString();

@@ -12,11 +12,7 @@ export async function pickAccount(
   ctx: CommandContext,
   options: { provider?: 'twilio' | 'carrierx'; title: string; step?: StepInfo },
 ): Promise<Account> {
-  const accounts = ctx.accounts.list().filter((a) => !options.provider || providersOf(a).includes(options.provider));
-  if (accounts.length === 0) {
-    const which = options.provider === 'carrierx' ? 'CarrierX' : options.provider === 'twilio' ? 'Twilio' : '';
-    throw new Error(t('No {0} account is connected. Run "Trunkline: Add Account" or "Trunkline: Try the Sandbox" first.', which).replace('  ', ' '));
-  }
+  const accounts = candidates(ctx, options.provider);
   if (accounts.length === 1) return accounts[0]!;
   // the default account (setting trunkline.defaultAccount) is offered first
   const preferred = defaultAccountName(accounts);
@@ -30,4 +26,23 @@ export async function pickAccount(
     })),
     { title: options.title, placeholder: t('Choose an account'), step: options.step },
   );
+}
+
+/**
+ * The account when there is nothing to choose (exactly one), so a wizard can leave the
+ * account step out of its count; undefined when the user must choose. Throws, as pickAccount
+ * does, when there is none.
+ */
+export function soleAccount(ctx: CommandContext, provider?: 'twilio' | 'carrierx'): Account | undefined {
+  const accounts = candidates(ctx, provider);
+  return accounts.length === 1 ? accounts[0] : undefined;
+}
+
+function candidates(ctx: CommandContext, provider: 'twilio' | 'carrierx' | undefined): Account[] {
+  const accounts = ctx.accounts.list().filter((a) => !provider || providersOf(a).includes(provider));
+  if (accounts.length === 0) {
+    const which = provider === 'carrierx' ? 'CarrierX' : provider === 'twilio' ? 'Twilio' : '';
+    throw new Error(t('No {0} account is connected. Run "Trunkline: Add Account" or "Trunkline: Try the Sandbox" first.', which).replace('  ', ' '));
+  }
+  return accounts;
 }

@@ -87,7 +87,7 @@ export function pickTrunkGroup(ctx: CommandContext, account: Account, title: str
     .carrierx(account)
     .then((client) => collect(client.trunkGroups.list({ pageSize: 1000, withTrunks: true })))
     .then((list) =>
-      list.map((g) => ({ label: g.name || g.trunk_group_sid, description: `${g.routing_type ?? ''} · ${t('{0} trunks', g.trunks?.length ?? 0)}`, value: g })),
+      list.map((g) => ({ label: g.name || g.trunk_group_sid, description: `${g.routing_type ?? ''} · ${((g.trunks?.length ?? 0) === 1 ? t('1 trunk') : t('{0} trunks', g.trunks?.length ?? 0))}`, value: g })),
     );
   return ctx.input.pick(items, { title, placeholder: t('Choose a trunk group') });
 }

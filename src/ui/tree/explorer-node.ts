@@ -10,6 +10,8 @@ export interface ExplorerContext {
   pageSize(): number;
   /** Asks the view to re-render this node (undefined = the whole tree). */
   changed(node: ExplorerNode | undefined): void;
+  /** Shows the node in the view, expanding its parents, and selects it. */
+  reveal?(node: ExplorerNode): Promise<void>;
 }
 
 /** A node of the Trunkline explorer: small, with its item and its children. */

@@ -4,15 +4,32 @@ import type { ExplorerTree } from './explorer-tree';
 import type { TreeItemData } from './tree-item-data';
 
 export const EXPLORER_VIEW_ID = 'trunkline.explorer';
+const REFRESH_SETTLE_MS = 400;
 
 /** Adapts the ExplorerTree to VS Code's tree view. */
 export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode> {
   private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
 
+  /** The view showing this provider, once registered (reveal needs it). */
+  view: vscode.TreeView<ExplorerNode> | undefined;
+
   constructor(private readonly tree: () => ExplorerTree) {}
 
+  async reveal(node: ExplorerNode): Promise<void> {
+    // VS Code batches change events for ~200 ms before the view reloads; a reveal sent before a
+    // pending reload (the folder a create just refreshed) is undone by it, so let it land first.
+    const settle = this.lastFired + REFRESH_SETTLE_MS - Date.now();
+    if (settle > 0) await new Promise((resolve) => setTimeout(resolve, settle));
+    // Parents first, expanded, so the view has loaded the rows the node is among.
+    if (node.parent) await this.view?.reveal(node.parent, { select: false, focus: false, expand: true });
+    await this.view?.reveal(node, { select: true, focus: false, expand: false });
+  }
+
+  private lastFired = 0;
+
   fire(node: ExplorerNode | undefined): void {
+    this.lastFired = Date.now();
     this.emitter.fire(node);
   }
 

@@ -1,6 +1,10 @@
 import type { AccountRegistry } from '../../core/accounts/account-registry';
 import { AccountNode } from './account-node';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
+import { PagedFolderNode } from './paged-folder-node';
+
+/** How many more pages a reveal loads looking for a new resource in a long folder. */
+const REVEAL_PAGE_LIMIT = 20;
 
 /**
  * The explorer's model, without the editor: one AccountNode per connected account, and an
@@ -54,6 +58,30 @@ export class ExplorerTree {
       for (const id of [...this.accountNodes.keys()]) this.forgetAccount(id);
     }
     this.ctx.changed(node);
+  }
+
+  /**
+   * Finds the node with this id from the roots down (loading pages of a folder as "Load more"
+   * would, up to a limit), shows it in the view and selects it, e.g. a resource just created.
+   * Returns the node, or undefined when it is not (or no longer) there.
+   */
+  async reveal(id: string): Promise<ExplorerNode | undefined> {
+    let node: ExplorerNode | undefined;
+    let pages = 0;
+    while (node?.id !== id) {
+      const children = await this.childrenOf(node);
+      const next = children.find((c) => c.id === id || id.startsWith(`${c.id}/`));
+      if (next) {
+        node = next;
+        pages = 0;
+      } else if (node instanceof PagedFolderNode && node.hasMore && pages++ < REVEAL_PAGE_LIMIT) {
+        await node.loadMore();
+      } else {
+        return undefined;
+      }
+    }
+    await this.ctx.reveal?.(node);
+    return node;
   }
 
   /** Refreshes the node with this id if it has been shown; returns whether it was found. */

@@ -34,6 +34,11 @@ export abstract class PagedFolderNode<T> implements ExplorerNode {
     return this.items.length;
   }
 
+  /** Whether the first page has arrived (an empty folder is loaded too). */
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
   get hasMore(): boolean {
     return this.nextCursor !== undefined;
   }

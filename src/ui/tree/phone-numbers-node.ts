@@ -21,21 +21,32 @@ export class PhoneNumbersNode extends PagedFolderNode<TrunkPhoneNumber> {
     return {
       id: this.id,
       label: t('Phone Numbers'),
-      description: this.countDescription(),
+      description: this.countDescription() ?? (this.knownCount() || undefined)?.toString(),
       contextValue: 'trunkline:folder.phoneNumbers.attachable',
       icon: { id: 'device-mobile' },
       collapsible: 'collapsed',
     };
   }
 
+  /**
+   * The numbers on the trunk: those listed here once expanded, else the account-wide count
+   * (known before anything is expanded); undefined while neither is known.
+   */
+  knownCount(): number | undefined {
+    return this.loadedCount > 0 || this.isLoaded ? this.loadedCount : this.trunkNode.parent.numberCount(this.trunkNode.trunk.sid);
+  }
+
+  /** "1 number", "3 numbers", "50+ numbers"; undefined when there are none or the count is not known yet. */
+  countText(): string | undefined {
+    const count = this.knownCount();
+    if (!count) return undefined;
+    if (this.hasMore) return t('{0}+ numbers', count);
+    return count === 1 ? t('1 number') : t('{0} numbers', count);
+  }
+
   protected async fetchPage(req: PageRequest): Promise<Page<TrunkPhoneNumber>> {
     const client = await this.ctx.connections.twilio(this.trunkNode.account);
     return client.trunkPhoneNumbers.page(this.trunkNode.trunk.sid, req);
-  }
-
-  /** The trunk shows the number count once it is known. */
-  protected override afterLoad(): void {
-    this.ctx.changed(this.trunkNode);
   }
 
   protected childFor(number: TrunkPhoneNumber): PhoneNumberNode {

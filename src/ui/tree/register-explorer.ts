@@ -8,6 +8,7 @@ export function registerExplorer(context: vscode.ExtensionContext, services: Ser
     showCollapseAll: true,
     canSelectMany: true,
   });
+  services.explorerProvider.view = view;
   const updateEmptyState = () => void vscode.commands.executeCommand('setContext', 'trunkline.hasAccounts', services.accounts.list().length > 0);
   updateEmptyState();
   context.subscriptions.push(view, services.accounts.onDidChange(updateEmptyState));

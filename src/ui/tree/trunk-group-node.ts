@@ -28,7 +28,7 @@ export class TrunkGroupNode implements ExplorerNode {
     return {
       id: this.id,
       label: g.name || g.trunk_group_sid,
-      description: `${g.routing_type ?? ''} · ${t('{0} trunks', trunks)}`,
+      description: `${g.routing_type ?? ''} · ${(trunks === 1 ? t('1 trunk') : t('{0} trunks', trunks))}`,
       tooltip: markdownFields(g.name || g.trunk_group_sid, [
         ['trunk_group_sid', g.trunk_group_sid],
         ['routing_type', g.routing_type],

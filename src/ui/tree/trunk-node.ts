@@ -34,10 +34,7 @@ export class TrunkNode implements ExplorerNode {
 
   treeItem(): TreeItemData {
     const tr = this.trunk;
-    const numbers = this.folders?.[0].loadedCount;
-    const description = [tr.domain_name, numbers ? t('{0} numbers', `${numbers}${this.folders?.[0].hasMore ? '+' : ''}`) : undefined]
-      .filter(Boolean)
-      .join(' · ');
+    const description = [tr.domain_name, this.phoneNumbers.countText()].filter(Boolean).join(' · ');
     return {
       id: this.id,
       label: tr.friendly_name || tr.domain_name || tr.sid,

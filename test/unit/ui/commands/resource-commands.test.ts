@@ -67,12 +67,80 @@ describe('trunk commands', () => {
     assert.deepEqual(h.workbench.progressTitles, ['Creating trunk "Acme Main"…']);
   });
 
-  test('a taken domain is reported with Twilio code 21248 and nothing is created', async () => {
+  test('the wizard counts only the steps it asks: one account means no account step', async () => {
+    const input = h.answers([{ input: 'Acme Main' }, { input: 'acme-count.pstn.twilio.com' }, { pick: 'Secure' }, { pick: 'sip-only' }]);
+    await createTrunk.run(h.context());
+    assert.deepEqual(input.asked.map((a) => a.step), ['1/4', '2/4', '3/4', '4/4'], 'not "2/5" for the first question');
+    assert.deepEqual(input.asked.map((a) => a.canGoBack ?? false), [false, true, true, true], 'Back from the second step on');
+  });
+
+  test('a domain a trunk of the account already has is refused before anything is sent', async () => {
     const existing = (await (await twilio()).trunks.page()).items[0]!;
     const before = emulator.store.twilio.trunks.all.size;
-    h.answers([{ input: 'dup' }, { input: existing.domain_name! }, { pick: 'Not secure' }, { pick: 'disable-all' }]);
-    await assert.rejects(createTrunk.run(h.context()), (e: Error & { code?: number }) => e.code === 21248);
+    const posts = emulator.stats.count('POST', '/v1/Trunks');
+    h.answers([
+      { input: 'dup' },
+      { input: existing.domain_name!, rejectedWith: new RegExp(`"${existing.friendly_name}" \\(${existing.sid}\\) of this account already has`) },
+      { cancel: 'input' },
+    ]);
+    await assert.rejects(createTrunk.run(h.context()), { name: 'UserCancelledError' }); // the user gives up
+    assert.equal(emulator.stats.count('POST', '/v1/Trunks'), posts, 'no create was sent');
     assert.equal(emulator.store.twilio.trunks.all.size, before);
+  });
+
+  test('a domain another trunk file of the workspace claims is refused, naming the file', async () => {
+    h.answers([{ input: 'Claimed' }, { input: 'claimed.pstn.twilio.com', rejectedWith: /claimed by trunks\/main\.trunk\.yaml in this workspace/ }, { cancel: 'input' }]);
+    const ctx = { ...h.context(), domainClaimedInWorkspace: (d: string) => (d === 'claimed.pstn.twilio.com' ? ['trunks/main.trunk.yaml'] : []) };
+    await assert.rejects(createTrunk.run(ctx), { name: 'UserCancelledError' });
+  });
+
+  test('Twilio 21248 (the domain was taken meanwhile) re-opens the wizard at the domain, keeping every answer', async () => {
+    const before = emulator.store.twilio.trunks.all.size;
+    const takeDomain = async () => void (await (await twilio()).trunks.create({ friendly_name: 'Colleague', domain_name: 'race.pstn.twilio.com' }));
+    const input = h.answers([
+      { input: 'Race' },
+      { input: 'race.pstn.twilio.com', then: takeDomain }, // free when checked; a colleague takes it before Create
+      { pick: 'Secure' },
+      { pick: 'sip-only' },
+      { input: 'race-2.pstn.twilio.com' }, // the wizard again, at the domain
+      { pick: 'Secure' },
+      { pick: 'sip-only' },
+    ]);
+    const trunk = (await createTrunk.run(h.context())) as Trunk;
+    input.assertDone();
+    const again = input.asked[4]!;
+    assert.equal(again.value, 'race.pstn.twilio.com', 'the typed domain is kept');
+    assert.match(again.problem ?? '', /21248.*already taken|already taken.*21248/i, "the provider's message is shown at the step");
+    assert.equal(again.step, '2/4');
+    assert.equal(again.canGoBack, true);
+    assert.equal(input.asked[5]!.offered!.find((o) => o.picked)?.label, 'Secure', 'the earlier choice is kept');
+    assert.equal(input.asked[6]!.offered!.find((o) => o.picked)?.label, 'sip-only');
+    assert.equal(trunk.domain_name, 'race-2.pstn.twilio.com');
+    assert.equal(trunk.friendly_name, 'Race');
+    assert.equal(emulator.store.twilio.trunks.all.size, before + 2, "the colleague's trunk and ours, no more");
+  });
+
+  test('Back returns to the previous step with its answer kept', async () => {
+    const input = h.answers([{ input: 'First name' }, { back: 'input' }, { input: 'Second name' }, { input: 'second-name.pstn.twilio.com' }, { pick: 'Not secure' }, { back: 'pick' }, { pick: 'Secure' }, { pick: 'disable-all' }]);
+    const trunk = (await createTrunk.run(h.context())) as Trunk;
+    input.assertDone();
+    assert.equal(input.asked[2]!.value, 'First name', 'back at the name, as typed');
+    assert.equal(input.asked[3]!.value, 'second-name.pstn.twilio.com', 'the domain suggestion follows the new name');
+    assert.equal(input.asked[6]!.offered!.find((o) => o.picked)?.label, 'Not secure');
+    assert.equal(trunk.friendly_name, 'Second name');
+    assert.equal(trunk.secure, true);
+  });
+
+  test('after a create the new trunk is revealed and selected; the message offers Copy SID and Export to Trunk File', async () => {
+    h.answers([{ input: 'Shown' }, { input: 'shown.pstn.twilio.com' }, { pick: 'Secure' }, { pick: 'sip-only' }]);
+    h.workbench.clickNext = 'Export to Trunk File';
+    const trunk = (await createTrunk.run(h.context())) as Trunk;
+    const account = h.accounts.list()[0]!;
+    assert.deepEqual(h.revealed.map((n) => n.id), [`account/${account.id}/trunks/${trunk.sid}`]);
+    assert.deepEqual(h.workbench.messages.at(-1)!.actions, ['Copy SID', 'Export to Trunk File']);
+    await new Promise((r) => setImmediate(r));
+    assert.equal(h.workbench.commands[0]?.id, 'trunkline.export');
+    assert.equal(h.workbench.commands[0]?.args[0], h.revealed[0], 'the export gets the new node');
   });
 
   test('an ambiguous create (answer lost after commit) does not create a duplicate', async () => {
@@ -194,6 +262,25 @@ describe('BYOC and CarrierX commands', () => {
     const remote = await (await twilio()).byocTrunks.fetch(created.sid);
     assert.equal(remote.voice_url, 'https://example.com/voice');
     assert.equal(remote.voice_method, 'GET');
+  });
+
+  test('a BYOC trunk without a voice URL asks no method; the new trunk is revealed', async () => {
+    const input = h.answers([{ input: 'Carrier C' }, { input: '' }]);
+    const created = (await createByocTrunk.run(h.context())) as { sid: string };
+    assert.deepEqual(input.asked.map((a) => a.step), ['1/3', '2/3'], 'one account: no account step counted');
+    assert.equal(h.revealed.at(-1)?.id, `account/${h.accounts.list()[0]!.id}/byoc-trunks/${created.sid}`);
+  });
+
+  test('a trunk group name the account already has is refused before sending; the wizard keeps going', async () => {
+    const existing = emulator.store.carrierx.groups.values()[0]!;
+    const posts = emulator.stats.count('POST', '/core/v2/trunk_groups');
+    const input = h.answers([{ input: existing.name, rejectedWith: /already has a trunk group named/ }, { input: 'Unique group' }, { back: 'pick' }, { input: 'Unique group 2' }, { pick: 'failover' }]);
+    const group = (await createTrunkGroup.run(h.context())) as { name: string; trunk_group_sid: string };
+    input.assertDone();
+    assert.equal(input.asked[2]!.step, '2/2');
+    assert.equal(input.asked[3]!.value, 'Unique group', 'Back keeps the name typed');
+    assert.equal(group.name, 'Unique group 2');
+    assert.equal(emulator.stats.count('POST', '/core/v2/trunk_groups'), posts + 1, 'one create, for the accepted name');
   });
 
   test('create a trunk group and a trunk in it, edit a capacity, delete the group with its trunks', async () => {

@@ -68,11 +68,38 @@ describe('explorer tree', () => {
     assert.ok(withNumbers.length > 0, 'the seed attaches numbers to some trunks');
     const { trunk, list } = withNumbers[0]!;
     const item = trunk.treeItem();
-    assert.match(item.description ?? '', /\.pstn\.twilio\.com · \d+ numbers/);
+    assert.match(item.description ?? '', list.length === 1 ? /\.pstn\.twilio\.com · 1 number$/ : /\.pstn\.twilio\.com · \d+ numbers$/, 'one number, not "1 numbers"');
     assert.match(item.tooltip ?? '', /recording/);
     assert.match(item.contextValue, /^trunkline:trunk\.twilio\.editable\.deletable/);
     assert.match(list[0]!.treeItem().label, /^\+\d{10,15}$/);
     assert.match(list[0]!.treeItem().contextValue, /detachable/);
+  });
+
+  test('trunks show their number counts without being expanded, from one account-wide listing', async () => {
+    await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
+    const folder = await child(h, await child(h, undefined, 'sandbox'), 'Elastic SIP Trunks');
+    const trunkNodes = await h.explorer.childrenOf(folder);
+    assert.equal(emulator.stats.count('GET', '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json'), 1, 'one listing for every trunk');
+    assert.equal(emulator.stats.count('GET', '/v1/Trunks/{TrunkSid}/PhoneNumbers'), 0, 'no trunk was listed on its own');
+    const numbers = [...emulator.store.twilio.numbers.all.values()];
+    for (const trunk of trunkNodes) {
+      const sid = (trunk as unknown as { trunk: { sid: string } }).trunk.sid;
+      const count = numbers.filter((n) => n.trunk_sid === sid).length;
+      const expected = count === 0 ? undefined : count === 1 ? '1 number' : `${count} numbers`;
+      assert.equal(trunk.treeItem().description?.split(' · ')[1], expected, 'counted without expanding');
+      const [numbersFolder] = await h.explorer.childrenOf(trunk);
+      assert.equal(numbersFolder!.treeItem().description, count ? String(count) : undefined, '"Phone Numbers N" before it is expanded');
+    }
+  });
+
+  test('loading a trunk\'s numbers re-renders nothing above them (VS Code would drop the expanded folders beside them)', async () => {
+    await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
+    const folder = await child(h, await child(h, undefined, 'sandbox'), 'Elastic SIP Trunks');
+    const [trunk] = await h.explorer.childrenOf(folder);
+    const [numbers, urls] = await h.explorer.childrenOf(trunk);
+    h.changed.length = 0;
+    await Promise.all([h.explorer.childrenOf(numbers), h.explorer.childrenOf(urls)]);
+    assert.deepEqual(h.changed, [], 'no change event for the trunk, the folder or the tree');
   });
 
   test('CarrierX groups carry their trunks; descriptions show capacity rules', async () => {

@@ -1,0 +1,37 @@
+import type { CommandContext } from './commands/command';
+import { t } from './l10n';
+
+/** The command id of Export to Trunk Files (package.json), offered for what can be exported. */
+const EXPORT_COMMAND = 'trunkline.export';
+
+export interface Created {
+  /** "Created trunk …", as the notification says it. */
+  readonly message: string;
+  readonly sid: string;
+  /** The explorer folder that lists it (reloaded) and the new node's own id. */
+  readonly folderId: string;
+  readonly nodeId: string;
+  /** Whether Export to Trunk File applies (trunks, BYOC trunks, trunk groups). */
+  readonly exportable: boolean;
+}
+
+/**
+ * After a create, shows the result: the folder reloads, the new node is revealed and selected
+ * in the Trunks view, and the message offers Copy SID and, for what can be managed as a file,
+ * Export to Trunk File. Resolves once the node is shown, not when the message is answered.
+ */
+export async function showCreated(ctx: CommandContext, created: Created): Promise<void> {
+  ctx.explorer.refreshById(created.folderId);
+  const node = await ctx.explorer.reveal(created.nodeId).catch((e: unknown) => {
+    ctx.log.warn(`Could not show ${created.nodeId} in the Trunks view: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  });
+  const copy = t('Copy SID');
+  const exportFile = t('Export to Trunk File');
+  const actions = created.exportable && node ? [copy, exportFile] : [copy];
+  // The command ends here; the notification waits for the user on its own.
+  void ctx.workbench.info(created.message, ...actions).then(async (choice) => {
+    if (choice === copy) await ctx.workbench.writeClipboard(created.sid);
+    else if (choice === exportFile) await ctx.workbench.executeCommand(EXPORT_COMMAND, node);
+  });
+}
