@@ -7,6 +7,7 @@
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
+const { trunkValidatorPlugin } = require('../scripts/trunk-validator-plugin');
 
 const root = path.join(__dirname, '..');
 const out = path.join(root, 'out', 'bench');
@@ -23,6 +24,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   alias: YAML_ALIAS,
+  plugins: [trunkValidatorPlugin],
 };
 
 const production = (entry, outfile, extra = {}) =>
