@@ -35,7 +35,7 @@ async function main() {
   await Promise.all([
     esbuild.build({
       ...common,
-      entryPoints: ['bench/run-benchmarks.ts', 'bench/emulator-process.ts', 'bench/activation-probe.ts', 'bench/vscode-stand-in.ts', 'bench/tree-probe.ts'],
+      entryPoints: ['bench/run-benchmarks.ts', 'bench/emulator-process.ts', 'bench/activation-probe.ts', 'bench/vscode-stand-in.ts', 'bench/tree-probe.ts', 'bench/validate-probe.ts'],
       outdir: out,
       external: [...PEERS, 'vscode'],
       sourcemap: true,
