@@ -47,8 +47,8 @@ export const validateTrunkFile: Benchmark = {
         rounds: config.rounds,
         warmup: config.warmup,
       }),
-      await keystroke(peer, large, config.largeFileDocuments, Math.max(config.rounds, 10), config.warmup),
-      await coldValidation(path.join(REPO_ROOT, 'test', 'fixtures', 'documents', 'acme-example.trunk.yaml'), lines(realistic), config.quick ? 5 : 10),
+      await keystroke(peer, large, config.largeFileDocuments, config.quick ? config.rounds : 10, config.warmup),
+      await coldValidation(path.join(REPO_ROOT, 'test', 'fixtures', 'documents', 'acme-example.trunk.yaml'), lines(realistic), config.quick ? 3 : 10),
     ];
   },
 };

@@ -381,19 +381,43 @@ function readDocuments(text: string, lines: LineIndex, options: ParseTrunkFileOp
     const parsed = parseYaml(chunk);
     if (parsed.length !== 1) return undefined;
     const document = parsed[0]!;
-    // An error at a `---` (a quote or bracket left open before it) reads differently in the
-    // whole file, where the next document's parse starts inside the open construct.
-    if (document.errors.some((e) => (index > 0 && e.pos[0] <= 0) || (end < text.length && e.pos[1] >= chunk.length))) return undefined;
     shiftYaml(document, start);
+    if (errorAtBoundary(document, index, end, text.length)) return undefined;
     documents.push(readParsed(document, end, start, index, lines, options));
   }
   return documents;
 }
 
-/** The whole file in one parse: for files that use `...` or directives. */
-function readWholeFile(text: string, lines: LineIndex, options: ParseTrunkFileOptions): ReadDocument[] {
+/**
+ * Whether the document has an error that may read differently when its neighbours change: one
+ * before its content (yaml may give a stray token after `---` to the previous document) or one
+ * reaching the next `---` (a quote or bracket left open). Such documents are read with the
+ * whole file, never alone.
+ */
+function errorAtBoundary(document: Document.Parsed, index: number, end: number, fileEnd: number): boolean {
+  const contentStart = nodeSpan(document.contents)?.[0] ?? end;
+  return document.errors.some((e) => (index > 0 && e.pos[0] <= contentStart) || (end < fileEnd && e.pos[1] >= end));
+}
+
+/**
+ * The whole file in one parse (cheaper than one parse per document when nothing can be reused).
+ * The documents can be reused by the next parse when they start where a split would start them
+ * and no error reaches across a `---` (see readDocuments); not for files that use `...` or
+ * directives, or with `wholeFile`.
+ */
+function readWholeFile(text: string, lines: LineIndex, options: ParseTrunkFileOptions): { read: ReadDocument[]; reusable: boolean } {
   const parsed = parseYaml(text);
-  return parsed.map((document, index) => readParsed(document, parsed[index + 1]?.range[0] ?? text.length, document.range[0], index, lines, options));
+  const starts = options.wholeFile ? undefined : documentStarts(text);
+  const aligned =
+    starts !== undefined &&
+    starts.length === parsed.length &&
+    parsed.every((document, i) => {
+      const start = starts[i]!;
+      const end = starts[i + 1] ?? text.length;
+      return document.range[0] >= start && document.range[0] <= end && !errorAtBoundary(document, i, end, text.length);
+    });
+  if (aligned) return { read: parsed.map((document, i) => readParsed(document, starts[i + 1] ?? text.length, starts[i]!, i, lines, options)), reusable: true };
+  return { read: parsed.map((document, index) => readParsed(document, parsed[index + 1]?.range[0] ?? text.length, document.range[0], index, lines, options)), reusable: false };
 }
 
 /**
@@ -411,9 +435,16 @@ export function parseTrunkFile(text: string, options: ParseTrunkFileOptions = {}
   let read: ReadDocument[] = [];
   let reuse = true;
   try {
-    const split = options.wholeFile ? undefined : readDocuments(text, lines, options, previous && reusable.get(previous));
-    reuse = split !== undefined;
-    read = split ?? readWholeFile(text, lines, options);
+    const before = previous && reusable.get(previous);
+    const usable = before !== undefined && before.documents.length > 0 && before.optionsKey === optionsKey(options) && !options.wholeFile;
+    const split = usable ? readDocuments(text, lines, options, before) : undefined;
+    if (split) {
+      read = split;
+    } else {
+      const whole = readWholeFile(text, lines, options);
+      read = whole.read;
+      reuse = whole.reusable;
+    }
     for (const r of read) {
       if (r.internal) fileDiagnostics.push(r.internal);
       if (!r.doc) continue;
