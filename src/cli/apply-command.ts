@@ -1,6 +1,7 @@
 import { plural } from '../core/documents/message-text';
-import type { DocumentPushResult, PushSummary } from '../core/documents/push-all';
-import { applyAll } from '../core/documents/push-all';
+import type { SyncDocument } from '../core/documents/plan-documents';
+import type { ApplyAllOptions, CombinedPlan, DocumentPushResult, PushSummary } from '../core/documents/push-all';
+import { applyAll, planAll, summarizePushResults } from '../core/documents/push-all';
 import type { CheckedFile } from './check-trunk-files';
 import type { CliCommand } from './cli-command';
 import { CliError } from './cli-error';
@@ -25,6 +26,11 @@ Apply stops a document when its file changed on disk after the plan was made.
 
 Documents whose resource changed at the provider since their last push or pull (see the sync
 state) are skipped unless --overwrite is given.
+
+Before the first change to a resource, its remote is read again: if it changed after the plan
+was made (while you read it), nothing is sent to it; apply shows the new plan for those
+documents and asks again. With --yes it refuses them instead (exit 1), unless --overwrite is
+also given.
 
 Arguments: files, directories or quoted globs; default: the current directory.
 
@@ -72,17 +78,39 @@ ${COMMON_HELP}
     const writeBack = new FileWriteBack(files);
     const progress = new ProgressLine(io, line.global.quiet);
     let done = 0;
+    const options: ApplyAllOptions = {
+      signal,
+      overwrite,
+      syncState,
+      precondition: (p) => writeBack.unchanged(p.uri),
+      onCreated: (p, sid) => writeBack.writeSid(p.uri, p.index, sid),
+      onProgress: (p) => p.stage === 'started' && progress.update(`Applying ${p.plan.title}: ${p.operation.description} (${p.index + 1}/${p.total})`),
+      onDocumentDone: (r) => r.outcome !== 'unchanged' && progress.update(`${++done} of ${summary.toChange} documents done: ${r.title} ${r.outcome}`),
+    };
     let result: PushSummary;
     try {
-      result = await applyAll(combined, clients, {
-        signal,
-        overwrite,
-        syncState,
-        precondition: (p) => writeBack.unchanged(p.uri),
-        onCreated: (p, sid) => writeBack.writeSid(p.uri, p.index, sid),
-        onProgress: (p) => p.stage === 'started' && progress.update(`Applying ${p.plan.title}: ${p.operation.description} (${p.index + 1}/${p.total})`),
-        onDocumentDone: (r) => r.outcome !== 'unchanged' && progress.update(`${++done} of ${summary.toChange} documents done: ${r.title} ${r.outcome}`),
-      });
+      result = await applyAll(combined, clients, options);
+      // Remotes that moved while the plan was on screen: plan them again and ask again.
+      for (let round = 1; round <= MAX_REPLANS && !signal.aborted; round++) {
+        const outdated = outdatedDocuments(combined, result);
+        if (outdated.length === 0) break;
+        progress.clear();
+        if (!json) io.stdout.write(`\n${plural(outdated.length, 'document')} changed at the provider after the plan was made; nothing was sent to ${outdated.length === 1 ? 'it' : 'them'}.\n`);
+        if (line.values.yes === true && !overwrite) {
+          runtime.note('Not applied to the documents that changed after the plan: run apply again to review their new plan, or add --overwrite to apply it without asking.');
+          break;
+        }
+        const replanned = await planAll(outdated, clients, { syncState, signal });
+        if (!json) io.stdout.write(planText(files, replanned));
+        if (line.values.yes !== true) {
+          const operations = replanned.documents.reduce((n, d) => n + (d.outcome.status === 'planned' ? d.outcome.plan.operations.length : 0), 0);
+          progress.clear();
+          const confirmed = await confirm(io, `Apply the new plan: ${plural(operations, 'operation')} to ${plural(outdated.length, 'document')}? Type "yes" to continue: `, signal);
+          if (!confirmed) break;
+        }
+        const again = await applyAll(replanned, clients, options);
+        result = replaceResults(result, again);
+      }
     } finally {
       progress.clear();
       // What was applied is remembered even when the run failed part-way.
@@ -99,6 +127,21 @@ ${COMMON_HELP}
     return result.counts.failed + result.counts.skipped > 0 ? ExitCode.problems : ExitCode.ok;
   },
 };
+
+/** How many times apply plans again documents whose remote moved while their plan was on screen. */
+const MAX_REPLANS = 3;
+
+/** The documents apply skipped because their remote changed after the plan was made. */
+function outdatedDocuments(combined: CombinedPlan, result: PushSummary): SyncDocument[] {
+  const keys = new Set(result.documents.filter((r) => r.apply?.status === 'outdated').map((r) => `${r.uri}#${r.index}`));
+  return combined.documents.filter((d) => keys.has(`${d.uri}#${d.document.index}`)).map(({ uri, document }) => ({ uri, document }));
+}
+
+/** The first run's results, with those of the documents applied again replaced by their new ones. */
+function replaceResults(first: PushSummary, again: PushSummary): PushSummary {
+  const byKey = new Map(again.documents.map((r) => [`${r.uri}#${r.index}`, r]));
+  return summarizePushResults(first.documents.map((r) => byKey.get(`${r.uri}#${r.index}`) ?? r));
+}
 
 function resultLine(r: DocumentPushResult, files: readonly CheckedFile[], written: FileWriteBack['written']): string {
   const doc = files.find((f) => f.path.display === r.uri)?.parsed.documents.find((d) => d.index === r.index);

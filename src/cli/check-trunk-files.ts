@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { parseTrunkFile, type TrunkDocument, type TrunkFile } from '../core/documents/parse-trunk-file';
+import { parseTrunkFile, withDocumentErrors, type TrunkDocument, type TrunkFile } from '../core/documents/parse-trunk-file';
 import type { SyncDocument } from '../core/documents/plan-documents';
 import type { TrunkDiagnostic } from '../core/documents/trunk-diagnostic';
 import { WorkspaceIndex } from '../core/documents/workspace-index';
@@ -17,8 +17,8 @@ export interface CheckedFile {
 
 /**
  * Reads and checks the files as the editor does: each file on its own (`knownAccounts` for
- * the unknown-account rule), then a WorkspaceIndex over all of them for numbers and domains
- * claimed by two files.
+ * the unknown-account rule), then a WorkspaceIndex over all of them for sids, numbers and
+ * domains claimed by two files (which makes both documents invalid).
  */
 export function checkTrunkFiles(files: readonly TrunkFilePath[], knownAccounts: readonly string[] | undefined): CheckedFile[] {
   const index = new WorkspaceIndex();
@@ -30,7 +30,10 @@ export function checkTrunkFiles(files: readonly TrunkFilePath[], knownAccounts: 
   });
   for (const file of checked) {
     const crossFile = index.diagnosticsFor(file.path.display);
-    if (crossFile.length > 0) file.diagnostics = [...file.diagnostics, ...crossFile].sort((a, b) => a.range.start.offset - b.range.start.offset);
+    if (crossFile.length === 0) continue;
+    file.diagnostics = [...file.diagnostics, ...crossFile].sort((a, b) => a.range.start.offset - b.range.start.offset);
+    // A sid, number or domain another file claims too: neither document is planned.
+    file.parsed = { ...file.parsed, documents: withDocumentErrors(file.parsed.documents, crossFile) };
   }
   return checked;
 }

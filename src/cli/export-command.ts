@@ -9,7 +9,7 @@ import { listOption, stringOption } from './cli-arguments';
 import type { CliCommand } from './cli-command';
 import { CliError, UsageError } from './cli-error';
 import { ExitCode } from './exit-codes';
-import { exportBaseName, exportedFileText, exportStates, exportTargets, uniqueExportFileName } from '../core/documents/export-resources';
+import { exportBaseName, exportedFileText, exportOmissions, exportStates, exportTargets, uniqueExportFileName, type ExportOmission } from '../core/documents/export-resources';
 import { displayPath } from './find-trunk-files';
 import { COMMON_HELP } from './help-text';
 import { ProgressLine } from './progress-line';
@@ -24,7 +24,9 @@ export const exportCommand: CliCommand = {
 
 Writes one trunk file per existing resource of the account, with its sid, named after its
 domain or name (acme-main.trunk.yaml, byoc-carrier-a.trunk.yaml, group-east.trunk.yaml), so
-that existing trunks can be managed as code. The files validate, and plan as in sync.
+that existing trunks can be managed as code. The files validate, and plan as in sync. What a
+file cannot represent (e.g. an origination URL the provider holds twice) is left out of it, so
+the file does not manage it, and reported under the file.
 
 Options:
   --account NAME         the account (a name from the config file; without one, the account
@@ -71,7 +73,8 @@ ${COMMON_HELP}
     const syncState = runtime.syncState(setup);
     const force = line.values.force === true;
     const taken = new Set<string>();
-    const files: { file: string; kind: TrunkKind; sid: string; title: string; status: ExportStatus }[] = [];
+    /** `omitted` only when the file leaves something out (what it cannot represent). */
+    const files: { file: string; kind: TrunkKind; sid: string; title: string; status: ExportStatus; omitted?: ExportOmission[] }[] = [];
     for (const state of states) {
       const name = uniqueExportFileName(exportBaseName(state), taken);
       const absolute = path.join(outDir, name);
@@ -89,8 +92,9 @@ ${COMMON_HELP}
         throw new CliError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       }
       // Exported = in sync: a later change at the provider shows as "remote changed".
-      syncState?.set({ uri: file, index: 0, sid: state.sid }, remoteFingerprint(state));
-      files.push({ file, kind: state.kind, sid: state.sid, title, status: exists ? 'overwritten' : 'written' });
+      syncState?.set({ account: accountName, kind: state.kind, sid: state.sid }, remoteFingerprint(state));
+      const omitted = exportOmissions(state);
+      files.push({ file, kind: state.kind, sid: state.sid, title, status: exists ? 'overwritten' : 'written', ...(omitted.length > 0 ? { omitted } : {}) });
     }
     syncState?.save();
 
@@ -99,7 +103,10 @@ ${COMMON_HELP}
     if (line.global.format === 'json') {
       io.stdout.write(`${JSON.stringify({ version: 1, account: accountName, directory: displayPath(outDir, io.cwd), files, counts }, null, 2)}\n`);
     } else {
-      for (const f of files) io.stdout.write(`${f.status.padEnd(11)} ${f.file}  ${f.title} (${f.sid})${f.status === 'skipped' ? ': the file exists; --force overwrites it' : ''}\n`);
+      for (const f of files) {
+        io.stdout.write(`${f.status.padEnd(11)} ${f.file}  ${f.title} (${f.sid})${f.status === 'skipped' ? ': the file exists; --force overwrites it' : ''}\n`);
+        for (const o of f.omitted ?? []) io.stdout.write(`${' '.repeat(12)}! ${o.reason}\n`);
+      }
       runtime.note(
         files.length === 0
           ? `Account "${accountName}" has nothing to export.`

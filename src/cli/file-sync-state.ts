@@ -1,17 +1,20 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RemoteFingerprint } from '../core/documents/remote-fingerprint';
-import { MemorySyncStateStore, type PendingCreate, type PendingCreateKey, type SyncStateKey, type SyncStateStore } from '../core/documents/sync-state';
+import { legacyEntriesBySid, MemorySyncStateStore, type PendingCreate, type PendingCreateKey, type SyncStateKey, type SyncStateStore } from '../core/documents/sync-state';
 import { isTrunkKind } from '../core/documents/trunk-kinds';
 import { CliError } from './cli-error';
 
 /**
- * The remote version each document was last pushed or pulled with (drift detection), kept in a
- * small JSON file: `{ "version": 1, "documents": { "<file>#<document index>#<sid>": fingerprint },
- * "pendingCreates": { "<file>#<document index>": … } }`. Files are named relative to `root` (the
- * config file's folder), so the state means the same from any working directory and can be
- * cached between CI runs. Written by `save()`, and at once when a create is about to be sent
- * (that record must survive a crash of this run).
+ * The remote version each resource was last pushed or pulled with (drift detection), kept in a
+ * small JSON file: `{ "version": 2, "resources": { "<account>/<kind>/<sid>": fingerprint },
+ * "pendingCreates": { "<file>#<document index>": … } }`. Resources are keyed by identity, so
+ * moving, renaming or reordering documents keeps their history; version 1 files (keyed by file
+ * and document index) are read and their entries kept by sid under `legacy` until each resource
+ * is synced again. Files of pending creates are named relative to `root` (the config file's
+ * folder), so the state means the same from any working directory and can be cached between CI
+ * runs. Written by `save()`, and at once when a create is about to be sent (that record must
+ * survive a crash of this run).
  */
 export class FileSyncStateStore implements SyncStateStore {
   private dirty = false;
@@ -26,6 +29,7 @@ export class FileSyncStateStore implements SyncStateStore {
   /** Reads the file (absent: empty). An unreadable one is reported through `warn` and started over. */
   static open(file: string, root: string, cwd: string, warn: (message: string) => void): FileSyncStateStore {
     let entries: Record<string, RemoteFingerprint> = {};
+    let legacy = new Map<string, RemoteFingerprint>();
     let pending: Record<string, PendingCreate> = {};
     let text: string | undefined;
     try {
@@ -35,23 +39,23 @@ export class FileSyncStateStore implements SyncStateStore {
     }
     if (text !== undefined) {
       const parsed = parseState(text);
-      if (parsed) ({ entries, pending } = parsed);
+      if (parsed) ({ entries, pending, legacy } = parsed);
       else warn(`Ignoring the unreadable sync state ${file}: changes made at the provider since the last push cannot be detected this time.`);
     }
-    return new FileSyncStateStore(file, root, cwd, new MemorySyncStateStore(entries, pending));
+    return new FileSyncStateStore(file, root, cwd, new MemorySyncStateStore(entries, pending, legacy));
   }
 
   get(key: SyncStateKey): RemoteFingerprint | undefined {
-    return this.memory.get(this.stored(key));
+    return this.memory.get(key);
   }
 
   set(key: SyncStateKey, fingerprint: RemoteFingerprint): void {
-    this.memory.set(this.stored(key), fingerprint);
+    this.memory.set(key, fingerprint);
     this.dirty = true;
   }
 
   delete(key: SyncStateKey): void {
-    this.memory.delete(this.stored(key));
+    this.memory.delete(key);
     this.dirty = true;
   }
 
@@ -73,9 +77,15 @@ export class FileSyncStateStore implements SyncStateStore {
   /** Writes the file when anything changed: atomically, creating its folder. */
   save(): void {
     if (!this.dirty) return;
-    const sorted = Object.fromEntries(Object.entries(this.memory.toJSON()).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const pendingCreates = this.memory.pendingToJSON();
-    const body = Object.keys(pendingCreates).length > 0 ? { version: 1, documents: sorted, pendingCreates } : { version: 1, documents: sorted };
+    const legacy = this.memory.legacyToJSON();
+    const body = {
+      version: 2,
+      resources: sorted(this.memory.toJSON()),
+      ...(Object.keys(legacy).length > 0 ? { legacy: sorted(legacy) } : {}),
+      ...(Object.keys(pendingCreates).length > 0 ? { pendingCreates } : {}),
+    };
     const text = `${JSON.stringify(body, null, 2)}\n`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
@@ -88,35 +98,53 @@ export class FileSyncStateStore implements SyncStateStore {
     this.dirty = false;
   }
 
-  /** Documents are keyed by their file as the run names it (relative to the cwd); stored relative to the root. */
+  /** Pending creates are keyed by their file as the run names it (relative to the cwd); stored relative to the root. */
   private stored<K extends { uri: string }>(key: K): K {
     const relative = path.relative(this.root, path.resolve(this.cwd, key.uri)).split(path.sep).join('/');
     return { ...key, uri: relative };
   }
 }
 
-function parseState(text: string): { entries: Record<string, RemoteFingerprint>; pending: Record<string, PendingCreate> } | undefined {
+function parseState(text: string): { entries: Record<string, RemoteFingerprint>; legacy: Map<string, RemoteFingerprint>; pending: Record<string, PendingCreate> } | undefined {
   try {
-    const json = JSON.parse(text) as { version?: unknown; documents?: unknown; pendingCreates?: unknown };
-    if (json.version !== 1 || !json.documents || typeof json.documents !== 'object' || Array.isArray(json.documents)) return undefined;
-    const entries: Record<string, RemoteFingerprint> = {};
-    for (const [key, value] of Object.entries(json.documents as Record<string, unknown>)) {
-      const fp = value as Partial<RemoteFingerprint> | null;
-      if (!fp || typeof fp !== 'object' || typeof fp.fields !== 'object' || fp.fields === null) continue;
-      if (fp.dateUpdated !== null && typeof fp.dateUpdated !== 'string') continue;
-      entries[key] = { dateUpdated: fp.dateUpdated, fields: fp.fields as Record<string, string> };
+    const json = JSON.parse(text) as { version?: unknown; documents?: unknown; resources?: unknown; legacy?: unknown; pendingCreates?: unknown };
+    let entries: Record<string, RemoteFingerprint> = {};
+    let legacy = new Map<string, RemoteFingerprint>();
+    if (json.version === 1 && isRecord(json.documents)) {
+      legacy = legacyEntriesBySid(fingerprints(json.documents));
+    } else if (json.version === 2 && isRecord(json.resources)) {
+      entries = fingerprints(json.resources);
+      if (isRecord(json.legacy)) legacy = new Map(Object.entries(fingerprints(json.legacy)));
+    } else {
+      return undefined;
     }
     const pending: Record<string, PendingCreate> = {};
-    if (json.pendingCreates && typeof json.pendingCreates === 'object') {
-      for (const [key, value] of Object.entries(json.pendingCreates as Record<string, unknown>)) {
+    if (isRecord(json.pendingCreates)) {
+      for (const [key, value] of Object.entries(json.pendingCreates)) {
         const p = value as Partial<PendingCreate> | null;
         if (p && isTrunkKind(p.kind) && typeof p.account === 'string' && typeof p.name === 'string' && Array.isArray(p.before)) {
           pending[key] = { kind: p.kind, account: p.account, name: p.name, before: p.before.filter((s): s is string => typeof s === 'string') };
         }
       }
     }
-    return { entries, pending };
+    return { entries, legacy, pending };
   } catch {
     return undefined;
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The well-formed fingerprints of a record; others are dropped (their resources simply have no history). */
+function fingerprints(record: Record<string, unknown>): Record<string, RemoteFingerprint> {
+  const entries: Record<string, RemoteFingerprint> = {};
+  for (const [key, value] of Object.entries(record)) {
+    const fp = value as Partial<RemoteFingerprint> | null;
+    if (!fp || typeof fp !== 'object' || typeof fp.fields !== 'object' || fp.fields === null) continue;
+    if (fp.dateUpdated !== null && typeof fp.dateUpdated !== 'string') continue;
+    entries[key] = { dateUpdated: fp.dateUpdated, fields: fp.fields as Record<string, string> };
+  }
+  return entries;
 }

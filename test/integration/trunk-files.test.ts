@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { SANDBOX_CREDENTIALS } from '../../src/emulator/sandbox-credentials';
 import { ScriptedUserInput } from '../support/scripted-user-input';
+import { runCommand, runCommandExpectingError } from './run-command';
 import { trunklineExtension } from './trunkline-extension';
 import { waitFor } from './wait-for';
 
@@ -205,5 +206,44 @@ describe('Trunk files', function () {
     await vscode.window.showTextDocument(document);
     await waitFor(async () => (await lensTitles(uri)).some((t) => /in sync/.test(t)), 'the exported document to be in sync');
     assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);
+  });
+
+  it('a colleague\'s change made while the Push plan is on screen: nothing sent, the new plan is shown and asked again', async () => {
+    const uri = created.find((u) => u.path.includes('/new-'))!;
+    const document = await vscode.workspace.openTextDocument(uri);
+    const sid = /sid: (TK\w+)/.exec(document.getText())![1]!;
+    await waitFor(async () => (await lensTitles(uri)).some((t) => /in sync/.test(t)), 'the in-sync status');
+    const edit = new vscode.WorkspaceEdit();
+    const line = document.getText().split('\n').findIndex((l) => /^\s+friendly_name:/.test(l));
+    edit.replace(uri, document.lineAt(line).range, `  friendly_name: Reviewed ${suffix}`);
+    await vscode.workspace.applyEdit(edit);
+    await document.save();
+
+    const input = script([
+      { confirm: true, message: /^Push Twilio trunk/, meanwhile: () => sandboxPost(`/v1/Trunks/${sid}`, { TransferMode: 'enable-all' }) },
+      // planned again: the colleague's change is now a remote change the file would overwrite
+      { ask: undefined, message: /changed at the provider while you were reviewing the plan; nothing was sent\..*changed at the provider since it was last pushed or pulled \(transfer_mode\)/ },
+    ]);
+    const result = await runCommand<{ status: string }>('trunkline.push', uri.toString(), 0);
+    input.assertDone();
+    assert.equal(result.status, 'cancelled');
+    const remote = await sandboxGet(`/v1/Trunks/${sid}`);
+    assert.equal(remote.transfer_mode, 'enable-all', "the colleague's change stands");
+    assert.notEqual(remote.friendly_name, `Reviewed ${suffix}`, 'the confirmed plan was not sent over it');
+  });
+
+  it('a trunk file copied as a template: the shared sid is an error in both files and Push refuses', async () => {
+    const original = created.find((u) => u.path.includes('/new-'))!;
+    const text = (await vscode.workspace.openTextDocument(original)).getText();
+    const copy = await writeTrunkFile('copy', text.replace(/friendly_name: .*/, 'friendly_name: A copy'));
+    const [inCopy] = (await diagnosticsOf(copy.uri, 1)).filter((d) => d.code === 'duplicate-sid');
+    assert.ok(inCopy, 'the copy has the error');
+    assert.equal(copy.getText(inCopy.range), /sid: (TK\w+)/.exec(text)![1]);
+    await waitFor(() => vscode.languages.getDiagnostics(original).some((d) => d.code === 'duplicate-sid'), 'the error in the original');
+    script([]);
+    const shown = await runCommandExpectingError('trunkline.push', copy.uri.toString(), 0);
+    assert.match(shown, /one resource, one document/);
+    await vscode.workspace.fs.delete(copy.uri);
+    await waitFor(() => !vscode.languages.getDiagnostics(original).some((d) => d.code === 'duplicate-sid'), 'the error gone with the copy');
   });
 });

@@ -6,7 +6,8 @@ export type ScriptedAnswer =
   | { pick: string | RegExp; title?: RegExp }
   | { pickMany: (string | RegExp)[]; title?: RegExp }
   | { input: string; title?: RegExp; /** the answer must be rejected with this problem */ rejectedWith?: RegExp }
-  | { confirm: boolean; message?: RegExp; detail?: RegExp }
+  /** `meanwhile` runs while the confirmation is on screen, before it is answered (e.g. a colleague's change). */
+  | { confirm: boolean; message?: RegExp; detail?: RegExp; meanwhile?: () => Promise<void> }
   | { ask: string | undefined; message?: RegExp }
   | { cancel: 'pick' | 'pickMany' | 'input' | 'confirm' | 'ask' };
 
@@ -80,9 +81,10 @@ export class ScriptedUserInput implements UserInput {
   async confirm(message: string, options: ConfirmOptions): Promise<boolean> {
     const step = this.next('confirm', message, { detail: options.detail });
     if ('cancel' in step) return false;
-    const s = step as { confirm: boolean; message?: RegExp; detail?: RegExp };
+    const s = step as { confirm: boolean; message?: RegExp; detail?: RegExp; meanwhile?: () => Promise<void> };
     if (s.message && !s.message.test(message)) throw new Error(`Confirmation "${message}" does not match ${s.message}`);
     if (s.detail && !s.detail.test(options.detail ?? '')) throw new Error(`Confirmation detail "${options.detail}" does not match ${s.detail}`);
+    await s.meanwhile?.();
     return s.confirm;
   }
 

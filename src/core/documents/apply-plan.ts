@@ -2,12 +2,13 @@ import { isProviderError } from '../http/provider-error';
 import type { DocumentPlan } from './document-plan';
 import { executeOperation } from './execute-operation';
 import { errorText, plural } from './message-text';
-import type { PlanOperation } from './plan-operations';
+import { specKeysSetByAll, type PlanOperation } from './plan-operations';
 import { UncertainCreateError } from './reconcile-create';
-import { remoteFingerprint } from './remote-fingerprint';
+import { compareFingerprints, remoteFingerprint, syncedAfterPush, type RemoteFingerprint } from './remote-fingerprint';
+import { ResourceClaims } from './resource-claims';
 import { fetchRemoteState } from './remote-state';
 import type { SyncClients } from './sync-clients';
-import type { SyncStateStore } from './sync-state';
+import { syncStateKeyOf, type SyncStateStore } from './sync-state';
 
 /** true: go on; false or a reason: stop before the next operation. */
 export type PreconditionResult = boolean | string;
@@ -32,6 +33,17 @@ export interface ApplyOptions {
   syncState?: SyncStateStore | undefined;
   /** Re-read the remote after applying to remember it (default: when syncState is given). push-all does it in bulk instead. */
   refreshSyncState?: boolean | undefined;
+  /**
+   * Read the remote again before the first write and stop (`outdated`, nothing sent) when it is
+   * not what the plan was made from: someone changed it while the plan was on screen. Default
+   * true; push-all checks all its documents in bulk instead.
+   */
+  verifyRemote?: boolean | undefined;
+  /**
+   * Sids that documents own (the workspace's; see ResourceClaims): a lost create's look-up never
+   * adopts one of them. push-all shares one across its documents.
+   */
+  claims?: ResourceClaims | undefined;
   maxCreateAttempts?: number | undefined;
 }
 
@@ -49,9 +61,10 @@ export interface ApplyProgress {
  * - `failed`: an operation failed, the ones after it were not sent;
  * - `stopped`: the precondition said stop;
  * - `cancelled`: the AbortSignal fired;
- * - `refused`: nothing sent, the remote changed since the last sync and `overwrite` was not given.
+ * - `refused`: nothing sent, the remote changed since the last sync and `overwrite` was not given;
+ * - `outdated`: nothing sent, the remote changed after the plan was made (plan again, ask again).
  */
-export type ApplyStatus = 'applied' | 'failed' | 'stopped' | 'cancelled' | 'refused';
+export type ApplyStatus = 'applied' | 'failed' | 'stopped' | 'cancelled' | 'refused' | 'outdated';
 
 export interface ApplyResult {
   plan: DocumentPlan;
@@ -75,6 +88,8 @@ export interface ApplyResult {
   remoteTouched: boolean;
   /** One or two sentences for a notification or the CLI. */
   message: string;
+  /** For `outdated`: the spec keys that moved at the provider since the plan (empty when only its update time did). */
+  movedFields?: string[] | undefined;
 }
 
 /** Applies one document's plan, operation by operation, in order. Never throws for provider failures: see the result. */
@@ -95,10 +110,11 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
         journaled = true;
       }
     : undefined;
-  const finish = async (status: ApplyStatus, message: string, failedAt?: PlanOperation, error?: unknown): Promise<ApplyResult> => {
+  const claims = options.claims ?? new ResourceClaims();
+  const finish = async (status: ApplyStatus, message: string, failedAt?: PlanOperation, error?: unknown, movedFields?: string[]): Promise<ApplyResult> => {
     const remoteTouched = applied.length > 0 || (error !== undefined && mayHaveApplied(error));
-    if (status !== 'refused') await rememberSync(plan, sid, remoteTouched, clients, options);
-    return { plan, status, applied, notApplied: plan.operations.slice(applied.length), failedAt, error, sid, sidAssigned, reconciled, remoteTouched, message };
+    if (status !== 'refused' && status !== 'outdated') await rememberSync(plan, sid, applied, remoteTouched, clients, options);
+    return { plan, status, applied, notApplied: plan.operations.slice(applied.length), failedAt, error, sid, sidAssigned, reconciled, remoteTouched, message, movedFields };
   };
   const progressText = () => `${applied.length} of ${plural(total, 'operation')} applied`;
 
@@ -107,6 +123,16 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
     return finish('refused', `The remote ${plan.title} changed since it was last pushed or pulled${fields}. Review the remote changes, then Pull them or push again choosing to overwrite them.`);
   }
   if (total === 0) return finish('applied', 'Already in sync: nothing to apply.');
+  if (options.verifyRemote !== false) {
+    let moved: string[] | undefined;
+    try {
+      moved = await remoteMovedSincePlan(plan, clients, options.signal);
+    } catch (error) {
+      if (isProviderError(error) && error.kind === 'cancelled') return finish('cancelled', `Cancelled before ${plan.operations[0]!.description}: nothing was sent.`, plan.operations[0], error);
+      return finish('failed', `Nothing was sent: reading the remote ${plan.title} again before the first change failed (${errorText(error)}). Push again.`, plan.operations[0], error);
+    }
+    if (moved) return finish('outdated', outdatedMessage(plan, moved), plan.operations[0], undefined, moved);
+  }
 
   for (const [index, operation] of plan.operations.entries()) {
     if (options.signal?.aborted) return finish('cancelled', `${progressText()}; cancelled before ${operation.description}. Push again to finish.`, operation);
@@ -118,7 +144,7 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
     options.onProgress?.({ plan, operation, index, total, stage: 'started' });
     let effect;
     try {
-      effect = await executeOperation(operation, plan, sid, clients, { signal: options.signal, maxCreateAttempts: options.maxCreateAttempts, journalCreate });
+      effect = await executeOperation(operation, plan, sid, clients, { signal: options.signal, maxCreateAttempts: options.maxCreateAttempts, journalCreate, claims });
     } catch (error) {
       // A create the provider clearly refused made nothing: its journal entry goes. (An entry
       // whose create may have happened stays for the next plan to resolve.)
@@ -132,6 +158,7 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
     if (effect.reconciled) reconciled.push(operation);
     if (effect.sid !== undefined && effect.sid !== sid) {
       sid = effect.sid;
+      claims.add(sid);
       try {
         await options.onCreated?.(sid);
         sidAssigned = true;
@@ -152,14 +179,45 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
   return finish('applied', `${plural(total, 'operation')} applied.`);
 }
 
+/** The sid the plan's first write goes to: its resource's, or the one it adopts; undefined when it creates. */
+function existingSid(plan: DocumentPlan): string | undefined {
+  const first = plan.operations[0];
+  return plan.sid ?? (first?.type === 'adopt' ? first.sid : undefined);
+}
+
 /**
- * Remembers the remote as synced: as planned when nothing was sent, else as read again now
- * (our own changes must not look like someone else's next time). Forgets it when it cannot be read.
+ * Reads the resource again and compares it with the version the plan was made from. Returns
+ * the moved keys (empty: only its update time moved) or undefined when it is as planned. A plan
+ * that creates has nothing to compare (the create's own look-ups guard against duplicates).
  */
-async function rememberSync(plan: DocumentPlan, sid: string | undefined, remoteTouched: boolean, clients: SyncClients, options: ApplyOptions): Promise<void> {
+export async function remoteMovedSincePlan(plan: DocumentPlan, clients: SyncClients, signal?: AbortSignal): Promise<string[] | undefined> {
+  const sid = existingSid(plan);
+  if (sid === undefined || !plan.remoteFingerprint) return undefined;
+  const lookup = await fetchRemoteState({ ...plan.target, sid }, clients, { signal });
+  if (lookup.status !== 'found') return ['(deleted)'];
+  return movedFields(plan.remoteFingerprint, remoteFingerprint(lookup.state));
+}
+
+/** The keys that differ between the planned and the current version; undefined when none and the update time is the same. */
+export function movedFields(planned: RemoteFingerprint, current: RemoteFingerprint): string[] | undefined {
+  const comparison = compareFingerprints(planned, current);
+  return comparison.changed ? comparison.fields : undefined;
+}
+
+export function outdatedMessage(plan: DocumentPlan, moved: readonly string[]): string {
+  const what = moved[0] === '(deleted)' ? ' (it was deleted)' : moved.length > 0 ? ` (${moved.join(', ')})` : '';
+  return `The remote ${plan.title} changed after the plan was made${what}; nothing was sent. Review the new plan, then push again.`;
+}
+
+/**
+ * Remembers the remote as synced: as planned when nothing was sent, else as read again now,
+ * with only the keys this push set taking their new value (syncedAfterPush: someone else's
+ * change made meanwhile stays a remote change). Forgets it when it cannot be read.
+ */
+async function rememberSync(plan: DocumentPlan, sid: string | undefined, applied: readonly PlanOperation[], remoteTouched: boolean, clients: SyncClients, options: ApplyOptions): Promise<void> {
   const store = options.syncState;
   if (!store || sid === undefined) return;
-  const key = { uri: plan.uri, index: plan.index, sid };
+  const key = syncStateKeyOf(plan, sid);
   if (!remoteTouched) {
     if (plan.operations.length === 0 && plan.remoteFingerprint && sid === plan.sid) await store.set(key, plan.remoteFingerprint);
     return;
@@ -167,11 +225,20 @@ async function rememberSync(plan: DocumentPlan, sid: string | undefined, remoteT
   if (options.refreshSyncState === false) return;
   try {
     const lookup = await fetchRemoteState({ ...plan.target, sid }, clients);
-    if (lookup.status === 'found') await store.set(key, remoteFingerprint(lookup.state));
+    if (lookup.status === 'found') await store.set(key, syncedAfterPush(plan.remoteFingerprint, remoteFingerprint(lookup.state), keysTouched(plan, applied)));
     else await store.delete(key);
   } catch {
     await store.delete(key);
   }
+}
+
+/**
+ * The keys a push may have set: those of the operations applied, and of the one that failed
+ * with an unknown outcome (it may have happened); 'all' when it created the resource.
+ */
+export function keysTouched(plan: DocumentPlan, applied: readonly PlanOperation[]): ReadonlySet<string> | 'all' {
+  if (plan.remoteFingerprint === undefined) return 'all';
+  return specKeysSetByAll(plan.operations.slice(0, Math.min(applied.length + 1, plan.operations.length)));
 }
 
 /**

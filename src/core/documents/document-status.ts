@@ -4,7 +4,7 @@ import { plural } from './message-text';
 import type { PlanError } from './plan-error';
 import { planDocuments, type SyncDocument } from './plan-documents';
 import type { SyncClients } from './sync-clients';
-import type { SyncStateStore } from './sync-state';
+import { syncStateKeyOf, type SyncStateStore } from './sync-state';
 
 /**
  * The status shown above a document (code lens) and in the CLI, with its label:
@@ -77,7 +77,7 @@ export async function documentStatuses(documents: readonly SyncDocument[], clien
   if (options.syncState) {
     for (const status of statuses) {
       if (status.state === 'in-sync' && status.plan.sid && status.plan.remoteFingerprint) {
-        await options.syncState.set({ uri: status.uri, index: status.index, sid: status.plan.sid }, status.plan.remoteFingerprint);
+        await options.syncState.set(syncStateKeyOf(status.plan, status.plan.sid), status.plan.remoteFingerprint);
       }
     }
   }

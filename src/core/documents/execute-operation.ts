@@ -4,16 +4,20 @@ import type { TwilioClient } from '../providers/twilio/twilio-client';
 import type { DocumentPlan } from './document-plan';
 import type { PlanOperation } from './plan-operations';
 import { createWithoutDuplicates, newResource, type CreateProcedure } from './reconcile-create';
+import type { ResourceClaims } from './resource-claims';
 import type { SyncClients } from './sync-clients';
 
 export interface ExecuteOptions {
   signal?: AbortSignal | undefined;
   maxCreateAttempts?: number | undefined;
   /**
-   * Journals the create of a document's resource that has no unique key (BYOC trunk, trunk
-   * group) just before it is sent: its name and the same-named resources that existed.
+   * Journals the create of a document's resource that has no unique key (a trunk without
+   * domain_name, BYOC trunk, trunk group) just before it is sent: its name and the same-named
+   * resources that existed.
    */
   journalCreate?: ((name: string, before: ReadonlySet<string>) => Promise<void>) | undefined;
+  /** Resources other documents own: a lost create's look-up never adopts one (see ResourceClaims). */
+  claims?: ResourceClaims | undefined;
 }
 
 export interface OperationEffect {
@@ -41,6 +45,16 @@ export async function executeOperation(op: PlanOperation, plan: DocumentPlan, si
       maxAttempts: options.maxCreateAttempts,
       beforeSend: journalAs !== undefined && options.journalCreate ? (before) => options.journalCreate!(journalAs, before) : undefined,
     });
+  const claims = options.claims;
+  /** Same-named resources a lost create may have made: none that a document already owns. */
+  const unclaimed = <T>(items: readonly T[], sidOf: (item: T) => string): T[] => (claims ? items.filter((i) => !claims.has(sidOf(i))) : [...items]);
+  /** A document's resource without unique key: one create per name at a time, its sid claimed once known. */
+  const createDocumentResource = async <T>(name: string, sidOf: (item: T) => string, procedure: CreateProcedure<T>, journalAs: string | undefined) => {
+    const run = () => create(procedure, journalAs);
+    const result = claims ? await claims.oneAtATime(plan.account, plan.kind, name, run) : await run();
+    claims?.add(sidOf(result.value));
+    return result;
+  };
   const need = (): string => {
     if (sid === undefined) throw new Error(`${op.description}: the ${plan.title} has not been created.`);
     return sid;
@@ -61,14 +75,17 @@ export async function executeOperation(op: PlanOperation, plan: DocumentPlan, si
       const client = await clients.twilio(plan.account);
       const domain = op.fields.domain_name;
       const name = op.fields.friendly_name ?? null;
-      const result = await create({
+      const procedure: CreateProcedure<{ sid: string }> = {
         what: `trunk ${domain ?? JSON.stringify(name)}`,
-        // Domain names are unique; without one, fall back to same-named trunks.
+        // Domain names are unique; without one, fall back to same-named trunks (journaled, as for BYOC trunks).
         before: domain ? undefined : async () => new Set((await trunksNamed(client, name, signal)).map((t) => t.sid)),
         create: () => client.trunks.create(op.fields, call),
         find: async (before, s) =>
-          domain ? client.trunks.findByDomainName(domain, { signal: s }) : newResource('trunk', await trunksNamed(client, name, s), (t) => t.sid, before),
-      });
+          domain
+            ? client.trunks.findByDomainName(domain, { signal: s })
+            : newResource('trunk', unclaimed(await trunksNamed(client, name, s), (t) => t.sid), (t) => t.sid, before),
+      };
+      const result = domain ? await create(procedure) : await createDocumentResource(name ?? '', (t) => t.sid, procedure, name ?? '');
       return { sid: result.value.sid, reconciled: result.reconciled };
     }
     case 'twilio.trunk.update': {
@@ -127,11 +144,11 @@ export async function executeOperation(op: PlanOperation, plan: DocumentPlan, si
       const client = await clients.twilio(plan.account);
       const name = op.fields.friendly_name ?? null;
       const named = async (s: AbortSignal | undefined) => (await collect(client.byocTrunks.list({ pageSize: PAGE_SIZE, signal: s }))).filter((t) => t.friendly_name === name);
-      const result = await create({
+      const result = await createDocumentResource(name ?? '', (t) => t.sid, {
         what: `BYOC trunk ${JSON.stringify(name)}`,
         before: async () => new Set((await named(signal)).map((t) => t.sid)),
         create: () => client.byocTrunks.create(op.fields, call),
-        find: async (before, s) => newResource('BYOC trunk', await named(s), (t) => t.sid, before),
+        find: async (before, s) => newResource('BYOC trunk', unclaimed(await named(s), (t) => t.sid), (t) => t.sid, before),
       }, name ?? '');
       return { sid: result.value.sid, reconciled: result.reconciled };
     }
@@ -143,11 +160,12 @@ export async function executeOperation(op: PlanOperation, plan: DocumentPlan, si
     case 'carrierx.group.create': {
       const client = await clients.carrierx(plan.account);
       const name = op.fields.name ?? CARRIERX_DEFAULT_NAME;
-      const result = await create({
+      const result = await createDocumentResource(name, (g) => g.trunk_group_sid, {
         what: `trunk group ${JSON.stringify(name)}`,
         before: async () => new Set((await client.trunkGroups.findByName(name, { pageSize: PAGE_SIZE, signal })).map((g) => g.trunk_group_sid)),
         create: () => client.trunkGroups.create({ ...op.fields, ...(op.trunks ? { trunks: op.trunks } : {}) }, call),
-        find: async (before, s) => newResource('trunk group', await client.trunkGroups.findByName(name, { pageSize: PAGE_SIZE, signal: s }), (g) => g.trunk_group_sid, before),
+        find: async (before, s) =>
+          newResource('trunk group', unclaimed(await client.trunkGroups.findByName(name, { pageSize: PAGE_SIZE, signal: s }), (g) => g.trunk_group_sid), (g) => g.trunk_group_sid, before),
       }, name);
       return { sid: result.value.trunk_group_sid, reconciled: result.reconciled };
     }

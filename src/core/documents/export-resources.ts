@@ -61,7 +61,47 @@ export function uniqueExportFileName(base: string, taken: Set<string>): string {
   return name;
 }
 
-/** The text of an exported file: where it came from, then the rendered document with its sid. */
+/** A spec key that Export leaves out of a file (so the file does not manage it), and why. */
+export interface ExportOmission {
+  key: string;
+  /** A sentence for the user: what the file cannot say, and what to do about it. */
+  reason: string;
+}
+
+/**
+ * What a trunk file cannot represent of a remote state the provider allows. Export leaves these
+ * keys out (the document then does not manage them, so it still validates and plans in sync)
+ * and says so, instead of writing a file that fails validation or plans changes.
+ */
+export function exportOmissions(state: RemoteState): ExportOmission[] {
+  const omissions: ExportOmission[] = [];
+  if (state.kind === 'TwilioTrunk') {
+    // Twilio accepts the same SIP URL twice (or in two cases), but a file matches origination
+    // URLs by sip_url, case-insensitively, so it cannot tell such URLs apart.
+    const bySipUrl = new Map<string, string[]>();
+    for (const url of state.remote.originationUrls) {
+      const key = (url.sip_url ?? '').toLowerCase();
+      bySipUrl.set(key, [...(bySipUrl.get(key) ?? []), url.sip_url ?? '']);
+    }
+    const clashes = [...bySipUrl.values()]
+      .filter((spellings) => spellings.length > 1)
+      .map((spellings) => {
+        const distinct = [...new Set(spellings)].sort();
+        return distinct.length === 1 ? `${distinct[0]} ${spellings.length === 2 ? 'twice' : `${spellings.length} times`}` : distinct.join(' and ');
+      })
+      .sort();
+    if (clashes.length > 0) {
+      omissions.push({
+        key: 'origination_urls',
+        reason: `origination_urls left out: the trunk has ${clashes.join('; ')}, which a file cannot tell apart (it matches origination URLs by sip_url, ignoring case). Remove the duplicates at the provider and export again to manage them in the file.`,
+      });
+    }
+  }
+  return omissions;
+}
+
+/** The text of an exported file: where it came from, then the rendered document with its sid, without what it cannot represent. */
 export function exportedFileText(account: string, state: RemoteState): string {
-  return `# Exported by Trunkline from account "${account}".\n${renderDocument(state.kind, account, state.remote as never)}`;
+  const omit = exportOmissions(state).map((o) => o.key);
+  return `# Exported by Trunkline from account "${account}".\n${renderDocument(state.kind, account, state.remote as never, { omit })}`;
 }

@@ -1,7 +1,8 @@
 /**
  * Whether a remote value already is what the file asks for, by the file's rules:
  * - null and absent are the same (the renderer writes a remote null as `null` or leaves it out);
- * - inside objects, a key the file leaves out is not managed, so any remote value is fine;
+ * - inside objects, a key the file leaves out is not managed, so any remote value is fine (and
+ *   Push keeps it when it sends the object or array it is in: keep-remote-keys.ts);
  * - arrays match item by item, in order (ACLs, transformations and headers are ordered);
  * - everything else is compared exactly, enum case included, as the API returns it.
  */

@@ -421,6 +421,27 @@ function readWholeFile(text: string, lines: LineIndex, options: ParseTrunkFileOp
 }
 
 /**
+ * The documents with `errors` added to the one each lies in, made invalid (not planned) by
+ * them: collisions between documents (two claiming one sid, number or domain) are errors of
+ * both, found after each was parsed on its own. Documents that gain nothing are returned as
+ * they are; the others are copies, so a cached parse is never changed.
+ */
+export function withDocumentErrors(documents: readonly TrunkDocument[], errors: readonly TrunkDiagnostic[]): TrunkDocument[] {
+  const added = new Map<TrunkDocument, TrunkDiagnostic[]>();
+  for (const diagnostic of errors) {
+    const owner = documents.find((d) => d.range.start.offset <= diagnostic.range.start.offset && diagnostic.range.end.offset <= d.range.end.offset);
+    if (owner) added.set(owner, [...(added.get(owner) ?? []), diagnostic]);
+  }
+  return documents.map((document) => {
+    const more = added.get(document);
+    if (!more) return document;
+    const diagnostics = [...document.diagnostics, ...more].sort(byPosition);
+    const invalid = more.some((d) => d.severity === 'error');
+    return { ...document, diagnostics, ...(invalid ? { valid: false, spec: undefined } : {}) } as TrunkDocument;
+  });
+}
+
+/**
  * Parses and validates the text of a trunk file: every YAML document separately, then the
  * rules between documents of the file. Never throws; a failure becomes a diagnostic.
  * With `previous` (the same file before an edit, parsed with the same options), documents
@@ -448,20 +469,10 @@ export function parseTrunkFile(text: string, options: ParseTrunkFileOptions = {}
     for (const r of read) {
       if (r.internal) fileDiagnostics.push(r.internal);
       if (!r.doc) continue;
-      // A fresh document each time: the rules between documents add to it.
       documents.push(withYaml({ ...r.doc, diagnostics: [...r.own] }, r.yaml!, r.start));
       claims.push(...r.claims);
     }
-    for (const diagnostic of crossDocumentDiagnostics(claims)) {
-      const owner = documents.find((d) => d.range.start.offset <= diagnostic.range.start.offset && diagnostic.range.end.offset <= d.range.end.offset);
-      if (!owner) continue;
-      owner.diagnostics.push(diagnostic);
-      owner.diagnostics.sort(byPosition);
-      if (owner.valid) {
-        owner.valid = false;
-        owner.spec = undefined;
-      }
-    }
+    documents.splice(0, documents.length, ...withDocumentErrors(documents, crossDocumentDiagnostics(claims)));
   } catch (error) {
     fileDiagnostics.push(internalError(lines, 0, error));
   }

@@ -6,6 +6,7 @@ import {
   type CarrierXTrunkFields,
   type TrunkGroupFields,
 } from '../providers/carrierx/models';
+import { ELEMENT_IDENTITY, keepRemoteKeys } from './keep-remote-keys';
 import { matchesDesired } from './matches-desired';
 import { pickFields } from './pick-fields';
 import type { KindPlan, PlanError } from './plan-error';
@@ -22,6 +23,20 @@ function writable<T extends object>(source: object, fields: readonly string[]): 
   return out as T;
 }
 
+/**
+ * The attributes sent to make `remote` what the file asks: the file's, with the remote values of
+ * the keys its ACLs, transformations and other array elements or objects leave out, because
+ * CarrierX replaces those attributes whole (keep-remote-keys.ts).
+ */
+function sentOver<T extends object>(source: object, remote: object, fields: readonly string[]): T {
+  const desired = source as Record<string, unknown>;
+  const current = remote as Record<string, unknown>;
+  const merged = Object.fromEntries(
+    fields.filter((f) => desired[f] !== undefined).map((f) => [f, keepRemoteKeys(desired[f], current[f], ELEMENT_IDENTITY[f])]),
+  );
+  return writable<T>(merged, fields);
+}
+
 const trunkLabel = (name: string | null | undefined, sid?: string): string =>
   `${name ? JSON.stringify(name) : '(unnamed)'}${sid ? ` (${sid})` : ''}`;
 
@@ -32,8 +47,8 @@ const trunkLabel = (name: string | null | undefined, sid?: string): string =>
  */
 export function planCarrierXGroup(spec: CarrierXTrunkGroupSpec, state: GroupState | undefined, sameName: readonly SameNamedResource[] = []): KindPlan<PlanOperation> {
   const errors: PlanError[] = [];
-  const fields = writable<TrunkGroupFields>(spec, TRUNK_GROUP_WRITABLE_FIELDS);
   if (!state) {
+    const fields = writable<TrunkGroupFields>(spec, TRUNK_GROUP_WRITABLE_FIELDS);
     spec.trunks?.forEach((t, i) => {
       if (t.trunk_sid) errors.push({ message: `A new trunk group has no trunk ${t.trunk_sid} yet. Remove trunk_sid; Push creates the trunk.`, path: ['spec', 'trunks', i, 'trunk_sid'] });
     });
@@ -57,7 +72,8 @@ export function planCarrierXGroup(spec: CarrierXTrunkGroupSpec, state: GroupStat
   }
 
   const operations: PlanOperation[] = [];
-  const groupChanges = fieldChanges(TRUNK_GROUP_WRITABLE_FIELDS, state.remote.trunkGroup, fields, matchesDesired);
+  const groupFields = sentOver<TrunkGroupFields>(spec, state.remote.trunkGroup, TRUNK_GROUP_WRITABLE_FIELDS);
+  const groupChanges = fieldChanges(TRUNK_GROUP_WRITABLE_FIELDS, state.remote.trunkGroup, groupFields, matchesDesired);
   if (groupChanges.length > 0) {
     const changed = Object.fromEntries(groupChanges.map((c) => [c.field, c.to])) as TrunkGroupFields;
     operations.push({ type: 'carrierx.group.update', fields: changed, description: `Update trunk group fields: ${groupChanges.map((c) => c.field).join(', ')}`, changes: groupChanges });
@@ -95,13 +111,14 @@ function planTrunks(desired: readonly CarrierXTrunkSpec[], remote: readonly Carr
   const creates: PlanOperation[] = [];
   const updates: PlanOperation[] = [];
   desired.forEach((t, i) => {
-    const fields = writable<CarrierXTrunkFields>(t, CARRIERX_TRUNK_WRITABLE_FIELDS);
     const match = matches.get(i);
     if (!match) {
       if (t.trunk_sid) return;
+      const fields = writable<CarrierXTrunkFields>(t, CARRIERX_TRUNK_WRITABLE_FIELDS);
       creates.push({ type: 'carrierx.trunk.create', name: t.name, fields, description: `Add trunk ${trunkLabel(t.name)}`, changes: fieldChanges(CARRIERX_TRUNK_WRITABLE_FIELDS, undefined, fields, matchesDesired) });
       return;
     }
+    const fields = sentOver<CarrierXTrunkFields>(t, match, CARRIERX_TRUNK_WRITABLE_FIELDS);
     const changes = fieldChanges(CARRIERX_TRUNK_WRITABLE_FIELDS, match, fields, matchesDesired);
     if (changes.length === 0) return;
     const changed = Object.fromEntries(changes.map((c) => [c.field, c.to])) as CarrierXTrunkFields;

@@ -5,9 +5,10 @@ import { mapBounded } from './map-bounded';
 import { errorText, plural } from './message-text';
 import type { TrunkDocument } from './parse-trunk-file';
 import type { PlanError } from './plan-error';
-import { fetchRemoteState, type RemoteLookup, type RemoteTarget } from './remote-state';
+import { collect } from '../providers/page';
+import { fetchRemoteState, type RemoteLookup, type RemoteTarget, type SameNamedResource } from './remote-state';
 import type { SyncClients } from './sync-clients';
-import type { PendingCreateKey, SyncStateStore } from './sync-state';
+import { syncStateKeyOf, type PendingCreateKey, type SyncStateStore } from './sync-state';
 import { TwilioNumberIndex } from './twilio-number-index';
 
 /** A document and the file it is in. */
@@ -24,6 +25,11 @@ export interface PlanDocumentsOptions {
    * BYOC trunks and groups are warned about). Default true; the status of such documents does not need it.
    */
   lookupNew?: boolean | undefined;
+  /**
+   * Sids owned by documents not in this call (the rest of the workspace). A document without sid
+   * never adopts a resource that a document owns (these, or those of the documents planned here).
+   */
+  claimedSids?: Iterable<string> | undefined;
 }
 
 export interface PlannedDocument extends SyncDocument {
@@ -51,9 +57,10 @@ export async function planDocuments(documents: readonly SyncDocument[], clients:
     if (list) list.push(i);
     else byAccount.set(target.account, [i]);
   }
+  const claimed = new Set([...(options.claimedSids ?? []), ...documents.flatMap((d) => (d.document.sid !== undefined ? [d.document.sid] : []))]);
   await mapBounded([...byAccount], ACCOUNT_CONCURRENCY, async ([account, indexes]) => {
     try {
-      await planAccount(account, indexes, documents, targets as RemoteTarget[], clients, options, outcomes);
+      await planAccount(account, indexes, documents, targets as RemoteTarget[], clients, options, claimed, outcomes);
     } catch (error) {
       for (const i of indexes) {
         const { uri, document } = documents[i]!;
@@ -78,6 +85,7 @@ async function planAccount(
   targets: readonly RemoteTarget[],
   clients: SyncClients,
   options: PlanDocumentsOptions,
+  claimed: ReadonlySet<string>,
   outcomes: PlanOutcome[],
 ): Promise<void> {
   const { signal } = options;
@@ -90,9 +98,10 @@ async function planAccount(
     const { uri, document } = documents[i]!;
     const sid = targets[i]!.sid;
     try {
-      const lastSynced = sid !== undefined && options.syncState ? await options.syncState.get({ uri, index: document.index, sid }) : undefined;
-      const lookup = await adoptJournaledCreate(targets[i]!, lookupOf.get(i), { uri, index: document.index }, clients, options);
-      outcomes[i] = await computePlan(document, lookup, { uri, numbers, trunkNames, lastSynced, signal });
+      const lastSynced = sid !== undefined && options.syncState ? await options.syncState.get(syncStateKeyOf(targets[i]!, sid)) : undefined;
+      const lookup = await adoptJournaledCreate(targets[i]!, lookupOf.get(i), { uri, index: document.index }, clients, options, claimed);
+      const owned = lookup?.status === 'new' && lookup.adopt && claimed.has(lookup.adopt.sid) ? lookup.adopt.sid : undefined;
+      outcomes[i] = owned ? adoptionRefused(uri, document, targets[i]!, owned) : await computePlan(document, lookup, { uri, numbers, trunkNames, lastSynced, signal });
     } catch (error) {
       outcomes[i] = refusal(uri, document, 'unavailable', `Could not plan this document: ${errorText(error)}.`, { cause: error });
     }
@@ -102,8 +111,9 @@ async function planAccount(
 /**
  * A document without sid whose last push journaled a create (sync state PendingCreate) and then
  * stopped before the sid reached the file: the one same-named resource that did not exist before
- * that create is its resource, adopted instead of created again. Two or more such resources
- * are left to the user (the plan warns about same-named ones), as is a journal of another kind.
+ * that create, and that no document owns, is its resource, adopted instead of created again. Two
+ * or more such resources are left to the user (the plan warns about same-named ones), as is a
+ * journal of another kind.
  */
 async function adoptJournaledCreate(
   target: RemoteTarget,
@@ -111,19 +121,40 @@ async function adoptJournaledCreate(
   key: PendingCreateKey,
   clients: SyncClients,
   options: PlanDocumentsOptions,
+  claimed: ReadonlySet<string>,
 ): Promise<RemoteLookup | undefined> {
   if (!options.syncState || target.sid !== undefined || lookup?.status !== 'new' || lookup.adopt) return lookup;
   const pending = await options.syncState.getPendingCreate(key);
   if (!pending || pending.kind !== target.kind || pending.account !== target.account) return lookup;
-  const made = lookup.sameName.filter((r) => r.name === pending.name && !pending.before.includes(r.sid));
+  // A trunk without domain_name has no look-up by name in the bulk fetch: list them now (rare: only after an interrupted push).
+  const sameName = target.kind === 'TwilioTrunk' && lookup.sameName.length === 0 ? await twilioTrunksNamed(target.account, pending.name, clients, options.signal) : lookup.sameName;
+  const made = sameName.filter((r) => r.name === pending.name && !pending.before.includes(r.sid) && !claimed.has(r.sid));
   if (made.length !== 1) return lookup;
   const state = await fetchRemoteState({ ...target, sid: made[0]!.sid }, clients, { signal: options.signal });
   return state.status === 'found' ? { status: 'new', adopt: state.state, sameName: lookup.sameName.filter((r) => r.sid !== made[0]!.sid) } : lookup;
 }
 
+async function twilioTrunksNamed(account: string, name: string, clients: SyncClients, signal: AbortSignal | undefined): Promise<SameNamedResource[]> {
+  const client = await clients.twilio(account);
+  const trunks = await collect(client.trunks.list({ pageSize: 1000, signal }));
+  return trunks.filter((t) => (t.friendly_name ?? '') === name).map((t) => ({ sid: t.sid, name }));
+}
+
+/** The resource a new document would adopt (the trunk owning its domain) is another document's. */
+function adoptionRefused(uri: string, document: TrunkDocument, target: RemoteTarget, sid: string): PlanOutcome {
+  const domain = target.kind === 'TwilioTrunk' ? target.spec.domain_name : undefined;
+  const error = locatePlanError(document, {
+    message: `${domain ? `Domain ${domain} belongs to trunk ${sid}` : `The resource this document would take over (${sid})`}, which another trunk document manages; one resource, one document. Give this document another domain, or delete it and edit the other one.`,
+    path: domain ? ['spec', 'domain_name'] : ['spec'],
+  });
+  return refusal(uri, document, 'plan-errors', error.message, { errors: [error] });
+}
+
 /**
- * Two documents of one account that list the same phone number or trunk domain would undo
- * each other on every push: neither is planned until one lets go.
+ * Two documents that name the same resource (sid), or of one account that list the same phone
+ * number or trunk domain, would undo each other on every push: neither is planned until one
+ * lets go. (The editor and the CLI report these as diagnostics first; this is the last guard
+ * for documents planned together.)
  */
 function rejectSharedClaims(documents: readonly SyncDocument[], targets: readonly (RemoteTarget | undefined)[], outcomes: PlanOutcome[]): void {
   const claims = new Map<string, { i: number; error: PlanError }[]>();
@@ -132,8 +163,10 @@ function rejectSharedClaims(documents: readonly SyncDocument[], targets: readonl
     if (list) list.push({ i, error });
     else claims.set(key, [{ i, error }]);
   };
-  for (const [i, target] of targets.entries()) {
-    if (target?.kind !== 'TwilioTrunk' || outcomes[i]?.status !== 'planned') continue;
+  for (const [i, { document }] of documents.entries()) {
+    if (document.kind !== undefined && document.sid !== undefined) claim(`sid\u0000${document.sid}`, i, { message: document.sid, path: ['sid'] });
+    const target = targets[i];
+    if (target?.kind !== 'TwilioTrunk') continue;
     target.spec.phone_numbers?.forEach((n, k) => claim(`${target.account}\u0000${n}`, i, { message: n, path: ['spec', 'phone_numbers', k] }));
     if (target.spec.domain_name) claim(`${target.account}\u0000${target.spec.domain_name.toLowerCase()}`, i, { message: target.spec.domain_name, path: ['spec', 'domain_name'] });
   }
@@ -141,8 +174,10 @@ function rejectSharedClaims(documents: readonly SyncDocument[], targets: readonl
   for (const list of claims.values()) {
     if (new Set(list.map((c) => c.i)).size < 2) continue;
     for (const { i, error } of list) {
+      if (outcomes[i]?.status !== 'planned') continue;
       const others = list.filter((c) => c.i !== i).map((c) => `${documents[c.i]!.uri} (document ${documents[c.i]!.document.index + 1})`);
-      const message = `${error.message} is also claimed by ${others.join(', ')}; one trunk file per number and domain. Remove it from one of them.`;
+      const rule = error.path[0] === 'sid' ? 'one resource, one document' : 'one trunk file per number and domain';
+      const message = `${error.message} is also claimed by ${others.join(', ')}; ${rule}. Remove it from one of them.`;
       errors.set(i, [...(errors.get(i) ?? []), locatePlanError(documents[i]!.document, { ...error, message })]);
     }
   }

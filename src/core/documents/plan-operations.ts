@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CarrierXTrunkFields, TrunkGroupFields } from '../providers/carrierx/models';
 import type { ByocTrunkFields, OriginationUrlFields, RecordingFields, TrunkFields } from '../providers/twilio/models';
 
@@ -60,17 +61,55 @@ export function operationMark(op: PlanOperation): '+' | '~' | '-' | '=' {
 }
 
 const MAX_VALUE_LENGTH = 80;
+/** Characters kept before the first difference when a long value is cut around it. */
+const CONTEXT_LENGTH = 20;
 
-/** A value as the preview shows it: strings quoted, absent as (unset), long values cut. */
+/** The value as JSON, absent as (unset): the full text a preview cuts down. */
+function valueText(value: unknown): string {
+  return value === undefined ? '(unset)' : (JSON.stringify(value) ?? String(value));
+}
+
+/**
+ * `MAX_VALUE_LENGTH` characters of `text` from about `start`, `…` where it is cut, then its
+ * length and a short hash of all of it: two different values never read the same, however alike
+ * the part shown (a cut text is never valid JSON, so it cannot read like a short value either).
+ */
+function cutText(text: string, start: number): string {
+  let from = Math.max(0, Math.min(start, text.length - MAX_VALUE_LENGTH));
+  let to = from + MAX_VALUE_LENGTH;
+  // Never split a surrogate pair (an emoji in a name).
+  if (from > 0 && /[\uDC00-\uDFFF]/.test(text.charAt(from))) from--;
+  if (to < text.length && /[\uDC00-\uDFFF]/.test(text.charAt(to))) to++;
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 8);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''} (${text.length} chars, #${hash})`;
+}
+
+/** A value as the preview shows it: strings quoted, absent as (unset), long values cut (with their length and a hash). */
 export function formatValue(value: unknown): string {
-  if (value === undefined) return '(unset)';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
+  const text = valueText(value);
+  return text.length > MAX_VALUE_LENGTH ? cutText(text, 0) : text;
+}
+
+/**
+ * Both sides of a change as the preview shows them. Long values are cut around their first
+ * difference, so that the part that changes is the part shown (a 300-character ACL list that
+ * differs in its last element shows that element, not the same first 80 characters twice).
+ */
+export function formatValuePair(from: unknown, to: unknown): [string, string] {
+  const [a, b] = [valueText(from), valueText(to)];
+  if (a.length <= MAX_VALUE_LENGTH && b.length <= MAX_VALUE_LENGTH) return [a, b];
+  let same = 0;
+  while (same < a.length && same < b.length && a[same] === b[same]) same++;
+  const start = Math.max(0, same - CONTEXT_LENGTH);
+  const shown: [string, string] = [a.length > MAX_VALUE_LENGTH ? cutText(a, start) : a, b.length > MAX_VALUE_LENGTH ? cutText(b, start) : b];
+  // Only a hash collision could make them equal; then show them whole rather than alike.
+  return shown[0] === shown[1] && a !== b ? [a, b] : shown;
 }
 
 /** `friendly_name: "Old" → "New"` */
 export function formatChange(change: FieldChange): string {
-  return `${change.field}: ${formatValue(change.from)} → ${formatValue(change.to)}`;
+  const [from, to] = formatValuePair(change.from, change.to);
+  return `${change.field}: ${from} → ${to}`;
 }
 
 /** The changes between `from` and `to` for the given fields, in that order; equal fields are left out. */
@@ -83,4 +122,44 @@ export function fieldChanges(fields: readonly string[], from: Record<string, unk
     if (!same(desired, current)) changes.push({ field: `${prefix}${field}`, from: current ?? (from ? null : undefined), to: desired });
   }
   return changes;
+}
+
+/** The spec keys an operation sets at the provider ('all': it creates the resource). */
+export function specKeysSetBy(op: PlanOperation): readonly string[] | 'all' {
+  switch (op.type) {
+    case 'adopt':
+      return [];
+    case 'twilio.trunk.create':
+    case 'twilio.byoc.create':
+    case 'carrierx.group.create':
+      return 'all';
+    case 'twilio.trunk.update':
+    case 'twilio.byoc.update':
+    case 'carrierx.group.update':
+      return Object.keys(op.fields);
+    case 'twilio.recording.update':
+      return ['recording'];
+    case 'twilio.originationUrl.create':
+    case 'twilio.originationUrl.update':
+    case 'twilio.originationUrl.delete':
+      return ['origination_urls'];
+    case 'twilio.number.attach':
+    case 'twilio.number.detach':
+      return ['phone_numbers'];
+    case 'carrierx.trunk.create':
+    case 'carrierx.trunk.update':
+    case 'carrierx.trunk.delete':
+      return ['trunks'];
+  }
+}
+
+/** The spec keys a list of applied operations set. */
+export function specKeysSetByAll(operations: readonly PlanOperation[]): ReadonlySet<string> | 'all' {
+  const keys = new Set<string>();
+  for (const op of operations) {
+    const set = specKeysSetBy(op);
+    if (set === 'all') return 'all';
+    for (const key of set) keys.add(key);
+  }
+  return keys;
 }

@@ -67,3 +67,18 @@ function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value) ?? 'null';
 }
+
+/**
+ * What to remember as synced after a push: the keys the push set take their value read back
+ * now; every other key keeps the value the plan was made from. A change someone else made
+ * meanwhile (after the plan's re-check, before the read-back) then still shows as a remote
+ * change next time, instead of being absorbed and silently reverted by the next push.
+ */
+export function syncedAfterPush(planned: RemoteFingerprint | undefined, current: RemoteFingerprint, setKeys: ReadonlySet<string> | 'all'): RemoteFingerprint {
+  if (!planned || setKeys === 'all') return current;
+  const fields: Record<string, string> = { ...current.fields };
+  for (const key of Object.keys(fields)) {
+    if (!setKeys.has(key) && key in planned.fields) fields[key] = planned.fields[key]!;
+  }
+  return { dateUpdated: current.dateUpdated, fields };
+}

@@ -98,13 +98,17 @@ function remoteSid(kind: TrunkKind, remote: RemoteByKind[TrunkKind]): string {
 export interface RenderDocumentOptions {
   /** Write the remote SID (default true); Export to another account leaves it out. */
   includeSid?: boolean;
+  /** Spec keys to leave out (not managed): what Export cannot represent (exportOmissions). */
+  omit?: readonly string[];
 }
 
 /** One document (no `---`) describing the remote resource, for Diff, Pull and Export. */
 export function renderDocument<K extends TrunkKind>(kind: K, account: string, remote: RemoteByKind[K], options: RenderDocumentOptions = {}): string {
   const header: Record<string, unknown> = { apiVersion: TRUNK_API_VERSION, kind, account };
   if (options.includeSid !== false) header.sid = remoteSid(kind, remote);
-  return toTrunkYaml({ ...header, spec: renderSpec(kind, remote) });
+  const spec = renderSpec(kind, remote) as Record<string, unknown>;
+  for (const key of options.omit ?? []) delete spec[key];
+  return toTrunkYaml({ ...header, spec });
 }
 
 /** Several rendered documents as one file. */

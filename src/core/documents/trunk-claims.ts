@@ -1,13 +1,16 @@
 import type { LineIndex, SourceRange } from './line-index';
-import type { RelatedLocation, TrunkDiagnostic } from './trunk-diagnostic';
+import type { DiagnosticCode, RelatedLocation, TrunkDiagnostic } from './trunk-diagnostic';
 import type { TrunkKind } from './trunk-kinds';
 import { locatePath, nodeSpan } from './yaml-node-lookup';
 
-// What a document claims for itself alone: its phone numbers (a number can be on one trunk
-// only) and its trunk domain (unique). Two documents of the same account claiming the same
-// thing, in one file or across the workspace, is an error on both.
+// What a document claims for itself alone: its resource (the sid: one resource, one document,
+// or two documents' exact sets undo each other on every push), its phone numbers (a number can
+// be on one trunk only) and its trunk domain (unique). Two documents claiming the same thing,
+// in one file or across the workspace, is an error on both. Numbers and domains collide within
+// one account; a sid anywhere (SIDs are unique across accounts, and a copied file that only
+// changed its account still names the other account's resource).
 
-export type ClaimType = 'phone-number' | 'domain-name';
+export type ClaimType = 'sid' | 'phone-number' | 'domain-name';
 
 export interface TrunkClaim {
   type: ClaimType;
@@ -18,8 +21,9 @@ export interface TrunkClaim {
   range: SourceRange;
 }
 
-/** Claims of the same account and value collide; domains compare case-insensitively. */
+/** Claims of the same account and value collide (sids: of any account); domains compare case-insensitively. */
 export function claimKey(claim: Pick<TrunkClaim, 'type' | 'account' | 'value'>): string {
+  if (claim.type === 'sid') return `sid\u0000${claim.value}`;
   const value = claim.type === 'domain-name' ? claim.value.toLowerCase() : claim.value;
   return `${claim.type}\u0000${claim.account}\u0000${value}`;
 }
@@ -33,15 +37,17 @@ export interface ClaimSource {
 }
 
 export function collectClaims(document: ClaimSource, lines: LineIndex): TrunkClaim[] {
-  if (document.kind !== 'TwilioTrunk') return [];
-  const spec = (document.value as { spec?: { phone_numbers?: unknown; domain_name?: unknown } } | null)?.spec;
-  if (!spec || typeof spec !== 'object') return [];
   const account = document.account ?? '';
   const claims: TrunkClaim[] = [];
   const add = (type: ClaimType, value: string, path: (string | number)[]): void => {
     const span = nodeSpan(locatePath(document.contents, path).node);
     if (span) claims.push({ type, account, value, documentIndex: document.index, range: lines.range(span[0], span[1]) });
   };
+  const sid = (document.value as { sid?: unknown } | null)?.sid;
+  if (document.kind !== undefined && typeof sid === 'string' && sid.trim() !== '') add('sid', sid, ['sid']);
+  if (document.kind !== 'TwilioTrunk') return claims;
+  const spec = (document.value as { spec?: { phone_numbers?: unknown; domain_name?: unknown } } | null)?.spec;
+  if (!spec || typeof spec !== 'object') return claims;
   if (typeof spec.domain_name === 'string') add('domain-name', spec.domain_name, ['spec', 'domain_name']);
   if (Array.isArray(spec.phone_numbers)) {
     const seen = new Set<string>();
@@ -74,6 +80,25 @@ function where(other: ClaimElsewhere): string {
  */
 export const MAX_RELATED_LOCATIONS = 20;
 
+const CONFLICT_TEXT: Readonly<Record<ClaimType, { code: DiagnosticCode; related: string; message: (value: string, elsewhere: string) => string }>> = {
+  sid: {
+    code: 'duplicate-sid',
+    related: 'Also claimed here',
+    message: (sid, elsewhere) =>
+      `${sid} is also the sid of ${elsewhere}; one resource, one document, or each push would undo the other's changes. Keep the sid in one document; remove it from the other (a copy meant as a template) to create a new resource.`,
+  },
+  'phone-number': {
+    code: 'duplicate-phone-number',
+    related: 'Also listed here',
+    message: (number, elsewhere) => `${number} is also listed on the trunk in ${elsewhere}; a number can be attached to only one trunk.`,
+  },
+  'domain-name': {
+    code: 'duplicate-domain-name',
+    related: 'Also used here',
+    message: (domain, elsewhere) => `Domain ${domain} is also used by the trunk in ${elsewhere}; trunk domain names are unique.`,
+  },
+};
+
 /**
  * The diagnostic on `claim` for colliding with `others` (all of the same key). `count` is how
  * many others there are in all, when only the first few are given.
@@ -81,18 +106,15 @@ export const MAX_RELATED_LOCATIONS = 20;
 export function claimConflictDiagnostic(claim: TrunkClaim, others: readonly ClaimElsewhere[], count = others.length): TrunkDiagnostic {
   const first = others[0];
   const elsewhere = first ? where(first) + (count > 1 ? ` and ${count - 1} more` : '') : 'another document';
-  const message =
-    claim.type === 'phone-number'
-      ? `${claim.value} is also listed on the trunk in ${elsewhere}; a number can be attached to only one trunk.`
-      : `Domain ${claim.value} is also used by the trunk in ${elsewhere}; trunk domain names are unique.`;
+  const message = CONFLICT_TEXT[claim.type].message(claim.value, elsewhere);
   const related: RelatedLocation[] = others.slice(0, MAX_RELATED_LOCATIONS).map((o) => ({
     ...(o.uri !== undefined ? { uri: o.uri } : {}),
     range: o.claim.range,
-    message: claim.type === 'phone-number' ? 'Also listed here' : 'Also used here',
+    message: CONFLICT_TEXT[claim.type].related,
   }));
   return {
     severity: 'error',
-    code: claim.type === 'phone-number' ? 'duplicate-phone-number' : 'duplicate-domain-name',
+    code: CONFLICT_TEXT[claim.type].code,
     message,
     range: claim.range,
     source: 'trunkline',

@@ -17,6 +17,7 @@ export type DiagnosticCode =
   | 'out-of-range'
   | 'invalid-phone-number'
   | 'duplicate-phone-number'
+  | 'duplicate-sid'
   | 'duplicate-domain-name'
   | 'duplicate-origination-url'
   | 'duplicate-trunk'

@@ -68,6 +68,13 @@ export class WorkspaceIndex {
     return [...this.files.keys()];
   }
 
+  /** The values claimed of one type, e.g. every sid a file of the workspace names. */
+  claimedValues(type: TrunkClaim['type']): string[] {
+    const values = new Set<string>();
+    for (const { claims } of this.files.values()) for (const claim of claims) if (claim.type === type) values.add(claim.value);
+    return [...values];
+  }
+
   /** Diagnostics of `uri` for claims that other files also make. */
   diagnosticsFor(uri: string): TrunkDiagnostic[] {
     const diagnostics: TrunkDiagnostic[] = [];

@@ -25,6 +25,8 @@ function fail(errors: FieldError[], field: string, message: string): undefined {
 }
 
 const string: Check = (v, f, e) => (typeof v === 'string' ? v : fail(e, f, 'must be a string'));
+/** A header name (or pattern) or a transformation action: an empty one names nothing. */
+const nonEmptyString: Check = (v, f, e) => (typeof v === 'string' && v !== '' ? v : fail(e, f, 'must be a non-empty string'));
 const boolean: Check = (v, f, e) => (typeof v === 'boolean' ? v : fail(e, f, 'must be true or false'));
 const anything: Check = (v) => structuredClone(v);
 const uuid: Check = (v, f, e) => (typeof v === 'string' && CARRIERX_SID_PATTERN.test(v) ? v : fail(e, f, 'must be a UUID'));
@@ -48,9 +50,9 @@ function arrayOf(item: Check): Check {
   };
 }
 
-/** Semicolon-terminated SIP status codes, e.g. `408;503;`. */
+/** Semicolon-terminated SIP status codes (100–699), e.g. `408;503;`. */
 const sipCodes: Check = (v, f, e) =>
-  typeof v === 'string' && /^(\d{3};)*$/.test(v) ? v : fail(e, f, 'must be SIP status codes each followed by ";", e.g. "408;"');
+  typeof v === 'string' && /^([1-6]\d{2};)*$/.test(v) ? v : fail(e, f, 'must be SIP status codes (100 to 699) each followed by ";", e.g. "408;"');
 
 function objectOf(f: string, v: unknown, e: FieldError[]): Record<string, unknown> | undefined {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(e, f, 'must be an object');
@@ -74,13 +76,20 @@ const acl: Check = (v, f, e) => {
   return o && Object.fromEntries(Object.entries(ACL_CHECKS).map(([key, check]) => [key, check(o[key], `${f}.${key}`, e)]));
 };
 
+/**
+ * A transformation as stored. Like an ACL, the array is replaced whole: `direction` and
+ * `operands` that an element leaves out are reset to null, not kept from the element it replaces
+ * (what CarrierX does); other attributes are kept as sent (their shapes vary by action).
+ */
 const transformation: Check = (v, f, e) => {
   const o = objectOf(f, v, e);
   if (!o) return undefined;
-  string(o.action, `${f}.action`, e);
-  if (o.direction !== undefined) oneOf(TRANSFORMATION_DIRECTIONS)(o.direction, `${f}.direction`, e);
-  if (o.operands !== undefined) arrayOf(string)(o.operands, `${f}.operands`, e);
-  return structuredClone(o);
+  return {
+    ...structuredClone(o),
+    action: nonEmptyString(o.action, `${f}.action`, e),
+    direction: withDefault(nullable(oneOf(TRANSFORMATION_DIRECTIONS)), null)(o.direction, `${f}.direction`, e),
+    operands: withDefault(nullable(arrayOf(string)), null)(o.operands, `${f}.operands`, e),
+  };
 };
 
 const TRUNK_CHECKS: Record<keyof CarrierXTrunkWritable, Check> = {
@@ -100,7 +109,7 @@ const TRUNK_CHECKS: Record<keyof CarrierXTrunkWritable, Check> = {
   out_identity_mode: oneOf(OUT_IDENTITY_MODES),
   out_sip_ringing_max_ttl: integer(1),
   priority: integer(0),
-  relay_sip_headers: arrayOf(string),
+  relay_sip_headers: arrayOf(nonEmptyString),
   transformations: arrayOf(transformation),
   weight: integer(0),
 };

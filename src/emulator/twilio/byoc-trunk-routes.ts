@@ -1,22 +1,22 @@
 import { BYOC_FRIENDLY_NAME_MAX, SID_PATTERNS } from '../../core/providers/twilio/models';
 import { created, noContent, ok } from '../http/reply';
-import { bool, httpMethod, nullableSid, nullableText, readParams, url } from './form-params';
+import { bool, httpMethod, nullableSid, nullableText, param, readParams, url } from './form-params';
 import { orNotFound, type TwilioContext, type TwilioRoute } from './twilio-context';
 import { iso8601 } from './twilio-dates';
 import type { ByocTrunkRecord } from './twilio-records';
 import { v1Page } from './v1-page';
 
-const BYOC_PARAMS = {
-  friendly_name: nullableText(BYOC_FRIENDLY_NAME_MAX),
-  voice_url: url,
-  voice_method: httpMethod,
-  voice_fallback_url: url,
-  voice_fallback_method: httpMethod,
-  status_callback_url: url,
-  status_callback_method: httpMethod,
-  cnam_lookup_enabled: bool,
-  connection_policy_sid: nullableSid(SID_PATTERNS.connectionPolicy),
-  from_domain_sid: nullableSid(SID_PATTERNS.sipDomain),
+export const BYOC_TRUNK_FORM = {
+  FriendlyName: param('friendly_name', nullableText(BYOC_FRIENDLY_NAME_MAX)),
+  VoiceUrl: param('voice_url', url),
+  VoiceMethod: param('voice_method', httpMethod),
+  VoiceFallbackUrl: param('voice_fallback_url', url),
+  VoiceFallbackMethod: param('voice_fallback_method', httpMethod),
+  StatusCallbackUrl: param('status_callback_url', url),
+  StatusCallbackMethod: param('status_callback_method', httpMethod),
+  CnamLookupEnabled: param('cnam_lookup_enabled', bool),
+  ConnectionPolicySid: param('connection_policy_sid', nullableSid(SID_PATTERNS.connectionPolicy)),
+  FromDomainSid: param('from_domain_sid', nullableSid(SID_PATTERNS.sipDomain)),
 };
 
 export function renderByocTrunk(t: ByocTrunkRecord, ctx: TwilioContext): Record<string, unknown> {
@@ -52,7 +52,7 @@ export const byocTrunkRoutes: readonly TwilioRoute[] = [
   {
     method: 'POST',
     template: '/v1/ByocTrunks',
-    handler: (ctx) => created(renderByocTrunk(ctx.state.byocTrunks.create(readParams(ctx.form, BYOC_PARAMS), ctx.now), ctx)),
+    handler: (ctx) => created(renderByocTrunk(ctx.state.byocTrunks.create(readParams(ctx.form, BYOC_TRUNK_FORM), ctx.now), ctx)),
   },
   {
     method: 'GET',
@@ -66,7 +66,7 @@ export const byocTrunkRoutes: readonly TwilioRoute[] = [
     params: BYOC_SID,
     handler: (ctx) => {
       const trunk = pathByocTrunk(ctx);
-      ctx.state.byocTrunks.update(trunk, readParams(ctx.form, BYOC_PARAMS), ctx.now);
+      ctx.state.byocTrunks.update(trunk, readParams(ctx.form, BYOC_TRUNK_FORM), ctx.now);
       return ok(renderByocTrunk(trunk, ctx));
     },
   },

@@ -1,31 +1,43 @@
 import { HTTP_METHODS, type HttpMethodName } from '../../core/providers/twilio/models';
-import { twilioParamName } from '../../core/providers/twilio/twilio-form';
 import { invalidParameter, missingParameter } from './twilio-errors';
 
 /** Turns one raw form value into the stored value, or throws a 400 naming the parameter. */
 export type ParamDecoder<T> = (raw: string, param: string) => T;
 
-type Decoded<S> = { -readonly [K in keyof S]?: S[K] extends ParamDecoder<infer T> ? T : never };
+/** A form parameter: the record field it is stored as, and how its value is read. */
+export interface FormParam<F extends string, T> {
+  field: F;
+  decode: ParamDecoder<T>;
+}
+
+export function param<F extends string, T>(field: F, decode: ParamDecoder<T>): FormParam<F, T> {
+  return { field, decode };
+}
 
 /**
- * Reads the parameters of `spec` (keyed by response field name; the form parameter is its
- * PascalCase, as Twilio's) that are present in the form. Unknown parameters are ignored.
+ * The form parameters of one operation, keyed by their names as Twilio's OpenAPI specs spell
+ * them (`FriendlyName`). Written out here rather than derived from the client's field names, so
+ * that a naming mistake in the client is caught by the emulator instead of mirrored by it; a unit
+ * test checks every name against the specs in ../shared/api.
  */
-export function readParams<S extends Record<string, ParamDecoder<unknown>>>(form: URLSearchParams, spec: S): Decoded<S> {
+export type FormTable = Record<string, FormParam<string, unknown>>;
+
+type Decoded<S extends FormTable> = { -readonly [P in keyof S as S[P]['field']]?: S[P] extends FormParam<string, infer T> ? T : never };
+
+/** Reads the parameters of `table` that are present in the form. Unknown parameters are ignored, as Twilio does. */
+export function readParams<S extends FormTable>(form: URLSearchParams, table: S): Decoded<S> {
   const out: Record<string, unknown> = {};
-  for (const [field, decode] of Object.entries(spec)) {
-    const param = twilioParamName(field);
-    const raw = form.get(param);
-    if (raw !== null) out[field] = decode(raw, param);
+  for (const [name, { field, decode }] of Object.entries(table)) {
+    const raw = form.get(name);
+    if (raw !== null) out[field] = decode(raw, name);
   }
   return out as Decoded<S>;
 }
 
-/** Throws the "Missing required parameter" 400 for the first field absent or empty in the form. */
-export function requireParams(form: URLSearchParams, fields: readonly string[]): void {
-  for (const field of fields) {
-    const param = twilioParamName(field);
-    if (!form.get(param)) throw missingParameter(param);
+/** Throws the "Missing required parameter" 400 for the first parameter absent or empty in the form. */
+export function requireParams(form: URLSearchParams, names: readonly string[]): void {
+  for (const name of names) {
+    if (!form.get(name)) throw missingParameter(name);
   }
 }
 

@@ -1,6 +1,6 @@
 import { FRIENDLY_NAME_MAX, SID_PATTERNS } from '../../core/providers/twilio/models';
 import { created, noContent, ok } from '../http/reply';
-import { bool, httpMethod, nullableSid, nullableText, oneOf, quote, readParams, sid, url, type ParamDecoder } from './form-params';
+import { bool, httpMethod, nullableSid, nullableText, oneOf, quote, param, readParams, sid, url, type ParamDecoder } from './form-params';
 import { orNotFound, type TwilioContext, type TwilioRoute } from './twilio-context';
 import { rfc2822 } from './twilio-dates';
 import { invalidParameter, twilioError, TWILIO_CODES } from './twilio-errors';
@@ -10,29 +10,29 @@ import { v2010Page } from './v2010-page';
 /** An application SID, or an empty value to clear it (Twilio renders an unset application as ""). */
 const applicationSid: ParamDecoder<string> = (raw, param) => (raw === '' ? '' : sid(/^AP[0-9a-fA-F]{32}$/)(raw, param));
 
-const NUMBER_PARAMS = {
-  api_version: oneOf(['2010-04-01', '2008-08-01']),
-  friendly_name: nullableText(FRIENDLY_NAME_MAX),
-  sms_application_sid: applicationSid,
-  sms_fallback_method: httpMethod,
-  sms_fallback_url: url,
-  sms_method: httpMethod,
-  sms_url: url,
-  status_callback: url,
-  status_callback_method: httpMethod,
-  voice_application_sid: applicationSid,
-  voice_caller_id_lookup: bool,
-  voice_fallback_method: httpMethod,
-  voice_fallback_url: url,
-  voice_method: httpMethod,
-  voice_url: url,
-  emergency_status: oneOf(['Active', 'Inactive'] as const),
-  emergency_address_sid: nullableSid(/^AD[0-9a-fA-F]{32}$/),
-  trunk_sid: nullableSid(SID_PATTERNS.trunk),
-  identity_sid: nullableSid(/^RI[0-9a-fA-F]{32}$/),
-  address_sid: nullableSid(/^AD[0-9a-fA-F]{32}$/),
-  voice_receive_mode: oneOf(['voice', 'fax'] as const),
-  bundle_sid: nullableSid(/^BU[0-9a-fA-F]{32}$/),
+export const INCOMING_NUMBER_FORM = {
+  ApiVersion: param('api_version', oneOf(['2010-04-01', '2008-08-01'])),
+  FriendlyName: param('friendly_name', nullableText(FRIENDLY_NAME_MAX)),
+  SmsApplicationSid: param('sms_application_sid', applicationSid),
+  SmsFallbackMethod: param('sms_fallback_method', httpMethod),
+  SmsFallbackUrl: param('sms_fallback_url', url),
+  SmsMethod: param('sms_method', httpMethod),
+  SmsUrl: param('sms_url', url),
+  StatusCallback: param('status_callback', url),
+  StatusCallbackMethod: param('status_callback_method', httpMethod),
+  VoiceApplicationSid: param('voice_application_sid', applicationSid),
+  VoiceCallerIdLookup: param('voice_caller_id_lookup', bool),
+  VoiceFallbackMethod: param('voice_fallback_method', httpMethod),
+  VoiceFallbackUrl: param('voice_fallback_url', url),
+  VoiceMethod: param('voice_method', httpMethod),
+  VoiceUrl: param('voice_url', url),
+  EmergencyStatus: param('emergency_status', oneOf(['Active', 'Inactive'] as const)),
+  EmergencyAddressSid: param('emergency_address_sid', nullableSid(/^AD[0-9a-fA-F]{32}$/)),
+  TrunkSid: param('trunk_sid', nullableSid(SID_PATTERNS.trunk)),
+  IdentitySid: param('identity_sid', nullableSid(/^RI[0-9a-fA-F]{32}$/)),
+  AddressSid: param('address_sid', nullableSid(/^AD[0-9a-fA-F]{32}$/)),
+  VoiceReceiveMode: param('voice_receive_mode', oneOf(['voice', 'fax'] as const)),
+  BundleSid: param('bundle_sid', nullableSid(/^BU[0-9a-fA-F]{32}$/)),
 };
 
 const FILTERS = ['Beta', 'FriendlyName', 'PhoneNumber', 'Origin'];
@@ -121,7 +121,7 @@ function numberToBuy(ctx: TwilioContext): string {
 }
 
 function numberFields(ctx: TwilioContext): IncomingNumberFields {
-  const fields = readParams(ctx.form, NUMBER_PARAMS);
+  const fields = readParams(ctx.form, INCOMING_NUMBER_FORM);
   if (fields.trunk_sid && fields.voice_application_sid)
     throw invalidParameter('TrunkSid and VoiceApplicationSid cannot both be set: a number is routed by one or the other');
   const accountSid = ctx.form.get('AccountSid');

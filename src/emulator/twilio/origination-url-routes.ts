@@ -1,6 +1,6 @@
-import { FRIENDLY_NAME_MAX, ORIGINATION_URL_WRITABLE_FIELDS, SID_PATTERNS } from '../../core/providers/twilio/models';
+import { FRIENDLY_NAME_MAX, SID_PATTERNS } from '../../core/providers/twilio/models';
 import { created, noContent, ok } from '../http/reply';
-import { bool, integer, quote, readParams, requireParams, text, type ParamDecoder } from './form-params';
+import { bool, integer, quote, param, readParams, requireParams, text, type ParamDecoder } from './form-params';
 import { orNotFound, pathTrunk, type TwilioContext, type TwilioRoute } from './twilio-context';
 import { iso8601 } from './twilio-dates';
 import { invalidParameter } from './twilio-errors';
@@ -15,12 +15,12 @@ const sipUrl: ParamDecoder<string> = (raw, param) => {
   return raw;
 };
 
-const ORIGINATION_URL_PARAMS = {
-  weight: integer(1, 65535),
-  priority: integer(0, 65535),
-  enabled: bool,
-  friendly_name: text(FRIENDLY_NAME_MAX),
-  sip_url: sipUrl,
+export const ORIGINATION_URL_FORM = {
+  Weight: param('weight', integer(1, 65535)),
+  Priority: param('priority', integer(0, 65535)),
+  Enabled: param('enabled', bool),
+  FriendlyName: param('friendly_name', text(FRIENDLY_NAME_MAX)),
+  SipUrl: param('sip_url', sipUrl),
 };
 
 export function renderOriginationUrl(o: OriginationUrlRecord, ctx: TwilioContext): Record<string, unknown> {
@@ -66,9 +66,9 @@ export const originationUrlRoutes: readonly TwilioRoute[] = [
     params: LIST_PARAMS,
     handler: (ctx) => {
       const trunk = pathTrunk(ctx, 'TrunkSid');
-      requireParams(ctx.form, ORIGINATION_URL_WRITABLE_FIELDS);
+      requireParams(ctx.form, Object.keys(ORIGINATION_URL_FORM));
       // requireParams guarantees every field is present.
-      const fields = readParams(ctx.form, ORIGINATION_URL_PARAMS) as OriginationUrlFields;
+      const fields = readParams(ctx.form, ORIGINATION_URL_FORM) as OriginationUrlFields;
       return created(renderOriginationUrl(ctx.state.trunks.createOriginationUrl(trunk.sid, fields, ctx.now), ctx));
     },
   },
@@ -84,7 +84,7 @@ export const originationUrlRoutes: readonly TwilioRoute[] = [
     params: ITEM_PARAMS,
     handler: (ctx) => {
       const record = pathOriginationUrl(ctx);
-      ctx.state.trunks.updateOriginationUrl(record, readParams(ctx.form, ORIGINATION_URL_PARAMS), ctx.now);
+      ctx.state.trunks.updateOriginationUrl(record, readParams(ctx.form, ORIGINATION_URL_FORM), ctx.now);
       return ok(renderOriginationUrl(record, ctx));
     },
   },

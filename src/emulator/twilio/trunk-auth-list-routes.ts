@@ -1,6 +1,6 @@
 import { SID_PATTERNS } from '../../core/providers/twilio/models';
 import { created, noContent, ok } from '../http/reply';
-import { readParams, requireParams, sid } from './form-params';
+import { param, readParams, requireParams, sid } from './form-params';
 import type { AuthListKind } from './auth-list-store';
 import { orNotFound, pathTrunk, type TwilioContext, type TwilioRoute } from './twilio-context';
 import { iso8601 } from './twilio-dates';
@@ -10,8 +10,8 @@ import { v1Page } from './v1-page';
 interface AuthListResource {
   kind: AuthListKind;
   segment: 'CredentialLists' | 'IpAccessControlLists';
-  /** The body parameter naming the list, by its field name. */
-  field: 'credential_list_sid' | 'ip_access_control_list_sid';
+  /** The body parameter naming the list, as the spec spells it. */
+  param: 'CredentialListSid' | 'IpAccessControlListSid';
   pattern: RegExp;
 }
 
@@ -53,8 +53,8 @@ function authListRoutes(resource: AuthListResource): TwilioRoute[] {
       params: listParams,
       handler: (ctx) => {
         const trunk = pathTrunk(ctx, 'TrunkSid');
-        requireParams(ctx.form, [resource.field]);
-        const listSid = readParams(ctx.form, { [resource.field]: sid(resource.pattern) })[resource.field] ?? '';
+        requireParams(ctx.form, [resource.param]);
+        const listSid = readParams(ctx.form, { [resource.param]: param('list_sid', sid(resource.pattern)) }).list_sid ?? '';
         return created(render(ctx.state.associate(resource.kind, trunk.sid, listSid, ctx.now), resource, ctx));
       },
     },
@@ -81,13 +81,13 @@ export const trunkAuthListRoutes: readonly TwilioRoute[] = [
   ...authListRoutes({
     kind: 'credential_lists',
     segment: 'CredentialLists',
-    field: 'credential_list_sid',
+    param: 'CredentialListSid',
     pattern: SID_PATTERNS.credentialList,
   }),
   ...authListRoutes({
     kind: 'ip_access_control_lists',
     segment: 'IpAccessControlLists',
-    field: 'ip_access_control_list_sid',
+    param: 'IpAccessControlListSid',
     pattern: SID_PATTERNS.ipAccessControlList,
   }),
 ];

@@ -1,6 +1,6 @@
 import { SID_PATTERNS } from '../../core/providers/twilio/models';
 import { created, noContent, ok } from '../http/reply';
-import { readParams, requireParams, sid } from './form-params';
+import { param, readParams, requireParams, sid } from './form-params';
 import { orNotFound, pathTrunk, type TwilioContext, type TwilioRoute } from './twilio-context';
 import { iso8601 } from './twilio-dates';
 import type { IncomingNumberRecord } from './twilio-records';
@@ -45,6 +45,8 @@ function pathNumber(ctx: TwilioContext): IncomingNumberRecord {
 
 const LIST = '/v1/Trunks/{TrunkSid}/PhoneNumbers';
 const ITEM = `${LIST}/{Sid}`;
+export const TRUNK_PHONE_NUMBER_FORM = { PhoneNumberSid: param('phone_number_sid', sid(SID_PATTERNS.phoneNumber)) };
+
 const LIST_PARAMS = { TrunkSid: SID_PATTERNS.trunk };
 const ITEM_PARAMS = { TrunkSid: SID_PATTERNS.trunk, Sid: SID_PATTERNS.phoneNumber };
 
@@ -65,8 +67,8 @@ export const trunkPhoneNumberRoutes: readonly TwilioRoute[] = [
     params: LIST_PARAMS,
     handler: (ctx) => {
       const trunk = pathTrunk(ctx, 'TrunkSid');
-      requireParams(ctx.form, ['phone_number_sid']);
-      const { phone_number_sid } = readParams(ctx.form, { phone_number_sid: sid(SID_PATTERNS.phoneNumber) });
+      requireParams(ctx.form, Object.keys(TRUNK_PHONE_NUMBER_FORM));
+      const { phone_number_sid } = readParams(ctx.form, TRUNK_PHONE_NUMBER_FORM);
       return created(renderTrunkPhoneNumber(ctx.state.attachNumber(trunk.sid, phone_number_sid ?? '', ctx.now), ctx));
     },
   },

@@ -1,9 +1,9 @@
 import { RECORDING_MODES, RECORDING_TRIMS, SID_PATTERNS } from '../../core/providers/twilio/models';
 import { ok } from '../http/reply';
-import { oneOf, readParams } from './form-params';
+import { oneOf, param, readParams } from './form-params';
 import { pathTrunk, type TwilioRoute } from './twilio-context';
 
-const RECORDING_PARAMS = { mode: oneOf(RECORDING_MODES), trim: oneOf(RECORDING_TRIMS) };
+export const RECORDING_FORM = { Mode: param('mode', oneOf(RECORDING_MODES)), Trim: param('trim', oneOf(RECORDING_TRIMS)) };
 const TRUNK_SID = { TrunkSid: SID_PATTERNS.trunk };
 
 /** A trunk's recording settings: a singleton, the only way to change `recording`. */
@@ -20,7 +20,7 @@ export const trunkRecordingRoutes: readonly TwilioRoute[] = [
     params: TRUNK_SID,
     handler: (ctx) => {
       const trunk = pathTrunk(ctx, 'TrunkSid');
-      ctx.state.trunks.updateRecording(trunk, readParams(ctx.form, RECORDING_PARAMS), ctx.now);
+      ctx.state.trunks.updateRecording(trunk, readParams(ctx.form, RECORDING_FORM), ctx.now);
       return ok({ ...trunk.recording });
     },
   },

@@ -6,7 +6,7 @@ import {
   TRUNK_DOMAIN_PATTERN,
 } from '../../core/providers/twilio/models';
 import { created, noContent, ok } from '../http/reply';
-import { bool, httpMethod, nullableText, oneOf, quote, readParams, url, type ParamDecoder } from './form-params';
+import { bool, httpMethod, nullableText, oneOf, quote, param, readParams, url, type ParamDecoder } from './form-params';
 import { pathTrunk, type TwilioContext, type TwilioRoute } from './twilio-context';
 import { iso8601 } from './twilio-dates';
 import { invalidParameter } from './twilio-errors';
@@ -21,15 +21,15 @@ const domainName: ParamDecoder<string | null> = (raw, param) => {
   return raw;
 };
 
-const TRUNK_PARAMS = {
-  friendly_name: nullableText(FRIENDLY_NAME_MAX),
-  domain_name: domainName,
-  disaster_recovery_url: url,
-  disaster_recovery_method: httpMethod,
-  transfer_mode: oneOf(TRANSFER_MODES),
-  secure: bool,
-  cnam_lookup_enabled: bool,
-  transfer_caller_id: oneOf(TRANSFER_CALLER_IDS),
+export const TRUNK_FORM = {
+  FriendlyName: param('friendly_name', nullableText(FRIENDLY_NAME_MAX)),
+  DomainName: param('domain_name', domainName),
+  DisasterRecoveryUrl: param('disaster_recovery_url', url),
+  DisasterRecoveryMethod: param('disaster_recovery_method', httpMethod),
+  TransferMode: param('transfer_mode', oneOf(TRANSFER_MODES)),
+  Secure: param('secure', bool),
+  CnamLookupEnabled: param('cnam_lookup_enabled', bool),
+  TransferCallerId: param('transfer_caller_id', oneOf(TRANSFER_CALLER_IDS)),
 };
 
 export function renderTrunk(trunk: TrunkRecord, ctx: TwilioContext): Record<string, unknown> {
@@ -73,7 +73,7 @@ export const trunkRoutes: readonly TwilioRoute[] = [
   {
     method: 'POST',
     template: '/v1/Trunks',
-    handler: (ctx) => created(renderTrunk(ctx.state.trunks.create(readParams(ctx.form, TRUNK_PARAMS), ctx.now), ctx)),
+    handler: (ctx) => created(renderTrunk(ctx.state.trunks.create(readParams(ctx.form, TRUNK_FORM), ctx.now), ctx)),
   },
   {
     method: 'GET',
@@ -87,7 +87,7 @@ export const trunkRoutes: readonly TwilioRoute[] = [
     params: TRUNK_SID,
     handler: (ctx) => {
       const trunk = pathTrunk(ctx, 'Sid');
-      ctx.state.trunks.update(trunk, readParams(ctx.form, TRUNK_PARAMS), ctx.now);
+      ctx.state.trunks.update(trunk, readParams(ctx.form, TRUNK_FORM), ctx.now);
       return ok(renderTrunk(trunk, ctx));
     },
   },

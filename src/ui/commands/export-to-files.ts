@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { providersOf, type Account } from '../../core/accounts/account';
 import { remoteFingerprint } from '../../core/documents/remote-fingerprint';
-import { exportBaseName, exportedFileText, exportStates, exportTargets, uniqueExportFileName } from '../../core/documents/export-resources';
+import { exportBaseName, exportedFileText, exportOmissions, exportStates, exportTargets, uniqueExportFileName } from '../../core/documents/export-resources';
 import type { RemoteTarget } from '../../core/documents/remote-state';
 import type { TrunkKind } from '../../core/documents/trunk-kinds';
 import type { DocumentCommandContext } from '../documents/trunk-file-services';
@@ -35,12 +35,13 @@ export const exportToFiles: CommandDefinition<DocumentCommandContext> = {
       validate: (v) => (v.trim() === '' || v.includes('..') || /^[\\/]/.test(v) ? t('Enter a relative folder inside the workspace, e.g. trunks.') : undefined),
     });
     const dir = vscode.Uri.joinPath(folder.uri, ...relative.trim().split(/[\\/]+/));
-    const written = await ctx.workbench.withProgress(t('Exporting from "{0}"…', account.name), async (report, signal) => {
+    const exported = await ctx.workbench.withProgress(t('Exporting from "{0}"…', account.name), async (report, signal) => {
       const targets = single ? [single.target] : await exportTargets(account.name, kindsOf(account), ctx.files.clients, signal);
       report(t('{0} resources', targets.length));
       const states = await exportStates(account.name, targets, ctx.files.clients, signal);
       await vscode.workspace.fs.createDirectory(dir);
       const uris: vscode.Uri[] = [];
+      const omitted: string[] = [];
       const taken = new Set((await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name.toLowerCase()));
       for (const state of states) {
         if (signal.aborted) break;
@@ -48,17 +49,24 @@ export const exportToFiles: CommandDefinition<DocumentCommandContext> = {
         const uri = vscode.Uri.joinPath(dir, name);
         const text = exportedFileText(account.name, state);
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-        await ctx.files.syncState.set({ uri: uri.toString(), index: 0, sid: state.sid }, remoteFingerprint(state));
+        await ctx.files.syncState.set({ account: account.name, kind: state.kind, sid: state.sid }, remoteFingerprint(state));
         uris.push(uri);
+        for (const o of exportOmissions(state)) omitted.push(`${name}: ${o.reason}`);
       }
-      return uris;
+      return { uris, omitted };
     });
+    const { uris: written, omitted } = exported;
     if (written.length === 0) {
       void ctx.workbench.info(t('"{0}" has nothing to export.', account.name));
       return [];
     }
     if (written.length === 1) await vscode.window.showTextDocument(written[0]!);
-    void ctx.workbench.info(t('Exported {0} trunk file(s) to {1}.', written.length, vscode.workspace.asRelativePath(dir)));
+    if (omitted.length > 0) {
+      // What a file cannot represent is left out of it (not managed) rather than written wrong: say what.
+      void ctx.workbench.warn(t('Exported {0} trunk file(s) to {1}, leaving out what a trunk file cannot represent: {2}', written.length, vscode.workspace.asRelativePath(dir), omitted.join(' ')));
+    } else {
+      void ctx.workbench.info(t('Exported {0} trunk file(s) to {1}.', written.length, vscode.workspace.asRelativePath(dir)));
+    }
     return written.map((u) => u.toString());
   },
 };

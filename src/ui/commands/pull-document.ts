@@ -3,6 +3,7 @@ import { remoteFingerprint } from '../../core/documents/remote-fingerprint';
 import { renderSpec } from '../../core/documents/render-document';
 import { replaceDocumentSpec } from '../../core/documents/replace-document-spec';
 import { fetchRemoteState } from '../../core/documents/remote-state';
+import { syncStateKeyOf } from '../../core/documents/sync-state';
 import { applyTextEdits } from '../documents/apply-text-edits';
 import { resolveTrunkDocument } from '../documents/trunk-document-target';
 import type { DocumentCommandContext } from '../documents/trunk-file-services';
@@ -34,7 +35,7 @@ export const pullDocument: CommandDefinition<DocumentCommandContext> = {
       if (!confirmed) return false;
       await applyTextEdits(editorDocument, edits);
     }
-    await files.syncState.set({ uri: editorDocument.uri.toString(), index: document.index, sid: document.sid }, remoteFingerprint(lookup.state));
+    await files.syncState.set(syncStateKeyOf(target, document.sid), remoteFingerprint(lookup.state));
     void files.statuses.refresh(editorDocument);
     return true;
   },

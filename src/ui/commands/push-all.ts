@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { formatPlanLines, formatRefusalLines } from '../../core/documents/format-plan';
-import { applyAll, planAll } from '../../core/documents/push-all';
+import { applyAll, planAll, summarizePushResults, type CombinedPlan } from '../../core/documents/push-all';
 import { setDocumentSid } from '../../core/documents/set-document-sid';
 import type { SyncDocument } from '../../core/documents/plan-documents';
 import { applyTextEdits } from '../documents/apply-text-edits';
@@ -10,6 +10,8 @@ import { t } from '../l10n';
 import type { CommandDefinition } from './command';
 
 const MAX_PREVIEW_LINES = 40;
+/** Plans shown again when remotes keep moving while the user reviews them. */
+const MAX_REPLANS = 3;
 
 /**
  * Push All: every trunk file of a folder (or the workspace) in one combined plan, applied
@@ -28,10 +30,10 @@ export const pushAll: CommandDefinition<DocumentCommandContext> = {
     const editorDocuments = await Promise.all(uris.map((u) => vscode.workspace.openTextDocument(u)));
     const versions = new Map(editorDocuments.map((d) => [d.uri.toString(), d.version]));
     const invalid = editorDocuments.filter((d) => files.diagnostics.check(d).some((p) => p.severity === 'error'));
-    const documents: SyncDocument[] = editorDocuments.flatMap((d) => files.cache.get(d).documents.map((document) => ({ uri: d.uri.toString(), document })));
+    const documents: SyncDocument[] = editorDocuments.flatMap((d) => files.diagnostics.documentsToPush(d).map((document) => ({ uri: d.uri.toString(), document })));
 
     const combined = await ctx.workbench.withProgress(t('Planning {0} documents…', documents.length), (_report, signal) =>
-      planAll(documents, files.clients, { syncState: files.syncState, signal }),
+      planAll(documents, files.clients, { syncState: files.syncState, signal, claimedSids: files.diagnostics.claimedSids() }),
     );
     const planned = combined.documents.flatMap((d) => (d.outcome.status === 'planned' ? [d.outcome.plan] : []));
     const refused = combined.documents.flatMap((d) => (d.outcome.status === 'refused' ? [d.outcome.refusal] : []));
@@ -61,30 +63,54 @@ export const pushAll: CommandDefinition<DocumentCommandContext> = {
 
     // sid write-backs of documents in the same file must not interleave
     const writes = new Map<string, Promise<void>>();
-    const result = await ctx.workbench.withProgress(t('Pushing {0} documents…', toChange.length), (report, signal) => {
-      let done = 0;
-      return applyAll(combined, files.clients, {
-        signal,
-        overwrite,
-        syncState: files.syncState,
-        precondition: (plan) => {
-          const doc = editorDocuments.find((d) => d.uri.toString() === plan.uri);
-          return !doc || doc.version === versions.get(plan.uri) || t('{0} changed after the plan was made', vscode.workspace.asRelativePath(doc.uri));
-        },
-        onCreated: (plan, sid) => {
-          const doc = editorDocuments.find((d) => d.uri.toString() === plan.uri)!;
-          const write = (writes.get(plan.uri) ?? Promise.resolve()).then(async () => {
-            const wasDirty = doc.isDirty;
-            await applyTextEdits(doc, setDocumentSid(doc.getText(), plan.index, sid));
-            if (!wasDirty) await doc.save();
-            versions.set(plan.uri, doc.version);
-          });
-          writes.set(plan.uri, write.catch(() => undefined));
-          return write;
-        },
-        onDocumentDone: (r) => report(t('{0}/{1}: {2}', ++done, combined.documents.length, r.title)),
+    const claimedSids = files.diagnostics.claimedSids();
+    const apply = (plan: CombinedPlan, allowOverwrite: boolean) =>
+      ctx.workbench.withProgress(t('Pushing {0} documents…', plan.documents.length), (report, signal) => {
+        let done = 0;
+        return applyAll(plan, files.clients, {
+          signal,
+          overwrite: allowOverwrite,
+          syncState: files.syncState,
+          claimedSids,
+          precondition: (p) => {
+            const doc = editorDocuments.find((d) => d.uri.toString() === p.uri);
+            return !doc || doc.version === versions.get(p.uri) || t('{0} changed after the plan was made', vscode.workspace.asRelativePath(doc.uri));
+          },
+          onCreated: (p, sid) => {
+            const doc = editorDocuments.find((d) => d.uri.toString() === p.uri)!;
+            const write = (writes.get(p.uri) ?? Promise.resolve()).then(async () => {
+              const wasDirty = doc.isDirty;
+              await applyTextEdits(doc, setDocumentSid(doc.getText(), p.index, sid));
+              if (!wasDirty) await doc.save();
+              versions.set(p.uri, doc.version);
+            });
+            writes.set(p.uri, write.catch(() => undefined));
+            return write;
+          },
+          onDocumentDone: (r) => report(t('{0}/{1}: {2}', ++done, plan.documents.length, r.title)),
+        });
       });
-    });
+    let result = await apply(combined, overwrite);
+    // Remotes that moved while the plan was on screen got nothing: plan them again and ask again.
+    for (let round = 1; round <= MAX_REPLANS; round++) {
+      const outdated = new Set(result.documents.filter((r) => r.apply?.status === 'outdated').map((r) => `${r.uri}#${r.index}`));
+      if (outdated.size === 0) break;
+      const again = documents.filter((d) => outdated.has(`${d.uri}#${d.document.index}`));
+      const replanned = await ctx.workbench.withProgress(t('Planning {0} documents…', again.length), (_report, signal) =>
+        planAll(again, files.clients, { syncState: files.syncState, signal, claimedSids }),
+      );
+      const lines = replanned.documents.flatMap((d) => (d.outcome.status === 'planned' ? formatPlanLines(d.outcome.plan) : formatRefusalLines(d.outcome.refusal)));
+      ctx.log.info(`Push All: ${again.length} document(s) changed at the provider after the plan was made; new plan:\n${lines.join('\n')}`);
+      const cut = lines.length > MAX_PREVIEW_LINES ? [...lines.slice(0, MAX_PREVIEW_LINES), t('… {0} more lines in the log', lines.length - MAX_PREVIEW_LINES)] : lines;
+      const confirmedAgain = await ctx.input.confirm(t('{0} document(s) changed at the provider while you were reviewing the plan; nothing was sent to them. Push their new plan?', again.length), {
+        detail: cut.join('\n'),
+        action: t('Push'),
+      });
+      if (!confirmedAgain) break;
+      const next = await apply(replanned, overwrite);
+      const byKey = new Map(next.documents.map((r) => [`${r.uri}#${r.index}`, r]));
+      result = summarizePushResults(result.documents.map((r) => byKey.get(`${r.uri}#${r.index}`) ?? r));
+    }
     for (const r of result.documents) if (r.outcome !== 'unchanged') ctx.log.info(`${r.outcome}: ${r.title}: ${r.message}`);
     ctx.log.info(result.message);
     for (const d of editorDocuments) void files.statuses.refresh(d);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { applyPlan } from '../../core/documents/apply-plan';
 import { formatPlanLines } from '../../core/documents/format-plan';
 import { planDocument } from '../../core/documents/plan-documents';
+import { ResourceClaims } from '../../core/documents/resource-claims';
 import { setDocumentSid } from '../../core/documents/set-document-sid';
 import { applyTextEdits } from '../documents/apply-text-edits';
 import { resolveTrunkDocument } from '../documents/trunk-document-target';
@@ -11,6 +12,8 @@ import type { CommandDefinition } from './command';
 import { diffDocument } from './diff-document';
 
 const MAX_PREVIEW_LINES = 40;
+/** Plans shown again when the remote keeps moving while the user reviews them. */
+const MAX_REPLANS = 3;
 
 /**
  * Push: plan first, show it, apply it only when confirmed. Never pushes an invalid document;
@@ -30,71 +33,82 @@ export const pushDocument: CommandDefinition<DocumentCommandContext> = {
       throw new Error(t('This document has {0} problem(s), e.g. line {1}: {2} Fix them first; nothing was sent.', problems.length, problems[0]!.range.start.line + 1, problems[0]!.message));
     }
     const uri = editorDocument.uri.toString();
-    const outcome = await ctx.workbench.withProgress(t('Planning the push…'), (_report, signal) =>
-      planDocument(uri, document, files.clients, { syncState: files.syncState, signal }),
-    );
-    if (outcome.status === 'refused') throw new Error(outcome.refusal.message);
-    const plan = outcome.plan;
-    if (plan.operations.length === 0) {
-      void files.statuses.refresh(editorDocument);
-      void ctx.workbench.info(t('{0} is in sync: nothing to push.', plan.title));
-      return { status: 'in-sync' };
-    }
-
-    let overwrite = false;
-    if (plan.remoteChanged) {
-      const fields = plan.remoteChanged.fields.length > 0 ? ` (${plan.remoteChanged.fields.join(', ')})` : '';
-      const diff = t('Diff');
-      const overwriteAction = t('Overwrite');
-      const choice = await ctx.input.ask(t('{0} changed at the provider since it was last pushed or pulled{1}.', plan.title, fields), {
-        detail: t('Diff shows the remote state next to the file. Overwrite pushes the file over the remote changes.'),
-        actions: [diff, overwriteAction],
-      });
-      if (choice === diff) {
-        await diffDocument.run(ctx, uri, document.index);
-        return { status: 'remote-changed' };
+    const claimedSids = files.diagnostics.claimedSids();
+    // The remote is read again before the first write: when it moved while the plan was on
+    // screen, nothing is sent; the new plan is shown and confirmed again.
+    let notice = '';
+    for (let round = 1; ; round++) {
+      const outcome = await ctx.workbench.withProgress(t('Planning the push…'), (_report, signal) =>
+        planDocument(uri, document, files.clients, { syncState: files.syncState, signal, claimedSids }),
+      );
+      if (outcome.status === 'refused') throw new Error(outcome.refusal.message);
+      const plan = outcome.plan;
+      if (plan.operations.length === 0) {
+        void files.statuses.refresh(editorDocument);
+        void ctx.workbench.info(t('{0} is in sync: nothing to push.', plan.title));
+        return { status: 'in-sync' };
       }
-      if (choice !== overwriteAction) return { status: 'cancelled' };
-      overwrite = true;
-    }
 
-    const lines = formatPlanLines(plan);
-    ctx.log.info(`Plan for ${vscode.workspace.asRelativePath(editorDocument.uri)}:\n${lines.join('\n')}`);
-    const shown = lines.length > MAX_PREVIEW_LINES ? [...lines.slice(0, MAX_PREVIEW_LINES), t('… {0} more lines in the log', lines.length - MAX_PREVIEW_LINES)] : lines;
-    const confirmed = await ctx.input.confirm(t('Push {0}: {1} change(s)?', plan.title, plan.operations.length), {
-      detail: shown.slice(1).join('\n'),
-      action: t('Push'),
-    });
-    if (!confirmed) return { status: 'cancelled' };
+      let overwrite = false;
+      if (plan.remoteChanged) {
+        const fields = plan.remoteChanged.fields.length > 0 ? ` (${plan.remoteChanged.fields.join(', ')})` : '';
+        const diff = t('Diff');
+        const overwriteAction = t('Overwrite');
+        const choice = await ctx.input.ask(`${notice}${t('{0} changed at the provider since it was last pushed or pulled{1}.', plan.title, fields)}`, {
+          detail: t('Diff shows the remote state next to the file. Overwrite pushes the file over the remote changes.'),
+          actions: [diff, overwriteAction],
+        });
+        if (choice === diff) {
+          await diffDocument.run(ctx, uri, document.index);
+          return { status: 'remote-changed' };
+        }
+        if (choice !== overwriteAction) return { status: 'cancelled' };
+        overwrite = true;
+      }
 
-    const wasDirty = editorDocument.isDirty;
-    let expectedVersion = editorDocument.version;
-    const result = await ctx.workbench.withProgress(t('Pushing {0}…', plan.title), (report, signal) =>
-      applyPlan(plan, files.clients, {
-        signal,
-        overwrite,
-        syncState: files.syncState,
-        precondition: () => editorDocument.version === expectedVersion || t('the file changed after the plan was made'),
-        onProgress: (p) => p.stage === 'started' && report(`${p.index + 1}/${p.total} ${p.operation.description}`),
-        onCreated: async (sid) => {
-          await applyTextEdits(editorDocument, setDocumentSid(editorDocument.getText(), document.index, sid));
-          if (!wasDirty) await editorDocument.save();
-          expectedVersion = editorDocument.version;
-        },
-      }),
-    );
-    ctx.log.info(`Push of ${plan.title}: ${result.message}`);
-    void files.statuses.refresh(editorDocument);
-    ctx.explorer.refresh(undefined);
-    switch (result.status) {
-      case 'applied':
-        void ctx.workbench.info(`${plan.title}: ${result.message}`);
-        break;
-      case 'failed':
-        throw new Error(`${plan.title}: ${result.message}`);
-      default:
-        void ctx.workbench.warn(`${plan.title}: ${result.message}`);
+      const lines = formatPlanLines(plan);
+      ctx.log.info(`Plan for ${vscode.workspace.asRelativePath(editorDocument.uri)}:\n${lines.join('\n')}`);
+      const shown = lines.length > MAX_PREVIEW_LINES ? [...lines.slice(0, MAX_PREVIEW_LINES), t('… {0} more lines in the log', lines.length - MAX_PREVIEW_LINES)] : lines;
+      const confirmed = await ctx.input.confirm(`${notice}${t('Push {0}: {1} change(s)?', plan.title, plan.operations.length)}`, {
+        detail: shown.slice(1).join('\n'),
+        action: t('Push'),
+      });
+      if (!confirmed) return { status: 'cancelled' };
+
+      const wasDirty = editorDocument.isDirty;
+      let expectedVersion = editorDocument.version;
+      const result = await ctx.workbench.withProgress(t('Pushing {0}…', plan.title), (report, signal) =>
+        applyPlan(plan, files.clients, {
+          signal,
+          overwrite,
+          syncState: files.syncState,
+          claims: new ResourceClaims(claimedSids),
+          precondition: () => editorDocument.version === expectedVersion || t('the file changed after the plan was made'),
+          onProgress: (p) => p.stage === 'started' && report(`${p.index + 1}/${p.total} ${p.operation.description}`),
+          onCreated: async (sid) => {
+            await applyTextEdits(editorDocument, setDocumentSid(editorDocument.getText(), document.index, sid));
+            if (!wasDirty) await editorDocument.save();
+            expectedVersion = editorDocument.version;
+          },
+        }),
+      );
+      ctx.log.info(`Push of ${plan.title}: ${result.message}`);
+      if (result.status === 'outdated' && round < MAX_REPLANS) {
+        notice = t('{0} changed at the provider while you were reviewing the plan; nothing was sent. Here is the new plan. ', plan.title);
+        continue;
+      }
+      void files.statuses.refresh(editorDocument);
+      ctx.explorer.refresh(undefined);
+      switch (result.status) {
+        case 'applied':
+          void ctx.workbench.info(`${plan.title}: ${result.message}`);
+          break;
+        case 'failed':
+          throw new Error(`${plan.title}: ${result.message}`);
+        default:
+          void ctx.workbench.warn(`${plan.title}: ${result.message}`);
+      }
+      return { status: result.status, sid: result.sid };
     }
-    return { status: result.status, sid: result.sid };
   },
 };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseTrunkFile } from '../../core/documents/parse-trunk-file';
+import { parseTrunkFile, withDocumentErrors, type TrunkDocument } from '../../core/documents/parse-trunk-file';
 import type { QuickFix, TrunkDiagnostic } from '../../core/documents/trunk-diagnostic';
 import { WorkspaceIndex } from '../../core/documents/workspace-index';
 import type { AccountRegistry } from '../../core/accounts/account-registry';
@@ -65,6 +65,20 @@ export class TrunkFileDiagnostics implements vscode.Disposable {
     this.publish(document.uri, all, document.version);
     for (const other of affected) this.refreshOther(other);
     return all;
+  }
+
+  /**
+   * The file's documents as a push must see them: checked now, and invalid when another file
+   * claims the same sid, number or domain (not only when this file's own rules fail).
+   */
+  documentsToPush(document: vscode.TextDocument): TrunkDocument[] {
+    this.check(document);
+    return withDocumentErrors(this.cache.get(document).documents, this.index.diagnosticsFor(document.uri.toString()));
+  }
+
+  /** Every sid a trunk file of the workspace names: resources a new document must never take over. */
+  claimedSids(): string[] {
+    return this.index.claimedValues('sid');
   }
 
   dispose(): void {

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { RemoteFingerprint } from '../../core/documents/remote-fingerprint';
 import {
+  legacyEntriesBySid,
   pendingCreateKeyId,
   syncStateKeyId,
   type PendingCreate,
@@ -9,23 +10,30 @@ import {
   type SyncStateStore,
 } from '../../core/documents/sync-state';
 
-const KEY = 'trunkline.syncState';
+/** Fingerprints by resource identity (`account/kind/sid`). */
+const KEY = 'trunkline.syncState.v2';
+/** 0.1.0 kept them by `<file uri>#<document index>#<sid>`: read by sid until each resource is synced again. */
+const LEGACY_KEY = 'trunkline.syncState';
 const PENDING_KEY = 'trunkline.pendingCreates';
 
-/** The last-synced remote version of each document, and creates in progress, kept in the workspace's state. */
+/** The last-synced remote version of each resource, and creates in progress, kept in the workspace's state. */
 export class WorkspaceSyncState implements SyncStateStore {
+  private legacy: Map<string, RemoteFingerprint> | undefined;
+
   constructor(private readonly memento: vscode.Memento) {}
 
   get(key: SyncStateKey): RemoteFingerprint | undefined {
-    return this.read<RemoteFingerprint>(KEY)[syncStateKeyId(key)];
+    return this.read<RemoteFingerprint>(KEY)[syncStateKeyId(key)] ?? this.legacyEntries().get(key.sid);
   }
 
-  set(key: SyncStateKey, fingerprint: RemoteFingerprint): Promise<void> {
-    return this.write(KEY, syncStateKeyId(key), fingerprint);
+  async set(key: SyncStateKey, fingerprint: RemoteFingerprint): Promise<void> {
+    await this.write(KEY, syncStateKeyId(key), fingerprint);
+    await this.forgetLegacy(key.sid);
   }
 
-  delete(key: SyncStateKey): Promise<void> {
-    return this.write(KEY, syncStateKeyId(key), undefined);
+  async delete(key: SyncStateKey): Promise<void> {
+    await this.write(KEY, syncStateKeyId(key), undefined);
+    await this.forgetLegacy(key.sid);
   }
 
   getPendingCreate(key: PendingCreateKey): PendingCreate | undefined {
@@ -38,6 +46,18 @@ export class WorkspaceSyncState implements SyncStateStore {
 
   deletePendingCreate(key: PendingCreateKey): Promise<void> {
     return this.write(PENDING_KEY, pendingCreateKeyId(key), undefined);
+  }
+
+  private legacyEntries(): Map<string, RemoteFingerprint> {
+    this.legacy ??= legacyEntriesBySid(this.read<RemoteFingerprint>(LEGACY_KEY));
+    return this.legacy;
+  }
+
+  private async forgetLegacy(sid: string): Promise<void> {
+    const legacy = this.legacyEntries();
+    if (!legacy.delete(sid)) return;
+    const remaining = Object.fromEntries(Object.entries(this.read<RemoteFingerprint>(LEGACY_KEY)).filter(([id]) => !id.endsWith(`#${sid}`)));
+    await this.memento.update(LEGACY_KEY, Object.keys(remaining).length > 0 ? remaining : undefined);
   }
 
   private read<T>(key: string): Record<string, T> {

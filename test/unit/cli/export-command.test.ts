@@ -74,6 +74,25 @@ describe('trunkline export', () => {
     assert.match(readFile(cwd, `trunks/${first}`), /^# Exported by Trunkline/);
   });
 
+  it('leaves out what a file cannot represent (an origination URL held twice) and says so; the file validates and plans in sync', async () => {
+    const trunk = await h.twilio.trunks.create({ friendly_name: 'Twice', domain_name: 'twice.pstn.twilio.com' });
+    const url = { friendly_name: 'pbx', sip_url: 'sip:pbx.example.com', priority: 10, weight: 10, enabled: true };
+    await h.twilio.originationUrls.create(trunk.sid, url);
+    await h.twilio.originationUrls.create(trunk.sid, { ...url, sip_url: 'sip:PBX.example.com' });
+    const run = await trunkline(['export', '--account', 'acme', '--kind', 'TwilioTrunk', '--out', 'trunks']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^written {5}trunks\/twice\.trunk\.yaml {2}.+\n {12}! origination_urls left out: the trunk has sip:PBX\.example\.com and sip:pbx\.example\.com, which a file cannot tell apart \(it matches origination URLs by sip_url, ignoring case\)\. Remove the duplicates at the provider and export again to manage them in the file\.$/m);
+    assert.doesNotMatch(readFile(cwd, 'trunks/twice.trunk.yaml'), /origination_urls/);
+    assert.equal((await trunkline(['validate', '--strict', 'trunks'])).code, 0);
+    const plan = await trunkline(['plan', 'trunks']);
+    assert.equal(plan.code, 0, plan.stdout);
+    assert.match(plan.stdout, /^Plan: 0 to change \(0 operations\), 3 in sync\.$/m);
+    const json = JSON.parse((await trunkline(['export', '--account', 'acme', '--kind', 'TwilioTrunk', '--out', 'json', '--format', 'json'])).stdout);
+    const twice = json.files.find((f: { sid: string }) => f.sid === trunk.sid);
+    assert.deepEqual(twice.omitted.map((o: { key: string }) => o.key), ['origination_urls']);
+    assert.equal(json.files.filter((f: { omitted?: unknown }) => f.omitted).length, 1);
+  });
+
   it('exports only the kinds asked for, and rejects kinds that do not exist', async () => {
     const byoc = await trunkline(['export', '--account', 'acme', '--kind', 'twiliobyoctrunk', '--format', 'json']);
     assert.equal(byoc.code, 0);

@@ -81,8 +81,8 @@ Plan: 1 to change (2 operations), 1 in sync.
     assert.equal(readFile(cwd, 'acme.trunk.yaml').split('---\n')[0], acmeFile(byocSid).split('---\n')[0]);
 
     const state = JSON.parse(readFile(cwd, '.trunkline/sync-state.json'));
-    assert.equal(state.version, 1);
-    assert.deepEqual(Object.keys(state.documents).sort(), [`acme.trunk.yaml#0#${byocSid}`, `acme.trunk.yaml#1#${trunk.sid}`]);
+    assert.equal(state.version, 2);
+    assert.deepEqual(Object.keys(state.resources).sort(), [`acme/TwilioByocTrunk/${byocSid}`, `acme/TwilioTrunk/${trunk.sid}`]);
 
     const again = await trunkline(['plan']);
     assert.equal(again.code, 0, again.stdout);
@@ -337,7 +337,7 @@ Plan: 1 to change (2 operations), 1 in sync.
       const run = await runTrunkline(['apply', '--yes', 'acme.trunk.yaml'], { cwd: path.join(cwd, 'sub'), env: CANARY_ENV, secrets: CANARY_SECRETS });
       assert.equal(run.code, 0, run.stderr);
       const state = JSON.parse(readFile(cwd, '.trunkline/sync-state.json'));
-      assert.ok(Object.keys(state.documents).every((k) => k.startsWith('sub/acme.trunk.yaml#')), JSON.stringify(state));
+      assert.ok(Object.keys(state.resources).length === 2 && Object.keys(state.resources).every((k) => k.startsWith('acme/')), JSON.stringify(state));
       assert.equal((await trunkline(['plan', 'sub'])).code, 0);
     });
   });

@@ -71,6 +71,19 @@ describe('trunkline validate', () => {
     assert.equal(run.stderr, '2 files, 3 documents checked: 3 errors.\n');
   });
 
+  it('reports a sid named by two files (a file copied as a template) in both, at the sid', async () => {
+    const sid = 'TK0123456789abcdef0123456789abcdef';
+    const named = GOOD.replace('account: acme\n', `account: acme\nsid: ${sid}\n`);
+    const copy = named.replace('Acme main', 'Acme copy').replace('acme-main', 'acme-copy').replace('+14155550100', '+14155550109');
+    const cwd = workspace({ 'a.trunk.yaml': named, 'b.trunk.yaml': copy });
+    const run = await runTrunkline(['validate', '.'], { cwd });
+    assert.equal(run.code, 1);
+    assert.deepEqual(run.stdout.trimEnd().split('\n'), [
+      `a.trunk.yaml:4:6 error ${sid} is also the sid of b.trunk.yaml (line 4); one resource, one document, or each push would undo the other's changes. Keep the sid in one document; remove it from the other (a copy meant as a template) to create a new resource. [duplicate-sid]`,
+      `b.trunk.yaml:4:6 error ${sid} is also the sid of a.trunk.yaml (line 4); one resource, one document, or each push would undo the other's changes. Keep the sid in one document; remove it from the other (a copy meant as a template) to create a new resource. [duplicate-sid]`,
+    ]);
+  });
+
   it('reports YAML syntax errors and files that are not YAML at all without a stack trace', async () => {
     const cwd = workspace({ 'broken.trunk.yaml': BROKEN_YAML, 'binary.trunk.yaml': '\u0000\u0001\u0002' });
     const run = await runTrunkline(['validate', 'broken.trunk.yaml', 'binary.trunk.yaml'], { cwd });

@@ -148,6 +148,28 @@ describe('emulator: CarrierX trunk groups and trunks', () => {
     ]);
   });
 
+  it('a PATCH replaces acls and transformations whole: keys an element leaves out become null, not the old values', async () => {
+    const rule = '11111111-1111-4111-8111-111111111111';
+    const { body: group } = await carrierX(emu, 'POST', '/trunk_groups', {
+      acls: [{ access_control_rules: [rule], direction: 'inbound', voice_action_true: 'accept', voice_action_false: 'reject403' }],
+      transformations: [{ action: 'rewrite_to', direction: 'inbound', operands: ['^\\+1', ''] }],
+    });
+    const patched = await carrierX(emu, 'PATCH', `/trunk_groups/${group.trunk_group_sid}`, {
+      acls: [{ access_control_rules: [rule], direction: 'inbound' }],
+      transformations: [{ action: 'rewrite_to' }],
+    });
+    assert.equal(patched.status, 200);
+    assert.deepEqual(patched.body.acls, [
+      { access_control_rules: [rule], direction: 'inbound', sms_action_false: null, sms_action_true: null, voice_action_false: null, voice_action_true: null },
+    ]);
+    assert.deepEqual(patched.body.transformations, [{ action: 'rewrite_to', direction: null, operands: null }]);
+    const trunk = await carrierX(emu, 'POST', `/trunk_groups/${group.trunk_group_sid}/trunks`, { transformations: [{ action: 'strip', direction: 'outbound', operands: ['1'] }] });
+    const trunkPatched = await carrierX(emu, 'PATCH', `/trunk_groups/${group.trunk_group_sid}/trunks/${trunk.body.trunk_sid}`, { transformations: [{ action: 'strip', operands: ['2'] }] });
+    assert.deepEqual(trunkPatched.body.transformations, [{ action: 'strip', direction: null, operands: ['2'] }]);
+    const unset = await carrierX(emu, 'PATCH', `/trunk_groups/${group.trunk_group_sid}`, { transformations: [{ action: 'x', direction: null, operands: null }] });
+    assert.equal(unset.status, 200, JSON.stringify(unset.body));
+  });
+
   it('runs trunk CRUD inside a group; deleting the group deletes its trunks', async () => {
     const { body: group } = await carrierX(emu, 'POST', '/trunk_groups', { name: 'CRUD' });
     const base = `/trunk_groups/${group.trunk_group_sid}/trunks`;

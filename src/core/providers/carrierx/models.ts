@@ -35,10 +35,11 @@ export type Acl = z.output<typeof AclSchema>;
 /** ACL attributes a client may send: the sms_* actions are read-only (always null on trunks). */
 export const ACL_WRITABLE_FIELDS = ['access_control_rules', 'direction', 'voice_action_false', 'voice_action_true'] as const;
 
+/** `direction` and `operands` are null when the element that set the array left them out. */
 export const TransformationSchema = z.looseObject({
   action: z.string(),
-  direction: z.string().optional(),
-  operands: z.array(z.string()).optional(),
+  direction: nullableString.optional(),
+  operands: z.array(z.string()).nullable().optional(),
 });
 export type Transformation = z.output<typeof TransformationSchema>;
 

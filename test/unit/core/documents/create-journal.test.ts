@@ -8,7 +8,7 @@ import type { TrunkKind } from '../../../../src/core/documents/trunk-kinds';
 import { collect } from '../../../../src/core/providers/page';
 import { documentText, startSyncHarness, validDocument, type SyncHarness } from '../../../support/sync-harness';
 
-// BYOC trunks and CarrierX trunk groups have no unique key to find them by. A push that dies
+// BYOC trunks, CarrierX trunk groups and Twilio trunks without domain_name have no unique key to find them by. A push that dies
 // after the provider created one but before its sid reached the file must not lead the next
 // push to create it again: the create is journaled in the sync state before it is sent.
 
@@ -20,6 +20,12 @@ function planned(outcome: PlanOutcome): DocumentPlan {
 }
 
 const CASES: { kind: TrunkKind; spec: object; count: (h: SyncHarness) => Promise<string[]> }[] = [
+  {
+    // a trunk without domain_name is valid, and has no unique key either
+    kind: 'TwilioTrunk',
+    spec: { friendly_name: 'Trunk J', secure: true },
+    count: async (h) => (await collect(h.twilio.trunks.list())).filter((t) => t.friendly_name === 'Trunk J').map((t) => t.sid),
+  },
   {
     kind: 'TwilioByocTrunk',
     spec: { friendly_name: 'Carrier J', voice_url: 'https://example.com/voice' },
@@ -90,7 +96,7 @@ describe('a create interrupted before its sid was written', () => {
   }
 
   it('without a journal (another machine, no sync state) the same-named resource is only warned about', async () => {
-    const { kind, spec } = CASES[0]!;
+    const { kind, spec } = CASES.find((c) => c.kind === 'TwilioByocTrunk')!;
     const document = validDocument(documentText(kind, spec));
     await applyPlan(planned(await planDocument(URI, document, h.clients)), h.clients, {
       onCreated: () => {

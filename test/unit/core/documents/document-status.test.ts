@@ -18,13 +18,14 @@ describe('document status', () => {
     const inSync = await h.twilio.trunks.create({ friendly_name: 'In sync' });
     const behind = await h.twilio.trunks.create({ friendly_name: 'Behind' });
     const gone = await h.twilio.trunks.create({ friendly_name: 'Gone' });
+    const unowned = await h.twilio.trunks.create({ friendly_name: 'Unowned' });
     await h.twilio.trunks.delete(gone.sid);
     const texts = [
       documentText('TwilioTrunk', { friendly_name: 'New' }),
       documentText('TwilioTrunk', { friendly_name: 'In sync' }, inSync.sid),
       documentText('TwilioTrunk', { friendly_name: 'Ahead', secure: true }, behind.sid),
       documentText('TwilioTrunk', { friendly_name: 'Gone' }, gone.sid),
-      documentText('TwilioTrunk', { friendly_name: 'Unowned', phone_numbers: ['+14155550199'] }, inSync.sid),
+      documentText('TwilioTrunk', { friendly_name: 'Unowned', phone_numbers: ['+14155550199'] }, unowned.sid),
     ];
     const file = `${texts.join('---\n')}---\napiVersion: trunkline/v1\nkind: TwilioTrunk\naccount: sandbox\nspec: { secure: maybe }\n`;
     const documents = parseTrunkFile(file).documents.map((document) => ({ uri: URI, document }));

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { FormTable } from '../../../src/emulator/twilio/form-params';
+import { BYOC_TRUNK_FORM } from '../../../src/emulator/twilio/byoc-trunk-routes';
+import { INCOMING_NUMBER_FORM } from '../../../src/emulator/twilio/incoming-phone-number-routes';
+import { ORIGINATION_URL_FORM } from '../../../src/emulator/twilio/origination-url-routes';
+import { TRUNK_PHONE_NUMBER_FORM } from '../../../src/emulator/twilio/trunk-phone-number-routes';
+import { RECORDING_FORM } from '../../../src/emulator/twilio/trunk-recording-routes';
+import { TRUNK_FORM } from '../../../src/emulator/twilio/trunk-routes';
+import { formParameters } from '../../support/openapi-specs';
+
+// The emulator names its form parameters itself (not through the client's naming), and every
+// name is checked here against Twilio's OpenAPI specs: a client that misspells a parameter is
+// then refused or ignored by the emulator as by Twilio, instead of being mirrored.
+
+const OPERATIONS: { spec: string; path: string; table: FormTable; requires: string[]; ignores: string[] }[] = [
+  { spec: 'twilio_trunking_v1.json', path: '/v1/Trunks', table: TRUNK_FORM, requires: [], ignores: [] },
+  { spec: 'twilio_trunking_v1.json', path: '/v1/Trunks/{Sid}', table: TRUNK_FORM, requires: [], ignores: [] },
+  { spec: 'twilio_trunking_v1.json', path: '/v1/Trunks/{TrunkSid}/Recording', table: RECORDING_FORM, requires: [], ignores: [] },
+  { spec: 'twilio_trunking_v1.json', path: '/v1/Trunks/{TrunkSid}/OriginationUrls', table: ORIGINATION_URL_FORM, requires: Object.keys(ORIGINATION_URL_FORM), ignores: [] },
+  { spec: 'twilio_trunking_v1.json', path: '/v1/Trunks/{TrunkSid}/OriginationUrls/{Sid}', table: ORIGINATION_URL_FORM, requires: [], ignores: [] },
+  { spec: 'twilio_trunking_v1.json', path: '/v1/Trunks/{TrunkSid}/PhoneNumbers', table: TRUNK_PHONE_NUMBER_FORM, requires: ['PhoneNumberSid'], ignores: [] },
+  { spec: 'twilio_voice_v1.json', path: '/v1/ByocTrunks', table: BYOC_TRUNK_FORM, requires: [], ignores: [] },
+  { spec: 'twilio_voice_v1.json', path: '/v1/ByocTrunks/{Sid}', table: BYOC_TRUNK_FORM, requires: [], ignores: [] },
+  // Buying: PhoneNumber / AreaCode are read by the route itself (one of them is required).
+  { spec: 'twilio_api_v2010_incoming_numbers.json', path: '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json', table: INCOMING_NUMBER_FORM, requires: [], ignores: ['PhoneNumber', 'AreaCode'] },
+  // AccountSid (moving a number to another account) is refused by the route itself.
+  { spec: 'twilio_api_v2010_incoming_numbers.json', path: '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json', table: INCOMING_NUMBER_FORM, requires: [], ignores: ['AccountSid'] },
+];
+
+describe('the emulator\'s form parameters match Twilio\'s OpenAPI specs', () => {
+  for (const op of OPERATIONS) {
+    it(`POST ${op.path}`, () => {
+      const { names, required } = formParameters(op.spec, op.path, 'post');
+      const ours = Object.keys(op.table);
+      assert.deepEqual(ours.filter((n) => !names.includes(n)), [], 'parameters the spec does not have');
+      assert.deepEqual(names.filter((n) => !ours.includes(n) && !op.ignores.includes(n)), [], 'parameters of the spec the emulator would silently ignore');
+      assert.deepEqual([...op.requires].sort(), [...required].sort(), 'required parameters');
+    });
+  }
+});
