@@ -6,7 +6,7 @@
 //   reliability: 1500 pushes under faults, 0 duplicates, 0 lost updates; 10000 fuzz cases, 0 crashes, …
 //
 //   node scripts/run-reliability.mjs            full counts (npm run test:reliability, < 10 min on 2 cores)
-//   node scripts/run-reliability.mjs --small    smaller counts (inside npm test, < 1 min)
+//   node scripts/run-reliability.mjs --small    smaller counts (inside npm test, < 2 min)
 //   … --only faults,fuzzing                     some suites (file names without .test.js)
 //
 // Suites append their figures as JSON lines to test-results/reliability/figures.jsonl
@@ -103,6 +103,8 @@ function summaryLine(bySuite, failed) {
     `${sum('trust', 'leaks')} requests from ${sum('trust', 'documents')} files naming hosts or credentials`,
     `${sum('transport', 'violations')} transport violations in ${sum('transport', 'checks')} checks`,
     `${sum('conflicts', 'lost')} lost edits and ${sum('conflicts', 'duplicates')} duplicates in ${sum('conflicts', 'cases')} conflict cases`,
+    `${sum('contract', 'violations')} contract violations in ${sum('contract', 'sequences')} model-based sequences (${sum('contract', 'steps')} steps, ${sum('contract', 'applies')} applies)`,
+    `${sum('kill', 'duplicates')} duplicates, ${sum('kill', 'lostChanges')} lost changes and ${sum('kill', 'unparseable')} unparseable files after ${sum('kill', 'kills')} SIGKILLs`,
     `${sum('emulator-load', 'requests')} requests under load, ${sum('emulator-load', 'errors')} errors, p50 ${ms(max('emulator-load', 'p50Ms'))}, p99 ${ms(max('emulator-load', 'p99Ms'))}`,
   ];
   return `reliability: ${parts.join('; ')}${failed.length > 0 ? `; FAILED: ${failed.join(', ')}` : ''}`;

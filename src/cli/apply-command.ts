@@ -2,6 +2,7 @@ import { plural } from '../core/documents/message-text';
 import type { SyncDocument } from '../core/documents/plan-documents';
 import type { ApplyAllOptions, CombinedPlan, DocumentPushResult, PushSummary } from '../core/documents/push-all';
 import { applyAll, planAll, summarizePushResults } from '../core/documents/push-all';
+import { holdApplyLock } from './apply-lock';
 import type { CheckedFile } from './check-trunk-files';
 import type { CliCommand } from './cli-command';
 import { CliError } from './cli-error';
@@ -32,12 +33,18 @@ was made (while you read it), nothing is sent to it; apply shows the new plan fo
 documents and asks again. With --yes it refuses them instead (exit 1), unless --overwrite is
 also given.
 
-Arguments: files, directories or quoted globs; default: the current directory.
+Arguments: files, directories or quoted globs; default: the current directory. Directory scans
+follow symbolic links, with a warning when one leads out of the directory; loops, broken links
+and second paths to a file are skipped with a note. A file is planned once, by any path.
 
 Options:
   -y, --yes              apply without asking (required when stdin is not a terminal)
   --overwrite            also apply documents whose remote changed since the last push or pull
   --account NAME         without a config file: the one account files may name
+  --lock-timeout SECONDS how long to wait for another apply on the same sync state to finish
+                         (default 60; 0 refuses at once). One apply at a time holds the lock
+                         file beside the sync state (.trunkline/sync-state.json.lock); a lock
+                         left by a process that is no longer running is taken over, with a note.
 
 Exit codes: 0 everything applied (or nothing to apply), 1 something was not applied (failed,
 skipped, not planned, or confirmation declined), 2 usage, config, credentials or network error
@@ -45,9 +52,10 @@ skipped, not planned, or confirmation declined), 2 usage, config, credentials or
 
 ${COMMON_HELP}
 `,
-  options: { yes: { type: 'boolean', short: 'y' }, overwrite: { type: 'boolean' }, account: { type: 'string' } },
+  options: { yes: { type: 'boolean', short: 'y' }, overwrite: { type: 'boolean' }, account: { type: 'string' }, 'lock-timeout': { type: 'string' } },
   async run(context) {
     const { io, line, runtime, signal } = context;
+    await holdApplyLock(context);
     const json = line.global.format === 'json';
     const overwrite = line.values.overwrite === true;
     const { files, combined, clients, syncState } = await planFiles(context, 'apply');
@@ -56,18 +64,18 @@ ${COMMON_HELP}
 
     const unavailable = combined.documents.filter((d) => d.outcome.status === 'refused' && d.outcome.refusal.reason === 'unavailable');
     if (unavailable.length > 0) {
-      throw new CliError(`Nothing applied: ${plural(unavailable.length, 'document')} could not be read from the provider (see the plan). Fix the access, then run apply again.`);
+      throw new CliError(`Nothing applied: ${plural(unavailable.length, 'document')} could not be read from the provider (see the plan). Fix the access, then run apply again.`, ExitCode.setup, 'provider');
     }
 
     const summary = summarizePlan(combined);
     const toApply = summary.toChange - (overwrite ? 0 : summary.remoteChanged);
     if (toApply > 0 && line.values.yes !== true) {
       if (!io.isTTY.stdin) {
-        throw new CliError('Not applying without confirmation: stdin is not a terminal. Review the plan, then run "trunkline apply --yes".');
+        throw new CliError('Not applying without confirmation: stdin is not a terminal. Review the plan, then run "trunkline apply --yes".', ExitCode.setup, 'not-confirmed');
       }
       const operations = combined.documents.reduce((n, d) => n + (d.outcome.status === 'planned' && (overwrite || !d.outcome.plan.remoteChanged) ? d.outcome.plan.operations.length : 0), 0);
       const confirmed = await confirm(io, `Apply ${plural(operations, 'operation')} to ${plural(toApply, 'document')}? Type "yes" to continue: `, signal);
-      if (signal.aborted) return ExitCode.interrupted;
+      if (signal.aborted) throw new CliError('Interrupted: nothing was applied.', ExitCode.interrupted, 'interrupted');
       if (!confirmed) {
         runtime.note('Apply cancelled: nothing was changed.');
         if (json) io.stdout.write(`${JSON.stringify(applyJson(plan, undefined, false), null, 2)}\n`);
@@ -118,7 +126,7 @@ ${COMMON_HELP}
     }
 
     if (json) {
-      io.stdout.write(`${JSON.stringify(applyJson(plan, result, true, writeBack.written), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(applyJson(plan, result, true, writeBack.written, signal.aborted), null, 2)}\n`);
     } else {
       const lines = result.documents.filter((r) => r.outcome !== 'unchanged').map((r) => resultLine(r, files, writeBack.written));
       io.stdout.write(`${[...lines, applySummaryLine(result)].join('\n')}\n`);
@@ -177,9 +185,11 @@ export interface ApplyJson {
     notApplied: string[];
   }[];
   counts: PushSummary['counts'] | null;
+  /** Ctrl-C stopped the run between requests: `results` says what was done. */
+  interrupted: boolean;
 }
 
-function applyJson(plan: PlanJson, result: PushSummary | undefined, confirmed: boolean, written: FileWriteBack['written'] = []): ApplyJson {
+function applyJson(plan: PlanJson, result: PushSummary | undefined, confirmed: boolean, written: FileWriteBack['written'] = [], interrupted = false): ApplyJson {
   return {
     version: 1,
     plan,
@@ -196,5 +206,6 @@ function applyJson(plan: PlanJson, result: PushSummary | undefined, confirmed: b
       notApplied: r.apply?.notApplied.map((op) => op.description) ?? [],
     })),
     counts: result?.counts ?? null,
+    interrupted,
   };
 }

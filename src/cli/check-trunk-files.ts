@@ -3,7 +3,9 @@ import { parseTrunkFile, withDocumentErrors, type TrunkDocument, type TrunkFile 
 import type { SyncDocument } from '../core/documents/plan-documents';
 import type { TrunkDiagnostic } from '../core/documents/trunk-diagnostic';
 import { WorkspaceIndex } from '../core/documents/workspace-index';
+import type { ProviderKind } from './cli-accounts';
 import { CliError } from './cli-error';
+import { ExitCode } from './exit-codes';
 import type { TrunkFilePath } from './find-trunk-files';
 
 /** A trunk file as read and checked: the editor's diagnostics, cross-file ones included. */
@@ -20,11 +22,11 @@ export interface CheckedFile {
  * the unknown-account rule), then a WorkspaceIndex over all of them for sids, numbers and
  * domains claimed by two files (which makes both documents invalid).
  */
-export function checkTrunkFiles(files: readonly TrunkFilePath[], knownAccounts: readonly string[] | undefined): CheckedFile[] {
+export function checkTrunkFiles(files: readonly TrunkFilePath[], knownAccounts: readonly string[] | undefined, accountProviders?: ReadonlyMap<string, ProviderKind>): CheckedFile[] {
   const index = new WorkspaceIndex();
   const checked = files.map((path) => {
     const text = readText(path);
-    const parsed = parseTrunkFile(text, knownAccounts ? { knownAccounts } : {});
+    const parsed = parseTrunkFile(text, { ...(knownAccounts ? { knownAccounts } : {}), ...(accountProviders ? { accountProviders } : {}) });
     index.update(path.display, parsed.claims);
     return { path, text, parsed, diagnostics: parsed.diagnostics };
   });
@@ -47,6 +49,6 @@ export function readText(path: TrunkFilePath): string {
   try {
     return fs.readFileSync(path.absolute, 'utf8');
   } catch (error) {
-    throw new CliError(`Cannot read ${path.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new CliError(`Cannot read ${path.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, ExitCode.setup, 'io');
   }
 }

@@ -4,7 +4,8 @@ import type { SyncClients } from '../core/documents/sync-clients';
 import type { CarrierXClient } from '../core/providers/carrierx/carrierx-client';
 import type { TwilioClient } from '../core/providers/twilio/twilio-client';
 import { CONFIG_FILE_NAME, type CliConfig } from './cli-config';
-import { CliError } from './cli-error';
+import { CliError, withErrorCode } from './cli-error';
+import { ExitCode } from './exit-codes';
 import { carrierxAccountFromEnv, hasCarrierXEnv, hasTwilioEnv, twilioAccountFromEnv, type ResolvedAccount } from './env-credentials';
 
 export type ProviderKind = 'twilio' | 'carrierx';
@@ -50,6 +51,11 @@ export class CliAccounts {
     }
   }
 
+  /** Each configured account's provider, for the rule that a document's kind fits its account; undefined when an account may be either. */
+  providerMap(): Map<string, ProviderKind> | undefined {
+    return this.setup.kind === 'config' ? new Map(this.setup.config.accounts.map((a) => [a.name, a.provider])) : undefined;
+  }
+
   /**
    * The providers `export` reads for an account: its provider, both for the sandbox, and for an
    * environment account those whose variables are set (Twilio when none is, so that the error names them).
@@ -78,7 +84,7 @@ export class CliAccounts {
     const key = `${name}\u0000${provider}`;
     const cached = this.resolved.get(key);
     if (cached) return cached;
-    const resolved = this.resolveUncached(name, provider);
+    const resolved = withErrorCode('account', () => this.resolveUncached(name, provider));
     this.onSecret(...resolved.secretValues);
     this.resolved.set(key, resolved);
     return resolved;
@@ -124,21 +130,23 @@ export class CliAccounts {
   }
 
   private unknown(name: string): CliError {
+    return new CliError(this.unknownMessage(name), ExitCode.setup, 'account');
+  }
+
+  private unknownMessage(name: string): string {
     const setup = this.setup;
-    if (name === 'sandbox' && setup.kind !== 'sandbox') return new CliError('Account "sandbox" is the embedded emulator: run with --sandbox.');
+    if (name === 'sandbox' && setup.kind !== 'sandbox') return 'Account "sandbox" is the embedded emulator: run with --sandbox.';
     switch (setup.kind) {
       case 'sandbox':
-        return new CliError(`With --sandbox the only account is "sandbox"; "${name}" is not available.`);
+        return `With --sandbox the only account is "sandbox"; "${name}" is not available.`;
       case 'config': {
         const names = setup.config.accounts.map((a) => a.name);
-        return new CliError(`No account named "${name}" in ${setup.config.path} (${names.length > 0 ? `accounts: ${names.join(', ')}` : 'it has no accounts'}). Add it there, or correct the name.`);
+        return `No account named "${name}" in ${setup.config.path} (${names.length > 0 ? `accounts: ${names.join(', ')}` : 'it has no accounts'}). Add it there, or correct the name.`;
       }
       case 'environment':
-        return new CliError(`Only account "${setup.name}" (--account) is available, not "${name}". To use several accounts, map them in a ${CONFIG_FILE_NAME}.`);
+        return `Only account "${setup.name}" (--account) is available, not "${name}". To use several accounts, map them in a ${CONFIG_FILE_NAME}.`;
       case 'none':
-        return new CliError(
-          `No account named "${name}": no ${CONFIG_FILE_NAME} was found in ${setup.cwd} or above. Create one mapping "${name}" to its provider, or pass --account ${name} with TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or CARRIERX_TOKEN) set.`,
-        );
+        return `No account named "${name}": no ${CONFIG_FILE_NAME} was found in ${setup.cwd} or above. Create one mapping "${name}" to its provider, or pass --account ${name} with TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or CARRIERX_TOKEN) set.`;
     }
   }
 }

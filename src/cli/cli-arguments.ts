@@ -70,6 +70,21 @@ export function parseCommandLine(command: string | undefined, argv: readonly str
   };
 }
 
+/**
+ * Whether the arguments ask for `--format json`, read before (and whatever) parsing fails, so
+ * that a usage error too is answered in JSON.
+ */
+export function wantsJson(argv: readonly string[]): boolean {
+  let format: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
+    else if (arg === '--format') format = argv[++i];
+  }
+  return format === 'json';
+}
+
 export function isDebugEnv(env: NodeJS.ProcessEnv): boolean {
   const value = env.TRUNKLINE_DEBUG;
   return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';

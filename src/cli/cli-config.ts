@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { accountNameProblem, type Account } from '../core/accounts/account';
 import { SID_PATTERNS } from '../core/providers/twilio/models';
-import { CliError } from './cli-error';
+import { CliError, withErrorCode } from './cli-error';
+import { ExitCode } from './exit-codes';
 
 export const CONFIG_FILE_NAME = 'trunkline.config.json';
 
@@ -32,9 +33,9 @@ export function loadCliConfig(explicitPath: string | undefined, cwd: string): Cl
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `Config file not found: ${explicitPath ?? file}` : `Cannot read the config file ${file}: ${code ?? String(error)}`);
+    throw new CliError(code === 'ENOENT' ? `Config file not found: ${explicitPath ?? file}` : `Cannot read the config file ${file}: ${code ?? String(error)}`, ExitCode.setup, 'config');
   }
-  return { path: file, root: path.dirname(file), accounts: parseCliConfig(text, path.basename(file)) };
+  return { path: file, root: path.dirname(file), accounts: withErrorCode('config', () => parseCliConfig(text, path.basename(file))) };
 }
 
 function findUpward(from: string): string | undefined {

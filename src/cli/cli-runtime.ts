@@ -24,6 +24,7 @@ export class CliRuntime {
   readonly logger: Logger;
   private dispatchers: DispatcherPool | undefined;
   private emulator: Promise<RunningEmulator> | undefined;
+  private readonly releases: (() => void)[] = [];
 
   constructor(
     readonly io: CliIo,
@@ -69,16 +70,29 @@ export class CliRuntime {
    * history); none with --no-state. Undefined: drift since the last push is not detected.
    */
   syncState(setup: AccountSetup): FileSyncStateStore | undefined {
+    const where = this.syncStateLocation(setup);
+    return where && FileSyncStateStore.open(where.file, where.root, this.io.cwd, (message) => this.warn(message));
+  }
+
+  /** The sync state file syncState opens (apply locks it), or undefined when there is none. */
+  syncStateFile(setup: AccountSetup): string | undefined {
+    return this.syncStateLocation(setup)?.file;
+  }
+
+  private syncStateLocation(setup: AccountSetup): { file: string; root: string } | undefined {
     if (this.global.noState) return undefined;
-    const warn = (message: string) => this.warn(message);
     if (setup.kind === 'sandbox') {
       if (this.global.sandboxState === undefined) return undefined;
       const file = path.resolve(this.io.cwd, this.global.sandboxState);
-      const stateFile = `${file.replace(/\.json$/i, '')}.sync-state.json`;
-      return FileSyncStateStore.open(stateFile, path.dirname(file), this.io.cwd, warn);
+      return { file: `${file.replace(/\.json$/i, '')}.sync-state.json`, root: path.dirname(file) };
     }
     const root = setup.kind === 'config' ? setup.config.root : this.io.cwd;
-    return FileSyncStateStore.open(path.join(root, '.trunkline', 'sync-state.json'), root, this.io.cwd, warn);
+    return { file: path.join(root, '.trunkline', 'sync-state.json'), root };
+  }
+
+  /** Runs `release` when the run closes, however it ends. */
+  onClose(release: () => void): void {
+    this.releases.push(release);
   }
 
   /** A note on stderr (not with --quiet). */
@@ -107,6 +121,7 @@ export class CliRuntime {
   }
 
   async close(): Promise<void> {
+    for (const release of this.releases.splice(0)) release();
     const emulator = this.emulator;
     this.emulator = undefined;
     await Promise.allSettled([this.dispatchers?.close(), emulator?.then((e) => e.close())]);

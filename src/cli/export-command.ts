@@ -5,6 +5,7 @@ import { plural } from '../core/documents/message-text';
 import { remoteFingerprint } from '../core/documents/remote-fingerprint';
 import { renderSpec } from '../core/documents/render-document';
 import { TRUNK_KINDS, type TrunkKind } from '../core/documents/trunk-kinds';
+import { holdApplyLock } from './apply-lock';
 import { listOption, stringOption } from './cli-arguments';
 import type { CliCommand } from './cli-command';
 import { CliError, UsageError } from './cli-error';
@@ -14,6 +15,7 @@ import { displayPath } from './find-trunk-files';
 import { COMMON_HELP } from './help-text';
 import { ProgressLine } from './progress-line';
 import { providerOfKind } from './provider-of-kind';
+import { writeFileAtomic } from './write-file-atomic';
 
 type ExportStatus = 'written' | 'overwritten' | 'skipped';
 
@@ -35,14 +37,16 @@ Options:
   --kind KIND            only TwilioTrunk, TwilioByocTrunk or CarrierXTrunkGroup; repeatable
                          or comma-separated
   --force                overwrite existing files (otherwise they are left alone and reported)
+  --lock-timeout SECONDS how long to wait while an apply holds the sync state's lock (default 60)
 
 Exit codes: 0 every file written, 1 some files existed and were skipped (no --force),
 2 usage, config, credentials, network or file-system error.
 
 ${COMMON_HELP}
 `,
-  options: { account: { type: 'string' }, out: { type: 'string' }, kind: { type: 'string', multiple: true }, force: { type: 'boolean' } },
-  async run({ io, line, runtime, signal }) {
+  options: { account: { type: 'string' }, out: { type: 'string' }, kind: { type: 'string', multiple: true }, force: { type: 'boolean' }, 'lock-timeout': { type: 'string' } },
+  async run(context) {
+    const { io, line, runtime, signal } = context;
     const accountName = stringOption(line.values, 'account') ?? (line.global.sandbox ? 'sandbox' : undefined);
     if (accountName === undefined) throw new UsageError('Name the account to export: --account NAME.', 'export');
     if (line.positionals.length > 0) throw new UsageError(`export takes no file arguments (got ${line.positionals[0]}); use --out DIR.`, 'export');
@@ -68,8 +72,9 @@ ${COMMON_HELP}
     try {
       fs.mkdirSync(outDir, { recursive: true });
     } catch (error) {
-      throw new CliError(`Cannot create the folder ${outDir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new CliError(`Cannot create the folder ${outDir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, ExitCode.setup, 'io');
     }
+    await holdApplyLock(context, 'export', setup);
     const syncState = runtime.syncState(setup);
     const force = line.values.force === true;
     const taken = new Set<string>();
@@ -87,9 +92,9 @@ ${COMMON_HELP}
       }
       const text = exportedFileText(accountName, state);
       try {
-        fs.writeFileSync(absolute, text);
+        writeFileAtomic(absolute, text);
       } catch (error) {
-        throw new CliError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        throw new CliError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, ExitCode.setup, 'io');
       }
       // Exported = in sync: a later change at the provider shows as "remote changed".
       syncState?.set({ account: accountName, kind: state.kind, sid: state.sid }, remoteFingerprint(state));
@@ -104,7 +109,7 @@ ${COMMON_HELP}
       io.stdout.write(`${JSON.stringify({ version: 1, account: accountName, directory: displayPath(outDir, io.cwd), files, counts }, null, 2)}\n`);
     } else {
       for (const f of files) {
-        io.stdout.write(`${f.status.padEnd(11)} ${f.file}  ${f.title} (${f.sid})${f.status === 'skipped' ? ': the file exists; --force overwrites it' : ''}\n`);
+        io.stdout.write(`${f.status.padEnd(11)} ${f.file}  ${f.title}${f.title.includes(f.sid) ? '' : ` (${f.sid})`}${f.status === 'skipped' ? ': the file exists; --force overwrites it' : ''}\n`);
         for (const o of f.omitted ?? []) io.stdout.write(`${' '.repeat(12)}! ${o.reason}\n`);
       }
       runtime.note(

@@ -4,6 +4,8 @@ import type { RemoteFingerprint } from '../core/documents/remote-fingerprint';
 import { legacyEntriesBySid, MemorySyncStateStore, type PendingCreate, type PendingCreateKey, type SyncStateKey, type SyncStateStore } from '../core/documents/sync-state';
 import { isTrunkKind } from '../core/documents/trunk-kinds';
 import { CliError } from './cli-error';
+import { ExitCode } from './exit-codes';
+import { writeFileAtomic } from './write-file-atomic';
 
 /**
  * The remote version each resource was last pushed or pulled with (drift detection), kept in a
@@ -35,7 +37,7 @@ export class FileSyncStateStore implements SyncStateStore {
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new CliError(`Cannot read the sync state ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new CliError(`Cannot read the sync state ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, ExitCode.setup, 'io');
     }
     if (text !== undefined) {
       const parsed = parseState(text);
@@ -89,11 +91,9 @@ export class FileSyncStateStore implements SyncStateStore {
     const text = `${JSON.stringify(body, null, 2)}\n`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const temp = `${this.file}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, text);
-      fs.renameSync(temp, this.file);
+      writeFileAtomic(this.file, text);
     } catch (error) {
-      throw new CliError(`Cannot write the sync state ${this.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new CliError(`Cannot write the sync state ${this.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, ExitCode.setup, 'io');
     }
     this.dirty = false;
   }

@@ -3,6 +3,7 @@ import type { PreconditionResult } from '../core/documents/apply-plan';
 import { setDocumentSid } from '../core/documents/set-document-sid';
 import { applyTextEdits } from '../core/documents/text-edit';
 import type { CheckedFile } from './check-trunk-files';
+import { writeFileAtomic } from './write-file-atomic';
 
 /**
  * Keeps apply honest about the files on disk: an operation is sent only while its file is still
@@ -40,7 +41,7 @@ export class FileWriteBack {
     const check = this.unchanged(file);
     if (check !== true) throw new Error(typeof check === 'string' ? check : `${file} changed`);
     const next = applyTextEdits(entry.text, setDocumentSid(entry.text, index, sid));
-    fs.writeFileSync(entry.absolute, next);
+    writeFileAtomic(entry.absolute, next);
     entry.text = next;
     this.written.push({ file, index, sid });
   }

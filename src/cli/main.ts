@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
-import { isDebugEnv } from './cli-arguments';
+import { isDebugEnv, wantsJson } from './cli-arguments';
 import { processIo } from './cli-io';
+import { errorJson, jsonText } from './error-output';
 import { ExitCode } from './exit-codes';
 import { runCli } from './run-cli';
 
@@ -10,15 +11,22 @@ import { runCli } from './run-cli';
 const controller = new AbortController();
 // Every request of a long run listens to it; that is not a leak.
 setMaxListeners(0, controller.signal);
+// With --format json even these ends print their one JSON object.
+const json = wantsJson(process.argv.slice(2));
 process.on('SIGINT', () => {
-  if (controller.signal.aborted) process.exit(ExitCode.interrupted);
+  if (controller.signal.aborted) {
+    if (json) process.stdout.write(jsonText(errorJson(undefined, 'interrupted', 'Interrupted at once (a second Ctrl-C): what was sent is not reported.', ExitCode.interrupted)));
+    process.exit(ExitCode.interrupted);
+  }
   controller.abort();
 });
 
 // Nothing may end in a stack trace unless asked for.
 const lastResort = (error: unknown) => {
   const debug = process.argv.includes('--debug') || isDebugEnv(process.env);
-  process.stderr.write(`trunkline: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`trunkline: unexpected error: ${message}\n`);
+  if (json) process.stdout.write(jsonText(errorJson(undefined, 'unexpected', `Unexpected error: ${message}`, ExitCode.setup)));
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   process.exit(ExitCode.setup);
 };

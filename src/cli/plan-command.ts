@@ -14,7 +14,9 @@ export const planCommand: CliCommand = {
 Compares each document with the provider and prints the editor's plan: what would be created,
 changed, attached and detached, in the order apply sends it. Sends nothing but reads.
 
-Arguments: files, directories or quoted globs; default: the current directory.
+Arguments: files, directories or quoted globs; default: the current directory. Directory scans
+follow symbolic links, with a warning when one leads out of the directory; loops, broken links
+and second paths to a file are skipped with a note. A file is planned once, by any path.
 
 Options:
   --account NAME         without a config file: the one account files may name

@@ -25,10 +25,10 @@ export interface PlannedFiles {
  * request: all such problems at once, exit 2), then plans every document in one combined plan.
  */
 export async function planFiles({ io, line, runtime, signal }: CommandContext, command: string): Promise<PlannedFiles> {
-  const paths = findTrunkFiles(line.positionals, io.cwd);
+  const paths = findTrunkFiles(line.positionals, io.cwd, runtime);
   const setup = runtime.accountSetup(command, stringOption(line.values, 'account'));
   const accounts = runtime.accounts(setup);
-  const files = checkTrunkFiles(paths, accounts.knownNames());
+  const files = checkTrunkFiles(paths, accounts.knownNames(), accounts.providerMap());
   checkAccounts(files, accounts);
   const syncState = runtime.syncState(setup);
   const clients = runtime.syncClients(accounts);
@@ -37,7 +37,7 @@ export async function planFiles({ io, line, runtime, signal }: CommandContext, c
   progress.update(`Planning ${documents.length} document${documents.length === 1 ? '' : 's'}…`);
   try {
     const combined = await planAll(documents, clients, { syncState, signal });
-    if (signal.aborted) throw new CliError('Interrupted: nothing was applied.', ExitCode.interrupted);
+    if (signal.aborted) throw new CliError('Interrupted: nothing was applied.', ExitCode.interrupted, 'interrupted');
     return { files, combined, clients, accounts, syncState };
   } finally {
     progress.clear();
@@ -60,5 +60,5 @@ function checkAccounts(files: readonly CheckedFile[], accounts: CliAccounts): vo
   }
   if (problems.size === 0) return;
   const lines = [...problems].map(([message, where]) => (problems.size === 1 ? message : `${where}: ${message}`));
-  throw new CliError(lines.join('\n'));
+  throw new CliError(lines.join('\n'), ExitCode.setup, 'account');
 }

@@ -1,7 +1,7 @@
-import type { TrunkKind } from '../core/documents/trunk-kinds';
+import { PROVIDER_OF_KIND, type TrunkKind } from '../core/documents/trunk-kinds';
 import type { ProviderKind } from './cli-accounts';
 
 /** Which provider's API a document kind is pushed to. */
 export function providerOfKind(kind: TrunkKind): ProviderKind {
-  return kind === 'CarrierXTrunkGroup' ? 'carrierx' : 'twilio';
+  return PROVIDER_OF_KIND[kind];
 }

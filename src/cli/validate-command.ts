@@ -17,7 +17,9 @@ document rules, numbers and domains claimed twice (within a file and across the 
 and, when accounts are configured, account names. No network.
 
 Arguments: files, directories (every *.trunk.yaml / *.trunk.yml below them) or quoted globs
-('trunks/**/*.trunk.yaml'); default: the current directory.
+('trunks/**/*.trunk.yaml'); default: the current directory. Directory scans follow symbolic
+links, with a warning when one leads out of the directory; a link that loops, a broken link and
+a second path to a file already found are skipped with a note.
 
 Options:
   --strict               warnings fail too
@@ -31,9 +33,10 @@ ${COMMON_HELP}
 `,
   options: { strict: { type: 'boolean' }, account: { type: 'string' } },
   async run({ io, line, runtime }) {
-    const files = findTrunkFiles(line.positionals, io.cwd);
+    const files = findTrunkFiles(line.positionals, io.cwd, runtime);
     const setup = runtime.accountSetup('validate', stringOption(line.values, 'account'));
-    const checked = checkTrunkFiles(files, runtime.accounts(setup).knownNames());
+    const accounts = runtime.accounts(setup);
+    const checked = checkTrunkFiles(files, accounts.knownNames(), accounts.providerMap());
     const counts = countDiagnostics(checked);
     const strict = line.values.strict === true;
     const documents = checked.reduce((n, f) => n + f.parsed.documents.length, 0);

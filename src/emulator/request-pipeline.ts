@@ -56,7 +56,7 @@ export class RequestPipeline {
 
   private async serve(req: IncomingMessage, res: ServerResponse, method: string, url: URL, frontend: ProviderFrontend): Promise<void> {
     const template = frontend.routeTemplate(method, url.pathname);
-    this.deps.stats.record(method, template);
+    this.deps.stats.record(method, template, url.pathname);
     const plan = this.deps.faults.plan(method, url.pathname, template);
     if (plan.delayMs > 0) await sleep(plan.delayMs, undefined, { signal: this.deps.closing });
     if (plan.early?.kind === 'reset') {

@@ -4,15 +4,39 @@ export interface StatsSnapshot {
   requests: Record<string, number>;
 }
 
-/** Counts provider requests (not control requests), so tests and benchmarks can see what a client sent. */
+/** One provider request as it arrived: which resource it named, not what it carried. */
+export interface RequestRecord {
+  method: string;
+  /** The path without the query, e.g. `/v1/Trunks/TK…/OriginationUrls`. */
+  path: string;
+}
+
+/** How many recent requests `log()` keeps: enough for a test's window, bounded for long runs. */
+const LOG_LIMIT = 20_000;
+
+/**
+ * Counts provider requests (not control requests), so tests and benchmarks can see what a
+ * client sent, and keeps the latest ones in order (which resource each named), so a test can
+ * compare what was sent with what a plan showed.
+ */
 export class RequestStats {
   private counts = new Map<string, number>();
   private total = 0;
+  private records: RequestRecord[] = [];
 
-  record(method: string, template: string | undefined): void {
+  record(method: string, template: string | undefined, path?: string): void {
     const key = statsKey(method, template);
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     this.total += 1;
+    if (path !== undefined) {
+      this.records.push({ method: method.toUpperCase(), path });
+      if (this.records.length > LOG_LIMIT) this.records.splice(0, this.records.length - LOG_LIMIT);
+    }
+  }
+
+  /** The latest requests, oldest first (at most 20,000; `total` says how many there were). */
+  log(): readonly RequestRecord[] {
+    return this.records;
   }
 
   /** How many `method` requests matched the route `template` (e.g. `GET`, `/v1/Trunks/{Sid}`). */
@@ -27,6 +51,7 @@ export class RequestStats {
   reset(): void {
     this.counts = new Map();
     this.total = 0;
+    this.records = [];
   }
 }
 

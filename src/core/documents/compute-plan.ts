@@ -8,6 +8,7 @@ import type { PlanOperation } from './plan-operations';
 import { planTwilioTrunk } from './plan-twilio-trunk';
 import { compareFingerprints, remoteFingerprint, type RemoteFingerprint } from './remote-fingerprint';
 import type { RemoteLookup, RemoteState, RemoteTarget, SameNamedResource } from './remote-state';
+import { specNamesOf } from './spec-names';
 import type { TrunkKind } from './trunk-kinds';
 import type { TrunkSpec } from './trunk-specs';
 import type { TwilioNumberIndex } from './twilio-number-index';
@@ -54,7 +55,7 @@ export function refusal(uri: string, document: TrunkDocument, reason: PlanRefusa
       kind: document.kind,
       account: document.account,
       sid: document.sid,
-      title: documentTitle(document.kind, document.spec ?? undefined, document.sid),
+      title: documentTitle(document.kind, document.spec ?? (specNamesOf(document) as TrunkSpec), document.sid),
       reason,
       message,
       errors: [],
@@ -83,7 +84,7 @@ export async function computePlan(document: TrunkDocument, remote: RemoteLookup 
       context.uri,
       document,
       'remote-missing',
-      `${title} (${lookup.sid}) no longer exists in account ${target.account}: it was deleted outside Trunkline. Remove the sid line to create it again, or delete this document.`,
+      `${title}${title.includes(lookup.sid) ? '' : ` (${lookup.sid})`} no longer exists in account ${target.account}: it was deleted outside Trunkline. Remove the sid line to create it again, or delete this document.`,
     );
   }
   const state = lookup.status === 'found' ? lookup.state : lookup.adopt;

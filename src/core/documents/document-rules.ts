@@ -1,8 +1,9 @@
 import { isMap, isSeq, type Node } from 'yaml';
+import type { AccountProvider } from '../accounts/account';
 import { closestMatch } from './closest-match';
 import type { LineIndex } from './line-index';
 import type { QuickFix, TrunkDiagnostic } from './trunk-diagnostic';
-import type { TrunkKind } from './trunk-kinds';
+import { PROVIDER_OF_KIND, type TrunkKind } from './trunk-kinds';
 import { removeSeqItemEdit, sameQuoting } from './yaml-edits';
 import { locatePath, nodeSpan } from './yaml-node-lookup';
 
@@ -16,6 +17,8 @@ export interface DocumentRulesInput {
   lines: LineIndex;
   /** Names of the connected accounts; undefined skips the account rule. */
   knownAccounts?: readonly string[];
+  /** The provider of each account; undefined skips the provider rule. */
+  accountProviders?: ReadonlyMap<string, AccountProvider>;
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
@@ -109,5 +112,17 @@ export function documentRuleDiagnostics(input: DocumentRulesInput): TrunkDiagnos
       }
     }
   }
+  const provider = typeof root.account === 'string' ? input.accountProviders?.get(root.account) : undefined;
+  if (input.kind && provider && provider !== 'sandbox' && provider !== PROVIDER_OF_KIND[input.kind]) {
+    const span = nodeSpan(locatePath(contents, ['account']).node);
+    if (span) {
+      const wanted = PROVIDER_OF_KIND[input.kind];
+      const fitting = [...(input.accountProviders ?? [])].filter(([, p]) => p === wanted || p === 'sandbox').map(([name]) => name);
+      const others = fitting.length > 0 ? ` ${PROVIDER_LABELS[wanted]} accounts: ${fitting.join(', ')}.` : ` No ${PROVIDER_LABELS[wanted]} account is configured.`;
+      push('error', 'account-provider-mismatch', `${root.account} is a ${PROVIDER_LABELS[provider]} account; a ${input.kind} document needs a ${PROVIDER_LABELS[wanted]} account.${others}`, span);
+    }
+  }
   return diagnostics;
 }
+
+const PROVIDER_LABELS: Readonly<Record<AccountProvider, string>> = { twilio: 'Twilio', carrierx: 'CarrierX', sandbox: 'Sandbox' };

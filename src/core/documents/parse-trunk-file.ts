@@ -1,4 +1,5 @@
-import { isCollection, isPair, isScalar, parseAllDocuments, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
+import { isCollection, isPair, isScalar, parseAllDocuments, visit, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
+import type { AccountProvider } from '../accounts/account';
 import { documentRuleDiagnostics } from './document-rules';
 import { LineIndex, type SourcePosition, type SourceRange } from './line-index';
 import { schemaDiagnostics } from './schema-diagnostics';
@@ -17,6 +18,8 @@ export interface ParseTrunkFileOptions {
    * reference the per-document reading is tested against (same results, no reuse).
    */
   wholeFile?: boolean;
+  /** The provider of each known account; a document whose kind is another provider's is an error. */
+  accountProviders?: ReadonlyMap<string, AccountProvider>;
 }
 
 interface TrunkDocumentBase {
@@ -190,6 +193,19 @@ function shiftYaml(document: Document.Parsed, delta: number): void {
   }
 }
 
+/** Where the first alias without an earlier anchor is (`*name`), so that the error sits on it rather than on the document. */
+function unresolvedAliasSpan(document: Document.Parsed): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  visit(document, {
+    Alias(_, alias) {
+      if (alias.resolve(document) !== undefined) return undefined;
+      found = nodeSpan(alias);
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 function isEmpty(document: Document.Parsed): boolean {
   const contents = document.contents;
   return contents === null || (isScalar(contents) && contents.value === null && (nodeSpan(contents)?.[1] ?? 0) === (nodeSpan(contents)?.[0] ?? 0));
@@ -220,7 +236,7 @@ function readDocument(document: Document.Parsed, structure: Structure, index: nu
       value = document.toJS({ maxAliasCount: 100 });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      diagnostics.push(yamlDiagnostic({ code: 'ALIAS_PROPS', message, pos: [span[0], span[0]] }, lines, 'error'));
+      diagnostics.push(yamlDiagnostic({ code: 'ALIAS_PROPS', message, pos: unresolvedAliasSpan(document) ?? [span[0], span[0]] }, lines, 'error'));
     }
   }
   const record = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -228,7 +244,7 @@ function readDocument(document: Document.Parsed, structure: Structure, index: nu
   // Schema errors on top of a syntax error are mostly noise (a half-typed line): fix syntax first.
   if (document.errors.length === 0 && value !== undefined) {
     diagnostics.push(...schemaDiagnostics({ errors: validateTrunkValue(value), value, contents: document.contents, lines }));
-    diagnostics.push(...documentRuleDiagnostics({ kind, value, contents: document.contents, lines, knownAccounts: options.knownAccounts }));
+    diagnostics.push(...documentRuleDiagnostics({ kind, value, contents: document.contents, lines, knownAccounts: options.knownAccounts, accountProviders: options.accountProviders }));
   }
   diagnostics.sort(byPosition);
   const valid = !diagnostics.some((d) => d.severity === 'error');
@@ -273,8 +289,11 @@ interface Reusable {
 /** What a TrunkFile lends to the next parse of the same file (see parseTrunkFile's `previous`). */
 const reusable = new WeakMap<TrunkFile, Reusable>();
 
+/** Documents read with other options have other diagnostics: never reused across options. */
 function optionsKey(options: ParseTrunkFileOptions): string {
-  return options.knownAccounts ? `accounts:${options.knownAccounts.join('\n')}` : '';
+  const accounts = options.knownAccounts ? `accounts:${options.knownAccounts.join('\n')}` : '';
+  const providers = options.accountProviders ? [...options.accountProviders].map(([name, provider]) => `${name}\u0000${provider}`).join('\n') : '';
+  return `${accounts}|${providers}`;
 }
 
 function readParsed(document: Document.Parsed, end: number, start: number, index: number, lines: LineIndex, options: ParseTrunkFileOptions): ReadDocument {

@@ -72,8 +72,11 @@ function fieldName(path: Path): string {
   return last;
 }
 
+/** A message quotes at most this much of a value: a pasted paragraph must not become the message. */
+const MAX_QUOTED = 80;
+
 function describeValue(data: unknown): string {
-  if (typeof data === 'string') return JSON.stringify(data);
+  if (typeof data === 'string') return JSON.stringify(data.length > MAX_QUOTED ? `${data.slice(0, MAX_QUOTED - 1)}…` : data);
   if (data === null) return 'null';
   if (Array.isArray(data)) return 'a list';
   if (typeof data === 'object') return 'a mapping';
@@ -173,11 +176,15 @@ export function schemaDiagnostics(input: SchemaDiagnosticsInput): TrunkDiagnosti
       const candidates = Object.entries(schema?.properties ?? {})
         .filter(([name, property]) => !property.readOnly && !present.has(name))
         .map(([name]) => name);
+      // The suggestion is among the keys not yet used; the list names every key the mapping may have.
+      const allowed = Object.entries(schema?.properties ?? {})
+        .filter(([, property]) => !property.readOnly)
+        .map(([name]) => name);
       const suggestion = closestMatch(key, candidates);
       const where = path.length === 0 ? 'at the top of the document' : `in ${fieldName(path)}`;
       const message = suggestion
         ? `Unknown key ${key} ${where}. Did you mean ${suggestion}?`
-        : `Unknown key ${key} ${where}. Allowed: ${candidates.join(', ') || 'none'}.`;
+        : `Unknown key ${key} ${where}. Allowed: ${allowed.join(', ') || 'none'}.`;
       const fixes: QuickFix[] = suggestion
         ? [{ title: `Change to ${suggestion}`, edits: [{ start: keySpan[0], end: keySpan[1], newText: suggestion }], isPreferred: true }, ...removeFix]
         : removeFix;

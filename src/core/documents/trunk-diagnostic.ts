@@ -23,6 +23,7 @@ export type DiagnosticCode =
   | 'duplicate-trunk'
   | 'trunk-needs-name'
   | 'unknown-account'
+  | 'account-provider-mismatch'
   | 'unknown-kind'
   | 'wrong-api-version'
   | 'internal-error';

@@ -49,6 +49,7 @@ const router = new Router<ControlHandler>().addAll([
     },
   },
   { method: 'GET', template: '/__emulator/stats', handler: ({ target }) => ({ status: 200, body: target.stats.snapshot() }) },
+  { method: 'GET', template: '/__emulator/requests', handler: ({ target }) => ({ status: 200, body: { requests: target.stats.log() } }) },
   {
     method: 'DELETE',
     template: '/__emulator/stats',

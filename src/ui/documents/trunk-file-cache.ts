@@ -13,13 +13,14 @@ export class TrunkFileCache {
 
   get(document: vscode.TextDocument): TrunkFile {
     const key = document.uri.toString();
-    const names = this.accounts.list().map((a) => a.name);
-    const accountsKey = names.join('\n');
+    const accounts = this.accounts.list();
+    const names = accounts.map((a) => a.name);
+    const accountsKey = accounts.map((a) => `${a.name}\u0000${a.provider}`).join('\n');
     const cached = this.entries.get(key);
     if (cached && cached.version === document.version && cached.accountsKey === accountsKey) return cached.file;
     // With no account connected yet, every `account:` would be "unknown": skip that rule until one is.
     // The previous version lends its unchanged documents: typing re-reads only the edited one.
-    const file = parseTrunkFile(document.getText(), names.length > 0 ? { knownAccounts: names } : {}, cached?.file);
+    const file = parseTrunkFile(document.getText(), names.length > 0 ? { knownAccounts: names, accountProviders: new Map(accounts.map((a) => [a.name, a.provider])) } : {}, cached?.file);
     this.entries.set(key, { version: document.version, accountsKey, file });
     return file;
   }

@@ -28,6 +28,21 @@ describe('emulator: control endpoints', () => {
     assert.equal(emu.stats.count('GET', '/v1/Trunks/{Sid}'), 2);
   });
 
+  it('logs provider requests in order with the resource each named, and forgets them with the counters', async () => {
+    assert.equal((await control(emu, 'DELETE', '/stats')).status, 204);
+    const { body: trunk } = await twilio(emu, 'POST', '/v1/Trunks', {});
+    await twilio(emu, 'DELETE', `/v1/Trunks/${trunk.sid}?Ignored=1`);
+    await control(emu, 'GET', '/health');
+    assert.deepEqual((await control(emu, 'GET', '/requests')).body, {
+      requests: [
+        { method: 'POST', path: '/v1/Trunks' },
+        { method: 'DELETE', path: `/v1/Trunks/${trunk.sid}` },
+      ],
+    });
+    await control(emu, 'DELETE', '/stats');
+    assert.deepEqual(emu.stats.log(), []);
+  });
+
   it('manages fault rules and the rate limit over HTTP', async () => {
     const added = await control(emu, 'POST', '/faults', { rules: [{ kind: 'throttle', retryAfterSeconds: 3, times: 1 }] });
     assert.equal(added.status, 201);

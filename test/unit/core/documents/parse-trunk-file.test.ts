@@ -190,6 +190,22 @@ describe('parseTrunkFile', () => {
     assert.equal(file.documents[0]?.valid, true, 'a warning does not make the document invalid');
   });
 
+  test('a kind on an account of another provider is an error at the account; the sandbox takes every kind', () => {
+    const group = 'apiVersion: trunkline/v1\nkind: CarrierXTrunkGroup\naccount: acme-prod\nspec:\n  name: East\n';
+    const accountProviders = new Map([['acme-prod', 'twilio'], ['cx', 'carrierx'], ['sandbox', 'sandbox']] as const);
+    const file = parseTrunkFile(group, { knownAccounts: ['acme-prod', 'cx', 'sandbox'], accountProviders });
+    assert.equal(file.diagnostics.length, 1);
+    const d = file.diagnostics[0]!;
+    assert.equal(d.code, 'account-provider-mismatch');
+    assert.equal(d.severity, 'error');
+    assert.deepEqual(lc(d), [2, 9, 2, 18]);
+    assert.equal(d.message, 'acme-prod is a Twilio account; a CarrierXTrunkGroup document needs a CarrierX account. CarrierX accounts: cx, sandbox.');
+    assert.equal(file.documents[0]?.valid, false);
+    for (const account of ['cx', 'sandbox']) {
+      assert.deepEqual(parseTrunkFile(group.replace('acme-prod', account), { knownAccounts: ['acme-prod', 'cx', 'sandbox'], accountProviders }).diagnostics, []);
+    }
+  });
+
   test('wrong apiVersion and unknown kind', () => {
     const text = 'apiVersion: trunkline/v2\nkind: TwilioTrunks\naccount: a\nspec: {}\n';
     const diagnostics = parseTrunkFile(text).diagnostics;
@@ -296,6 +312,32 @@ describe('parseTrunkFile: YAML syntax errors are diagnostics', () => {
       }),
       { seed: 7, numRuns: 300 },
     );
+  });
+
+  test('a long non-mapping document is quoted in at most about 80 characters', () => {
+    const paragraph = 'this is a pasted paragraph '.repeat(20).trim();
+    const d = only(`${paragraph}\n`);
+    assert.equal(d.code, 'invalid-type');
+    const quoted = /not (".*")\.$/.exec(d.message)?.[1];
+    assert.ok(quoted, d.message);
+    assert.ok(quoted.length <= 84, `quoted ${quoted.length} characters: ${d.message}`);
+    assert.ok(quoted.startsWith('"this is a pasted paragraph this is') && quoted.endsWith('…"'), quoted);
+  });
+
+  test('an unresolved alias is reported at the alias', () => {
+    const text = `${HEADER}spec:\n  friendly_name: *nothere\n`;
+    const d = only(text, 'yaml-syntax');
+    assert.match(d.message, /nothere/);
+    assert.deepEqual(lc(d), [4, 17, 4, 25]);
+    assert.equal(text.slice(d.range.start.offset, d.range.end.offset), '*nothere');
+  });
+
+  test('"unknown key" lists every allowed key, those already used included', () => {
+    const d = only(`${HEADER}spec:\n  friendly_name: Acme\n  zzz: 1\n`, 'unknown-key');
+    const allowed = /Allowed: (.*)\.$/.exec(d.message)?.[1]?.split(', ');
+    assert.ok(allowed, d.message);
+    assert.ok(allowed.includes('friendly_name'), d.message);
+    assert.ok(allowed.includes('phone_numbers') && allowed.includes('domain_name'), d.message);
   });
 
   test('an alias bomb is a diagnostic, not a hang or a crash', () => {
