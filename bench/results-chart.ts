@@ -15,8 +15,11 @@ function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** Cut in the middle: benchmark names differ at both ends (sizes first, variants last). */
 function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  const head = Math.ceil((max - 1) * 0.55);
+  return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
 }
 
 /** An SVG chart of the results (self-contained, no scripts or external fonts). */
