@@ -7,6 +7,7 @@
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
+const { trunkValidatorPlugin } = require('./scripts/trunk-validator-plugin');
 
 const args = process.argv.slice(2);
 const production = args.includes('--production');
@@ -24,6 +25,7 @@ const common = {
   sourcesContent: false,
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [trunkValidatorPlugin],
 };
 
 // yaml's browser build is the same code minus a process.env read per token (~20% of parse time).

@@ -34,6 +34,8 @@ export interface BenchmarkResult {
   /** The figure the goal is about, as shown in the table (e.g. `0.41×`, `38.2 MB`, `12 requests`). */
   measured: string;
   pass: boolean;
+  /** The figure as a share of its goal (≤ 1 meets it): ratio ÷ goal ratio, or median ÷ bound. */
+  ofGoal: number;
   spread: { trunkline: Summary; peer: Summary | null };
   /** What limits the figure, how it was measured, anything a reader must know. */
   notes: string[];
@@ -71,6 +73,7 @@ export function ratioResult(args: {
     goal: `≤ ${args.maxRatio}× ${args.peerName}`,
     measured: `${ratio.toFixed(2)}×`,
     pass: ratio <= args.maxRatio,
+    ofGoal: ratio / args.maxRatio,
     spread: { trunkline: t, peer: p },
     notes: args.notes ?? [],
     details: args.details,
@@ -101,6 +104,7 @@ export function boundResult(args: {
     goal: args.goal ?? `≤ ${args.max} ${args.unit}`,
     measured: args.measured ?? `${formatNumber(t.median)} ${args.unit}`,
     pass: t.median <= args.max && (args.alsoPass ?? true),
+    ofGoal: t.median / args.max,
     spread: { trunkline: t, peer: null },
     notes: args.notes ?? [],
     details: args.details,

@@ -7,6 +7,7 @@
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
+const { trunkValidatorPlugin } = require('../scripts/trunk-validator-plugin');
 
 const root = path.join(__dirname, '..');
 const out = path.join(root, 'out', 'bench');
@@ -23,6 +24,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   alias: YAML_ALIAS,
+  plugins: [trunkValidatorPlugin],
 };
 
 const production = (entry, outfile, extra = {}) =>
@@ -33,7 +35,7 @@ async function main() {
   await Promise.all([
     esbuild.build({
       ...common,
-      entryPoints: ['bench/run-benchmarks.ts', 'bench/emulator-process.ts', 'bench/activation-probe.ts', 'bench/vscode-stand-in.ts', 'bench/tree-probe.ts'],
+      entryPoints: ['bench/run-benchmarks.ts', 'bench/emulator-process.ts', 'bench/activation-probe.ts', 'bench/vscode-stand-in.ts', 'bench/tree-probe.ts', 'bench/validate-probe.ts'],
       outdir: out,
       external: [...PEERS, 'vscode'],
       sourcemap: true,

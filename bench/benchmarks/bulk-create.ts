@@ -128,6 +128,7 @@ export const bulkCreate: Benchmark = {
         goal: `≤ ${MAX_FLOOR_RATIO}× floor (${formatNumber(floorMs)} ms), 0 failures, 0 duplicates`,
         measured: `${floorRatio.toFixed(2)}× floor; ${sum(outcome.trunkline, 'failures')} failures, ${sum(outcome.trunkline, 'duplicates')} duplicates (SDK: ${(p.median / floorMs).toFixed(2)}× floor, ${sum(outcome.sdk, 'failures')} failures)`,
         pass: floorRatio <= MAX_FLOOR_RATIO && clean,
+        ofGoal: floorRatio / MAX_FLOOR_RATIO,
         spread: { trunkline: t, peer: p },
         notes: [
           `Floor = ${config.bulkCreate} creates ÷ ${RATE_PER_SECOND}/s. The emulator's token bucket holds ${RATE_PER_SECOND} tokens (burst = rate), so the first ${RATE_PER_SECOND} requests pass at once; Retry-After is in whole seconds.`,

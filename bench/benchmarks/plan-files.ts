@@ -8,11 +8,15 @@ import { collect } from '../../src/core/providers/page';
 import type { IncomingPhoneNumber, OriginationUrl, Trunk } from '../../src/core/providers/twilio/models';
 import type { TwilioClient } from '../../src/core/providers/twilio/twilio-client';
 import { BenchEmulator } from '../bench-emulator';
-import { boundResult, type Benchmark, type BenchmarkResult } from '../benchmark';
+import { boundResult, type BenchConfig, type Benchmark, type BenchmarkResult } from '../benchmark';
 import { collectGarbage, interleave, summarize, timed } from '../measure';
 import { trunklineClient } from '../trunkline-clients';
 
 const MAX_REQUESTS = 30;
+const RATE_PER_SECOND = 100;
+/** Goal with a rate limit: time ≤ 1.15 × files ÷ rate; requests ≤ files + 30. */
+const MAX_FLOOR_RATIO = 1.15;
+const EXTRA_REQUESTS = 30;
 const MAX_MS = 2000;
 /** Every tenth file renames its trunk, so the plan has something to do. */
 const CHANGED_EVERY = 10;
@@ -136,6 +140,7 @@ export const planFiles: Benchmark = {
           }),
         );
       }
+      results.push(await planRateLimited(config, trunkFiles(remotes, true)));
       return results;
     } finally {
       await dispatchers.close();
@@ -143,3 +148,65 @@ export const planFiles: Benchmark = {
     }
   },
 };
+
+/**
+ * The same files as Pull writes them (origination URLs: one GET per file), against an emulator
+ * limited to 100 requests/s (429 + Retry-After), seeded identically: how close planning gets to
+ * the floor the limit sets, and how many requests it spends (429s included).
+ */
+async function planRateLimited(config: BenchConfig, documents: SyncDocument[]): Promise<BenchmarkResult> {
+  const emulator = await BenchEmulator.start({ seeding: { trunks: config.trunks, numbers: config.trunks }, rateLimit: { requestsPerSecond: RATE_PER_SECOND } });
+  const { twilio, dispatchers } = trunklineClient(emulator);
+  const clients = fixedSyncClients({ twilio });
+  const floorMs = (documents.length / RATE_PER_SECOND) * 1000;
+  const requests: number[] = [];
+  try {
+    const rounds = await interleave(
+      {
+        trunkline: async (round) => {
+          let operations = 0;
+          let refused = 0;
+          const ms = await timed(async () => {
+            const plan = await planAll(documents, clients);
+            operations = plan.operationCount;
+            refused = plan.documents.filter((d) => d.outcome.status === 'refused').length;
+          });
+          if (operations < documents.length / CHANGED_EVERY || refused > 0) throw new Error(`expected at least ${documents.length / CHANGED_EVERY} operations and none refused, planned ${operations}, ${refused} refused`);
+          if (round >= 0) {
+            requests.push((await emulator.stats()).total);
+          }
+          return ms;
+        },
+      },
+      {
+        rounds: config.quick ? 2 : 3,
+        warmup: 0,
+        before: async () => {
+          await emulator.resetStats();
+          await emulator.gc();
+          collectGarbage();
+          // A full token bucket at the start of each round, as after a quiet second.
+          await new Promise((resolve) => setTimeout(resolve, 1100));
+        },
+      },
+    );
+    const median = summarize(rounds.trunkline).median;
+    const maxRequests = Math.max(...requests);
+    return boundResult({
+      name: `plan ${documents.length.toLocaleString('en-US')} files with origination URLs, emulator limited to ${RATE_PER_SECOND} requests/s`,
+      unit: 'ms',
+      trunkline: rounds.trunkline,
+      max: floorMs * MAX_FLOOR_RATIO,
+      alsoPass: maxRequests <= documents.length + EXTRA_REQUESTS,
+      goal: `≤ ${MAX_FLOOR_RATIO}× floor (${Math.round(floorMs)} ms), ≤ ${documents.length + EXTRA_REQUESTS} requests`,
+      measured: `${(median / floorMs).toFixed(2)}× floor; ${maxRequests} requests`,
+      notes: [
+        `Floor = ${documents.length} files ÷ ${RATE_PER_SECOND}/s (one origination-URL GET per file; the trunks and numbers listings add ~20 requests; requests include those answered 429). The token bucket holds ${RATE_PER_SECOND} tokens, so the first ${RATE_PER_SECOND} pass at once.`,
+      ],
+      details: { requestsPerRound: requests, floorMs },
+    });
+  } finally {
+    await dispatchers.close();
+    await emulator.close();
+  }
+}

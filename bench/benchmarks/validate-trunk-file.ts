@@ -1,13 +1,19 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseTrunkFile } from '../../src/core/documents/parse-trunk-file';
+import { promisify } from 'node:util';
+import { parseTrunkFile, type TrunkFile } from '../../src/core/documents/parse-trunk-file';
+import { WorkspaceIndex } from '../../src/core/documents/workspace-index';
 import { generateTrunkFile } from '../../test/fixtures/documents/generate-trunk-file';
-import { ratioResult, type Benchmark, type BenchmarkResult } from '../benchmark';
+import { boundResult, ratioResult, type Benchmark, type BenchmarkResult } from '../benchmark';
 import { interleave, timed } from '../measure';
 import { yamlLanguageServerPeer, type YamlValidator } from '../yaml-language-server-peer';
 
 const REPO_ROOT = path.join(__dirname, '..', '..');
 const MAX_RATIO = 0.33;
+const MAX_KEYSTROKE_RATIO = 0.05;
+const MAX_COLD_MS = 5;
+const run = promisify(execFile);
 const KNOWN_ACCOUNTS = ['acme-prod', 'acme-carrierx'];
 
 /**
@@ -41,9 +47,71 @@ export const validateTrunkFile: Benchmark = {
         rounds: config.rounds,
         warmup: config.warmup,
       }),
+      await keystroke(peer, large, config.largeFileDocuments, config.quick ? config.rounds : 10, config.warmup),
+      await coldValidation(path.join(REPO_ROOT, 'test', 'fixtures', 'documents', 'acme-example.trunk.yaml'), lines(realistic), config.quick ? 3 : 10),
     ];
   },
 };
+
+/**
+ * Typing in a large file: one character typed into the middle document, then removed, round
+ * after round; Trunkline re-validates from the file as it was before the keystroke (as the
+ * editor does: TrunkFileCache) and updates the workspace index; the peer validates the file.
+ */
+async function keystroke(peer: YamlValidator, text: string, documents: number, rounds: number, warmup: number): Promise<BenchmarkResult> {
+  const middle = Math.floor(documents / 2);
+  const anchor = `friendly_name: Trunk ${middle}`;
+  const at = text.indexOf(anchor);
+  if (at < 0) throw new Error(`the large file has no "${anchor}"`);
+  const typed = `${text.slice(0, at + anchor.length)}x${text.slice(at + anchor.length)}`;
+  const index = new WorkspaceIndex();
+  const uri = 'file:///bench/large.trunk.yaml';
+  let file: TrunkFile = parseTrunkFile(text, { knownAccounts: KNOWN_ACCOUNTS });
+  index.update(uri, file.claims);
+  let edits = 0;
+  const result = await interleave(
+    {
+      trunkline: () =>
+        timed(() => {
+          file = parseTrunkFile(++edits % 2 === 1 ? typed : text, { knownAccounts: KNOWN_ACCOUNTS }, file);
+          index.update(uri, file.claims);
+          index.diagnosticsFor(uri);
+        }),
+      yamlLanguageServer: () => timed(() => peer.validate(edits % 2 === 1 ? typed : text)),
+    },
+    { rounds, warmup },
+  );
+  if (file.diagnostics.some((d) => d.severity === 'error')) throw new Error('the edited large file must stay valid');
+  return ratioResult({
+    name: `re-validate after one keystroke in a ${documents.toLocaleString('en-US')}-document file`,
+    unit: 'ms',
+    trunkline: result.trunkline,
+    peer: result.yamlLanguageServer,
+    peerName: 'yaml-language-server',
+    maxRatio: MAX_KEYSTROKE_RATIO,
+    notes: [
+      `A character typed into (then removed from) document ${middle + 1}, alternately; Trunkline: parseTrunkFile with the previous parse (only the edited document is read again) plus the workspace index update; yaml-language-server: doValidation of the whole file (it has no incremental validation).`,
+    ],
+  });
+}
+
+/** The first validation in a fresh process (validate-probe.js): cold code, nothing compiled before. */
+async function coldValidation(file: string, lineCount: number, rounds: number): Promise<BenchmarkResult> {
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const { stdout } = await run(process.execPath, [path.join(__dirname, 'validate-probe.js'), file], { timeout: 30_000 });
+    const probe = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { ms: number; errors: number };
+    if (probe.errors !== 0) throw new Error('the realistic file must be valid in the probe');
+    times.push(probe.ms);
+  }
+  return boundResult({
+    name: `first validation of a session, realistic ${lineCount}-line file (cold)`,
+    unit: 'ms',
+    trunkline: times,
+    max: MAX_COLD_MS,
+    notes: [`A fresh node process per round, ${rounds} rounds: the bundled trunk-file code is loaded (untimed), then the first parseTrunkFile is timed: cold code, the schema validator's module evaluated on first use.`],
+  });
+}
 
 async function compare(
   peer: YamlValidator,

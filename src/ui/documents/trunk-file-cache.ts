@@ -4,7 +4,7 @@ import type { AccountRegistry } from '../../core/accounts/account-registry';
 
 /**
  * One parse per document version, shared by diagnostics, code lenses, code actions and
- * commands: typing re-parses once, not once per feature.
+ * commands: typing re-parses once, not once per feature, and only the YAML document edited.
  */
 export class TrunkFileCache {
   private readonly entries = new Map<string, { version: number; accountsKey: string; file: TrunkFile }>();
@@ -19,7 +19,8 @@ export class TrunkFileCache {
     const cached = this.entries.get(key);
     if (cached && cached.version === document.version && cached.accountsKey === accountsKey) return cached.file;
     // With no account connected yet, every `account:` would be "unknown": skip that rule until one is.
-    const file = parseTrunkFile(document.getText(), names.length > 0 ? { knownAccounts: names, accountProviders: new Map(accounts.map((a) => [a.name, a.provider])) } : {});
+    // The previous version lends its unchanged documents: typing re-reads only the edited one.
+    const file = parseTrunkFile(document.getText(), names.length > 0 ? { knownAccounts: names, accountProviders: new Map(accounts.map((a) => [a.name, a.provider])) } : {}, cached?.file);
     this.entries.set(key, { version: document.version, accountsKey, file });
     return file;
   }

@@ -1,10 +1,14 @@
 import type { AccountRegistry } from '../../core/accounts/account-registry';
 import { AccountNode } from './account-node';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
+import { loadUndici } from '../../core/http/load-undici';
 import { PagedFolderNode } from './paged-folder-node';
 
 /** How many more pages a reveal loads looking for a new resource in a long folder. */
 const REVEAL_PAGE_LIMIT = 20;
+
+/** After the accounts are on screen (and before a user can click one). */
+const HTTP_CLIENT_WARM_DELAY_MS = 50;
 
 /**
  * The explorer's model, without the editor: one AccountNode per connected account, and an
@@ -41,8 +45,26 @@ export class ExplorerTree {
 
   async childrenOf(node: ExplorerNode | undefined): Promise<ExplorerNode[]> {
     const children = node ? await node.children() : this.roots();
+    if (!node && children.length > 0) this.warmHttpClient();
     for (const child of children) this.index.set(child.id, child);
     return children;
+  }
+
+  /** Settles once the HTTP client is loaded (after the view first listed accounts). */
+  httpClientReady: Promise<void> | undefined;
+
+  /**
+   * The view shows accounts: the first thing a user does next is expand one, which sends the
+   * first request of the session. The HTTP client (undici, ~27 ms to load) is loaded now, in the
+   * idle moment before that click, instead of inside it.
+   */
+  private warmHttpClient(): void {
+    this.httpClientReady ??= new Promise<void>((resolve) => {
+      setTimeout(() => {
+        loadUndici();
+        resolve();
+      }, HTTP_CLIENT_WARM_DELAY_MS).unref?.();
+    });
   }
 
   find(id: string): ExplorerNode | undefined {

@@ -56,3 +56,28 @@ describe('WorkspaceIndex', () => {
     assert.equal(parseTrunkFile(same).diagnostics.length, 2, 'the file reports its own duplicates');
   });
 });
+
+describe('WorkspaceIndex, updated while typing', () => {
+  test('typing above a duplicate moves the place the other file points at, and the files to refresh are the same', () => {
+    const index = new WorkspaceIndex();
+    const a = trunk('prod', 'a.pstn.twilio.com', ['+14155550100', '+14155550101']);
+    const b = trunk('prod', 'b.pstn.twilio.com', ['+14155550101']);
+    const c = trunk('prod', 'c.pstn.twilio.com', ['+14155550101']);
+    index.update('a', parseTrunkFile(a).claims);
+    index.update('b', parseTrunkFile(b).claims);
+    index.update('c', parseTrunkFile(c).claims);
+    assert.match(index.diagnosticsFor('b')[0]!.message, /in a \(line 8\) and 1 more/);
+    // Two comment lines typed at the top of a: same claims, two lines further down.
+    const typed = `# x\n# y\n${a}`;
+    assert.deepEqual(index.update('a', parseTrunkFile(typed).claims), ['b', 'c']);
+    const inB = index.diagnosticsFor('b')[0]!;
+    assert.match(inB.message, /in c \(line 7\) and 1 more/, 'a was updated last, as after any other update');
+    assert.deepEqual(inB.related?.map((r) => [r.uri, r.range.start.line]), [['c', 6], ['a', 9]]);
+    assert.deepEqual(index.diagnosticsFor('a').map((d) => d.range.start.line), [9]);
+    // Removing the shared number clears b and c.
+    assert.deepEqual(index.update('a', parseTrunkFile(trunk('prod', 'a.pstn.twilio.com', ['+14155550100'])).claims), ['b', 'c']);
+    assert.match(index.diagnosticsFor('b')[0]!.message, /in c \(line 7\);/);
+    assert.deepEqual(index.remove('c'), ['b']);
+    assert.deepEqual(index.diagnosticsFor('b'), []);
+  });
+});
