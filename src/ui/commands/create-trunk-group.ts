@@ -5,7 +5,7 @@ import { providerStepFailure, runCreateWizard } from '../create-wizard';
 import { t } from '../l10n';
 import { nameProblem } from '../name-problem';
 import { accountFromNode } from '../pickers/account-from-node';
-import { pickAccount, soleAccount } from '../pickers/pick-account';
+import { accountStep, soleAccount } from '../pickers/pick-account';
 import { showCreated } from '../show-created';
 import type { CommandContext, CommandDefinition } from './command';
 
@@ -26,13 +26,7 @@ export const createTrunkGroup: CommandDefinition = {
     const group = await runCreateWizard<GroupAnswers, TrunkGroup>(
       {
         steps: [
-          {
-            id: 'account',
-            shown: (a) => !a.accountGiven,
-            async ask(a, prompt) {
-              a.account = await pickAccount(ctx, { provider: 'carrierx', title, step: prompt.step });
-            },
-          },
+          accountStep(ctx, 'carrierx', title),
           {
             id: 'name',
             async ask(a, prompt) {

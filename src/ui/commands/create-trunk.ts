@@ -5,7 +5,7 @@ import { providerStepFailure, runCreateWizard, type StepFailure } from '../creat
 import { t } from '../l10n';
 import { nameProblem } from '../name-problem';
 import { accountFromNode } from '../pickers/account-from-node';
-import { pickAccount, soleAccount } from '../pickers/pick-account';
+import { accountStep, soleAccount } from '../pickers/pick-account';
 import { showCreated } from '../show-created';
 import type { CommandContext, CommandDefinition } from './command';
 
@@ -38,13 +38,7 @@ export const createTrunk: CommandDefinition = {
     const trunk = await runCreateWizard<TrunkAnswers, Trunk>(
       {
         steps: [
-          {
-            id: 'account',
-            shown: (a) => !a.accountGiven,
-            async ask(a, prompt) {
-              a.account = await pickAccount(ctx, { provider: 'twilio', title, step: prompt.step });
-            },
-          },
+          accountStep(ctx, 'twilio', title),
           {
             id: 'friendly_name',
             async ask(a, prompt) {

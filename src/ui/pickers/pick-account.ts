@@ -1,6 +1,7 @@
 import { providersOf, type Account } from '../../core/accounts/account';
 import type { CommandContext } from '../commands/command';
 import { t } from '../l10n';
+import type { WizardStep } from '../create-wizard';
 import type { StepInfo } from '../user-input';
 import { defaultAccountName } from './default-account';
 
@@ -45,4 +46,18 @@ function candidates(ctx: CommandContext, provider: 'twilio' | 'carrierx' | undef
     throw new Error(t('No {0} account is connected. Run "Trunkline: Add Account" or "Trunkline: Try the Sandbox" first.', which).replace('  ', ' '));
   }
   return accounts;
+}
+
+/**
+ * A create wizard's first step: the account, asked only when the command was not started from
+ * an account's node (or the provider has one account).
+ */
+export function accountStep<S extends { account: Account | undefined; accountGiven: boolean }>(ctx: CommandContext, provider: 'twilio' | 'carrierx', title: string): WizardStep<S> {
+  return {
+    id: 'account',
+    shown: (a) => !a.accountGiven,
+    async ask(a, prompt) {
+      a.account = await pickAccount(ctx, { provider, title, step: prompt.step });
+    },
+  };
 }
