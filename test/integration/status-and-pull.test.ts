@@ -5,23 +5,16 @@ import { nodeAt } from './explorer-nodes';
 import { runCommand } from './run-command';
 import { ACCOUNT_PATH, sandboxTwilio } from './sandbox-api';
 import { expectNoPrompts, restorePrompts, scriptPrompts } from './scripted-prompts';
+import { writeScratchTrunkFile } from './scratch-trunk-files';
 import { trunklineExtension } from './trunkline-extension';
 import { waitFor } from './wait-for';
 
 // The lens tells the truth without a manual refresh, and Pull changes only what a file manages.
 
 const suffix = `${Date.now().toString(36)}s`;
-const workspace = () => vscode.workspace.workspaceFolders![0]!.uri;
 const created: vscode.Uri[] = [];
 
-async function writeTrunkFile(name: string, text: string): Promise<vscode.TextDocument> {
-  const uri = vscode.Uri.joinPath(workspace(), `${name}-${suffix}.trunk.yaml`);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  created.push(uri);
-  const document = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(document);
-  return document;
-}
+const writeTrunkFile = (name: string, text: string): Promise<vscode.TextDocument> => writeScratchTrunkFile(created, `${name}-${suffix}.trunk.yaml`, text);
 
 async function statusLens(uri: vscode.Uri): Promise<string> {
   const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { SANDBOX_CREDENTIALS } from '../../src/emulator/sandbox-credentials';
 import { ScriptedUserInput } from '../support/scripted-user-input';
 import { runCommand, runCommandExpectingError } from './run-command';
+import { writeScratchTrunkFile } from './scratch-trunk-files';
 import { trunklineExtension } from './trunkline-extension';
 import { waitFor } from './wait-for';
 
@@ -13,14 +14,7 @@ const suffix = Date.now().toString(36);
 const workspace = () => vscode.workspace.workspaceFolders![0]!.uri;
 const created: vscode.Uri[] = [];
 
-async function writeTrunkFile(name: string, text: string): Promise<vscode.TextDocument> {
-  const uri = vscode.Uri.joinPath(workspace(), `${name}-${suffix}.trunk.yaml`);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  created.push(uri);
-  const document = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(document);
-  return document;
-}
+const writeTrunkFile = (name: string, text: string): Promise<vscode.TextDocument> => writeScratchTrunkFile(created, `${name}-${suffix}.trunk.yaml`, text);
 
 async function diagnosticsOf(uri: vscode.Uri, count: number): Promise<vscode.Diagnostic[]> {
   await waitFor(() => vscode.languages.getDiagnostics(uri).length >= count, `${count} diagnostics on ${uri.path}`);
