@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseTrunkFile } from '../src/core/documents/parse-trunk-file';
+import { parseTrunkFile } from '../src/core/documents/file/parse-trunk-file';
 
 // One round of the cold-validation row, in a fresh process (see benchmarks/validate-trunk-file.ts):
 //   node validate-probe.js <file>

@@ -1,8 +1,8 @@
-import { parseTrunkFile } from '../../src/core/documents/parse-trunk-file';
-import { pushAll } from '../../src/core/documents/push-all';
-import { fixedSyncClients } from '../../src/core/documents/sync-clients';
-import { toTrunkYaml } from '../../src/core/documents/to-trunk-yaml';
-import type { SyncDocument } from '../../src/core/documents/plan-documents';
+import { parseTrunkFile } from '../../src/core/documents/file/parse-trunk-file';
+import { pushAll } from '../../src/core/documents/apply/push-all';
+import { fixedSyncClients } from '../../src/core/documents/apply/sync-clients';
+import { toTrunkYaml } from '../../src/core/documents/render/to-trunk-yaml';
+import type { SyncDocument } from '../../src/core/documents/plan/plan-documents';
 import { BenchEmulator } from '../bench-emulator';
 import { formatNumber, type Benchmark } from '../benchmark';
 import { collectGarbage, interleave, summarize } from '../measure';

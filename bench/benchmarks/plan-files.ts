@@ -1,9 +1,9 @@
-import { mapBounded } from '../../src/core/documents/map-bounded';
-import { parseTrunkFile } from '../../src/core/documents/parse-trunk-file';
-import type { SyncDocument } from '../../src/core/documents/plan-documents';
-import { planAll } from '../../src/core/documents/push-all';
-import { fixedSyncClients } from '../../src/core/documents/sync-clients';
-import { toTrunkYaml } from '../../src/core/documents/to-trunk-yaml';
+import { mapBounded } from '../../src/core/documents/plan/map-bounded';
+import { parseTrunkFile } from '../../src/core/documents/file/parse-trunk-file';
+import type { SyncDocument } from '../../src/core/documents/plan/plan-documents';
+import { planAll } from '../../src/core/documents/apply/push-all';
+import { fixedSyncClients } from '../../src/core/documents/apply/sync-clients';
+import { toTrunkYaml } from '../../src/core/documents/render/to-trunk-yaml';
 import { collect } from '../../src/core/providers/page';
 import type { IncomingPhoneNumber, OriginationUrl, Trunk } from '../../src/core/providers/twilio/models';
 import type { TwilioClient } from '../../src/core/providers/twilio/twilio-client';

@@ -1,5 +1,5 @@
-import { parseTrunkFile, type TrunkFile } from '../../src/core/documents/parse-trunk-file';
-import { WorkspaceIndex } from '../../src/core/documents/workspace-index';
+import { parseTrunkFile, type TrunkFile } from '../../src/core/documents/file/parse-trunk-file';
+import { WorkspaceIndex } from '../../src/core/documents/validate/workspace-index';
 import { DispatcherPool } from '../../src/core/http/dispatcher-pool';
 import { generateTrunkFile } from '../../test/fixtures/documents/generate-trunk-file';
 import type { ExplorerTree } from '../../src/ui/tree/explorer-tree';

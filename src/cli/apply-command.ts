@@ -1,7 +1,7 @@
-import { plural } from '../core/documents/message-text';
-import type { SyncDocument } from '../core/documents/plan-documents';
-import type { ApplyAllOptions, CombinedPlan, DocumentPushResult, PushSummary } from '../core/documents/push-all';
-import { applyAll, planAll, summarizePushResults } from '../core/documents/push-all';
+import { plural } from '../core/documents/plan/message-text';
+import type { SyncDocument } from '../core/documents/plan/plan-documents';
+import type { ApplyAllOptions, CombinedPlan, DocumentPushResult, PushSummary } from '../core/documents/apply/push-all';
+import { applyAll, planAll, summarizePushResults } from '../core/documents/apply/push-all';
 import { holdApplyLock } from './apply-lock';
 import type { CheckedFile } from './check-trunk-files';
 import type { CliCommand } from './cli-command';

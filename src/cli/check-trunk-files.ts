@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
-import { parseTrunkFile, withDocumentErrors, type TrunkDocument, type TrunkFile } from '../core/documents/parse-trunk-file';
-import type { SyncDocument } from '../core/documents/plan-documents';
-import type { TrunkDiagnostic } from '../core/documents/trunk-diagnostic';
-import { WorkspaceIndex } from '../core/documents/workspace-index';
+import { parseTrunkFile, withDocumentErrors, type TrunkDocument, type TrunkFile } from '../core/documents/file/parse-trunk-file';
+import type { SyncDocument } from '../core/documents/plan/plan-documents';
+import type { TrunkDiagnostic } from '../core/documents/validate/trunk-diagnostic';
+import { WorkspaceIndex } from '../core/documents/validate/workspace-index';
 import type { ProviderKind } from './cli-accounts';
 import { CliError } from './cli-error';
 import { ExitCode } from './exit-codes';

@@ -1,6 +1,6 @@
 import type { Account } from '../core/accounts/account';
 import type { AccountConnections } from '../core/accounts/account-connections';
-import type { SyncClients } from '../core/documents/sync-clients';
+import type { SyncClients } from '../core/documents/apply/sync-clients';
 import type { CarrierXClient } from '../core/providers/carrierx/carrierx-client';
 import type { TwilioClient } from '../core/providers/twilio/twilio-client';
 import { CONFIG_FILE_NAME, type CliConfig } from './cli-config';

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { version } from '../../package.json';
 import { AccountConnections, type SandboxEndpoint } from '../core/accounts/account-connections';
-import type { SyncClients } from '../core/documents/sync-clients';
+import type { SyncClients } from '../core/documents/apply/sync-clients';
 import { DispatcherPool, networkOptionsFromEnv } from '../core/http/dispatcher-pool';
 import { RedactingLogger, SecretRedactor, type Logger } from '../core/http/redacting-logger';
 import { startEmulator, type RunningEmulator } from '../emulator/emulator-server';

@@ -1,4 +1,4 @@
-import type { TrunkDiagnostic } from '../core/documents/trunk-diagnostic';
+import type { TrunkDiagnostic } from '../core/documents/validate/trunk-diagnostic';
 import type { CheckedFile } from './check-trunk-files';
 
 /** One diagnostic in `--format json` (lines and columns 1-based, columns in UTF-16 units as editors count). */

@@ -1,4 +1,4 @@
-import { detectDrift, type DriftReport } from '../core/documents/detect-drift';
+import { detectDrift, type DriftReport } from '../core/documents/sync/detect-drift';
 import { checkTrunkFiles, syncDocuments, type CheckedFile } from './check-trunk-files';
 import { stringOption } from './cli-arguments';
 import type { CliCommand } from './cli-command';

@@ -1,6 +1,6 @@
-import { DRIFT_STATES, type DocumentDrift, type DriftChange, type DriftReport, type DriftState } from '../core/documents/detect-drift';
-import { plural } from '../core/documents/message-text';
-import { formatValuePair } from '../core/documents/plan-operations';
+import { DRIFT_STATES, type DocumentDrift, type DriftChange, type DriftReport, type DriftState } from '../core/documents/sync/detect-drift';
+import { plural } from '../core/documents/plan/message-text';
+import { formatValuePair } from '../core/documents/plan/plan-operations';
 import type { CheckedFile } from './check-trunk-files';
 import { diagnosticJson, diagnosticLine, type DiagnosticJson } from './diagnostic-output';
 import { markdownCode, markdownText } from './markdown-text';

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { RemoteFingerprint } from '../core/documents/remote-fingerprint';
-import { legacyEntriesBySid, MemorySyncStateStore, type PendingCreate, type PendingCreateKey, type SyncStateKey, type SyncStateStore } from '../core/documents/sync-state';
-import { isTrunkKind } from '../core/documents/trunk-kinds';
+import type { RemoteFingerprint } from '../core/documents/sync/remote-fingerprint';
+import { legacyEntriesBySid, MemorySyncStateStore, type PendingCreate, type PendingCreateKey, type SyncStateKey, type SyncStateStore } from '../core/documents/sync/sync-state';
+import { isTrunkKind } from '../core/documents/file/trunk-kinds';
 import { CliError } from './cli-error';
 import { ExitCode } from './exit-codes';
 import { writeFileAtomic } from './write-file-atomic';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
-import type { PreconditionResult } from '../core/documents/apply-plan';
-import { setDocumentSid } from '../core/documents/set-document-sid';
-import { applyTextEdits } from '../core/documents/text-edit';
+import type { PreconditionResult } from '../core/documents/apply/apply-plan';
+import { setDocumentSid } from '../core/documents/edit/set-document-sid';
+import { applyTextEdits } from '../core/documents/edit/text-edit';
 import type { CheckedFile } from './check-trunk-files';
 import { writeFileAtomic } from './write-file-atomic';
 

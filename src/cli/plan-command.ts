@@ -1,4 +1,4 @@
-import type { CombinedPlan } from '../core/documents/push-all';
+import type { CombinedPlan } from '../core/documents/apply/push-all';
 import type { CheckedFile } from './check-trunk-files';
 import type { CliCommand } from './cli-command';
 import { ExitCode, type ExitCodeValue } from './exit-codes';

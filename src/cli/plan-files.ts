@@ -1,5 +1,5 @@
-import { planAll, type CombinedPlan } from '../core/documents/push-all';
-import type { SyncClients } from '../core/documents/sync-clients';
+import { planAll, type CombinedPlan } from '../core/documents/apply/push-all';
+import type { SyncClients } from '../core/documents/apply/sync-clients';
 import { checkTrunkFiles, syncDocuments, type CheckedFile } from './check-trunk-files';
 import type { CliAccounts } from './cli-accounts';
 import { stringOption } from './cli-arguments';

@@ -1,8 +1,8 @@
-import type { DocumentPlan, PlanRefusal } from '../core/documents/document-plan';
-import { failoverChange, formatFailover, type FailoverGroup } from '../core/documents/failover-order';
-import { plural } from '../core/documents/message-text';
-import { formatValuePair, operationMark, type PlanOperation } from '../core/documents/plan-operations';
-import type { CombinedPlan } from '../core/documents/push-all';
+import type { DocumentPlan, PlanRefusal } from '../core/documents/plan/document-plan';
+import { failoverChange, formatFailover, type FailoverGroup } from '../core/documents/plan/failover-order';
+import { plural } from '../core/documents/plan/message-text';
+import { formatValuePair, operationMark, type PlanOperation } from '../core/documents/plan/plan-operations';
+import type { CombinedPlan } from '../core/documents/apply/push-all';
 import type { CheckedFile } from './check-trunk-files';
 import { markdownCode, markdownText } from './markdown-text';
 import { summarizePlan, type PlanSummary } from './plan-output';

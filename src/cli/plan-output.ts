@@ -1,9 +1,9 @@
-import type { DocumentPlan, PlanRefusal } from '../core/documents/document-plan';
-import { formatPlanLines, formatRefusalLines } from '../core/documents/format-plan';
-import { plural } from '../core/documents/message-text';
-import type { PlannedDocument } from '../core/documents/plan-documents';
-import { operationMark, type PlanOperation } from '../core/documents/plan-operations';
-import type { CombinedPlan } from '../core/documents/push-all';
+import type { DocumentPlan, PlanRefusal } from '../core/documents/plan/document-plan';
+import { formatPlanLines, formatRefusalLines } from '../core/documents/plan/format-plan';
+import { plural } from '../core/documents/plan/message-text';
+import type { PlannedDocument } from '../core/documents/plan/plan-documents';
+import { operationMark, type PlanOperation } from '../core/documents/plan/plan-operations';
+import type { CombinedPlan } from '../core/documents/apply/push-all';
 import type { CheckedFile } from './check-trunk-files';
 import { diagnosticJson, diagnosticLine, type DiagnosticJson } from './diagnostic-output';
 

@@ -1,4 +1,4 @@
-import { PROVIDER_OF_KIND, type TrunkKind } from '../core/documents/trunk-kinds';
+import { PROVIDER_OF_KIND, type TrunkKind } from '../core/documents/file/trunk-kinds';
 import type { ProviderKind } from './cli-accounts';
 
 /** Which provider's API a document kind is pushed to. */

@@ -1,4 +1,4 @@
-import { plural } from '../core/documents/message-text';
+import { plural } from '../core/documents/plan/message-text';
 import { checkTrunkFiles } from './check-trunk-files';
 import { stringOption } from './cli-arguments';
 import type { CliCommand } from './cli-command';

@@ -1,4 +1,4 @@
-import type { TrunkKind } from '../core/documents/trunk-kinds';
+import type { TrunkKind } from '../core/documents/file/trunk-kinds';
 
 /**
  * A resource Trunkline just changed, named the way trunk files name it: the account's name,

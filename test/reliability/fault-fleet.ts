@@ -1,7 +1,7 @@
-import { parseTrunkFile } from '../../src/core/documents/parse-trunk-file';
-import type { SyncDocument } from '../../src/core/documents/plan-documents';
-import { toTrunkYaml } from '../../src/core/documents/to-trunk-yaml';
-import type { TrunkKind } from '../../src/core/documents/trunk-kinds';
+import { parseTrunkFile } from '../../src/core/documents/file/parse-trunk-file';
+import type { SyncDocument } from '../../src/core/documents/plan/plan-documents';
+import { toTrunkYaml } from '../../src/core/documents/render/to-trunk-yaml';
+import type { TrunkKind } from '../../src/core/documents/file/trunk-kinds';
 import { CODECS, ROUTING_TYPES } from '../../src/core/providers/carrierx/models';
 import type { CarrierXClient } from '../../src/core/providers/carrierx/carrierx-client';
 import { collect } from '../../src/core/providers/page';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { planAll, pushAll, type PushSummary } from '../../src/core/documents/push-all';
-import { setDocumentSid } from '../../src/core/documents/set-document-sid';
-import { MemorySyncStateStore } from '../../src/core/documents/sync-state';
-import { applyTextEdits } from '../../src/core/documents/text-edit';
+import { planAll, pushAll, type PushSummary } from '../../src/core/documents/apply/push-all';
+import { setDocumentSid } from '../../src/core/documents/edit/set-document-sid';
+import { MemorySyncStateStore } from '../../src/core/documents/sync/sync-state';
+import { applyTextEdits } from '../../src/core/documents/edit/text-edit';
 import { systemClock } from '../../src/core/http/clock';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/emulator-server';
 import type { FaultRule } from '../../src/emulator/faults/fault-rule';

@@ -2,7 +2,7 @@ import type { Clock } from '../../src/core/http/clock';
 import { DispatcherPool } from '../../src/core/http/dispatcher-pool';
 import { RedactingLogger, SecretRedactor } from '../../src/core/http/redacting-logger';
 import type { RetryPolicy } from '../../src/core/http/retry-policy';
-import { fixedSyncClients, type SyncClients } from '../../src/core/documents/sync-clients';
+import { fixedSyncClients, type SyncClients } from '../../src/core/documents/apply/sync-clients';
 import { createCarrierXClient, type CarrierXClient } from '../../src/core/providers/carrierx/carrierx-client';
 import { createTwilioClient, type TwilioClient } from '../../src/core/providers/twilio/twilio-client';
 import type { RunningEmulator } from '../../src/emulator/emulator-server';

@@ -1,5 +1,5 @@
-import { planAll } from '../../src/core/documents/push-all';
-import type { SyncClients } from '../../src/core/documents/sync-clients';
+import { planAll } from '../../src/core/documents/apply/push-all';
+import type { SyncClients } from '../../src/core/documents/apply/sync-clients';
 import type { RunningEmulator } from '../../src/emulator/emulator-server';
 import type { Fleet, FleetDocument } from './fault-fleet';
 import { syncDocuments } from './fault-fleet';

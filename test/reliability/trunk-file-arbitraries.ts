@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { toTrunkYaml } from '../../src/core/documents/to-trunk-yaml';
+import { toTrunkYaml } from '../../src/core/documents/render/to-trunk-yaml';
 import { generateTrunkFile } from '../fixtures/documents/generate-trunk-file';
 
 // Generated trunk files for fuzzing: token soup, structurally plausible documents holding

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { providersOf, type Account } from '../../core/accounts/account';
-import { remoteFingerprint } from '../../core/documents/remote-fingerprint';
-import { exportBaseName, exportedFileText, exportOmissions, exportStates, exportTargets, uniqueExportFileName } from '../../core/documents/export-resources';
-import type { RemoteTarget } from '../../core/documents/remote-state';
-import type { TrunkKind } from '../../core/documents/trunk-kinds';
+import { remoteFingerprint } from '../../core/documents/sync/remote-fingerprint';
+import { exportBaseName, exportedFileText, exportOmissions, exportStates, exportTargets, uniqueExportFileName } from '../../core/documents/render/export-resources';
+import type { RemoteTarget } from '../../core/documents/plan/remote-state';
+import type { TrunkKind } from '../../core/documents/file/trunk-kinds';
 import type { DocumentCommandContext } from '../documents/trunk-file-services';
 import { t } from '../l10n';
 import { accountFromNode } from '../pickers/account-from-node';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TRUNK_KINDS, type TrunkKind } from '../../core/documents/trunk-kinds';
+import { TRUNK_KINDS, type TrunkKind } from '../../core/documents/file/trunk-kinds';
 import type { DocumentCommandContext } from '../documents/trunk-file-services';
 import { t } from '../l10n';
 import type { CommandDefinition } from './command';

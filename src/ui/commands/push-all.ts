@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { formatPlanLines, formatRefusalLines } from '../../core/documents/format-plan';
-import { applyAll, planAll, summarizePushResults, type CombinedPlan } from '../../core/documents/push-all';
-import { setDocumentSid } from '../../core/documents/set-document-sid';
-import type { SyncDocument } from '../../core/documents/plan-documents';
+import { formatPlanLines, formatRefusalLines } from '../../core/documents/plan/format-plan';
+import { applyAll, planAll, summarizePushResults, type CombinedPlan } from '../../core/documents/apply/push-all';
+import { setDocumentSid } from '../../core/documents/edit/set-document-sid';
+import type { SyncDocument } from '../../core/documents/plan/plan-documents';
 import { applyTextEdits } from '../documents/apply-text-edits';
 import { TRUNK_FILE_GLOB } from '../documents/trunk-file-selector';
 import type { DocumentCommandContext } from '../documents/trunk-file-services';

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { applyPlan } from '../../core/documents/apply-plan';
-import { formatPlanLines } from '../../core/documents/format-plan';
-import { planDocument } from '../../core/documents/plan-documents';
-import { ResourceClaims } from '../../core/documents/resource-claims';
-import { setDocumentSid } from '../../core/documents/set-document-sid';
+import { applyPlan } from '../../core/documents/apply/apply-plan';
+import { formatPlanLines } from '../../core/documents/plan/format-plan';
+import { planDocument } from '../../core/documents/plan/plan-documents';
+import { ResourceClaims } from '../../core/documents/apply/resource-claims';
+import { setDocumentSid } from '../../core/documents/edit/set-document-sid';
 import { applyTextEdits } from '../documents/apply-text-edits';
 import { resolveTrunkDocument } from '../documents/trunk-document-target';
 import type { DocumentCommandContext } from '../documents/trunk-file-services';

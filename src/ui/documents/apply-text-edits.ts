@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { TextEdit } from '../../core/documents/text-edit';
+import type { TextEdit } from '../../core/documents/edit/text-edit';
 
 /** Applies core text edits (offsets) to an editor document as one WorkspaceEdit: Undo reverts it. */
 export async function applyTextEdits(document: vscode.TextDocument, edits: readonly TextEdit[]): Promise<void> {

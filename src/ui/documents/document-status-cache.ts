@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { documentStatuses, type DocumentStatus } from '../../core/documents/document-status';
-import type { SyncClients } from '../../core/documents/sync-clients';
-import type { SyncStateStore } from '../../core/documents/sync-state';
+import { documentStatuses, type DocumentStatus } from '../../core/documents/sync/document-status';
+import type { SyncClients } from '../../core/documents/apply/sync-clients';
+import type { SyncStateStore } from '../../core/documents/sync/sync-state';
 import type { Logger } from '../../core/http/redacting-logger';
 import type { ResourceChange } from '../resource-change-bus';
 import type { TrunkFileCache } from './trunk-file-cache';

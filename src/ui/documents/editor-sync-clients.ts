@@ -1,7 +1,7 @@
 import { providersOf } from '../../core/accounts/account';
 import type { AccountConnections } from '../../core/accounts/account-connections';
 import type { AccountRegistry } from '../../core/accounts/account-registry';
-import type { SyncClients } from '../../core/documents/sync-clients';
+import type { SyncClients } from '../../core/documents/apply/sync-clients';
 import { t } from '../l10n';
 
 /**

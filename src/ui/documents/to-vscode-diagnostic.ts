@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { SourceRange } from '../../core/documents/line-index';
-import type { TrunkDiagnostic } from '../../core/documents/trunk-diagnostic';
+import type { SourceRange } from '../../core/documents/file/line-index';
+import type { TrunkDiagnostic } from '../../core/documents/validate/trunk-diagnostic';
 
 const SEVERITY: Record<TrunkDiagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { DocumentStatus } from '../../core/documents/document-status';
+import type { DocumentStatus } from '../../core/documents/sync/document-status';
 import { t } from '../l10n';
 import type { DocumentStatusCache } from './document-status-cache';
 import type { TrunkFileCache } from './trunk-file-cache';

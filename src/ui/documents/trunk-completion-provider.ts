@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { completeAt, type CompletionItemData, type PhoneNumberChoice } from '../../core/documents/complete-at';
+import { completeAt, type CompletionItemData, type PhoneNumberChoice } from '../../core/documents/assist/complete-at';
 import type { AccountConnections } from '../../core/accounts/account-connections';
 import type { AccountRegistry } from '../../core/accounts/account-registry';
 import { providersOf } from '../../core/accounts/account';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { TrunkDocument, TrunkFile } from '../../core/documents/parse-trunk-file';
+import type { TrunkDocument, TrunkFile } from '../../core/documents/file/parse-trunk-file';
 import { t } from '../l10n';
 import { applyTextEdits } from './apply-text-edits';
 import type { PullTarget } from './pull-remote-values';

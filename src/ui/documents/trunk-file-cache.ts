@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { parseTrunkFile, type TrunkFile } from '../../core/documents/parse-trunk-file';
+import { parseTrunkFile, type TrunkFile } from '../../core/documents/file/parse-trunk-file';
 import type { AccountRegistry } from '../../core/accounts/account-registry';
 
 /**

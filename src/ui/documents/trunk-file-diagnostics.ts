@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { parseTrunkFile, withDocumentErrors, type TrunkDocument } from '../../core/documents/parse-trunk-file';
-import type { QuickFix, TrunkDiagnostic } from '../../core/documents/trunk-diagnostic';
-import { WorkspaceIndex } from '../../core/documents/workspace-index';
+import { parseTrunkFile, withDocumentErrors, type TrunkDocument } from '../../core/documents/file/parse-trunk-file';
+import type { QuickFix, TrunkDiagnostic } from '../../core/documents/validate/trunk-diagnostic';
+import { WorkspaceIndex } from '../../core/documents/validate/workspace-index';
 import type { AccountRegistry } from '../../core/accounts/account-registry';
 import type { Logger } from '../../core/http/redacting-logger';
 import type { TrunkFileCache } from './trunk-file-cache';

@@ -1,5 +1,5 @@
-import type { SyncClients } from '../../core/documents/sync-clients';
-import type { SyncStateStore } from '../../core/documents/sync-state';
+import type { SyncClients } from '../../core/documents/apply/sync-clients';
+import type { SyncStateStore } from '../../core/documents/sync/sync-state';
 import type { CommandContext } from '../commands/command';
 import type { DocumentStatusCache } from './document-status-cache';
 import type { VirtualDocuments } from './remote-document-provider';

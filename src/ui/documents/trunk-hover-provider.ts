@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { hoverAt } from '../../core/documents/hover-at';
+import { hoverAt } from '../../core/documents/assist/hover-at';
 
 /** A field's documentation from the schema: description, allowed values, limits. */
 export class TrunkHoverProvider implements vscode.HoverProvider {

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { RemoteFingerprint } from '../../core/documents/remote-fingerprint';
+import type { RemoteFingerprint } from '../../core/documents/sync/remote-fingerprint';
 import {
   legacyEntriesBySid,
   pendingCreateKeyId,
@@ -8,7 +8,7 @@ import {
   type PendingCreateKey,
   type SyncStateKey,
   type SyncStateStore,
-} from '../../core/documents/sync-state';
+} from '../../core/documents/sync/sync-state';
 
 /** Fingerprints by resource identity (`account/kind/sid`). */
 const KEY = 'trunkline.syncState.v2';

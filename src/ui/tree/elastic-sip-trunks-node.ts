@@ -1,4 +1,4 @@
-import { TwilioNumberIndex } from '../../core/documents/twilio-number-index';
+import { TwilioNumberIndex } from '../../core/documents/plan/twilio-number-index';
 import type { Page, PageRequest } from '../../core/providers/page';
 import type { TwilioClient } from '../../core/providers/twilio/twilio-client';
 import type { Trunk } from '../../core/providers/twilio/models';

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkTrunkFiles, syncDocuments } from '../../../src/cli/check-trunk-files';
 import { planMarkdown, PLAN_MARKER } from '../../../src/cli/plan-markdown';
-import { planAll } from '../../../src/core/documents/push-all';
+import { planAll } from '../../../src/core/documents/apply/push-all';
 import { makeWorkspace } from '../../support/cli-harness';
 import { documentText, startSyncHarness, type SyncHarness } from '../../support/sync-harness';
 

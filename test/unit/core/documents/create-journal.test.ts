@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { applyPlan } from '../../../../src/core/documents/apply-plan';
-import type { DocumentPlan, PlanOutcome } from '../../../../src/core/documents/document-plan';
-import { planDocument } from '../../../../src/core/documents/plan-documents';
-import { MemorySyncStateStore } from '../../../../src/core/documents/sync-state';
-import type { TrunkKind } from '../../../../src/core/documents/trunk-kinds';
+import { applyPlan } from '../../../../src/core/documents/apply/apply-plan';
+import type { DocumentPlan, PlanOutcome } from '../../../../src/core/documents/plan/document-plan';
+import { planDocument } from '../../../../src/core/documents/plan/plan-documents';
+import { MemorySyncStateStore } from '../../../../src/core/documents/sync/sync-state';
+import type { TrunkKind } from '../../../../src/core/documents/file/trunk-kinds';
 import { collect } from '../../../../src/core/providers/page';
 import { documentText, startSyncHarness, validDocument, type SyncHarness } from '../../../support/sync-harness';
 

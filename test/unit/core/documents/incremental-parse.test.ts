@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { parseTrunkFile, type ParseTrunkFileOptions, type TrunkFile } from '../../../../src/core/documents/parse-trunk-file';
+import { parseTrunkFile, type ParseTrunkFileOptions, type TrunkFile } from '../../../../src/core/documents/file/parse-trunk-file';
 import { generateTrunkFile } from '../../../fixtures/documents/generate-trunk-file';
 
 // parseTrunkFile reads a file one YAML document at a time and, given the file as it was before

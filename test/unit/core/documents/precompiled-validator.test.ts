@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
-import { KIND_SCHEMAS, type JsonSchema } from '../../../../src/core/documents/trunk-schemas';
-import { validateTrunkValue } from '../../../../src/core/documents/trunk-validator';
+import { KIND_SCHEMAS, type JsonSchema } from '../../../../src/core/documents/file/trunk-schemas';
+import { validateTrunkValue } from '../../../../src/core/documents/validate/trunk-validator';
 import { generateTrunkFile } from '../../../fixtures/documents/generate-trunk-file';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { compileTrunkFileValidator } = require('../../../../scripts/trunk-validator-plugin') as {

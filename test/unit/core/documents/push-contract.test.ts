@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { applyPlan } from '../../../../src/core/documents/apply-plan';
-import type { DocumentPlan, PlanOutcome } from '../../../../src/core/documents/document-plan';
-import { parseTrunkFile } from '../../../../src/core/documents/parse-trunk-file';
-import { planDocument, planDocuments, type SyncDocument } from '../../../../src/core/documents/plan-documents';
-import { applyAll, planAll, pushAll } from '../../../../src/core/documents/push-all';
-import { MemorySyncStateStore } from '../../../../src/core/documents/sync-state';
-import { WorkspaceIndex } from '../../../../src/core/documents/workspace-index';
+import { applyPlan } from '../../../../src/core/documents/apply/apply-plan';
+import type { DocumentPlan, PlanOutcome } from '../../../../src/core/documents/plan/document-plan';
+import { parseTrunkFile } from '../../../../src/core/documents/file/parse-trunk-file';
+import { planDocument, planDocuments, type SyncDocument } from '../../../../src/core/documents/plan/plan-documents';
+import { applyAll, planAll, pushAll } from '../../../../src/core/documents/apply/push-all';
+import { MemorySyncStateStore } from '../../../../src/core/documents/sync/sync-state';
+import { WorkspaceIndex } from '../../../../src/core/documents/validate/workspace-index';
 import { collect } from '../../../../src/core/providers/page';
 import { documentText, startSyncHarness, validDocument, type SyncHarness } from '../../../support/sync-harness';
 
@@ -173,7 +173,7 @@ describe('the push contract', () => {
       const fingerprint = fresh.toJSON()[`sandbox/TwilioTrunk/${trunk.sid}`];
       assert.ok(fingerprint);
 
-      const { legacyEntriesBySid } = await import('../../../../src/core/documents/sync-state');
+      const { legacyEntriesBySid } = await import('../../../../src/core/documents/sync/sync-state');
       const old = new MemorySyncStateStore({}, {}, legacyEntriesBySid({ [`${A}#3#${trunk.sid}`]: fingerprint }));
       await h.twilio.trunks.update(trunk.sid, { friendly_name: 'Acme (console)' });
       const plan = planned(await planDocument(B, validDocument(text), h.clients, { syncState: old }));

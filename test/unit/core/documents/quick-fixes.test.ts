@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseTrunkFile } from '../../../../src/core/documents/parse-trunk-file';
-import { applyTextEdits } from '../../../../src/core/documents/text-edit';
+import { parseTrunkFile } from '../../../../src/core/documents/file/parse-trunk-file';
+import { applyTextEdits } from '../../../../src/core/documents/edit/text-edit';
 
 const HEADER = 'apiVersion: trunkline/v1\nkind: TwilioTrunk\naccount: acme-prod\n';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { computePlan } from '../../../../src/core/documents/compute-plan';
-import { parseTrunkFile } from '../../../../src/core/documents/parse-trunk-file';
-import { planDocument } from '../../../../src/core/documents/plan-documents';
+import { computePlan } from '../../../../src/core/documents/plan/compute-plan';
+import { parseTrunkFile } from '../../../../src/core/documents/file/parse-trunk-file';
+import { planDocument } from '../../../../src/core/documents/plan/plan-documents';
 import { documentText, startSyncHarness, validDocument, type SyncHarness } from '../../../support/sync-harness';
 
 const URI = 'file:///work/acme.trunk.yaml';

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import * as carrierx from '../../../../src/core/providers/carrierx/models';
 import * as twilio from '../../../../src/core/providers/twilio/models';
-import { E164_PATTERN } from '../../../../src/core/documents/e164';
-import { resolveSchema } from '../../../../src/core/documents/schema-at-path';
-import { TRUNK_KINDS } from '../../../../src/core/documents/trunk-kinds';
-import { KIND_SCHEMAS, SCHEMA_FILE_BY_KIND, TRUNK_FILE_SCHEMA, type JsonSchema } from '../../../../src/core/documents/trunk-schemas';
+import { E164_PATTERN } from '../../../../src/core/documents/validate/e164';
+import { resolveSchema } from '../../../../src/core/documents/assist/schema-at-path';
+import { TRUNK_KINDS } from '../../../../src/core/documents/file/trunk-kinds';
+import { KIND_SCHEMAS, SCHEMA_FILE_BY_KIND, TRUNK_FILE_SCHEMA, type JsonSchema } from '../../../../src/core/documents/file/trunk-schemas';
 
 // The schemas are the single source of truth for files; the models are the truth for the API.
 // These tests fail as soon as one moves without the other.

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { documentStatuses } from '../../../../src/core/documents/document-status';
-import { parseTrunkFile } from '../../../../src/core/documents/parse-trunk-file';
-import { MemorySyncStateStore } from '../../../../src/core/documents/sync-state';
-import { applyTextEdits, type TextEdit } from '../../../../src/core/documents/text-edit';
+import { documentStatuses } from '../../../../src/core/documents/sync/document-status';
+import { parseTrunkFile } from '../../../../src/core/documents/file/parse-trunk-file';
+import { MemorySyncStateStore } from '../../../../src/core/documents/sync/sync-state';
+import { applyTextEdits, type TextEdit } from '../../../../src/core/documents/edit/text-edit';
 import { pullRemoteValues, type PullTarget } from '../../../../src/ui/documents/pull-remote-values';
 import { RecordingWorkbench } from '../../../support/recording-workbench';
 import { ScriptedUserInput, type ScriptedAnswer } from '../../../support/scripted-user-input';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type * as vscode from 'vscode';
-import type { RemoteFingerprint } from '../../../../src/core/documents/remote-fingerprint';
+import type { RemoteFingerprint } from '../../../../src/core/documents/sync/remote-fingerprint';
 import { WorkspaceSyncState } from '../../../../src/ui/documents/workspace-sync-state';
 
 /** workspaceState as VS Code keeps it: JSON values by key. */

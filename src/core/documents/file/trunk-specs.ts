@@ -1,0 +1,54 @@
+import type {
+  AclFields,
+  CarrierXTrunkFields,
+  RFC_4694_MODES,
+  TrunkGroupFields,
+} from '../../providers/carrierx/models';
+import type { ByocTrunkFields, OriginationUrlFields, RecordingFields, TrunkFields } from '../../providers/twilio/models';
+import type { TrunkKind } from './trunk-kinds';
+
+// The `spec` of each document kind as the planner receives it (only from a valid document).
+// A key that is absent is not managed; `origination_urls`, `phone_numbers` and `trunks`, when
+// present (even empty), are the exact desired set.
+
+export interface TwilioTrunkSpec extends TrunkFields {
+  recording?: RecordingFields;
+  /** Matched with the remote ones by `sip_url`. */
+  origination_urls?: OriginationUrlFields[];
+  /** E.164 numbers, each at most once. */
+  phone_numbers?: string[];
+}
+
+export type TwilioByocTrunkSpec = ByocTrunkFields;
+
+type Rfc4694Mode = (typeof RFC_4694_MODES)[number];
+
+/** An ACL as a file holds it: the sms_* actions are read-only (shown, never sent). */
+export interface CarrierXAclSpec extends AclFields {
+  sms_action_true?: string | null;
+  sms_action_false?: string | null;
+}
+
+export interface CarrierXTrunkSpec extends CarrierXTrunkFields {
+  /** Binds the entry to an existing trunk; otherwise the trunk is matched by `name`. Never sent. */
+  trunk_sid?: string;
+  acls?: CarrierXAclSpec[];
+  /** Read-only: shown, never sent. */
+  in_rfc_4694_mode?: Rfc4694Mode | null;
+  /** Read-only: shown, never sent. */
+  out_rfc_4694_mode?: Rfc4694Mode | null;
+}
+
+export interface CarrierXTrunkGroupSpec extends TrunkGroupFields {
+  acls?: CarrierXAclSpec[];
+  /** Read-only: shown, never sent. */
+  partner_sid?: string | null;
+  trunks?: CarrierXTrunkSpec[];
+}
+
+export interface TrunkSpecByKind {
+  TwilioTrunk: TwilioTrunkSpec;
+  TwilioByocTrunk: TwilioByocTrunkSpec;
+  CarrierXTrunkGroup: CarrierXTrunkGroupSpec;
+}
+export type TrunkSpec = TrunkSpecByKind[TrunkKind];

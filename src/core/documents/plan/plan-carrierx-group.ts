@@ -1,0 +1,129 @@
+import {
+  ACL_WRITABLE_FIELDS,
+  CARRIERX_TRUNK_WRITABLE_FIELDS,
+  TRUNK_GROUP_WRITABLE_FIELDS,
+  type CarrierXTrunk,
+  type CarrierXTrunkFields,
+  type TrunkGroupFields,
+} from '../../providers/carrierx/models';
+import { ELEMENT_IDENTITY, keepRemoteKeys } from './keep-remote-keys';
+import { matchesDesired } from './matches-desired';
+import { pickFields } from './pick-fields';
+import type { KindPlan, PlanError } from './plan-error';
+import { fieldChanges, type PlanOperation } from './plan-operations';
+import type { RemoteState, SameNamedResource } from './remote-state';
+import type { CarrierXTrunkGroupSpec, CarrierXTrunkSpec } from '../file/trunk-specs';
+
+type GroupState = Extract<RemoteState, { kind: 'CarrierXTrunkGroup' }>;
+
+/** The attributes a client may send: read-only ones (partner_sid, rfc_4694 modes, ACL sms actions, trunk_sid) dropped. */
+function writable<T extends object>(source: object, fields: readonly string[]): T {
+  const out = pickFields<Record<string, unknown>>(source, fields);
+  if (Array.isArray(out.acls)) out.acls = out.acls.map((acl: object) => pickFields(acl, ACL_WRITABLE_FIELDS));
+  return out as T;
+}
+
+/**
+ * The attributes sent to make `remote` what the file asks: the file's, with the remote values of
+ * the keys its ACLs, transformations and other array elements or objects leave out, because
+ * CarrierX replaces those attributes whole (keep-remote-keys.ts).
+ */
+function sentOver<T extends object>(source: object, remote: object, fields: readonly string[]): T {
+  const desired = source as Record<string, unknown>;
+  const current = remote as Record<string, unknown>;
+  const merged = Object.fromEntries(
+    fields.filter((f) => desired[f] !== undefined).map((f) => [f, keepRemoteKeys(desired[f], current[f], ELEMENT_IDENTITY[f])]),
+  );
+  return writable<T>(merged, fields);
+}
+
+const trunkLabel = (name: string | null | undefined, sid?: string): string =>
+  `${name ? JSON.stringify(name) : '(unnamed)'}${sid ? ` (${sid})` : ''}`;
+
+/**
+ * Create the group (with its trunks, in one request), or update its attributes and then add,
+ * change and remove trunks so that the group has exactly the file's `trunks`, when listed.
+ * Trunks are matched by trunk_sid, else by name.
+ */
+export function planCarrierXGroup(spec: CarrierXTrunkGroupSpec, state: GroupState | undefined, sameName: readonly SameNamedResource[] = []): KindPlan<PlanOperation> {
+  const errors: PlanError[] = [];
+  if (!state) {
+    const fields = writable<TrunkGroupFields>(spec, TRUNK_GROUP_WRITABLE_FIELDS);
+    spec.trunks?.forEach((t, i) => {
+      if (t.trunk_sid) errors.push({ message: `A new trunk group has no trunk ${t.trunk_sid} yet. Remove trunk_sid; Push creates the trunk.`, path: ['spec', 'trunks', i, 'trunk_sid'] });
+    });
+    const trunks = spec.trunks?.map((t) => writable<CarrierXTrunkFields>(t, CARRIERX_TRUNK_WRITABLE_FIELDS));
+    const count = trunks ? ` with ${trunks.length} trunk${trunks.length === 1 ? '' : 's'}` : '';
+    return {
+      operations: [
+        {
+          type: 'carrierx.group.create',
+          fields,
+          trunks,
+          description: `Create trunk group ${trunkLabel(spec.name)}${count}`,
+          changes: fieldChanges(TRUNK_GROUP_WRITABLE_FIELDS, undefined, fields, matchesDesired),
+        },
+      ],
+      errors,
+      warnings: sameName.map(
+        (g) => `A trunk group named ${JSON.stringify(g.name)} already exists (${g.sid}). If an interrupted push created it, put its sid in this document instead of creating another.`,
+      ),
+    };
+  }
+
+  const operations: PlanOperation[] = [];
+  const groupFields = sentOver<TrunkGroupFields>(spec, state.remote.trunkGroup, TRUNK_GROUP_WRITABLE_FIELDS);
+  const groupChanges = fieldChanges(TRUNK_GROUP_WRITABLE_FIELDS, state.remote.trunkGroup, groupFields, matchesDesired);
+  if (groupChanges.length > 0) {
+    const changed = Object.fromEntries(groupChanges.map((c) => [c.field, c.to])) as TrunkGroupFields;
+    operations.push({ type: 'carrierx.group.update', fields: changed, description: `Update trunk group fields: ${groupChanges.map((c) => c.field).join(', ')}`, changes: groupChanges });
+  }
+  if (spec.trunks) {
+    const planned = planTrunks(spec.trunks, state.remote.trunks ?? state.remote.trunkGroup.trunks ?? []);
+    operations.push(...planned.operations);
+    errors.push(...planned.errors);
+  }
+  return { operations, errors, warnings: [] };
+}
+
+function planTrunks(desired: readonly CarrierXTrunkSpec[], remote: readonly CarrierXTrunk[]): KindPlan<PlanOperation> {
+  const errors: PlanError[] = [];
+  const unmatched = [...remote];
+  const take = (predicate: (t: CarrierXTrunk) => boolean): CarrierXTrunk | undefined => {
+    const at = unmatched.findIndex(predicate);
+    return at < 0 ? undefined : unmatched.splice(at, 1)[0];
+  };
+  // Entries with a trunk_sid claim their trunk first, so a name cannot steal it.
+  const matches = new Map<number, CarrierXTrunk>();
+  desired.forEach((t, i) => {
+    if (!t.trunk_sid) return;
+    const sid = t.trunk_sid.toLowerCase();
+    const match = take((r) => r.trunk_sid.toLowerCase() === sid);
+    if (match) matches.set(i, match);
+    else errors.push({ message: `Trunk ${t.trunk_sid} is not in this trunk group. Remove trunk_sid to create a new trunk, or correct it.`, path: ['spec', 'trunks', i, 'trunk_sid'] });
+  });
+  desired.forEach((t, i) => {
+    if (t.trunk_sid || t.name === undefined) return;
+    const match = take((r) => r.name === t.name);
+    if (match) matches.set(i, match);
+  });
+
+  const creates: PlanOperation[] = [];
+  const updates: PlanOperation[] = [];
+  desired.forEach((t, i) => {
+    const match = matches.get(i);
+    if (!match) {
+      if (t.trunk_sid) return;
+      const fields = writable<CarrierXTrunkFields>(t, CARRIERX_TRUNK_WRITABLE_FIELDS);
+      creates.push({ type: 'carrierx.trunk.create', name: t.name, fields, description: `Add trunk ${trunkLabel(t.name)}`, changes: fieldChanges(CARRIERX_TRUNK_WRITABLE_FIELDS, undefined, fields, matchesDesired) });
+      return;
+    }
+    const fields = sentOver<CarrierXTrunkFields>(t, match, CARRIERX_TRUNK_WRITABLE_FIELDS);
+    const changes = fieldChanges(CARRIERX_TRUNK_WRITABLE_FIELDS, match, fields, matchesDesired);
+    if (changes.length === 0) return;
+    const changed = Object.fromEntries(changes.map((c) => [c.field, c.to])) as CarrierXTrunkFields;
+    updates.push({ type: 'carrierx.trunk.update', trunkSid: match.trunk_sid, name: match.name, fields: changed, description: `Update trunk ${trunkLabel(match.name, match.trunk_sid)}`, changes });
+  });
+  const deletes: PlanOperation[] = unmatched.map((r) => ({ type: 'carrierx.trunk.delete', trunkSid: r.trunk_sid, name: r.name, description: `Remove trunk ${trunkLabel(r.name, r.trunk_sid)}`, changes: [] }));
+  return { operations: [...creates, ...updates, ...deletes], errors, warnings: [] };
+}

@@ -1,0 +1,189 @@
+import { computePlan, locatePlanError, refusal, remoteTargetOf } from './compute-plan';
+import type { PlanOutcome } from './document-plan';
+import { fetchRemoteStates } from './fetch-remote-states';
+import { mapBounded } from './map-bounded';
+import { errorText, plural } from './message-text';
+import type { TrunkDocument } from '../file/parse-trunk-file';
+import type { PlanError } from './plan-error';
+import { collect } from '../../providers/page';
+import { fetchRemoteState, type RemoteLookup, type RemoteTarget, type SameNamedResource } from './remote-state';
+import type { SyncClients } from '../apply/sync-clients';
+import { syncStateKeyOf, type PendingCreateKey, type SyncStateStore } from '../sync/sync-state';
+import { TwilioNumberIndex } from './twilio-number-index';
+
+/** A document and the file it is in. */
+export interface SyncDocument {
+  uri: string;
+  document: TrunkDocument;
+}
+
+export interface PlanDocumentsOptions {
+  syncState?: SyncStateStore | undefined;
+  signal?: AbortSignal | undefined;
+  /**
+   * Look up documents without sid (an existing trunk owning the domain name is adopted, same-named
+   * BYOC trunks and groups are warned about). Default true; the status of such documents does not need it.
+   */
+  lookupNew?: boolean | undefined;
+  /**
+   * Sids owned by documents not in this call (the rest of the workspace). A document without sid
+   * never adopts a resource that a document owns (these, or those of the documents planned here).
+   */
+  claimedSids?: Iterable<string> | undefined;
+}
+
+export interface PlannedDocument extends SyncDocument {
+  outcome: PlanOutcome;
+}
+
+const ACCOUNT_CONCURRENCY = 4;
+
+/**
+ * Plans many documents with few requests: grouped per account, each account's resources are
+ * listed once (fetchRemoteStates) and its incoming numbers listed at most once, shared by all
+ * its documents. Results are in input order. Never throws for provider failures: a document
+ * whose account could not be read is refused as `unavailable`.
+ */
+export async function planDocuments(documents: readonly SyncDocument[], clients: SyncClients, options: PlanDocumentsOptions = {}): Promise<PlannedDocument[]> {
+  const outcomes = new Array<PlanOutcome>(documents.length);
+  const byAccount = new Map<string, number[]>();
+  const targets = documents.map((d) => remoteTargetOf(d.document));
+  for (const [i, target] of targets.entries()) {
+    if (!target) {
+      outcomes[i] = await computePlan(documents[i]!.document, undefined, { uri: documents[i]!.uri });
+      continue;
+    }
+    const list = byAccount.get(target.account);
+    if (list) list.push(i);
+    else byAccount.set(target.account, [i]);
+  }
+  const claimed = new Set([...(options.claimedSids ?? []), ...documents.flatMap((d) => (d.document.sid !== undefined ? [d.document.sid] : []))]);
+  await mapBounded([...byAccount], ACCOUNT_CONCURRENCY, async ([account, indexes]) => {
+    try {
+      await planAccount(account, indexes, documents, targets as RemoteTarget[], clients, options, claimed, outcomes);
+    } catch (error) {
+      for (const i of indexes) {
+        const { uri, document } = documents[i]!;
+        outcomes[i] = refusal(uri, document, 'unavailable', `Could not read account ${account}: ${errorText(error)}.`, { cause: error });
+      }
+    }
+  });
+  rejectSharedClaims(documents, targets, outcomes);
+  return documents.map((d, i) => ({ ...d, outcome: outcomes[i]! }));
+}
+
+/** Plans one document (Push, Diff or status of a single document). */
+export async function planDocument(uri: string, document: TrunkDocument, clients: SyncClients, options: PlanDocumentsOptions = {}): Promise<PlanOutcome> {
+  const [planned] = await planDocuments([{ uri, document }], clients, options);
+  return planned!.outcome;
+}
+
+async function planAccount(
+  account: string,
+  indexes: number[],
+  documents: readonly SyncDocument[],
+  targets: readonly RemoteTarget[],
+  clients: SyncClients,
+  options: PlanDocumentsOptions,
+  claimed: ReadonlySet<string>,
+  outcomes: PlanOutcome[],
+): Promise<void> {
+  const { signal } = options;
+  const lookupNew = options.lookupNew ?? true;
+  const numbers = indexes.some((i) => targets[i]!.kind === 'TwilioTrunk') ? new TwilioNumberIndex(await clients.twilio(account)) : undefined;
+  const fetched = indexes.filter((i) => targets[i]!.sid !== undefined || lookupNew);
+  const { lookups, trunkNames } = await fetchRemoteStates(account, fetched.map((i) => targets[i]!), clients, { signal, numbers });
+  const lookupOf = new Map<number, RemoteLookup>(fetched.map((i, k) => [i, lookups[k]!]));
+  for (const i of indexes) {
+    const { uri, document } = documents[i]!;
+    const sid = targets[i]!.sid;
+    try {
+      const lastSynced = sid !== undefined && options.syncState ? await options.syncState.get(syncStateKeyOf(targets[i]!, sid)) : undefined;
+      const lookup = await adoptJournaledCreate(targets[i]!, lookupOf.get(i), { uri, index: document.index }, clients, options, claimed);
+      const owned = lookup?.status === 'new' && lookup.adopt && claimed.has(lookup.adopt.sid) ? lookup.adopt.sid : undefined;
+      outcomes[i] = owned ? adoptionRefused(uri, document, targets[i]!, owned) : await computePlan(document, lookup, { uri, numbers, trunkNames, lastSynced, signal });
+    } catch (error) {
+      outcomes[i] = refusal(uri, document, 'unavailable', `Could not plan this document: ${errorText(error)}.`, { cause: error });
+    }
+  }
+}
+
+/**
+ * A document without sid whose last push journaled a create (sync state PendingCreate) and then
+ * stopped before the sid reached the file: the one same-named resource that did not exist before
+ * that create, and that no document owns, is its resource, adopted instead of created again. Two
+ * or more such resources are left to the user (the plan warns about same-named ones), as is a
+ * journal of another kind.
+ */
+async function adoptJournaledCreate(
+  target: RemoteTarget,
+  lookup: RemoteLookup | undefined,
+  key: PendingCreateKey,
+  clients: SyncClients,
+  options: PlanDocumentsOptions,
+  claimed: ReadonlySet<string>,
+): Promise<RemoteLookup | undefined> {
+  if (!options.syncState || target.sid !== undefined || lookup?.status !== 'new' || lookup.adopt) return lookup;
+  const pending = await options.syncState.getPendingCreate(key);
+  if (!pending || pending.kind !== target.kind || pending.account !== target.account) return lookup;
+  // A trunk without domain_name has no look-up by name in the bulk fetch: list them now (rare: only after an interrupted push).
+  const sameName = target.kind === 'TwilioTrunk' && lookup.sameName.length === 0 ? await twilioTrunksNamed(target.account, pending.name, clients, options.signal) : lookup.sameName;
+  const made = sameName.filter((r) => r.name === pending.name && !pending.before.includes(r.sid) && !claimed.has(r.sid));
+  if (made.length !== 1) return lookup;
+  const state = await fetchRemoteState({ ...target, sid: made[0]!.sid }, clients, { signal: options.signal });
+  return state.status === 'found' ? { status: 'new', adopt: state.state, sameName: lookup.sameName.filter((r) => r.sid !== made[0]!.sid) } : lookup;
+}
+
+async function twilioTrunksNamed(account: string, name: string, clients: SyncClients, signal: AbortSignal | undefined): Promise<SameNamedResource[]> {
+  const client = await clients.twilio(account);
+  const trunks = await collect(client.trunks.list({ pageSize: 1000, signal }));
+  return trunks.filter((t) => (t.friendly_name ?? '') === name).map((t) => ({ sid: t.sid, name }));
+}
+
+/** The resource a new document would adopt (the trunk owning its domain) is another document's. */
+function adoptionRefused(uri: string, document: TrunkDocument, target: RemoteTarget, sid: string): PlanOutcome {
+  const domain = target.kind === 'TwilioTrunk' ? target.spec.domain_name : undefined;
+  const error = locatePlanError(document, {
+    message: `${domain ? `Domain ${domain} belongs to trunk ${sid}` : `The resource this document would take over (${sid})`}, which another trunk document manages; one resource, one document. Give this document another domain, or delete it and edit the other one.`,
+    path: domain ? ['spec', 'domain_name'] : ['spec'],
+  });
+  return refusal(uri, document, 'plan-errors', error.message, { errors: [error] });
+}
+
+/**
+ * Two documents that name the same resource (sid), or of one account that list the same phone
+ * number or trunk domain, would undo each other on every push: neither is planned until one
+ * lets go. (The editor and the CLI report these as diagnostics first; this is the last guard
+ * for documents planned together.)
+ */
+function rejectSharedClaims(documents: readonly SyncDocument[], targets: readonly (RemoteTarget | undefined)[], outcomes: PlanOutcome[]): void {
+  const claims = new Map<string, { i: number; error: PlanError }[]>();
+  const claim = (key: string, i: number, error: PlanError) => {
+    const list = claims.get(key);
+    if (list) list.push({ i, error });
+    else claims.set(key, [{ i, error }]);
+  };
+  for (const [i, { document }] of documents.entries()) {
+    if (document.kind !== undefined && document.sid !== undefined) claim(`sid\u0000${document.sid}`, i, { message: document.sid, path: ['sid'] });
+    const target = targets[i];
+    if (target?.kind !== 'TwilioTrunk') continue;
+    target.spec.phone_numbers?.forEach((n, k) => claim(`${target.account}\u0000${n}`, i, { message: n, path: ['spec', 'phone_numbers', k] }));
+    if (target.spec.domain_name) claim(`${target.account}\u0000${target.spec.domain_name.toLowerCase()}`, i, { message: target.spec.domain_name, path: ['spec', 'domain_name'] });
+  }
+  const errors = new Map<number, PlanError[]>();
+  for (const list of claims.values()) {
+    if (new Set(list.map((c) => c.i)).size < 2) continue;
+    for (const { i, error } of list) {
+      if (outcomes[i]?.status !== 'planned') continue;
+      const others = list.filter((c) => c.i !== i).map((c) => `${documents[c.i]!.uri} (document ${documents[c.i]!.document.index + 1})`);
+      const rule = error.path[0] === 'sid' ? 'one resource, one document' : 'one trunk file per number and domain';
+      const message = `${error.message} is also claimed by ${others.join(', ')}; ${rule}. Remove it from one of them.`;
+      errors.set(i, [...(errors.get(i) ?? []), locatePlanError(documents[i]!.document, { ...error, message })]);
+    }
+  }
+  for (const [i, list] of errors) {
+    const { uri, document } = documents[i]!;
+    const more = list.length > 1 ? ` (and ${plural(list.length - 1, 'more problem')})` : '';
+    outcomes[i] = refusal(uri, document, 'plan-errors', `${list[0]!.message}${more}`, { errors: list });
+  }
+}

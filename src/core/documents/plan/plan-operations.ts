@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import type { CarrierXTrunkFields, TrunkGroupFields } from '../../providers/carrierx/models';
+import type { ByocTrunkFields, OriginationUrl, OriginationUrlFields, RecordingFields, TrunkFields } from '../../providers/twilio/models';
+
+// The operations a plan is made of. Each one is exactly one provider request (a create may
+// add look-ups to reconcile an unknown outcome; `adopt` sends nothing), carries
+// its own preview text, and never holds a read-only field.
+
+/** `field: from → to` in a preview; `from` undefined means the remote has no value. */
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+interface OperationBase {
+  /** One line for the preview and for results, e.g. `Attach +14155550100`. */
+  description: string;
+  changes: FieldChange[];
+}
+
+/** A number that is on another trunk of the account now: detached there, attached here. */
+export interface NumberMove {
+  fromTrunkSid: string;
+  fromTrunkName?: string | null | undefined;
+}
+
+export type PlanOperation = OperationBase &
+  (
+    | { type: 'twilio.trunk.create'; fields: TrunkFields }
+    /**
+     * The resource already exists (a Twilio trunk owning the domain name, or what a journaled
+     * create of an interrupted push made): its sid is written into the file, nothing is sent.
+     */
+    | { type: 'adopt'; sid: string }
+    | { type: 'twilio.trunk.update'; fields: TrunkFields }
+    | { type: 'twilio.recording.update'; fields: RecordingFields }
+    | { type: 'twilio.originationUrl.create'; fields: OriginationUrlFields }
+    | { type: 'twilio.originationUrl.update'; sid: string; sipUrl: string; fields: Partial<OriginationUrlFields> }
+    /** `remote`: the URL as it is now, so that a preview can show the failover order before the change. */
+    | { type: 'twilio.originationUrl.delete'; sid: string; sipUrl: string; remote: OriginationUrl }
+    | { type: 'twilio.number.attach'; phoneNumber: string; phoneNumberSid: string; move?: NumberMove | undefined }
+    /** `move` set: the number leaves `move.fromTrunkSid` so that the next operation can attach it here. */
+    | { type: 'twilio.number.detach'; phoneNumber: string; phoneNumberSid: string; move?: NumberMove | undefined }
+    | { type: 'twilio.byoc.create'; fields: ByocTrunkFields }
+    | { type: 'twilio.byoc.update'; fields: ByocTrunkFields }
+    | { type: 'carrierx.group.create'; fields: TrunkGroupFields; trunks?: CarrierXTrunkFields[] | undefined }
+    | { type: 'carrierx.group.update'; fields: TrunkGroupFields }
+    | { type: 'carrierx.trunk.create'; name: string | undefined; fields: CarrierXTrunkFields }
+    | { type: 'carrierx.trunk.update'; trunkSid: string; name: string | null; fields: CarrierXTrunkFields }
+    | { type: 'carrierx.trunk.delete'; trunkSid: string; name: string | null }
+  );
+
+export type PlanOperationType = PlanOperation['type'];
+
+/** The preview's mark for an operation: + adds, ~ changes, - removes, = adopts. */
+export function operationMark(op: PlanOperation): '+' | '~' | '-' | '=' {
+  if (op.type === 'adopt') return '=';
+  if (op.type.endsWith('.create') || op.type.endsWith('.attach')) return '+';
+  if (op.type.endsWith('.delete') || op.type.endsWith('.detach')) return '-';
+  return '~';
+}
+
+const MAX_VALUE_LENGTH = 80;
+/** Characters kept before the first difference when a long value is cut around it. */
+const CONTEXT_LENGTH = 20;
+
+/** The value as JSON, absent as (unset): the full text a preview cuts down. */
+function valueText(value: unknown): string {
+  return value === undefined ? '(unset)' : (JSON.stringify(value) ?? String(value));
+}
+
+/**
+ * `MAX_VALUE_LENGTH` characters of `text` from about `start`, `…` where it is cut, then its
+ * length and a short hash of all of it: two different values never read the same, however alike
+ * the part shown (a cut text is never valid JSON, so it cannot read like a short value either).
+ */
+function cutText(text: string, start: number): string {
+  let from = Math.max(0, Math.min(start, text.length - MAX_VALUE_LENGTH));
+  let to = from + MAX_VALUE_LENGTH;
+  // Never split a surrogate pair (an emoji in a name).
+  if (from > 0 && /[\uDC00-\uDFFF]/.test(text.charAt(from))) from--;
+  if (to < text.length && /[\uDC00-\uDFFF]/.test(text.charAt(to))) to++;
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 8);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''} (${text.length} chars, #${hash})`;
+}
+
+/** A value as the preview shows it: strings quoted, absent as (unset), long values cut (with their length and a hash). */
+export function formatValue(value: unknown): string {
+  const text = valueText(value);
+  return text.length > MAX_VALUE_LENGTH ? cutText(text, 0) : text;
+}
+
+/**
+ * Both sides of a change as the preview shows them. Long values are cut around their first
+ * difference, so that the part that changes is the part shown (a 300-character ACL list that
+ * differs in its last element shows that element, not the same first 80 characters twice).
+ */
+export function formatValuePair(from: unknown, to: unknown): [string, string] {
+  const [a, b] = [valueText(from), valueText(to)];
+  if (a.length <= MAX_VALUE_LENGTH && b.length <= MAX_VALUE_LENGTH) return [a, b];
+  let same = 0;
+  while (same < a.length && same < b.length && a[same] === b[same]) same++;
+  const start = Math.max(0, same - CONTEXT_LENGTH);
+  const shown: [string, string] = [a.length > MAX_VALUE_LENGTH ? cutText(a, start) : a, b.length > MAX_VALUE_LENGTH ? cutText(b, start) : b];
+  // Only a hash collision could make them equal; then show them whole rather than alike.
+  return shown[0] === shown[1] && a !== b ? [a, b] : shown;
+}
+
+/** `friendly_name: "Old" → "New"` */
+export function formatChange(change: FieldChange): string {
+  const [from, to] = formatValuePair(change.from, change.to);
+  return `${change.field}: ${from} → ${to}`;
+}
+
+/** The changes between `from` and `to` for the given fields, in that order; equal fields are left out. */
+export function fieldChanges(fields: readonly string[], from: Record<string, unknown> | undefined, to: Record<string, unknown>, same: (a: unknown, b: unknown) => boolean, prefix = ''): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of fields) {
+    const desired = to[field];
+    if (desired === undefined) continue;
+    const current = from?.[field];
+    if (!same(desired, current)) changes.push({ field: `${prefix}${field}`, from: current ?? (from ? null : undefined), to: desired });
+  }
+  return changes;
+}
+
+/** The spec keys an operation sets at the provider ('all': it creates the resource). */
+export function specKeysSetBy(op: PlanOperation): readonly string[] | 'all' {
+  switch (op.type) {
+    case 'adopt':
+      return [];
+    case 'twilio.trunk.create':
+    case 'twilio.byoc.create':
+    case 'carrierx.group.create':
+      return 'all';
+    case 'twilio.trunk.update':
+    case 'twilio.byoc.update':
+    case 'carrierx.group.update':
+      return Object.keys(op.fields);
+    case 'twilio.recording.update':
+      return ['recording'];
+    case 'twilio.originationUrl.create':
+    case 'twilio.originationUrl.update':
+    case 'twilio.originationUrl.delete':
+      return ['origination_urls'];
+    case 'twilio.number.attach':
+    case 'twilio.number.detach':
+      return ['phone_numbers'];
+    case 'carrierx.trunk.create':
+    case 'carrierx.trunk.update':
+    case 'carrierx.trunk.delete':
+      return ['trunks'];
+  }
+}
+
+/** The spec keys a list of applied operations set. */
+export function specKeysSetByAll(operations: readonly PlanOperation[]): ReadonlySet<string> | 'all' {
+  const keys = new Set<string>();
+  for (const op of operations) {
+    const set = specKeysSetBy(op);
+    if (set === 'all') return 'all';
+    for (const key of set) keys.add(key);
+  }
+  return keys;
+}
