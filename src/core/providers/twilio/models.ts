@@ -34,6 +34,8 @@ export const SID_PATTERNS = {
   sipDomain: /^SD[0-9a-fA-F]{32}$/,
   credentialList: /^CL[0-9a-fA-F]{32}$/,
   ipAccessControlList: /^AL[0-9a-fA-F]{32}$/,
+  credential: /^CR[0-9a-fA-F]{32}$/,
+  ipAddress: /^IP[0-9a-fA-F]{32}$/,
 } as const;
 
 /**
