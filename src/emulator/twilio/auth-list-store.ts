@@ -110,7 +110,8 @@ export class AuthListStore {
     return out;
   }
 
-  createCredential(listSid: string, username: string, password: string, now: number): CredentialRecord {
+  /** `keys`: the seeder's own id source, so that seeded entries leave every later SID as it was. */
+  createCredential(listSid: string, username: string, password: string, now: number, keys: KeySource = this.keys): CredentialRecord {
     const existing = this.credentials.of(listSid);
     if (existing.size >= AUTH_LIST_LIMITS.credentialsPerList) {
       throw twilioError(400, TWILIO_CODES.credentialLimit, `Credential List ${listSid} already holds the maximum of ${AUTH_LIST_LIMITS.credentialsPerList} credentials`);
@@ -119,10 +120,10 @@ export class AuthListStore {
       throw twilioError(400, TWILIO_CODES.credentialInvalid, `Username ${username} already exists in Credential List ${listSid}`);
     }
     const time = wholeSecond(now);
-    const salt = this.keys.uuid();
+    const salt = keys.uuid();
     const record: CredentialRecord = {
-      seq: this.keys.nextSeq(),
-      sid: this.keys.sid('CR'),
+      seq: keys.nextSeq(),
+      sid: keys.sid('CR'),
       credential_list_sid: listSid,
       username,
       password_salt: salt,
@@ -148,7 +149,7 @@ export class AuthListStore {
     return this.credentials.remove(listSid, sid) !== undefined;
   }
 
-  createIpAddress(listSid: string, fields: Required<IpAddressFields>, now: number): IpAddressRecord {
+  createIpAddress(listSid: string, fields: Required<IpAddressFields>, now: number, keys: KeySource = this.keys): IpAddressRecord {
     const existing = this.ipAddresses.of(listSid);
     if (existing.size >= AUTH_LIST_LIMITS.ipAddressesPerList) {
       throw twilioError(
@@ -160,8 +161,8 @@ export class AuthListStore {
     this.assertAddressFree(listSid, fields.ip_address, fields.cidr_prefix_length, undefined);
     const time = wholeSecond(now);
     const record: IpAddressRecord = {
-      seq: this.keys.nextSeq(),
-      sid: this.keys.sid('IP'),
+      seq: keys.nextSeq(),
+      sid: keys.sid('IP'),
       ip_access_control_list_sid: listSid,
       ...fields,
       date_created: time,
