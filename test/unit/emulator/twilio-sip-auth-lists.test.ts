@@ -164,6 +164,9 @@ describe('emulator: Twilio SIP credential lists and IP access control lists (201
 
     const state = await control(emu, 'GET', '/state');
     assert.ok(!JSON.stringify(state.body).includes(CANARY), '/__emulator/state holds no password');
+    const requests = await control(emu, 'GET', '/requests');
+    assert.ok(JSON.stringify(requests.body).includes('/Credentials.json'), 'the request log has the credential requests');
+    assert.ok(!JSON.stringify(requests.body).includes(CANARY), 'and no password');
   });
 
   it('refuses passwords that break Twilio\'s rule with 21243, stating the rule and never the password', async () => {
