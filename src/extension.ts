@@ -21,10 +21,12 @@ export function activate(context: vscode.ExtensionContext): TrunklineApi {
   setTranslator(vscode.l10n.t);
   services = createServices(context);
   const s = services;
+  const testing = context.extensionMode === vscode.ExtensionMode.Test;
+  // Errors are kept for the test API only: outside tests the list would grow for the whole session.
   const commandErrors: { commandId: string; message: string }[] = [];
   const sink: CommandErrorSink = {
     showLog: () => s.channel.show(true),
-    onError: (commandId, message) => commandErrors.push({ commandId, message }),
+    ...(testing ? { onError: (commandId: string, message: string) => void commandErrors.push({ commandId, message }) } : {}),
   };
   registerExplorer(context, s);
   const files = registerTrunkFiles(context, s);
@@ -33,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): TrunklineApi {
     ...registerCommands(DOCUMENT_COMMANDS, () => ({ ...s.commandContext(), files, domainClaimedInWorkspace: domainClaimLookup(files) }), s.log, sink),
   );
   const version = String(context.extension.packageJSON.version);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { version, testing: createTestApi(s, commandErrors) } : { version };
+  return testing ? { version, testing: createTestApi(s, commandErrors) } : { version };
 }
 
 export async function deactivate(): Promise<void> {
