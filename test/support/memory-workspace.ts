@@ -38,8 +38,8 @@ export class MemoryWorkspace implements EditorDocuments, WorkspaceFiles {
   private untitled = 0;
   private readOnlyCount = 0;
 
-  /** `root` is the workspace folder's URI; undefined = no folder open. */
-  constructor(readonly root: string | undefined = 'file:///work') {
+  /** `root` is the workspace folder's URI (e.g. file:///work); undefined = no folder open. */
+  constructor(readonly root: string | undefined) {
     if (root) this.directories.add(root);
   }
 
