@@ -92,6 +92,8 @@ export class MemoryWorkspace implements EditorDocuments, WorkspaceFiles {
     if (edits.length === 0) return;
     const open = this.openDocuments.get(document.uri);
     if (!open) throw new Error(`${document.uri} is not open`);
+    // The editor applies an edit asynchronously: edits computed from the same text can race.
+    await new Promise((resolve) => setImmediate(resolve));
     open.text = applyTextEdits(open.text, edits);
     open.version++;
     open.isDirty = true;

@@ -142,6 +142,18 @@ describe('Push All (command flow)', () => {
     assert.ok(h.sink.lines.some((l) => /failed: .*Not planned/.test(l)), 'the log says why the invalid one was not pushed');
   });
 
+  test('two new documents in one file: both sids are written back into their own documents, the file saved once done', async () => {
+    const uri = h.workspace.writeDisk('pair.trunk.yaml', `${newTrunkText('Left')}---\n${newTrunkText('Right')}`);
+    h.answers([{ confirm: true, message: /^Push All: 2 to create or change/ }]);
+    const result = (await pushAll.run(h.context())) as { counts: { created: number } };
+    assert.equal(result.counts.created, 2);
+    const trunks = await remoteTrunks();
+    const [left, right] = h.workspace.disk.get(uri)!.split('---\n');
+    assert.match(left!, new RegExp(`sid: ${trunks.find((t) => t.friendly_name === 'Left')!.sid}\n`));
+    assert.match(right!, new RegExp(`sid: ${trunks.find((t) => t.friendly_name === 'Right')!.sid}\n`));
+    assert.equal(h.workspace.openDocuments.get(uri)!.isDirty, false);
+  });
+
   test('a document that fails at the provider: the others are applied, the failure is reported with "Show log"', async () => {
     const { uri: failing, sid } = await pushedTrunk('Failing');
     await typeInto(failing, 'friendly_name: Failing', 'friendly_name: Failing again');
