@@ -51,7 +51,7 @@ export const newTrunkFile: CommandDefinition<DocumentCommandContext> = {
       TRUNK_KINDS.map((k) => ({ label: t(KIND_LABELS[k]), description: k, value: k })),
       { title, placeholder: t('What does the file describe?') },
     );
-    const account = defaultAccountName(ctx.accounts.list()) ?? 'sandbox';
+    const account = defaultAccountName(ctx.accounts.list(), ctx.defaultAccount()) ?? 'sandbox';
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) {
       const document = await vscode.workspace.openTextDocument({ language: 'trunk-yaml', content: TEMPLATES[kind](account, DEFAULT_NAMING[kind]) });
