@@ -49,8 +49,9 @@ export class TrunkNode extends ResourceNode<RefOf<'trunk'>> {
     return this.ensureFolders();
   }
 
+  /** A refresh reloads both folders (the same nodes, which the view and commands may hold) and recounts. */
   reset(): void {
-    this.folders = undefined;
+    for (const folder of this.folders ?? []) folder.reset();
     this.recount = true;
   }
 
