@@ -14,9 +14,3 @@ export async function updateResource(ctx: CommandContext, ref: ResourceRef, fiel
   if (isRefused(edit)) throw new Error(edit.refused());
   return edit.update(ctx.connections, ref, fields, signal);
 }
-
-export async function deleteResource(ctx: CommandContext, ref: ResourceRef, signal?: AbortSignal): Promise<void> {
-  const capability = descriptorOf(ref).delete;
-  if (isRefused(capability)) throw new Error(capability.refused());
-  return capability.remove(ctx.connections, ref, signal);
-}
