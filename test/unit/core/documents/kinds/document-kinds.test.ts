@@ -94,7 +94,7 @@ describe('document kinds registry', () => {
         assert.deepEqual(d.schema, schemaFile(d.schemaFile));
         assert.equal(d.schema.properties?.kind?.const, kind);
         assert.ok(d.schema.definitions?.spec?.properties, `${d.schemaFile} has no definitions.spec`);
-        const refs: string[] = JSON.stringify(schemaFile("trunk-file.schema.json")).match(/"\$ref":"[^"]*"/g) ?? [];
+        const refs: string[] = JSON.stringify(schemaFile('trunk-file.schema.json')).match(/"\$ref":"[^"]*"/g) ?? [];
         assert.ok(refs.includes(`"$ref":"${d.schemaFile}"`), `trunk-file.schema.json does not refer to ${d.schemaFile}`);
       });
 
