@@ -6,6 +6,7 @@ import {
   SID_PATTERNS,
   TRUNK_WRITABLE_FIELDS,
   TrunkSchema,
+  type OriginationUrl,
   type Trunk,
 } from '../../providers/twilio/models';
 import type { TwilioClient } from '../../providers/twilio/twilio-client';
@@ -108,7 +109,21 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
       const { signal } = options;
       const client = await clients.twilio(account);
       const numbers = options.numbers ?? new TwilioNumberIndex(client);
-      const [trunks] = await Promise.all([collect(client.trunks.list({ pageSize: PAGE_SIZE, signal })), numbers.load(signal)]);
+      // A document with a sid says which trunk's origination URLs it needs, so those GETs go out
+      // alongside the listings instead of after them (a sid not on the account answers 404).
+      const urlsBySid = new Map<string, OriginationUrl[]>();
+      const withUrls = targets.flatMap((t) => (t.sid !== undefined && t.spec.origination_urls !== undefined ? [t.sid] : []));
+      const [trunks] = await Promise.all([
+        collect(client.trunks.list({ pageSize: PAGE_SIZE, signal })),
+        numbers.load(signal),
+        mapBounded(withUrls, PER_TRUNK_CONCURRENCY, async (sid) => {
+          try {
+            urlsBySid.set(sid, await collect(client.originationUrls.list(sid, { pageSize: PAGE_SIZE, signal })));
+          } catch (error) {
+            if (!(isProviderError(error) && error.isNotFound)) throw error;
+          }
+        }),
+      ]);
       const bySid = new Map<string, Trunk>();
       const byDomain = new Map<string, Trunk>();
       for (const trunk of trunks) {
@@ -121,7 +136,7 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
         const target = targets[i]!;
         if (target.sid !== undefined) {
           const trunk = bySid.get(target.sid);
-          lookups[i] = trunk ? { status: 'found', state: await trunkState(client, trunk, target, numbers, signal) } : { status: 'missing', sid: target.sid };
+          lookups[i] = trunk ? { status: 'found', state: await trunkState(client, trunk, target, numbers, signal, urlsBySid.get(trunk.sid)) } : { status: 'missing', sid: target.sid };
           return;
         }
         const owner = target.spec.domain_name ? byDomain.get(target.spec.domain_name.toLowerCase()) : undefined;
@@ -251,10 +266,17 @@ function twilioTrunkSource(remote: RemoteTwilioTrunk): Record<string, unknown> {
   };
 }
 
-async function trunkState(client: TwilioClient, trunk: Trunk, target: TwilioTrunkTarget, numbers: TwilioNumberIndex, signal: AbortSignal | undefined): Promise<TwilioTrunkState> {
+async function trunkState(
+  client: TwilioClient,
+  trunk: Trunk,
+  target: TwilioTrunkTarget,
+  numbers: TwilioNumberIndex,
+  signal: AbortSignal | undefined,
+  fetchedUrls?: OriginationUrl[],
+): Promise<TwilioTrunkState> {
   const managesUrls = target.spec.origination_urls !== undefined;
   const [originationUrls, recording, phoneNumbers] = await Promise.all([
-    managesUrls ? collect(client.originationUrls.list(trunk.sid, { pageSize: PAGE_SIZE, signal })) : Promise.resolve([]),
+    fetchedUrls ? Promise.resolve(fetchedUrls) : managesUrls ? collect(client.originationUrls.list(trunk.sid, { pageSize: PAGE_SIZE, signal })) : Promise.resolve([]),
     trunk.recording || target.spec.recording === undefined ? Promise.resolve(trunk.recording) : client.recording.fetch(trunk.sid, { signal }),
     numbers.onTrunk(trunk.sid, signal),
   ]);
