@@ -7,7 +7,7 @@ import { collectClaims, crossDocumentDiagnostics, yamlSpanAt, type TrunkClaim } 
 import type { TrunkDiagnostic } from '../validate/trunk-diagnostic';
 import { isTrunkKind } from './trunk-kinds';
 import type { TrunkSpecByKind } from './trunk-specs';
-import { validateTrunkValue } from '../validate/trunk-validator';
+import { isValidTrunkValue, validateTrunkValue } from '../validate/trunk-validator';
 import { nodeSpan } from './yaml-node-lookup';
 import { readSimpleYaml, simpleNodeSpan } from './read-simple-yaml';
 
@@ -400,7 +400,7 @@ function readSimple(chunk: string, start: number, index: number, lines: LineInde
   if (simple.empty) return read;
   const value = simple.value;
   try {
-    if (validateTrunkValue(value).length > 0) return 'invalid';
+    if (!isValidTrunkValue(value)) return 'invalid';
     const kind = isTrunkKind(value.kind) ? value.kind : undefined;
     const account = typeof value.account === 'string' ? value.account : undefined;
     const diagnostics = documentRuleDiagnostics({ kind, value, contents: () => yamlAt(yaml, start).contents, lines, knownAccounts: options.knownAccounts, accountProviders: options.accountProviders });
