@@ -8,6 +8,7 @@ import { setTranslator } from './ui/l10n';
 import { createServices, type Services } from './ui/services';
 import { createTestApi, type TrunklineTestApi } from './ui/test-api';
 import { registerExplorer } from './ui/tree/register-explorer';
+import { registerWalkthrough } from './ui/walkthrough/register-walkthrough';
 
 export interface TrunklineApi {
   readonly version: string;
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): TrunklineApi {
     onError: (commandId, message) => commandErrors.push({ commandId, message }),
   };
   registerExplorer(context, s);
+  registerWalkthrough(context, s);
   const files = registerTrunkFiles(context, s);
   context.subscriptions.push(
     ...registerCommands(EXPLORER_COMMANDS, () => ({ ...s.commandContext(), domainClaimedInWorkspace: domainClaimLookup(files) }), s.log, sink),
