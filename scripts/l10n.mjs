@@ -107,8 +107,8 @@ export function collectMessages(root = SRC) {
     if (!facts.importsT) continue;
     const visit = (/** @type {ts.Node} */ node) => {
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 't' && node.arguments.length > 0) {
-        const [arg] = node.arguments;
-        const found = messagesOf(/** @type {ts.Expression} */ (arg), file);
+        const arg = /** @type {ts.Expression} */ (node.arguments[0]);
+        const found = messagesOf(arg, file);
         if (found.length > 0) for (const m of found) messages.add(m);
         else {
           const where = `${repoRelative(file)}: t(${arg.getText(facts.source)})`;
