@@ -10,7 +10,7 @@ export interface FirstRunState {
 export interface FirstRunFacts {
   /** Accounts already connected: someone who has them is not new, whatever the state says. */
   accountCount: number;
-  /** VS Code's `workbench.welcomePage.walkthroughs.openOnInstall`: the user's own say. */
+  /** The user lets VS Code open walkthroughs and editors at start-up (their own say). */
   openOnInstall: boolean;
 }
 

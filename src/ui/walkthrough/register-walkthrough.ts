@@ -30,7 +30,10 @@ export function registerWalkthrough(context: vscode.ExtensionContext, services: 
 
   // Opened once for a new user, never in tests (their windows must stay as the test left them).
   if (context.extensionMode === vscode.ExtensionMode.Test) return;
-  const openOnInstall = vscode.workspace.getConfiguration('workbench.welcomePage.walkthroughs').get<boolean>('openOnInstall') ?? true;
+  // The user's own say: VS Code's walkthroughs-on-install setting (not visible to a remote
+  // extension host, where it reads as its default) and a startup editor set to none.
+  const workbench = vscode.workspace.getConfiguration('workbench');
+  const openOnInstall = workbench.get<boolean>('welcomePage.walkthroughs.openOnInstall') !== false && workbench.get<string>('startupEditor') !== 'none';
   void openWalkthroughOnce(context.globalState, { accountCount: services.accounts.list().length, openOnInstall }, () =>
     vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false),
   ).catch((error: unknown) => services.log.warn(`The getting-started walkthrough could not be opened: ${String(error)}`));
