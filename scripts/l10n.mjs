@@ -26,6 +26,30 @@ const KNOWN_DYNAMIC = new Map([
   ['src/ui/documents/trunk-code-lens-provider.ts: t(status.label)', 'core status labels, also printed by the CLI'],
 ]);
 
+/**
+ * Calls that translate a schema `title` (field labels in tooltips): their messages are the
+ * titles of the trunk-file kind schemas, the single source of truth for a field's words.
+ */
+const SCHEMA_TITLE_CALLS = new Set(['src/ui/tree/field-labels.ts: t(title)']);
+const KIND_SCHEMAS = ['twilio-trunk.schema.json', 'twilio-byoc-trunk.schema.json', 'carrierx-trunk-group.schema.json'];
+
+/** Every property `title` of the kind schemas. @returns {string[]} */
+function schemaTitles() {
+  /** @type {Set<string>} */
+  const titles = new Set();
+  const visit = (/** @type {unknown} */ node, /** @type {boolean} */ isProperty) => {
+    if (!node || typeof node !== 'object') return;
+    const record = /** @type {Record<string, unknown>} */ (node);
+    if (isProperty && typeof record.title === 'string') titles.add(record.title);
+    for (const [key, value] of Object.entries(record)) {
+      if (key === 'properties' || key === 'definitions') for (const child of Object.values(/** @type {object} */ (value ?? {}))) visit(child, key === 'properties');
+      else if (key !== 'title') visit(value, false);
+    }
+  };
+  for (const file of KIND_SCHEMAS) visit(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', file), 'utf8')), false);
+  return [...titles];
+}
+
 /** @param {string} dir @returns {string[]} */
 function sourceFiles(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -108,11 +132,11 @@ export function collectMessages(root = SRC) {
     const visit = (/** @type {ts.Node} */ node) => {
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 't' && node.arguments.length > 0) {
         const arg = /** @type {ts.Expression} */ (node.arguments[0]);
-        const found = messagesOf(arg, file);
+        const call = `${repoRelative(file)}: t(${arg.getText(facts.source)})`;
+        const found = SCHEMA_TITLE_CALLS.has(call) ? schemaTitles() : messagesOf(arg, file);
         if (found.length > 0) for (const m of found) messages.add(m);
         else {
-          const where = `${repoRelative(file)}: t(${arg.getText(facts.source)})`;
-          if (!KNOWN_DYNAMIC.has(where)) {
+          if (!KNOWN_DYNAMIC.has(call)) {
             const { line } = facts.source.getLineAndCharacterOfPosition(arg.getStart(facts.source));
             unresolved.push(`${repoRelative(file)}:${line + 1}: t(${arg.getText(facts.source)})`);
           }

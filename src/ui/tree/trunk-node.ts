@@ -1,5 +1,4 @@
 import type { Trunk } from '../../core/providers/twilio/models';
-import { t } from '../l10n';
 import type { ElasticSipTrunksNode } from './elastic-sip-trunks-node';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { markdownFields } from './markdown-fields';
@@ -48,12 +47,13 @@ export class TrunkNode implements ExplorerNode {
         ['cnam_lookup_enabled', tr.cnam_lookup_enabled],
         ['disaster_recovery_url', tr.disaster_recovery_url],
         ['disaster_recovery_method', tr.disaster_recovery_method],
-        [t('recording'), tr.recording ? `${tr.recording.mode ?? '?'} / ${tr.recording.trim ?? '?'}` : undefined],
+        ['recording.mode', tr.recording?.mode],
+        ['recording.trim', tr.recording?.trim],
         ['auth_type', tr.auth_type],
         ['symmetric_rtp_enabled', tr.symmetric_rtp_enabled],
         ['date_created', tr.date_created],
         ['date_updated', tr.date_updated],
-      ]),
+      ], 'trunk'),
       contextValue: `trunkline:trunk.twilio.editable.deletable.exportable${this.account.provider === 'sandbox' ? '' : '.console'}`,
       icon: { id: tr.secure ? 'lock' : 'server' },
       collapsible: 'collapsed',
