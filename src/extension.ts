@@ -1,13 +1,18 @@
 import * as vscode from 'vscode';
-import { DOCUMENT_COMMANDS } from './ui/commands/all-document-commands';
-import { EXPLORER_COMMANDS } from './ui/commands/all-commands';
-import { registerCommands, type CommandErrorSink } from './ui/commands/register-commands';
+import { bindCommand, registerLazyCommands, type CommandErrorSink, type LoadedCommand } from './ui/commands/register-commands';
 import { domainClaimLookup } from './ui/documents/domain-claim-lookup';
-import { registerTrunkFiles } from './ui/documents/register-trunk-files';
-import { setTranslator } from './ui/l10n';
+import { isTrunkFile, TRUNK_FILE_GLOB } from './ui/documents/trunk-file-selector';
+import type { TrunkFileServices } from './ui/documents/trunk-file-services';
+import { setTranslator, t } from './ui/l10n';
 import { createServices, type Services } from './ui/services';
 import { createTestApi, type TrunklineTestApi } from './ui/test-api';
 import { registerExplorer } from './ui/tree/register-explorer';
+
+// The composition root, kept small: esbuild makes every `import()` below a bundle of its own
+// (scripts/extension-bundles.js), loaded on first use. Activation registers every contribution
+// and loads nothing else; the trunk-file engine (yaml, the validator, diagnostics, completion)
+// loads when the workspace has a trunk file, a command's code when it first runs, and the
+// provider clients with the first request (AccountConnections).
 
 export interface TrunklineApi {
   readonly version: string;
@@ -27,11 +32,8 @@ export function activate(context: vscode.ExtensionContext): TrunklineApi {
     onError: (commandId, message) => commandErrors.push({ commandId, message }),
   };
   registerExplorer(context, s);
-  const files = registerTrunkFiles(context, s);
-  context.subscriptions.push(
-    ...registerCommands(EXPLORER_COMMANDS, () => ({ ...s.commandContext(), domainClaimedInWorkspace: domainClaimLookup(files) }), s.log, sink),
-    ...registerCommands(DOCUMENT_COMMANDS, () => ({ ...s.commandContext(), files, domainClaimedInWorkspace: domainClaimLookup(files) }), s.log, sink),
-  );
+  const trunkFiles = trunkFilesOnDemand(context, s);
+  context.subscriptions.push(...registerLazyCommands(contributedCommands(context), (id) => loadCommand(id, s, trunkFiles), s.log, sink));
   const version = String(context.extension.packageJSON.version);
   return context.extensionMode === vscode.ExtensionMode.Test ? { version, testing: createTestApi(s, commandErrors) } : { version };
 }
@@ -39,4 +41,65 @@ export function activate(context: vscode.ExtensionContext): TrunklineApi {
 export async function deactivate(): Promise<void> {
   await services?.dispose();
   services = undefined;
+}
+
+interface TrunkFilesOnDemand {
+  /** The trunk-file services, loading them if they are not yet. */
+  load(): Promise<TrunkFileServices>;
+  /** The trunk-file services if the workspace needed them so far (a trunk file exists or is open). */
+  ifStarted(): Promise<TrunkFileServices | undefined>;
+}
+
+/**
+ * Loads the trunk-file engine as soon as the workspace has a trunk file (open, on disk, or
+ * created later), so diagnostics, the Problems view and completion behave as if it had been
+ * loaded at activation; a workspace without trunk files never loads it.
+ */
+function trunkFilesOnDemand(context: vscode.ExtensionContext, s: Services): TrunkFilesOnDemand {
+  let loading: Promise<TrunkFileServices> | undefined;
+  const triggers: vscode.Disposable[] = [];
+  const load = () => {
+    if (!loading) {
+      for (const d of triggers.splice(0)) d.dispose();
+      loading = import('./ui/documents/register-trunk-files').then((m) => m.registerTrunkFiles(context, s));
+      loading.catch((e: unknown) => s.log.error(`Could not load the trunk-file features: ${e instanceof Error ? e.message : String(e)}`));
+    }
+    return loading;
+  };
+  if (vscode.workspace.textDocuments.some((d) => isTrunkFile(d))) {
+    void load();
+  } else {
+    const watcher = vscode.workspace.createFileSystemWatcher(TRUNK_FILE_GLOB, false, true, true);
+    triggers.push(
+      vscode.workspace.onDidOpenTextDocument((d) => isTrunkFile(d) && void load()),
+      watcher,
+      watcher.onDidCreate(() => void load()),
+    );
+    context.subscriptions.push({ dispose: () => triggers.splice(0).forEach((d) => d.dispose()) });
+    void Promise.resolve(vscode.workspace.findFiles(TRUNK_FILE_GLOB, '**/node_modules/**', 1)).then(
+      (found) => found.length > 0 && void load(),
+      () => undefined,
+    );
+  }
+  return { load, ifStarted: async () => (loading ? await loading : undefined) };
+}
+
+/** The command ids package.json contributes (a unit test checks they are exactly the commands' ids). */
+function contributedCommands(context: vscode.ExtensionContext): string[] {
+  const contributes = context.extension.packageJSON.contributes as { commands?: { command: string }[] } | undefined;
+  return (contributes?.commands ?? []).map((c) => c.command);
+}
+
+async function loadCommand(id: string, s: Services, trunkFiles: TrunkFilesOnDemand): Promise<LoadedCommand> {
+  const { EXPLORER_COMMANDS } = await import('./ui/commands/all-commands');
+  const explorerCommand = EXPLORER_COMMANDS.find((c) => c.id === id);
+  if (explorerCommand) {
+    const files = await trunkFiles.ifStarted();
+    return bindCommand(explorerCommand, () => ({ ...s.commandContext(), domainClaimedInWorkspace: files && domainClaimLookup(files) }));
+  }
+  const { DOCUMENT_COMMANDS } = await import('./ui/commands/all-document-commands');
+  const documentCommand = DOCUMENT_COMMANDS.find((c) => c.id === id);
+  if (!documentCommand) throw new Error(t('Trunkline has no command {0}.', id));
+  const files = await trunkFiles.load();
+  return bindCommand(documentCommand, () => ({ ...s.commandContext(), files, domainClaimedInWorkspace: domainClaimLookup(files) }));
 }

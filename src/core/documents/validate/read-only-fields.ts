@@ -1,12 +1,12 @@
-import { TRUNK_GROUP_READ_ONLY_FIELDS } from '../../providers/carrierx/models';
+import { TRUNK_GROUP_READ_ONLY_FIELDS } from '../../providers/carrierx/field-names';
 import {
+  BYOC_TRUNK_RESPONSE_FIELDS,
   BYOC_TRUNK_WRITABLE_FIELDS,
-  ByocTrunkSchema,
+  ORIGINATION_URL_RESPONSE_FIELDS,
   ORIGINATION_URL_WRITABLE_FIELDS,
-  OriginationUrlSchema,
+  TRUNK_RESPONSE_FIELDS,
   TRUNK_WRITABLE_FIELDS,
-  TrunkSchema,
-} from '../../providers/twilio/models';
+} from '../../providers/twilio/field-names';
 import { KIND_SCHEMAS, type JsonSchema } from '../file/trunk-schemas';
 
 // Fields the API returns but never accepts. A file may not hold them where the schema does not
@@ -17,8 +17,8 @@ interface ReadOnlySet {
   fields: ReadonlySet<string>;
 }
 
-function responseOnly(shape: object, writable: readonly string[], alsoWritable: readonly string[] = []): Set<string> {
-  return new Set(Object.keys(shape).filter((k) => !writable.includes(k) && !alsoWritable.includes(k)));
+function responseOnly(fields: readonly string[], writable: readonly string[], alsoWritable: readonly string[] = []): Set<string> {
+  return new Set(fields.filter((k) => !writable.includes(k) && !alsoWritable.includes(k)));
 }
 
 const twilioDefinitions = KIND_SCHEMAS.TwilioTrunk.definitions ?? {};
@@ -26,9 +26,9 @@ const byocDefinitions = KIND_SCHEMAS.TwilioByocTrunk.definitions ?? {};
 const carrierxDefinitions = KIND_SCHEMAS.CarrierXTrunkGroup.definitions ?? {};
 
 const READ_ONLY_BY_SCHEMA = new Map<JsonSchema | undefined, ReadOnlySet>([
-  [twilioDefinitions.spec, { provider: 'Twilio', fields: responseOnly(TrunkSchema.shape, TRUNK_WRITABLE_FIELDS, ['recording']) }],
-  [twilioDefinitions.originationUrl, { provider: 'Twilio', fields: responseOnly(OriginationUrlSchema.shape, ORIGINATION_URL_WRITABLE_FIELDS) }],
-  [byocDefinitions.spec, { provider: 'Twilio', fields: responseOnly(ByocTrunkSchema.shape, BYOC_TRUNK_WRITABLE_FIELDS) }],
+  [twilioDefinitions.spec, { provider: 'Twilio', fields: responseOnly(TRUNK_RESPONSE_FIELDS, TRUNK_WRITABLE_FIELDS, ['recording']) }],
+  [twilioDefinitions.originationUrl, { provider: 'Twilio', fields: responseOnly(ORIGINATION_URL_RESPONSE_FIELDS, ORIGINATION_URL_WRITABLE_FIELDS) }],
+  [byocDefinitions.spec, { provider: 'Twilio', fields: responseOnly(BYOC_TRUNK_RESPONSE_FIELDS, BYOC_TRUNK_WRITABLE_FIELDS) }],
   [carrierxDefinitions.spec, { provider: 'CarrierX', fields: new Set(TRUNK_GROUP_READ_ONLY_FIELDS) }],
 ]);
 

@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { BYOC_TRUNK_WRITABLE_FIELDS, ORIGINATION_URL_WRITABLE_FIELDS, TRUNK_WRITABLE_FIELDS } from './field-names';
+
+export { BYOC_TRUNK_WRITABLE_FIELDS, ORIGINATION_URL_WRITABLE_FIELDS, TRUNK_WRITABLE_FIELDS };
 
 // Response models for the Twilio resources Trunkline manages. Field names are the API's own
 // (snake_case), which are also the keys of trunk files. Enum-like fields are read as plain
@@ -75,17 +78,6 @@ export const TrunkSchema = z.object({
 });
 export type Trunk = z.output<typeof TrunkSchema>;
 
-/** Fields a Trunk create/update accepts (seed 002), by their response names. */
-export const TRUNK_WRITABLE_FIELDS = [
-  'friendly_name',
-  'domain_name',
-  'disaster_recovery_url',
-  'disaster_recovery_method',
-  'transfer_mode',
-  'secure',
-  'cnam_lookup_enabled',
-  'transfer_caller_id',
-] as const;
 export interface TrunkFields {
   friendly_name?: string | null;
   domain_name?: string | null;
@@ -117,7 +109,6 @@ export const OriginationUrlSchema = z.object({
 });
 export type OriginationUrl = z.output<typeof OriginationUrlSchema>;
 
-export const ORIGINATION_URL_WRITABLE_FIELDS = ['weight', 'priority', 'enabled', 'friendly_name', 'sip_url'] as const;
 export interface OriginationUrlFields {
   weight: number;
   priority: number;
@@ -178,19 +169,6 @@ export const ByocTrunkSchema = z.object({
 });
 export type ByocTrunk = z.output<typeof ByocTrunkSchema>;
 
-/** Fields a BYOC trunk create/update accepts (seeds 000/001). */
-export const BYOC_TRUNK_WRITABLE_FIELDS = [
-  'friendly_name',
-  'voice_url',
-  'voice_method',
-  'voice_fallback_url',
-  'voice_fallback_method',
-  'status_callback_url',
-  'status_callback_method',
-  'cnam_lookup_enabled',
-  'connection_policy_sid',
-  'from_domain_sid',
-] as const;
 export interface ByocTrunkFields {
   friendly_name?: string | null;
   voice_url?: string | null;
