@@ -54,19 +54,12 @@ function splitOptions({ root, outdir, minify, sourcemap }) {
   };
 }
 
-/**
- * Builds the extension's bundles into `outdir` (dist/ or out/bench/dist/). Returns the split
- * build's metafile (keys relative to `root`), for the check that no module is in two bundles.
- * With `watch`, rebuilds on every change instead (and returns undefined).
- */
-async function buildExtensionBundles({ root, outdir, minify = false, sourcemap = !minify, watch = false }) {
-  const chunkDir = path.join(outdir, CHUNK_DIR);
-  fs.rmSync(chunkDir, { recursive: true, force: true });
-  fs.mkdirSync(chunkDir, { recursive: true });
-  await esbuild.build({
+/** esbuild options of undici's own bundle. */
+function undiciOptions({ root, outdir, minify }) {
+  return {
     absWorkingDir: root,
     stdin: { contents: "module.exports = require('undici');", resolveDir: root, sourcefile: 'undici-bundle.js' },
-    outfile: path.join(chunkDir, 'undici.js'),
+    outfile: path.join(outdir, CHUNK_DIR, 'undici.js'),
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -74,7 +67,20 @@ async function buildExtensionBundles({ root, outdir, minify = false, sourcemap =
     minify,
     legalComments: 'none',
     logLevel: 'warning',
-  });
+    metafile: true,
+  };
+}
+
+/**
+ * Builds the extension's bundles into `outdir` (dist/ or out/bench/dist/). Returns the metafiles
+ * of its two builds (keys relative to `root`), for the check that no module is in two bundles.
+ * With `watch`, rebuilds on every change instead (and returns undefined).
+ */
+async function buildExtensionBundles({ root, outdir, minify = false, sourcemap = !minify, watch = false }) {
+  const chunkDir = path.join(outdir, CHUNK_DIR);
+  fs.rmSync(chunkDir, { recursive: true, force: true });
+  fs.mkdirSync(chunkDir, { recursive: true });
+  const undici = await esbuild.build(undiciOptions({ root, outdir, minify }));
   const options = splitOptions({ root, outdir, minify, sourcemap });
   if (watch) {
     const rewriteOnEnd = { name: 'cjs-rewrite', setup: (build) => build.onEnd((result) => result.outputFiles && rewriteAsCommonJs(result.outputFiles, outdir, minify)) };
@@ -84,7 +90,7 @@ async function buildExtensionBundles({ root, outdir, minify = false, sourcemap =
   }
   const split = await esbuild.build(options);
   await rewriteAsCommonJs(split.outputFiles, outdir, minify);
-  return split.metafile;
+  return [split.metafile, undici.metafile];
 }
 
 /** Writes the split build's ES modules as CommonJS, the root bundle moved up into `outdir`. */
@@ -129,4 +135,4 @@ function rebase(mapText, from, to) {
   return JSON.stringify(map);
 }
 
-module.exports = { buildExtensionBundles, splitOptions, CHUNK_DIR, YAML_ALIAS };
+module.exports = { buildExtensionBundles, splitOptions, undiciOptions, CHUNK_DIR, YAML_ALIAS };

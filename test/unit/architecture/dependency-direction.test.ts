@@ -17,10 +17,10 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every module a file imports or requires, resolved to a path under src/ when relative. */
+/** Every module a file imports (statically or with import()) or requires, resolved to a path under src/ when relative. */
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:from\s+|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+  const specifiers = [...text.matchAll(/(?:from\s+|require\(|import\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
   return specifiers.map((s) => (s.startsWith('.') ? path.relative(SRC, path.resolve(path.dirname(file), s)) : s));
 }
 
