@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FULL_CONFIG, QUICK_CONFIG, type Benchmark, type BenchmarkResult } from './benchmark';
@@ -13,7 +13,7 @@ import { vsixSize } from './benchmarks/vsix-size';
 import { resultsChart } from './results-chart';
 import { resultsTable } from './results-table';
 
-// `npm run bench [-- --quick] [-- --only=enumerate,validate]`: every benchmark against the
+// `npm run bench [-- --quick] [-- --only=enumerate,validate [--update]]`: every benchmark against the
 // emulator on 127.0.0.1, Trunkline and its peer interleaved in this process; prints a table
 // and writes bench/results.json (--quick: bench/results.quick.json). Goals are reported, not
 // asserted: the exit code is non-zero only when a benchmark could not run.
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
   const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const update = args.includes('--update');
   const config = quick ? QUICK_CONFIG : FULL_CONFIG;
   if (!(globalThis as { gc?: unknown }).gc) throw new Error('run with node --expose-gc (npm run bench does)');
   const selected = BENCHMARKS.filter((b) => !only || only.includes(b.id));
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   const loadBefore = os.loadavg();
   process.stdout.write(`Trunkline benchmarks${quick ? ' (quick)' : ''}: ${JSON.stringify(machine())}\n`);
   const results: BenchmarkResult[] = [];
+  const rowIds: string[] = [];
   let failed = 0;
   for (const benchmark of selected) {
     const t0 = performance.now();
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
     try {
       const rows = await benchmark.run(config);
       results.push(...rows);
+      rowIds.push(...rows.map(() => benchmark.id));
       process.stdout.write(`${rows.map((r) => `${r.measured}${r.pass ? '' : ' (goal missed)'}`).join('; ')} [${((performance.now() - t0) / 1000).toFixed(1)} s]\n`);
     } catch (error) {
       failed += 1;
@@ -75,14 +78,22 @@ async function main(): Promise<void> {
     seconds: Math.round(seconds),
     machine: { ...machine(), loadAverage1m: { before: Math.round(loadBefore[0]! * 100) / 100, after: Math.round(os.loadavg()[0]! * 100) / 100 } },
     config,
-    benchmarks: results.map((r) => ({ name: r.name, unit: r.unit, trunkline: round(r.trunkline), peer: r.peer === null ? null : round(r.peer), ratio: r.ratio === null ? null : round(r.ratio), goal: r.goal, pass: r.pass, ofGoal: round(r.ofGoal), measured: r.measured, peerName: r.peerName, spread: r.spread, notes: r.notes, details: r.details })),
+    benchmarks: results.map((r, i) => ({ benchmark: rowIds[i], name: r.name, unit: r.unit, trunkline: round(r.trunkline), peer: r.peer === null ? null : round(r.peer), ratio: r.ratio === null ? null : round(r.ratio), goal: r.goal, pass: r.pass, ofGoal: round(r.ofGoal), measured: r.measured, peerName: r.peerName, spread: r.spread, notes: r.notes, details: r.details })),
   };
   if (!only) {
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     const caption = `Trunkline benchmarks${quick ? ' (quick)' : ''}, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${results.filter((r) => r.pass).length} of ${results.length} goals met`;
     writeFileSync(file.replace(/\.json$/, '.svg'), resultsChart(results, caption));
   }
-  else process.stdout.write('(--only: results not written)\n');
+  else if (update && failed === 0) {
+    // --only=… --update: the selected benchmarks' rows in the results file are replaced by this
+    // run's, which is recorded (date, load) next to them; every other row keeps its own run.
+    const previous = JSON.parse(readFileSync(file, 'utf8')) as typeof report & { updates?: unknown[] };
+    const kept = previous.benchmarks.filter((row) => !row.benchmark || !only.includes(row.benchmark));
+    const updates = [...(previous.updates ?? []), { benchmarks: only, date: report.date, seconds: report.seconds, loadAverage1m: report.machine.loadAverage1m }];
+    writeFileSync(file, `${JSON.stringify({ ...previous, benchmarks: [...kept, ...report.benchmarks], updates }, null, 2)}\n`);
+    process.stdout.write(`(--update: the rows of ${only.join(', ')} replaced in ${path.basename(file)}; the chart is redrawn by the next full run)\n`);
+  } else process.stdout.write('(--only: results not written)\n');
   clearTimeout(limit);
   process.exitCode = failed > 0 ? 1 : 0;
 }
