@@ -22,6 +22,8 @@ const esbuild = createRequire(path.join(ROOT, 'package.json'))('esbuild') as typ
 let bundles: Map<string, string[]>;
 /** The root bundle's source modules and the bundles it loads at once (static imports). */
 let atActivation: string[];
+/** The same for the trunk-file engine's bundle (what a trunk file open at start-up loads). */
+let withEngine: string[];
 
 before(async () => {
   const outdir = path.join(os.tmpdir(), `trunkline-bundles-${process.pid}`);
@@ -30,14 +32,20 @@ before(async () => {
   const outputs = results.flatMap((r) => Object.entries((r.metafile as Metafile).outputs)).filter(([file]) => file.endsWith('.js'));
   bundles = new Map(outputs.map(([file, output]) => [path.basename(file), Object.keys(output.inputs)]));
   const byName = new Map(outputs.map(([file, output]) => [path.basename(file), output]));
-  const loaded = new Set<string>();
-  const visit = (name: string) => {
-    if (loaded.has(name)) return;
-    loaded.add(name);
-    for (const i of byName.get(name)?.imports ?? []) if (i.kind === 'import-statement' && !i.external) visit(path.basename(i.path));
+  const closure = (entry: string) => {
+    const loaded = new Set<string>();
+    const visit = (name: string) => {
+      if (loaded.has(name)) return;
+      loaded.add(name);
+      for (const i of byName.get(name)?.imports ?? []) if (i.kind === 'import-statement' && !i.external) visit(path.basename(i.path));
+    };
+    visit(entry);
+    return [...loaded].flatMap((name) => bundles.get(name) ?? []);
   };
-  visit('extension.js');
-  atActivation = [...loaded].flatMap((name) => bundles.get(name) ?? []);
+  atActivation = closure('extension.js');
+  const engine = outputs.find(([, output]) => output.entryPoint === 'src/ui/documents/register-trunk-files.ts');
+  assert.ok(engine, 'no bundle of its own for the trunk-file engine');
+  withEngine = [...atActivation, ...closure(path.basename(engine[0]))];
 });
 
 describe('extension bundles', () => {
@@ -56,6 +64,11 @@ describe('extension bundles', () => {
       /^node_modules\/(yaml|zod|undici)\/|precompiled-trunk-validator|^src\/emulator\/|^src\/core\/providers\/[^/]+\/models\.ts$|^src\/core\/documents\/file\/parse-trunk-file\.ts$/.test(input),
     );
     assert.deepEqual(heavy, []);
+  });
+
+  test('a trunk file open loads no provider models (zod), HTTP client, emulator or command code', () => {
+    const unneeded = withEngine.filter((input) => /^node_modules\/(zod|undici)\/|^src\/emulator\/|^src\/core\/providers\/[^/]+\/models\.ts$|^src\/ui\/commands\/(?!register-commands)/.test(input));
+    assert.deepEqual(unneeded, []);
   });
 
   test('undici is a bundle of its own', () => {
