@@ -88,9 +88,10 @@ async function main(): Promise<void> {
   else if (update && failed === 0) {
     // --only=… --update: the selected benchmarks' rows in the results file are replaced by this
     // run's, which is recorded (date, load) next to them; every other row keeps its own run.
-    const previous = JSON.parse(readFileSync(file, 'utf8')) as typeof report & { updates?: unknown[] };
+    const previous = JSON.parse(readFileSync(file, 'utf8')) as typeof report & { updates?: { benchmarks: string[] }[] };
     const kept = previous.benchmarks.filter((row) => !row.benchmark || !only.includes(row.benchmark));
-    const updates = [...(previous.updates ?? []), { benchmarks: only, date: report.date, seconds: report.seconds, loadAverage1m: report.machine.loadAverage1m }];
+    const stillShown = (previous.updates ?? []).filter((u) => !u.benchmarks.every((b) => only.includes(b)));
+    const updates = [...stillShown, { benchmarks: only, date: report.date, seconds: report.seconds, loadAverage1m: report.machine.loadAverage1m }];
     writeFileSync(file, `${JSON.stringify({ ...previous, benchmarks: [...kept, ...report.benchmarks], updates }, null, 2)}\n`);
     process.stdout.write(`(--update: the rows of ${only.join(', ')} replaced in ${path.basename(file)}; the chart is redrawn by the next full run)\n`);
   } else process.stdout.write('(--only: results not written)\n');
