@@ -1,12 +1,16 @@
 import * as vscode from 'vscode';
-import { bindCommand, registerLazyCommands, type CommandErrorSink, type LoadedCommand } from './ui/commands/register-commands';
+import { bindCommand, registerLazyCommands, type CommandErrorSink, type LoadedCommand } from './ui/register-commands';
 import { domainClaimLookup } from './ui/documents/domain-claim-lookup';
-import { isTrunkFile, TRUNK_FILE_GLOB } from './ui/documents/trunk-file-selector';
+import { editorTrunkFileServices } from './ui/documents/editor-trunk-file-services';
+import type { TrunkFileFeatures } from './ui/documents/register-trunk-files';
 import type { TrunkFileServices } from './ui/documents/trunk-file-services';
+import { isTrunkFile, TRUNK_FILE_GLOB } from './ui/documents/trunk-file-selector';
 import { setTranslator, t } from './ui/l10n';
 import { createServices, type Services } from './ui/services';
 import { createTestApi, type TrunklineTestApi } from './ui/test-api';
 import { registerExplorer } from './ui/tree/register-explorer';
+import { VsCodeEditorDocuments } from './ui/vscode-editor-documents';
+import { VsCodeWorkspaceFiles } from './ui/vscode-workspace-files';
 
 // The composition root, kept small: esbuild makes every `import()` below a bundle of its own
 // (scripts/extension-bundles.js), loaded on first use. Activation registers every contribution
@@ -26,16 +30,18 @@ export function activate(context: vscode.ExtensionContext): TrunklineApi {
   setTranslator(vscode.l10n.t);
   services = createServices(context);
   const s = services;
+  const testing = context.extensionMode === vscode.ExtensionMode.Test;
+  // Errors are kept for the test API only: outside tests the list would grow for the whole session.
   const commandErrors: { commandId: string; message: string }[] = [];
   const sink: CommandErrorSink = {
     showLog: () => s.channel.show(true),
-    onError: (commandId, message) => commandErrors.push({ commandId, message }),
+    ...(testing ? { onError: (commandId: string, message: string) => void commandErrors.push({ commandId, message }) } : {}),
   };
   registerExplorer(context, s);
   const trunkFiles = trunkFilesOnDemand(context, s);
   context.subscriptions.push(...registerLazyCommands(contributedCommands(context), (id) => loadCommand(id, s, trunkFiles), s.log, sink));
   const version = String(context.extension.packageJSON.version);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { version, testing: createTestApi(s, commandErrors) } : { version };
+  return testing ? { version, testing: createTestApi(s, commandErrors) } : { version };
 }
 
 export async function deactivate(): Promise<void> {
@@ -43,11 +49,18 @@ export async function deactivate(): Promise<void> {
   services = undefined;
 }
 
+/** The trunk-file engine as the commands use it: the editor features and the commands' view of them. */
+interface TrunkFiles {
+  readonly features: TrunkFileFeatures;
+  readonly documents: VsCodeEditorDocuments;
+  readonly files: TrunkFileServices;
+}
+
 interface TrunkFilesOnDemand {
-  /** The trunk-file services, loading them if they are not yet. */
-  load(): Promise<TrunkFileServices>;
-  /** The trunk-file services if the workspace needed them so far (a trunk file exists or is open). */
-  ifStarted(): Promise<TrunkFileServices | undefined>;
+  /** The trunk-file engine, loading it if it is not yet. */
+  load(): Promise<TrunkFiles>;
+  /** The trunk-file engine if the workspace needed it so far (a trunk file exists or is open). */
+  ifStarted(): Promise<TrunkFiles | undefined>;
 }
 
 /**
@@ -56,12 +69,16 @@ interface TrunkFilesOnDemand {
  * loaded at activation; a workspace without trunk files never loads it.
  */
 function trunkFilesOnDemand(context: vscode.ExtensionContext, s: Services): TrunkFilesOnDemand {
-  let loading: Promise<TrunkFileServices> | undefined;
+  let loading: Promise<TrunkFiles> | undefined;
   const triggers: vscode.Disposable[] = [];
   const load = () => {
     if (!loading) {
       for (const d of triggers.splice(0)) d.dispose();
-      loading = import('./ui/documents/register-trunk-files').then((m) => m.registerTrunkFiles(context, s));
+      loading = import('./ui/documents/register-trunk-files').then((m) => {
+        const features = m.registerTrunkFiles(context, s);
+        const documents = new VsCodeEditorDocuments(features.virtualDocuments);
+        return { features, documents, files: editorTrunkFileServices(features, documents) };
+      });
       loading.catch((e: unknown) => s.log.error(`Could not load the trunk-file features: ${e instanceof Error ? e.message : String(e)}`));
     }
     return loading;
@@ -94,12 +111,13 @@ async function loadCommand(id: string, s: Services, trunkFiles: TrunkFilesOnDema
   const { EXPLORER_COMMANDS } = await import('./ui/commands/all-commands');
   const explorerCommand = EXPLORER_COMMANDS.find((c) => c.id === id);
   if (explorerCommand) {
-    const files = await trunkFiles.ifStarted();
-    return bindCommand(explorerCommand, () => ({ ...s.commandContext(), domainClaimedInWorkspace: files && domainClaimLookup(files) }));
+    const engine = await trunkFiles.ifStarted();
+    return bindCommand(explorerCommand, () => ({ ...s.commandContext(), domainClaimedInWorkspace: engine && domainClaimLookup(engine.features) }));
   }
   const { DOCUMENT_COMMANDS } = await import('./ui/commands/all-document-commands');
   const documentCommand = DOCUMENT_COMMANDS.find((c) => c.id === id);
   if (!documentCommand) throw new Error(t('Trunkline has no command {0}.', id));
-  const files = await trunkFiles.load();
-  return bindCommand(documentCommand, () => ({ ...s.commandContext(), files, domainClaimedInWorkspace: domainClaimLookup(files) }));
+  const { features, documents, files } = await trunkFiles.load();
+  const workspaceFiles = new VsCodeWorkspaceFiles();
+  return bindCommand(documentCommand, () => ({ ...s.commandContext(), files, documents, workspaceFiles, domainClaimedInWorkspace: domainClaimLookup(features) }));
 }

@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import { remoteTargetOf } from '../../core/documents/plan/compute-plan';
 import { renderRemoteInFileForm } from '../../core/documents/render/render-for-diff';
 import { fetchRemoteState } from '../../core/documents/plan/remote-state';
@@ -16,25 +15,25 @@ export const diffDocument: CommandDefinition<DocumentCommandContext> = {
   id: 'trunkline.diff',
   async run(ctx, uriArg?: unknown, indexArg?: unknown) {
     const { files } = ctx;
-    const { editorDocument, file, document } = await resolveTrunkDocument(files.cache, uriArg, indexArg);
+    const { editorDocument, file, document } = await resolveTrunkDocument(ctx, uriArg, indexArg);
     const target = remoteTargetOf(document);
     if (!target || !document.account) throw new Error(t('Fix the document first: Diff needs a valid kind, account and spec.'));
     const lookup = await ctx.workbench.withProgress(t('Fetching the remote state…'), (_report, signal) => fetchRemoteState(target, files.clients, { signal }));
     const state = lookup.status === 'found' ? lookup.state : lookup.status === 'new' ? lookup.adopt : undefined;
-    const name = vscode.workspace.asRelativePath(editorDocument.uri).split('/').pop() ?? 'trunk.yaml';
+    const name = ctx.documents.displayPath(editorDocument.uri).split('/').pop() ?? 'trunk.yaml';
     const remoteText = state
       ? renderRemoteInFileForm(editorDocument.getText(), document.index, { kind: target.kind, account: document.account, spec: document.spec }, state)
       : lookup.status === 'missing'
         ? t('# {0} {1} no longer exists at the provider (deleted outside Trunkline).\n', target.kind, lookup.sid)
         : t('# Not created yet: Push creates it.\n');
-    const left = files.virtualDocuments.put(`remote/${name}`, remoteText);
+    const left = ctx.documents.putReadOnly(`remote/${name}`, remoteText);
     const right =
       state || file.documents.length === 1
         ? editorDocument.uri
-        : files.virtualDocuments.put(`local/${name}`, editorDocument.getText().slice(document.range.start.offset, document.range.end.offset) + '\n');
+        : ctx.documents.putReadOnly(`local/${name}`, editorDocument.getText().slice(document.range.start.offset, document.range.end.offset) + '\n');
     const title = t('{0} (remote) ↔ {1}', resourceName(document.spec, state?.remote) ?? document.sid ?? t('not created'), name);
-    await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true });
-    return { left: left.toString(), right: right.toString(), title };
+    await ctx.documents.showDiff(left, right, title);
+    return { left, right, title };
   },
 };
 

@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import { providersOf, type Account } from '../../core/accounts/account';
 import { remoteFingerprint } from '../../core/documents/sync/remote-fingerprint';
 import { exportBaseName, exportedFileText, exportOmissions, exportStates, exportTargets, uniqueExportFileName } from '../../core/documents/render/export-resources';
@@ -24,7 +23,7 @@ export const exportToFiles: CommandDefinition<DocumentCommandContext> = {
   requiresTrust: true,
   async run(ctx, node?: unknown) {
     const title = t('Export to Trunk Files');
-    const folder = vscode.workspace.workspaceFolders?.[0];
+    const folder = ctx.workspaceFiles.folder();
     if (!folder) throw new Error(t('Open a folder first: exported trunk files are written into the workspace.'));
     const single = singleTarget(node);
     const account = single?.account ?? accountFromNode(node, 'twilio') ?? accountFromNode(node, 'carrierx') ?? (node instanceof AccountNode ? node.account : await pickAccount(ctx, { title }));
@@ -34,21 +33,20 @@ export const exportToFiles: CommandDefinition<DocumentCommandContext> = {
       value: 'trunks',
       validate: (v) => (v.trim() === '' || v.includes('..') || /^[\\/]/.test(v) ? t('Enter a relative folder inside the workspace, e.g. trunks.') : undefined),
     });
-    const dir = vscode.Uri.joinPath(folder.uri, ...relative.trim().split(/[\\/]+/));
+    const dir = ctx.workspaceFiles.join(folder.uri, ...relative.trim().split(/[\\/]+/));
     const exported = await ctx.workbench.withProgress(t('Exporting from "{0}"…', account.name), async (report, signal) => {
       const targets = single ? [single.target] : await exportTargets(account.name, kindsOf(account), ctx.files.clients, signal);
       report(t('{0} resources', targets.length));
       const states = await exportStates(account.name, targets, ctx.files.clients, signal);
-      await vscode.workspace.fs.createDirectory(dir);
-      const uris: vscode.Uri[] = [];
+      await ctx.workspaceFiles.createDirectory(dir);
+      const uris: string[] = [];
       const omitted: string[] = [];
-      const taken = new Set((await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name.toLowerCase()));
+      const taken = new Set((await ctx.workspaceFiles.readDirectory(dir)).map((name) => name.toLowerCase()));
       for (const state of states) {
         if (signal.aborted) break;
         const name = uniqueExportFileName(exportBaseName(state), taken);
-        const uri = vscode.Uri.joinPath(dir, name);
-        const text = exportedFileText(account.name, state);
-        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+        const uri = ctx.workspaceFiles.join(dir, name);
+        await ctx.workspaceFiles.writeFile(uri, exportedFileText(account.name, state));
         await ctx.files.syncState.set({ account: account.name, kind: state.kind, sid: state.sid }, remoteFingerprint(state));
         uris.push(uri);
         for (const o of exportOmissions(state)) omitted.push(`${name}: ${o.reason}`);
@@ -60,14 +58,14 @@ export const exportToFiles: CommandDefinition<DocumentCommandContext> = {
       void ctx.workbench.info(t('"{0}" has nothing to export.', account.name));
       return [];
     }
-    if (written.length === 1) await vscode.window.showTextDocument(written[0]!);
+    if (written.length === 1) await ctx.documents.show(written[0]!);
     if (omitted.length > 0) {
       // What a file cannot represent is left out of it (not managed) rather than written wrong: say what.
-      void ctx.workbench.warn(t('Exported {0} trunk file(s) to {1}, leaving out what a trunk file cannot represent: {2}', written.length, vscode.workspace.asRelativePath(dir), omitted.join(' ')));
+      void ctx.workbench.warn(t('Exported {0} trunk file(s) to {1}, leaving out what a trunk file cannot represent: {2}', written.length, ctx.documents.displayPath(dir), omitted.join(' ')));
     } else {
-      void ctx.workbench.info(t('Exported {0} trunk file(s) to {1}.', written.length, vscode.workspace.asRelativePath(dir)));
+      void ctx.workbench.info(t('Exported {0} trunk file(s) to {1}.', written.length, ctx.documents.displayPath(dir)));
     }
-    return written.map((u) => u.toString());
+    return written;
   },
 };
 

@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import { TRUNK_KINDS, type TrunkKind } from '../../core/documents/file/trunk-kinds';
 import type { DocumentCommandContext } from '../documents/trunk-file-services';
 import { t } from '../l10n';
@@ -52,25 +51,20 @@ export const newTrunkFile: CommandDefinition<DocumentCommandContext> = {
       { title, placeholder: t('What does the file describe?') },
     );
     const account = defaultAccountName(ctx.accounts.list()) ?? 'sandbox';
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    if (!folder) {
-      const document = await vscode.workspace.openTextDocument({ language: 'trunk-yaml', content: TEMPLATES[kind](account, DEFAULT_NAMING[kind]) });
-      await vscode.window.showTextDocument(document);
-      return document.uri.toString();
-    }
+    const folder = ctx.workspaceFiles.folder();
+    if (!folder) return ctx.documents.openUntitled('trunk-yaml', TEMPLATES[kind](account, DEFAULT_NAMING[kind]));
     const name = await ctx.input.input({
       title,
       prompt: t('File name in {0}.', folder.name),
       value: `${DEFAULT_NAMING[kind].label}.trunk.yaml`,
       validate: (v) => (/^[\w.-]+\.trunk\.ya?ml$/.test(v.trim()) ? undefined : t('End the name in .trunk.yaml, e.g. acme-main.trunk.yaml.')),
     });
-    const uri = vscode.Uri.joinPath(folder.uri, name.trim());
-    const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
-    if (exists) throw new Error(t('{0} already exists; choose another name.', name.trim()));
+    const uri = ctx.workspaceFiles.join(folder.uri, name.trim());
+    if (await ctx.workspaceFiles.exists(uri)) throw new Error(t('{0} already exists; choose another name.', name.trim()));
     // The file's name is the user's first naming decision: the names inside follow it.
     const text = TEMPLATES[kind](account, namingFromFileName(name.trim(), DEFAULT_NAMING[kind]));
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-    await vscode.window.showTextDocument(uri);
-    return uri.toString();
+    await ctx.workspaceFiles.writeFile(uri, text);
+    await ctx.documents.show(uri);
+    return uri;
   },
 };

@@ -13,10 +13,10 @@ export const pullAllFields: CommandDefinition<DocumentCommandContext> = {
   requiresTrust: true,
   async run(ctx, uriArg?: unknown, indexArg?: unknown) {
     const { files } = ctx;
-    const target = await resolveTrunkDocument(files.cache, uriArg, indexArg);
+    const target = await resolveTrunkDocument(ctx, uriArg, indexArg);
     const services = { input: ctx.input, workbench: ctx.workbench, clients: files.clients, syncState: files.syncState };
-    const outcome = await pullRemoteValues(services, pullTargetOf(target), 'all-fields');
-    void files.statuses.refresh(target.editorDocument);
+    const outcome = await pullRemoteValues(services, pullTargetOf(ctx.documents, target), 'all-fields');
+    void files.refreshStatus(target.editorDocument);
     return outcome;
   },
 };

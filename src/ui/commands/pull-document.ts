@@ -12,10 +12,10 @@ export const pullDocument: CommandDefinition<DocumentCommandContext> = {
   requiresTrust: true,
   async run(ctx, uriArg?: unknown, indexArg?: unknown) {
     const { files } = ctx;
-    const target = await resolveTrunkDocument(files.cache, uriArg, indexArg);
+    const target = await resolveTrunkDocument(ctx, uriArg, indexArg);
     const services = { input: ctx.input, workbench: ctx.workbench, clients: files.clients, syncState: files.syncState };
-    const outcome = await pullRemoteValues(services, pullTargetOf(target), 'managed');
-    void files.statuses.refresh(target.editorDocument);
+    const outcome = await pullRemoteValues(services, pullTargetOf(ctx.documents, target), 'managed');
+    void files.refreshStatus(target.editorDocument);
     return outcome;
   },
 };

@@ -1,15 +1,12 @@
-import * as vscode from 'vscode';
 import { formatPlanLines, formatRefusalLines } from '../../core/documents/plan/format-plan';
 import { applyAll, planAll, summarizePushResults, type CombinedPlan } from '../../core/documents/apply/push-all';
-import { setDocumentSid } from '../../core/documents/edit/set-document-sid';
 import type { SyncDocument } from '../../core/documents/plan/plan-documents';
-import { applyTextEdits } from '../documents/apply-text-edits';
-import { TRUNK_FILE_GLOB } from '../documents/trunk-file-selector';
+import { cutPlanPreview } from '../documents/cut-plan-preview';
+import { PushWriteBack } from '../documents/push-write-back';
 import type { DocumentCommandContext } from '../documents/trunk-file-services';
 import { t } from '../l10n';
 import type { CommandDefinition } from './command';
 
-const MAX_PREVIEW_LINES = 40;
 /** Plans shown again when remotes keep moving while the user reviews them. */
 const MAX_REPLANS = 3;
 
@@ -23,17 +20,17 @@ export const pushAll: CommandDefinition<DocumentCommandContext> = {
   requiresTrust: true,
   async run(ctx, folderArg?: unknown) {
     const { files } = ctx;
-    const folder = folderArg instanceof vscode.Uri ? folderArg : undefined;
-    const pattern = folder ? new vscode.RelativePattern(folder, TRUNK_FILE_GLOB) : TRUNK_FILE_GLOB;
-    const uris = (await vscode.workspace.findFiles(pattern, '**/node_modules/**')).sort((a, b) => a.fsPath.localeCompare(b.fsPath));
-    if (uris.length === 0) throw new Error(t('No trunk files (*.trunk.yaml) found in {0}.', folder ? vscode.workspace.asRelativePath(folder) : t('the workspace')));
-    const editorDocuments = await Promise.all(uris.map((u) => vscode.workspace.openTextDocument(u)));
-    const versions = new Map(editorDocuments.map((d) => [d.uri.toString(), d.version]));
-    const invalid = editorDocuments.filter((d) => files.diagnostics.check(d).some((p) => p.severity === 'error'));
-    const documents: SyncDocument[] = editorDocuments.flatMap((d) => files.diagnostics.documentsToPush(d).map((document) => ({ uri: d.uri.toString(), document })));
+    const folder = ctx.documents.uriOf(folderArg);
+    const uris = await ctx.documents.findTrunkFiles(folder);
+    if (uris.length === 0) throw new Error(t('No trunk files (*.trunk.yaml) found in {0}.', folder ? ctx.documents.displayPath(folder) : t('the workspace')));
+    const editorDocuments = await Promise.all(uris.map((u) => ctx.documents.open(u)));
+    // The plan is made from the files as read now: a file changed otherwise stops its push.
+    const writeBack = new PushWriteBack(ctx.documents, editorDocuments);
+    const invalid = editorDocuments.filter((d) => files.check(d).some((p) => p.severity === 'error'));
+    const documents: SyncDocument[] = editorDocuments.flatMap((d) => files.documentsToPush(d).map((document) => ({ uri: d.uri, document })));
 
     const combined = await ctx.workbench.withProgress(t('Planning {0} documents…', documents.length), (_report, signal) =>
-      planAll(documents, files.clients, { syncState: files.syncState, signal, claimedSids: files.diagnostics.claimedSids() }),
+      planAll(documents, files.clients, { syncState: files.syncState, signal, claimedSids: files.claimedSids() }),
     );
     const planned = combined.documents.flatMap((d) => (d.outcome.status === 'planned' ? [d.outcome.plan] : []));
     const refused = combined.documents.flatMap((d) => (d.outcome.status === 'refused' ? [d.outcome.refusal] : []));
@@ -57,13 +54,11 @@ export const pushAll: CommandDefinition<DocumentCommandContext> = {
       if (choice === undefined) return { counts: undefined };
       overwrite = choice === overwriteAction;
     }
-    const shown = preview.length > MAX_PREVIEW_LINES ? [...preview.slice(0, MAX_PREVIEW_LINES), t('… {0} more lines in the log', preview.length - MAX_PREVIEW_LINES)] : preview;
+    const shown = cutPlanPreview(preview);
     const confirmed = await ctx.input.confirm(t('Push All: {0}', summary), { detail: shown.join('\n'), action: t('Push') });
     if (!confirmed) return { counts: undefined };
 
-    // sid write-backs of documents in the same file must not interleave
-    const writes = new Map<string, Promise<void>>();
-    const claimedSids = files.diagnostics.claimedSids();
+    const claimedSids = files.claimedSids();
     const apply = (plan: CombinedPlan, allowOverwrite: boolean) =>
       ctx.workbench.withProgress(t('Pushing {0} documents…', plan.documents.length), (report, signal) => {
         let done = 0;
@@ -72,21 +67,8 @@ export const pushAll: CommandDefinition<DocumentCommandContext> = {
           overwrite: allowOverwrite,
           syncState: files.syncState,
           claimedSids,
-          precondition: (p) => {
-            const doc = editorDocuments.find((d) => d.uri.toString() === p.uri);
-            return !doc || doc.version === versions.get(p.uri) || t('{0} changed after the plan was made', vscode.workspace.asRelativePath(doc.uri));
-          },
-          onCreated: (p, sid) => {
-            const doc = editorDocuments.find((d) => d.uri.toString() === p.uri)!;
-            const write = (writes.get(p.uri) ?? Promise.resolve()).then(async () => {
-              const wasDirty = doc.isDirty;
-              await applyTextEdits(doc, setDocumentSid(doc.getText(), p.index, sid));
-              if (!wasDirty) await doc.save();
-              versions.set(p.uri, doc.version);
-            });
-            writes.set(p.uri, write.catch(() => undefined));
-            return write;
-          },
+          precondition: (p) => writeBack.unchanged(p.uri, () => t('{0} changed after the plan was made', ctx.documents.displayPath(p.uri))),
+          onCreated: (p, sid) => writeBack.writeSid(p.uri, p.index, sid),
           onDocumentDone: (r) => report(t('{0}/{1}: {2}', ++done, plan.documents.length, r.title)),
         });
       });
@@ -101,7 +83,7 @@ export const pushAll: CommandDefinition<DocumentCommandContext> = {
       );
       const lines = replanned.documents.flatMap((d) => (d.outcome.status === 'planned' ? formatPlanLines(d.outcome.plan) : formatRefusalLines(d.outcome.refusal)));
       ctx.log.info(`Push All: ${again.length} document(s) changed at the provider after the plan was made; new plan:\n${lines.join('\n')}`);
-      const cut = lines.length > MAX_PREVIEW_LINES ? [...lines.slice(0, MAX_PREVIEW_LINES), t('… {0} more lines in the log', lines.length - MAX_PREVIEW_LINES)] : lines;
+      const cut = cutPlanPreview(lines);
       const confirmedAgain = await ctx.input.confirm(t('{0} document(s) changed at the provider while you were reviewing the plan; nothing was sent to them. Push their new plan?', again.length), {
         detail: cut.join('\n'),
         action: t('Push'),
@@ -116,7 +98,7 @@ export const pushAll: CommandDefinition<DocumentCommandContext> = {
     for (const r of result.documents) {
       if (r.apply && r.sid && r.outcome !== 'unchanged') ctx.resourceChanges.fire({ account: r.apply.plan.account, kind: r.apply.plan.kind, sid: r.sid });
     }
-    for (const d of editorDocuments) void files.statuses.refresh(d);
+    for (const d of editorDocuments) void files.refreshStatus(d);
     ctx.explorer.refresh(undefined);
     if (result.counts.failed > 0) {
       const showLog = t('Show log');

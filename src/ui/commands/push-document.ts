@@ -1,17 +1,15 @@
-import * as vscode from 'vscode';
 import { applyPlan } from '../../core/documents/apply/apply-plan';
 import { formatPlanLines } from '../../core/documents/plan/format-plan';
 import { planDocument } from '../../core/documents/plan/plan-documents';
 import { ResourceClaims } from '../../core/documents/apply/resource-claims';
-import { setDocumentSid } from '../../core/documents/edit/set-document-sid';
-import { applyTextEdits } from '../documents/apply-text-edits';
+import { cutPlanPreview } from '../documents/cut-plan-preview';
+import { PushWriteBack } from '../documents/push-write-back';
 import { resolveTrunkDocument } from '../documents/trunk-document-target';
 import type { DocumentCommandContext } from '../documents/trunk-file-services';
 import { t } from '../l10n';
 import type { CommandDefinition } from './command';
 import { diffDocument } from './diff-document';
 
-const MAX_PREVIEW_LINES = 40;
 /** Plans shown again when the remote keeps moving while the user reviews them. */
 const MAX_REPLANS = 3;
 
@@ -25,15 +23,17 @@ export const pushDocument: CommandDefinition<DocumentCommandContext> = {
   requiresTrust: true,
   async run(ctx, uriArg?: unknown, indexArg?: unknown) {
     const { files } = ctx;
-    const { editorDocument, document } = await resolveTrunkDocument(files.cache, uriArg, indexArg);
-    const problems = files.diagnostics
+    const { editorDocument, document } = await resolveTrunkDocument(ctx, uriArg, indexArg);
+    // The plan is made from the text as read now: any other change to the file stops the push.
+    const writeBack = new PushWriteBack(ctx.documents, [editorDocument]);
+    const problems = files
       .check(editorDocument)
       .filter((d) => d.severity === 'error' && d.range.start.offset >= document.range.start.offset && d.range.start.offset <= document.range.end.offset);
     if (problems.length > 0) {
       throw new Error(t('This document has {0} problem(s), e.g. line {1}: {2} Fix them first; nothing was sent.', problems.length, problems[0]!.range.start.line + 1, problems[0]!.message));
     }
-    const uri = editorDocument.uri.toString();
-    const claimedSids = files.diagnostics.claimedSids();
+    const uri = editorDocument.uri;
+    const claimedSids = files.claimedSids();
     // The remote is read again before the first write: when it moved while the plan was on
     // screen, nothing is sent; the new plan is shown and confirmed again.
     let notice = '';
@@ -44,7 +44,7 @@ export const pushDocument: CommandDefinition<DocumentCommandContext> = {
       if (outcome.status === 'refused') throw new Error(outcome.refusal.message);
       const plan = outcome.plan;
       if (plan.operations.length === 0) {
-        void files.statuses.refresh(editorDocument);
+        void files.refreshStatus(editorDocument);
         void ctx.workbench.info(t('{0} is in sync: nothing to push.', plan.title));
         return { status: 'in-sync' };
       }
@@ -67,29 +67,23 @@ export const pushDocument: CommandDefinition<DocumentCommandContext> = {
       }
 
       const lines = formatPlanLines(plan);
-      ctx.log.info(`Plan for ${vscode.workspace.asRelativePath(editorDocument.uri)}:\n${lines.join('\n')}`);
-      const shown = lines.length > MAX_PREVIEW_LINES ? [...lines.slice(0, MAX_PREVIEW_LINES), t('… {0} more lines in the log', lines.length - MAX_PREVIEW_LINES)] : lines;
+      ctx.log.info(`Plan for ${ctx.documents.displayPath(uri)}:\n${lines.join('\n')}`);
+      const shown = cutPlanPreview(lines);
       const confirmed = await ctx.input.confirm(`${notice}${t('Push {0}: {1} change(s)?', plan.title, plan.operations.length)}`, {
         detail: shown.slice(1).join('\n'),
         action: t('Push'),
       });
       if (!confirmed) return { status: 'cancelled' };
 
-      const wasDirty = editorDocument.isDirty;
-      let expectedVersion = editorDocument.version;
       const result = await ctx.workbench.withProgress(t('Pushing {0}…', plan.title), (report, signal) =>
         applyPlan(plan, files.clients, {
           signal,
           overwrite,
           syncState: files.syncState,
           claims: new ResourceClaims(claimedSids),
-          precondition: () => editorDocument.version === expectedVersion || t('the file changed after the plan was made'),
+          precondition: () => writeBack.unchanged(uri, () => t('the file changed after the plan was made')),
           onProgress: (p) => p.stage === 'started' && report(`${p.index + 1}/${p.total} ${p.operation.description}`),
-          onCreated: async (sid) => {
-            await applyTextEdits(editorDocument, setDocumentSid(editorDocument.getText(), document.index, sid));
-            if (!wasDirty) await editorDocument.save();
-            expectedVersion = editorDocument.version;
-          },
+          onCreated: (sid) => writeBack.writeSid(uri, document.index, sid),
         }),
       );
       ctx.log.info(`Push of ${plan.title}: ${result.message}`);
@@ -99,7 +93,7 @@ export const pushDocument: CommandDefinition<DocumentCommandContext> = {
       }
       const sid = result.sid ?? plan.sid;
       if (sid) ctx.resourceChanges.fire({ account: plan.account, kind: plan.kind, sid });
-      void files.statuses.refresh(editorDocument);
+      void files.refreshStatus(editorDocument);
       ctx.explorer.refresh(undefined);
       switch (result.status) {
         case 'applied':

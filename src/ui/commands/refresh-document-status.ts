@@ -1,5 +1,3 @@
-import * as vscode from 'vscode';
-import { isTrunkFile } from '../documents/trunk-file-selector';
 import type { DocumentCommandContext } from '../documents/trunk-file-services';
 import type { CommandDefinition } from './command';
 
@@ -7,8 +5,8 @@ import type { CommandDefinition } from './command';
 export const refreshDocumentStatus: CommandDefinition<DocumentCommandContext> = {
   id: 'trunkline.refreshStatus',
   async run(ctx) {
-    const open = vscode.workspace.textDocuments.filter((d) => isTrunkFile(d) && !d.isClosed);
-    await Promise.all(open.map((d) => ctx.files.statuses.refresh(d)));
+    const open = ctx.documents.openTrunkFiles();
+    await Promise.all(open.map((d) => ctx.files.refreshStatus(d)));
     return open.length;
   },
 };

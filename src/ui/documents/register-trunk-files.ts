@@ -10,13 +10,24 @@ import { TrunkCompletionProvider } from './trunk-completion-provider';
 import { TrunkFileCache } from './trunk-file-cache';
 import { TrunkFileDiagnostics } from './trunk-file-diagnostics';
 import { isTrunkFile, TRUNK_FILE_SELECTOR } from './trunk-file-selector';
-import type { TrunkFileServices } from './trunk-file-services';
 import { TrunkHoverProvider } from './trunk-hover-provider';
 import { TrunkQuickFixes } from './trunk-quick-fixes';
 import { WorkspaceSyncState } from './workspace-sync-state';
+import type { SyncClients } from '../../core/documents/apply/sync-clients';
+import type { SyncStateStore } from '../../core/documents/sync/sync-state';
+
+/** The editor features of trunk files, as the extension wires them to the document commands. */
+export interface TrunkFileFeatures {
+  readonly cache: TrunkFileCache;
+  readonly diagnostics: TrunkFileDiagnostics;
+  readonly statuses: DocumentStatusCache;
+  readonly syncState: SyncStateStore;
+  readonly clients: SyncClients;
+  readonly virtualDocuments: VirtualDocuments;
+}
 
 /** Diagnostics, completion, hover, quick fixes, code lenses and the remote documents of Diff. */
-export function registerTrunkFiles(context: vscode.ExtensionContext, services: Services): TrunkFileServices {
+export function registerTrunkFiles(context: vscode.ExtensionContext, services: Services): TrunkFileFeatures {
   const cache = new TrunkFileCache(services.accounts);
   const diagnostics = new TrunkFileDiagnostics(cache, services.accounts, services.log);
   const clients = editorSyncClients(services.accounts, services.connections);

@@ -45,6 +45,10 @@ describe('dependency direction', () => {
     assert.deepEqual(violations('cli', (s) => s === 'vscode' || /^ui\//.test(s)), []);
   });
 
+  test('commands import no vscode: each runs on a CommandContext, in the editor and in unit tests', () => {
+    assert.deepEqual(violations(path.join('ui', 'commands'), (s) => s === 'vscode'), []);
+  });
+
   test('the check sees imports at all', () => {
     // a guard against the test passing because it read nothing
     assert.ok(sourceFiles(path.join(SRC, 'core')).length > 50);

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { isProviderError } from '../../core/http/provider-error';
-import type { Logger } from '../../core/http/redacting-logger';
-import { t } from '../l10n';
-import { isUserCancelled } from '../user-input';
-import type { CommandContext, CommandDefinition } from './command';
+import { isProviderError } from '../core/http/provider-error';
+import type { Logger } from '../core/http/redacting-logger';
+import { t } from './l10n';
+import { isUserCancelled } from './user-input';
+import type { CommandContext, CommandDefinition } from './commands/command';
 
 export interface CommandErrorSink {
   /** Shows the log channel (the "Show log" button). */
