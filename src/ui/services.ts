@@ -11,7 +11,6 @@ import type { CommandContext } from './commands/command';
 import { outputChannelLogger } from './log/output-channel-logger';
 import { readNetworkSettings } from './network-settings';
 import { ResourceChangeBus } from './resource-change-bus';
-import { setDefaultAccountSource } from './pickers/default-account';
 import { SandboxHost } from './sandbox/sandbox-host';
 import { ExplorerTreeProvider } from './tree/explorer-tree-provider';
 import { ExplorerTree } from './tree/explorer-tree';
@@ -44,7 +43,6 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const redactor = new SecretRedactor();
   const config = () => vscode.workspace.getConfiguration('trunkline');
   const log = new RedactingLogger(outputChannelLogger(channel, () => config().get<LogLevel | 'off'>('log.level') ?? 'info'), redactor);
-  setDefaultAccountSource(() => config().get<string>('defaultAccount'));
   // node:crypto, node:fs/promises and node:os load when first needed, not at activation.
   const accounts = new AccountRegistry(context.globalState, context.secrets, () => (require('node:crypto') as typeof Crypto).randomUUID());
   const sandbox = new SandboxHost(context.globalStorageUri.fsPath, log);
@@ -110,6 +108,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
       input,
       workbench,
       log,
+      defaultAccount: () => config().get<string>('defaultAccount'),
       sandbox,
       showLog,
       readTwilioCliConfig: async () => {

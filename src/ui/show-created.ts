@@ -1,5 +1,7 @@
 import type { CommandContext } from './commands/command';
 import { t } from './l10n';
+import { folderIdOf, sidOf, treeIdOf } from './resources/resource-kinds';
+import type { ResourceRef } from './resources/resource-ref';
 
 /** The command id of Export to Trunk Files (package.json), offered for what can be exported. */
 const EXPORT_COMMAND = 'trunkline.export';
@@ -7,10 +9,8 @@ const EXPORT_COMMAND = 'trunkline.export';
 export interface Created {
   /** "Created trunk …", as the notification says it. */
   readonly message: string;
-  readonly sid: string;
-  /** The explorer folder that lists it (reloaded) and the new node's own id. */
-  readonly folderId: string;
-  readonly nodeId: string;
+  /** What was created: its folder in the explorer reloads, and its node is revealed. */
+  readonly ref: ResourceRef;
   /** Whether Export to Trunk File applies (trunks, BYOC trunks, trunk groups). */
   readonly exportable: boolean;
 }
@@ -21,9 +21,10 @@ export interface Created {
  * Export to Trunk File. Resolves once the node is shown, not when the message is answered.
  */
 export async function showCreated(ctx: CommandContext, created: Created): Promise<void> {
-  ctx.explorer.refreshById(created.folderId);
-  const node = await ctx.explorer.reveal(created.nodeId).catch((e: unknown) => {
-    ctx.log.warn(`Could not show ${created.nodeId} in the Trunks view: ${e instanceof Error ? e.message : String(e)}`);
+  const nodeId = treeIdOf(created.ref);
+  ctx.explorer.refreshById(folderIdOf(created.ref));
+  const node = await ctx.explorer.reveal(nodeId).catch((e: unknown) => {
+    ctx.log.warn(`Could not show ${nodeId} in the Trunks view: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   });
   const copy = t('Copy SID');
@@ -31,7 +32,7 @@ export async function showCreated(ctx: CommandContext, created: Created): Promis
   const actions = created.exportable && node ? [copy, exportFile] : [copy];
   // The command ends here; the notification waits for the user on its own.
   void ctx.workbench.info(created.message, ...actions).then(async (choice) => {
-    if (choice === copy) await ctx.workbench.writeClipboard(created.sid);
+    if (choice === copy) await ctx.workbench.writeClipboard(sidOf(created.ref));
     else if (choice === exportFile) await ctx.workbench.executeCommand(EXPORT_COMMAND, node);
   });
 }

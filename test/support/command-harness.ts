@@ -64,6 +64,7 @@ export function commandHarness(emulator: TestEmulator) {
   resourceChanges.onDidChange((change) => resourcesChanged.push(change));
   let input = new ScriptedUserInput([]);
   let twilioCliConfig: string | undefined;
+  let defaultAccount: string | undefined;
   const sandbox = { endpoint: sandboxEndpoint } as unknown as SandboxHost;
   const context = (): CommandContext => ({
     accounts,
@@ -74,6 +75,7 @@ export function commandHarness(emulator: TestEmulator) {
     input,
     workbench,
     log,
+    defaultAccount: () => defaultAccount,
     sandbox,
     showLog: () => {},
     readTwilioCliConfig: async () => twilioCliConfig,
@@ -94,6 +96,8 @@ export function commandHarness(emulator: TestEmulator) {
     context,
     setPageSize: (n: number) => (pageSize = n),
     setTwilioCliConfig: (text: string | undefined) => (twilioCliConfig = text),
+    /** Plays the `trunkline.defaultAccount` setting. */
+    setDefaultAccount: (name: string | undefined) => (defaultAccount = name),
     /** Scripts the next prompts; returns the double to inspect afterwards. */
     answers(steps: ScriptedAnswer[]): ScriptedUserInput {
       input = new ScriptedUserInput(steps);

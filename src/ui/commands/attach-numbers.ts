@@ -5,7 +5,8 @@ import type { IncomingPhoneNumber, Trunk } from '../../core/providers/twilio/mod
 import type { TwilioClient } from '../../core/providers/twilio/twilio-client';
 import { t } from '../l10n';
 import { pickAccount } from '../pickers/pick-account';
-import { pickTrunk } from '../pickers/pick-resource';
+import { pickTrunk } from '../pickers/pick-trunk';
+import { trunkTreeId } from '../resources/kinds/trunk';
 import { PhoneNumbersNode } from '../tree/phone-numbers-node';
 import { TrunkNode } from '../tree/trunk-node';
 import type { CommandContext, CommandDefinition } from './command';
@@ -18,7 +19,7 @@ export const attachNumbers: CommandDefinition = {
   id: 'trunkline.attachNumbers',
   async run(ctx: CommandContext, node?: unknown) {
     const title = t('Attach Numbers');
-    const trunkNode = node instanceof TrunkNode ? node : node instanceof PhoneNumbersNode ? node.trunkNode : undefined;
+    const trunkNode = node instanceof TrunkNode || node instanceof PhoneNumbersNode ? node : undefined;
     const account = trunkNode?.account ?? (await pickAccount(ctx, { provider: 'twilio', title }));
     const trunk = trunkNode?.trunk ?? (await pickTrunk(ctx, account, title));
     const client = await ctx.connections.twilio(account);
@@ -51,8 +52,8 @@ export const attachNumbers: CommandDefinition = {
       // The trunk and every trunk a number moved away from.
       for (const sid of new Set([trunk.sid, ...moving.map((n) => n.trunk_sid!)])) ctx.resourceChanges.fire({ account: account.name, kind: 'TwilioTrunk', sid });
     }
-    ctx.explorer.refreshById(`account/${account.id}/trunks/${trunk.sid}/numbers`);
-    for (const from of new Set(moving.map((n) => n.trunk_sid!))) ctx.explorer.refreshById(`account/${account.id}/trunks/${from}/numbers`);
+    // The rows of the trunk and of every trunk a number left: their number counts and lists.
+    for (const sid of new Set([trunk.sid, ...moving.map((n) => n.trunk_sid!)])) ctx.explorer.refreshById(trunkTreeId(account, sid));
     if (result.failed.length === 0) {
       void ctx.workbench.info(t('Attached {0} number(s) to "{1}".', result.attached.length, trunk.friendly_name ?? trunk.sid));
     } else {

@@ -19,6 +19,8 @@ export interface CommandContext {
   readonly input: UserInput;
   readonly workbench: Workbench;
   readonly log: Logger;
+  /** The `trunkline.defaultAccount` setting: the account pickers offer first. */
+  readonly defaultAccount: () => string | undefined;
   readonly sandbox: SandboxHost;
   /** Shows the Trunkline log. */
   readonly showLog: () => void;

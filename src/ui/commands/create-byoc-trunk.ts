@@ -82,9 +82,7 @@ export const createByocTrunk: CommandDefinition = {
     const account = answers.account!;
     await showCreated(ctx, {
       message: t('Created BYOC trunk "{0}" ({1}).', trunk.friendly_name ?? answers.friendlyName!, trunk.sid),
-      sid: trunk.sid,
-      folderId: `account/${account.id}/byoc-trunks`,
-      nodeId: `account/${account.id}/byoc-trunks/${trunk.sid}`,
+      ref: { kind: 'byocTrunk', account, trunk },
       exportable: true,
     });
     return trunk;

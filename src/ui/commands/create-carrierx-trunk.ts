@@ -4,7 +4,7 @@ import { providerStepFailure, runCreateWizard } from '../create-wizard';
 import { t } from '../l10n';
 import { nameProblem } from '../name-problem';
 import { pickAccount } from '../pickers/pick-account';
-import { pickTrunkGroup } from '../pickers/pick-resource';
+import { pickTrunkGroup } from '../pickers/pick-trunk';
 import { showCreated } from '../show-created';
 import { TrunkGroupNode } from '../tree/trunk-group-node';
 import type { CommandContext, CommandDefinition } from './command';
@@ -74,9 +74,7 @@ export const createCarrierXTrunk: CommandDefinition = {
     );
     await showCreated(ctx, {
       message: t('Created trunk "{0}" in "{1}".', trunk.name ?? answers.name!, group.name ?? group.trunk_group_sid),
-      sid: trunk.trunk_sid,
-      folderId: `account/${account.id}/trunk-groups`,
-      nodeId: `account/${account.id}/trunk-groups/${group.trunk_group_sid}/${trunk.trunk_sid}`,
+      ref: { kind: 'carrierxTrunk', account, group, trunk },
       exportable: false,
     });
     ctx.resourceChanges.fire({ account: account.name, kind: 'CarrierXTrunkGroup', sid: group.trunk_group_sid });

@@ -3,7 +3,7 @@ import { FRIENDLY_NAME_MAX } from '../../core/providers/twilio/models';
 import { collect } from '../../core/providers/page';
 import { t } from '../l10n';
 import { pickAccount } from '../pickers/pick-account';
-import { pickTrunk } from '../pickers/pick-resource';
+import { pickTrunk } from '../pickers/pick-trunk';
 import { OriginationUrlsNode } from '../tree/origination-urls-node';
 import { TrunkNode } from '../tree/trunk-node';
 import type { CommandContext, CommandDefinition } from './command';
@@ -15,7 +15,7 @@ export const createOriginationUrl: CommandDefinition = {
   id: 'trunkline.createOriginationUrl',
   async run(ctx: CommandContext, node?: unknown) {
     const title = t('Add Origination URL');
-    const trunkNode = node instanceof TrunkNode ? node : node instanceof OriginationUrlsNode ? node.trunkNode : undefined;
+    const trunkNode = node instanceof TrunkNode || node instanceof OriginationUrlsNode ? node : undefined;
     const account = trunkNode?.account ?? (await pickAccount(ctx, { provider: 'twilio', title }));
     const trunk = trunkNode?.trunk ?? (await pickTrunk(ctx, account, title));
     const sipUrl = (
@@ -66,12 +66,9 @@ export const createOriginationUrl: CommandDefinition = {
       }
     });
     ctx.resourceChanges.fire({ account: account.name, kind: 'TwilioTrunk', sid: trunk.sid });
-    const folderId = `account/${account.id}/trunks/${trunk.sid}/origination-urls`;
     await showCreated(ctx, {
       message: t('Added origination URL {0} to "{1}".', sipUrl, trunk.friendly_name ?? trunk.sid),
-      sid: url.sid,
-      folderId,
-      nodeId: `${folderId}/${url.sid}`,
+      ref: { kind: 'originationUrl', account, trunk, url },
       exportable: false,
     });
     return url;

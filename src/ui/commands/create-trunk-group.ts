@@ -71,9 +71,7 @@ export const createTrunkGroup: CommandDefinition = {
     const account = answers.account!;
     await showCreated(ctx, {
       message: t('Created trunk group "{0}".', group.name ?? answers.name!),
-      sid: group.trunk_group_sid,
-      folderId: `account/${account.id}/trunk-groups`,
-      nodeId: `account/${account.id}/trunk-groups/${group.trunk_group_sid}`,
+      ref: { kind: 'trunkGroup', account, group },
       exportable: true,
     });
     return group;

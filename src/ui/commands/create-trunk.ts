@@ -115,9 +115,7 @@ export const createTrunk: CommandDefinition = {
     const account = answers.account!;
     await showCreated(ctx, {
       message: t('Created trunk "{0}" ({1}).', trunk.friendly_name ?? answers.friendlyName!, trunk.sid),
-      sid: trunk.sid,
-      folderId: `account/${account.id}/trunks`,
-      nodeId: `account/${account.id}/trunks/${trunk.sid}`,
+      ref: { kind: 'trunk', account, trunk },
       exportable: true,
     });
     return trunk;

@@ -2,7 +2,8 @@ import { collect } from '../../core/providers/page';
 import type { TrunkPhoneNumber } from '../../core/providers/twilio/models';
 import { t } from '../l10n';
 import { pickAccount } from '../pickers/pick-account';
-import { pickTrunk } from '../pickers/pick-resource';
+import { pickTrunk } from '../pickers/pick-trunk';
+import { treeIdOf } from '../resources/resource-kinds';
 import { PhoneNumberNode } from '../tree/phone-number-node';
 import { PhoneNumbersNode } from '../tree/phone-numbers-node';
 import { TrunkNode } from '../tree/trunk-node';
@@ -17,14 +18,13 @@ export const detachNumbers: CommandDefinition = {
     let trunk;
     let numbers: TrunkPhoneNumber[];
     if (node instanceof PhoneNumberNode) {
-      const trunkNode = node.parent.trunkNode;
-      account = trunkNode.account;
-      trunk = trunkNode.trunk;
+      account = node.account;
+      trunk = node.trunk;
       // a multi-selection in the tree arrives as the second argument
       const selected = Array.isArray(selection) ? selection.filter((s): s is PhoneNumberNode => s instanceof PhoneNumberNode && s.parent === node.parent) : [];
       numbers = selected.length > 0 ? selected.map((s) => s.number) : [node.number];
     } else {
-      const trunkNode = node instanceof TrunkNode ? node : node instanceof PhoneNumbersNode ? node.trunkNode : undefined;
+      const trunkNode = node instanceof TrunkNode || node instanceof PhoneNumbersNode ? node : undefined;
       account = trunkNode?.account ?? (await pickAccount(ctx, { provider: 'twilio', title }));
       trunk = trunkNode?.trunk ?? (await pickTrunk(ctx, account, title));
       const client = await ctx.connections.twilio(account);
@@ -56,7 +56,8 @@ export const detachNumbers: CommandDefinition = {
     } finally {
       ctx.resourceChanges.fire({ account: account.name, kind: 'TwilioTrunk', sid: trunk.sid });
     }
-    ctx.explorer.refreshById(`account/${account.id}/trunks/${trunk.sid}/numbers`);
+    // The trunk's row: its number count and its list of numbers.
+    ctx.explorer.refreshById(treeIdOf({ kind: 'trunk', account, trunk }));
     void ctx.workbench.info(t('Detached {0} from "{1}".', detached.join(', '), trunk.friendly_name ?? trunk.sid));
     return { detached };
   },

@@ -1,8 +1,11 @@
 import { t } from '../l10n';
 import { pickResource } from '../pickers/pick-resource';
-import { editableFields, fieldValueFromText, fieldValueProblem, type FieldDescriptor } from '../resources/editable-fields';
+import { fieldValueFromText, fieldValueProblem, type FieldDescriptor } from '../resources/editable-fields';
+import { isRefused } from '../resources/resource-kind';
+import { changeOf, descriptorOf, displayNameOf, folderIdOf, kindsWith, labelOf } from '../resources/resource-kinds';
 import { currentValue, updateResource } from '../resources/resource-operations';
-import { changeOf, folderIdOf, KIND_NAMES, labelOf, refFromNode, type ResourceRef } from '../resources/resource-ref';
+import type { ResourceRef } from '../resources/resource-ref';
+import { refFromNode } from '../tree/resource-node';
 import type { PickItem } from '../user-input';
 import type { CommandContext, CommandDefinition } from './command';
 
@@ -14,13 +17,15 @@ export const editField: CommandDefinition = {
   id: 'trunkline.editField',
   async run(ctx: CommandContext, node?: unknown, fieldKey?: unknown) {
     const title = t('Edit Field');
-    const ref = refFromNode(node) ?? (await pickResource(ctx, ['trunk', 'byocTrunk', 'originationUrl', 'trunkGroup', 'carrierxTrunk'], title));
-    const fields = editableFields(ref.kind);
+    const ref = refFromNode(node) ?? (await pickResource(ctx, kindsWith('edit'), title));
+    const edit = descriptorOf(ref).edit;
+    if (isRefused(edit)) throw new Error(edit.refused());
+    const fields = edit.fields();
     const field =
       fields.find((f) => f.key === fieldKey) ??
       (await ctx.input.pick(
         fields.map((f) => ({ label: f.key, description: display(currentValue(ref, f.key)), detail: f.description, value: f })),
-        { title: `${title}: ${labelOf(ref)}`, placeholder: t('Which field of the {0}?', t(KIND_NAMES[ref.kind])), matchOnDescription: true },
+        { title: `${title}: ${labelOf(ref)}`, placeholder: t('Which field of the {0}?', displayNameOf(ref.kind)), matchOnDescription: true },
       ));
     const value = await askValue(ctx, ref, field, title);
     if (sameValue(value, currentValue(ref, field.key))) {

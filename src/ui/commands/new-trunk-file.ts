@@ -50,7 +50,7 @@ export const newTrunkFile: CommandDefinition<DocumentCommandContext> = {
       TRUNK_KINDS.map((k) => ({ label: t(KIND_LABELS[k]), description: k, value: k })),
       { title, placeholder: t('What does the file describe?') },
     );
-    const account = defaultAccountName(ctx.accounts.list()) ?? 'sandbox';
+    const account = defaultAccountName(ctx.accounts.list(), ctx.defaultAccount()) ?? 'sandbox';
     const folder = ctx.workspaceFiles.folder();
     if (!folder) return ctx.documents.openUntitled('trunk-yaml', TEMPLATES[kind](account, DEFAULT_NAMING[kind]));
     const name = await ctx.input.input({

@@ -1,27 +1,27 @@
-import { BYOC_FRIENDLY_NAME_MAX, FRIENDLY_NAME_MAX } from '../../core/providers/twilio/models';
 import { t } from '../l10n';
+import { nameProblem } from '../name-problem';
 import { pickResource } from '../pickers/pick-resource';
-import { KIND_NAMES, labelOf, refFromNode } from '../resources/resource-ref';
+import { isRefused } from '../resources/resource-kind';
+import { descriptorOf, displayNameOf, kindsWith, labelOf } from '../resources/resource-kinds';
+import { refFromNode } from '../tree/resource-node';
 import type { CommandContext, CommandDefinition } from './command';
 import { applyFieldChange } from './edit-field';
-import { nameProblem } from '../name-problem';
 
 /** Trunkline: Rename — the friendly name (Twilio) or name (CarrierX) of a resource. */
 export const renameResource: CommandDefinition = {
   id: 'trunkline.rename',
   async run(ctx: CommandContext, node?: unknown) {
     const title = t('Rename');
-    const ref = refFromNode(node) ?? (await pickResource(ctx, ['trunk', 'byocTrunk', 'originationUrl', 'trunkGroup', 'carrierxTrunk'], title));
-    if (ref.kind === 'phoneNumber') throw new Error(t('Rename a phone number in the Twilio Console; Trunkline manages which trunk it is on.'));
-    const key = ref.kind === 'trunkGroup' || ref.kind === 'carrierxTrunk' ? 'name' : 'friendly_name';
-    const max = ref.kind === 'byocTrunk' ? BYOC_FRIENDLY_NAME_MAX : ref.kind === 'trunkGroup' || ref.kind === 'carrierxTrunk' ? undefined : FRIENDLY_NAME_MAX;
+    const ref = refFromNode(node) ?? (await pickResource(ctx, kindsWith('rename'), title));
+    const rename = descriptorOf(ref).rename;
+    if (isRefused(rename)) throw new Error(rename.refused());
     const name = await ctx.input.input({
       title: `${title}: ${labelOf(ref)}`,
-      prompt: t('New name for the {0}.', t(KIND_NAMES[ref.kind])),
+      prompt: t('New name for the {0}.', displayNameOf(ref.kind)),
       value: labelOf(ref),
-      validate: (v) => nameProblem(v, max),
+      validate: (v) => nameProblem(v, rename.maxLength),
     });
     if (name === labelOf(ref)) return ref;
-    return applyFieldChange(ctx, ref, { [key]: name });
+    return applyFieldChange(ctx, ref, { [rename.key]: name });
   },
 };

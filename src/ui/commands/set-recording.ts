@@ -1,7 +1,8 @@
 import { RECORDING_MODES, RECORDING_TRIMS } from '../../core/providers/twilio/models';
 import { t } from '../l10n';
 import { pickAccount } from '../pickers/pick-account';
-import { pickTrunk } from '../pickers/pick-resource';
+import { pickTrunk } from '../pickers/pick-trunk';
+import { folderIdOf } from '../resources/resource-kinds';
 import { TrunkNode } from '../tree/trunk-node';
 import type { CommandContext, CommandDefinition } from './command';
 
@@ -41,7 +42,7 @@ export const setRecording: CommandDefinition = {
     } finally {
       ctx.resourceChanges.fire({ account: account.name, kind: 'TwilioTrunk', sid: trunk.sid });
     }
-    ctx.explorer.refreshById(`account/${account.id}/trunks`);
+    ctx.explorer.refreshById(folderIdOf({ kind: 'trunk', account, trunk }));
     void ctx.workbench.info(t('Recording of "{0}" is now {1}{2}.', trunk.friendly_name ?? trunk.sid, recording.mode ?? mode, recording.trim ? ` (${recording.trim})` : ''));
     return recording;
   },

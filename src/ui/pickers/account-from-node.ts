@@ -8,6 +8,6 @@ import { TrunkGroupsNode } from '../tree/trunk-groups-node';
 export function accountFromNode(node: unknown, provider: 'twilio' | 'carrierx'): Account | undefined {
   let account: Account | undefined;
   if (node instanceof AccountNode) account = node.account;
-  else if (node instanceof ElasticSipTrunksNode || node instanceof ByocTrunksNode || node instanceof TrunkGroupsNode) account = node.accountNode.account;
+  else if (node instanceof ElasticSipTrunksNode || node instanceof ByocTrunksNode || node instanceof TrunkGroupsNode) account = node.account;
   return account && providersOf(account).includes(provider) ? account : undefined;
 }

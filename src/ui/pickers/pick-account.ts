@@ -16,7 +16,7 @@ export async function pickAccount(
   const accounts = candidates(ctx, options.provider);
   if (accounts.length === 1) return accounts[0]!;
   // the default account (setting trunkline.defaultAccount) is offered first
-  const preferred = defaultAccountName(accounts);
+  const preferred = defaultAccountName(accounts, ctx.defaultAccount());
   const ordered = [...accounts].sort((a, b) => Number(b.name === preferred) - Number(a.name === preferred));
   return ctx.input.pick(
     ordered.map((a) => ({

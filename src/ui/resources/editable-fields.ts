@@ -1,8 +1,4 @@
-import carrierXSchema from '../../../schemas/carrierx-trunk-group.schema.json';
-import byocSchema from '../../../schemas/twilio-byoc-trunk.schema.json';
-import trunkSchema from '../../../schemas/twilio-trunk.schema.json';
 import { t } from '../l10n';
-import type { ResourceKind } from './resource-ref';
 
 /**
  * A scalar field the "Edit Field" command can change, read from the trunk-file JSON Schemas
@@ -33,24 +29,19 @@ interface PropertySchema {
   readOnly?: boolean;
 }
 
-type SchemaWithDefinitions = { definitions: Record<string, { properties?: Record<string, PropertySchema> }> };
+/** A trunk-file JSON Schema, where a kind's fields are one of its definitions. */
+export type SchemaWithDefinitions = { definitions: Record<string, { properties?: Record<string, PropertySchema> }> };
 
-const SOURCES: Partial<Record<ResourceKind, { schema: SchemaWithDefinitions; definition: string }>> = {
-  trunk: { schema: trunkSchema as SchemaWithDefinitions, definition: 'spec' },
-  originationUrl: { schema: trunkSchema as SchemaWithDefinitions, definition: 'originationUrl' },
-  byocTrunk: { schema: byocSchema as SchemaWithDefinitions, definition: 'spec' },
-  trunkGroup: { schema: carrierXSchema as SchemaWithDefinitions, definition: 'spec' },
-  carrierxTrunk: { schema: carrierXSchema as SchemaWithDefinitions, definition: 'trunk' },
-};
+const cache = new Map<object, FieldDescriptor[]>();
 
-const cache = new Map<ResourceKind, FieldDescriptor[]>();
-
-/** The writable scalar fields of a kind, in schema order (arrays and objects are edited in trunk files). */
-export function editableFields(kind: ResourceKind): FieldDescriptor[] {
-  let fields = cache.get(kind);
+/**
+ * The writable scalar fields of one definition of a schema, in schema order (arrays and
+ * objects are edited in trunk files).
+ */
+export function fieldsFromSchema(schema: SchemaWithDefinitions, definition: string): FieldDescriptor[] {
+  const properties = schema.definitions[definition]?.properties ?? {};
+  let fields = cache.get(properties);
   if (fields) return fields;
-  const source = SOURCES[kind];
-  const properties = source?.schema.definitions[source.definition]?.properties ?? {};
   fields = [];
   for (const [key, prop] of Object.entries(properties)) {
     const types = Array.isArray(prop.type) ? prop.type : prop.type ? [prop.type] : [];
@@ -69,7 +60,7 @@ export function editableFields(kind: ResourceKind): FieldDescriptor[] {
       maximum: prop.maximum,
     });
   }
-  cache.set(kind, fields);
+  cache.set(properties, fields);
   return fields;
 }
 

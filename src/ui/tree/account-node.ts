@@ -4,6 +4,7 @@ import { ByocTrunksNode } from './byoc-trunks-node';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { ElasticSipTrunksNode } from './elastic-sip-trunks-node';
 import { markdownFields } from './markdown-fields';
+import { accountTreeId } from './tree-ids';
 import type { TreeItemData } from './tree-item-data';
 import { TrunkGroupsNode } from './trunk-groups-node';
 
@@ -17,7 +18,7 @@ export class AccountNode implements ExplorerNode {
     readonly account: Account,
     private readonly ctx: ExplorerContext,
   ) {
-    this.id = `account/${account.id}`;
+    this.id = accountTreeId(account.id);
   }
 
   treeItem(): TreeItemData {
@@ -51,9 +52,9 @@ export class AccountNode implements ExplorerNode {
   private buildFolders(): ExplorerNode[] {
     const folders: ExplorerNode[] = [];
     if (this.account.provider !== 'carrierx') {
-      folders.push(new ElasticSipTrunksNode(this, this.ctx), new ByocTrunksNode(this, this.ctx));
+      folders.push(new ElasticSipTrunksNode(this.account, this, this.ctx), new ByocTrunksNode(this.account, this, this.ctx));
     }
-    if (this.account.provider !== 'twilio') folders.push(new TrunkGroupsNode(this, this.ctx));
+    if (this.account.provider !== 'twilio') folders.push(new TrunkGroupsNode(this.account, this, this.ctx));
     return folders;
   }
 }

@@ -1,20 +1,22 @@
+import type { Account } from '../../core/accounts/account';
 import type { Page, PageRequest } from '../../core/providers/page';
 import type { ByocTrunk } from '../../core/providers/twilio/models';
 import { t } from '../l10n';
-import type { AccountNode } from './account-node';
 import { ByocTrunkNode } from './byoc-trunk-node';
-import type { ExplorerContext } from './explorer-node';
+import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { PagedFolderNode } from './paged-folder-node';
+import { folderTreeId } from './tree-ids';
 import type { TreeItemData } from './tree-item-data';
 
 export class ByocTrunksNode extends PagedFolderNode<ByocTrunk> {
   protected readonly noun = t('BYOC trunks');
 
   constructor(
-    readonly accountNode: AccountNode,
+    readonly account: Account,
+    parent: ExplorerNode,
     ctx: ExplorerContext,
   ) {
-    super(`${accountNode.id}/byoc-trunks`, accountNode, ctx);
+    super(folderTreeId({ accountId: account.id, folder: 'byocTrunks' }), parent, ctx);
   }
 
   treeItem(): TreeItemData {
@@ -29,11 +31,11 @@ export class ByocTrunksNode extends PagedFolderNode<ByocTrunk> {
   }
 
   protected async fetchPage(req: PageRequest): Promise<Page<ByocTrunk>> {
-    const client = await this.ctx.connections.twilio(this.accountNode.account);
+    const client = await this.ctx.connections.twilio(this.account);
     return client.byocTrunks.page(req);
   }
 
   protected childFor(trunk: ByocTrunk): ByocTrunkNode {
-    return new ByocTrunkNode(trunk, this);
+    return new ByocTrunkNode({ kind: 'byocTrunk', account: this.account, trunk }, this);
   }
 }

@@ -1,11 +1,12 @@
+import type { Account } from '../../core/accounts/account';
 import { TwilioNumberIndex } from '../../core/documents/plan/twilio-number-index';
 import type { Page, PageRequest } from '../../core/providers/page';
 import type { TwilioClient } from '../../core/providers/twilio/twilio-client';
 import type { Trunk } from '../../core/providers/twilio/models';
 import { t } from '../l10n';
-import type { AccountNode } from './account-node';
-import type { ExplorerContext } from './explorer-node';
+import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { PagedFolderNode } from './paged-folder-node';
+import { folderTreeId } from './tree-ids';
 import type { TreeItemData } from './tree-item-data';
 import { TrunkNode } from './trunk-node';
 
@@ -16,10 +17,11 @@ export class ElasticSipTrunksNode extends PagedFolderNode<Trunk> {
   private knownCounts: Map<string, number> | undefined;
 
   constructor(
-    readonly accountNode: AccountNode,
+    readonly account: Account,
+    parent: ExplorerNode,
     ctx: ExplorerContext,
   ) {
-    super(`${accountNode.id}/trunks`, accountNode, ctx);
+    super(folderTreeId({ accountId: account.id, folder: 'trunks' }), parent, ctx);
   }
 
   treeItem(): TreeItemData {
@@ -34,7 +36,7 @@ export class ElasticSipTrunksNode extends PagedFolderNode<Trunk> {
   }
 
   protected async fetchPage(req: PageRequest): Promise<Page<Trunk>> {
-    const client = await this.ctx.connections.twilio(this.accountNode.account);
+    const client = await this.ctx.connections.twilio(this.account);
     // The count listing runs beside the first page, so the rows render with their counts at
     // once: a later change event on a trunk or this folder would make VS Code drop and reload
     // the rows below it, racing the reloads of expanded folders ("No tree item with id …").
@@ -57,13 +59,13 @@ export class ElasticSipTrunksNode extends PagedFolderNode<Trunk> {
   private countNumbers(client: TwilioClient): Promise<Map<string, number> | undefined> {
     this.numberCounts ??= new TwilioNumberIndex(client).countsByTrunk().catch((e: unknown) => {
       // Counts are a convenience: the folders still list the numbers when expanded.
-      this.ctx.log.debug(`number counts for ${this.accountNode.account.name}: ${e instanceof Error ? e.message : String(e)}`);
+      this.ctx.log.debug(`number counts for ${this.account.name}: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     });
     return this.numberCounts;
   }
 
   protected childFor(trunk: Trunk): TrunkNode {
-    return new TrunkNode(trunk, this, this.ctx);
+    return new TrunkNode({ kind: 'trunk', account: this.account, trunk }, this, this.ctx, () => this.numberCount(trunk.sid));
   }
 }

@@ -4,6 +4,7 @@ import { AccountNode } from './account-node';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { loadUndici } from '../../core/http/load-undici';
 import { PagedFolderNode } from './paged-folder-node';
+import { accountTreeId, isAtOrBelow } from './tree-ids';
 
 /** How many more pages a reveal loads looking for a new resource in a long folder. */
 const REVEAL_PAGE_LIMIT = 20;
@@ -93,7 +94,7 @@ export class ExplorerTree {
     let pages = 0;
     while (node?.id !== id) {
       const children = await this.childrenOf(node);
-      const next = children.find((c) => c.id === id || id.startsWith(`${c.id}/`));
+      const next = children.find((c) => isAtOrBelow(id, c.id));
       if (next) {
         node = next;
         pages = 0;
@@ -107,18 +108,25 @@ export class ExplorerTree {
     return node;
   }
 
-  /** Refreshes the node with this id if it has been shown; returns whether it was found. */
+  /**
+   * Refreshes the node with this id if it has been shown; returns whether it was found. One
+   * that was never shown needs no refresh (it loads fresh when expanded), but it is logged: an
+   * id that no node has would otherwise go unnoticed.
+   */
   refreshById(id: string): boolean {
     const node = this.index.get(id);
-    if (!node) return false;
+    if (!node) {
+      this.ctx.log.info(`Refresh: nothing shown in the Trunks view has the id ${id}; it loads fresh when expanded.`);
+      return false;
+    }
     this.refresh(node);
     return true;
   }
 
   private forgetAccount(accountId: string): void {
     this.accountNodes.delete(accountId);
-    this.dropBelow(`account/${accountId}`);
-    this.index.delete(`account/${accountId}`);
+    this.dropBelow(accountTreeId(accountId));
+    this.index.delete(accountTreeId(accountId));
   }
 
   private dropBelow(id: string): void {

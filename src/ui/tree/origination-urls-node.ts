@@ -1,20 +1,23 @@
 import type { Page, PageRequest } from '../../core/providers/page';
-import type { OriginationUrl } from '../../core/providers/twilio/models';
+import type { Account } from '../../core/accounts/account';
+import type { OriginationUrl, Trunk } from '../../core/providers/twilio/models';
 import { t } from '../l10n';
-import type { ExplorerContext } from './explorer-node';
+import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { OriginationUrlNode } from './origination-url-node';
 import { PagedFolderNode } from './paged-folder-node';
+import { folderTreeId } from './tree-ids';
 import type { TreeItemData } from './tree-item-data';
-import type { TrunkNode } from './trunk-node';
 
 export class OriginationUrlsNode extends PagedFolderNode<OriginationUrl> {
   protected readonly noun = t('origination URLs');
 
   constructor(
-    readonly trunkNode: TrunkNode,
+    readonly account: Account,
+    readonly trunk: Trunk,
+    parent: ExplorerNode,
     ctx: ExplorerContext,
   ) {
-    super(`${trunkNode.id}/origination-urls`, trunkNode, ctx);
+    super(folderTreeId({ accountId: account.id, folder: 'originationUrls', trunkSid: trunk.sid }), parent, ctx);
   }
 
   treeItem(): TreeItemData {
@@ -29,11 +32,11 @@ export class OriginationUrlsNode extends PagedFolderNode<OriginationUrl> {
   }
 
   protected async fetchPage(req: PageRequest): Promise<Page<OriginationUrl>> {
-    const client = await this.ctx.connections.twilio(this.trunkNode.account);
-    return client.originationUrls.page(this.trunkNode.trunk.sid, req);
+    const client = await this.ctx.connections.twilio(this.account);
+    return client.originationUrls.page(this.trunk.sid, req);
   }
 
   protected childFor(url: OriginationUrl): OriginationUrlNode {
-    return new OriginationUrlNode(url, this);
+    return new OriginationUrlNode({ kind: 'originationUrl', account: this.account, trunk: this.trunk, url }, this);
   }
 }

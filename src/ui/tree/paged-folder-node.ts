@@ -2,6 +2,7 @@ import { isProviderError } from '../../core/http/provider-error';
 import type { Page, PageRequest } from '../../core/providers/page';
 import { t } from '../l10n';
 import { LeafNode, type ExplorerContext, type ExplorerNode } from './explorer-node';
+import { emptyTreeId, errorTreeId, loadMoreTreeId } from './tree-ids';
 import type { TreeItemData } from './tree-item-data';
 
 /**
@@ -101,7 +102,7 @@ export class LoadMoreNode extends LeafNode {
   readonly id: string;
   constructor(readonly parent: PagedFolderNode<unknown>) {
     super();
-    this.id = `${parent.id}/load-more/${parent.loadedCount}`;
+    this.id = loadMoreTreeId(parent.id, parent.loadedCount);
   }
 
   treeItem(): TreeItemData {
@@ -124,7 +125,7 @@ export class ErrorNode extends LeafNode {
     readonly message: string,
   ) {
     super();
-    this.id = `${parent.id}/error`;
+    this.id = errorTreeId(parent.id);
   }
 
   treeItem(): TreeItemData {
@@ -148,7 +149,7 @@ export class EmptyNode extends LeafNode {
     private readonly label: string,
   ) {
     super();
-    this.id = `${parent.id}/empty`;
+    this.id = emptyTreeId(parent.id);
   }
 
   treeItem(): TreeItemData {

@@ -1,42 +1,17 @@
-import type { TrunkPhoneNumber } from '../../core/providers/twilio/models';
-import { LeafNode } from './explorer-node';
-import { markdownFields } from './markdown-fields';
-import type { PhoneNumbersNode } from './phone-numbers-node';
-import type { TreeItemData } from './tree-item-data';
+import type { RefOf } from '../resources/resource-ref';
+import type { ExplorerNode } from './explorer-node';
+import { ResourceNode } from './resource-node';
 
-export class PhoneNumberNode extends LeafNode {
-  readonly id: string;
-
-  constructor(
-    readonly number: TrunkPhoneNumber,
-    readonly parent: PhoneNumbersNode,
-  ) {
-    super();
-    this.id = `${parent.id}/${number.sid}`;
+export class PhoneNumberNode extends ResourceNode<RefOf<'phoneNumber'>> {
+  get number() {
+    return this.ref.number;
   }
 
-  treeItem(): TreeItemData {
-    const n = this.number;
-    const sandbox = this.parent.trunkNode.account.provider === 'sandbox';
-    return {
-      id: this.id,
-      label: n.phone_number ?? n.sid,
-      description: n.friendly_name && n.friendly_name !== n.phone_number ? n.friendly_name : undefined,
-      tooltip: markdownFields(n.phone_number ?? n.sid, [
-        ['sid', n.sid],
-        ['friendly_name', n.friendly_name],
-        ['trunk_sid', n.trunk_sid],
-        ['capabilities', n.capabilities],
-        ['voice_url', n.voice_url],
-        ['voice_method', n.voice_method],
-        ['voice_application_sid', n.voice_application_sid],
-        ['status_callback', n.status_callback],
-        ['address_requirements', n.address_requirements],
-        ['date_updated', n.date_updated],
-      ]),
-      contextValue: `trunkline:phoneNumber.twilio.detachable${sandbox ? '' : '.console'}`,
-      icon: { id: 'call-incoming' },
-      collapsible: 'none',
-    };
+  get trunk() {
+    return this.ref.trunk;
+  }
+
+  async children(): Promise<ExplorerNode[]> {
+    return [];
   }
 }

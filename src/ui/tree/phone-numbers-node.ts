@@ -1,20 +1,25 @@
 import type { Page, PageRequest } from '../../core/providers/page';
-import type { TrunkPhoneNumber } from '../../core/providers/twilio/models';
+import type { Account } from '../../core/accounts/account';
+import type { Trunk, TrunkPhoneNumber } from '../../core/providers/twilio/models';
 import { t } from '../l10n';
-import type { ExplorerContext } from './explorer-node';
+import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { PagedFolderNode } from './paged-folder-node';
 import { PhoneNumberNode } from './phone-number-node';
+import { folderTreeId } from './tree-ids';
 import type { TreeItemData } from './tree-item-data';
-import type { TrunkNode } from './trunk-node';
 
 export class PhoneNumbersNode extends PagedFolderNode<TrunkPhoneNumber> {
   protected readonly noun = t('phone numbers');
 
   constructor(
-    readonly trunkNode: TrunkNode,
+    readonly account: Account,
+    readonly trunk: Trunk,
+    parent: ExplorerNode,
     ctx: ExplorerContext,
+    /** The count from the account-wide listing, known before this folder is expanded. */
+    private readonly accountWideCount: () => number | undefined,
   ) {
-    super(`${trunkNode.id}/numbers`, trunkNode, ctx);
+    super(folderTreeId({ accountId: account.id, folder: 'phoneNumbers', trunkSid: trunk.sid }), parent, ctx);
   }
 
   treeItem(): TreeItemData {
@@ -33,7 +38,7 @@ export class PhoneNumbersNode extends PagedFolderNode<TrunkPhoneNumber> {
    * (known before anything is expanded); undefined while neither is known.
    */
   knownCount(): number | undefined {
-    return this.loadedCount > 0 || this.isLoaded ? this.loadedCount : this.trunkNode.parent.numberCount(this.trunkNode.trunk.sid);
+    return this.loadedCount > 0 || this.isLoaded ? this.loadedCount : this.accountWideCount();
   }
 
   /** "1 number", "3 numbers", "50+ numbers"; undefined when there are none or the count is not known yet. */
@@ -45,11 +50,11 @@ export class PhoneNumbersNode extends PagedFolderNode<TrunkPhoneNumber> {
   }
 
   protected async fetchPage(req: PageRequest): Promise<Page<TrunkPhoneNumber>> {
-    const client = await this.ctx.connections.twilio(this.trunkNode.account);
-    return client.trunkPhoneNumbers.page(this.trunkNode.trunk.sid, req);
+    const client = await this.ctx.connections.twilio(this.account);
+    return client.trunkPhoneNumbers.page(this.trunk.sid, req);
   }
 
   protected childFor(number: TrunkPhoneNumber): PhoneNumberNode {
-    return new PhoneNumberNode(number, this);
+    return new PhoneNumberNode({ kind: 'phoneNumber', account: this.account, trunk: this.trunk, number }, this);
   }
 }

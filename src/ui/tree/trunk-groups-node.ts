@@ -1,9 +1,10 @@
+import type { Account } from '../../core/accounts/account';
 import type { TrunkGroup } from '../../core/providers/carrierx/models';
 import type { Page, PageRequest } from '../../core/providers/page';
 import { t } from '../l10n';
-import type { AccountNode } from './account-node';
-import type { ExplorerContext } from './explorer-node';
+import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { PagedFolderNode } from './paged-folder-node';
+import { folderTreeId } from './tree-ids';
 import type { TreeItemData } from './tree-item-data';
 import { TrunkGroupNode } from './trunk-group-node';
 
@@ -11,10 +12,11 @@ export class TrunkGroupsNode extends PagedFolderNode<TrunkGroup> {
   protected readonly noun = t('trunk groups');
 
   constructor(
-    readonly accountNode: AccountNode,
+    readonly account: Account,
+    parent: ExplorerNode,
     ctx: ExplorerContext,
   ) {
-    super(`${accountNode.id}/trunk-groups`, accountNode, ctx);
+    super(folderTreeId({ accountId: account.id, folder: 'trunkGroups' }), parent, ctx);
   }
 
   treeItem(): TreeItemData {
@@ -29,12 +31,12 @@ export class TrunkGroupsNode extends PagedFolderNode<TrunkGroup> {
   }
 
   protected async fetchPage(req: PageRequest): Promise<Page<TrunkGroup>> {
-    const client = await this.ctx.connections.carrierx(this.accountNode.account);
+    const client = await this.ctx.connections.carrierx(this.account);
     // Groups come with their trunks: one request fills two levels of the tree.
     return client.trunkGroups.page({ ...req, withTrunks: true });
   }
 
   protected childFor(group: TrunkGroup): TrunkGroupNode {
-    return new TrunkGroupNode(group, this);
+    return new TrunkGroupNode({ kind: 'trunkGroup', account: this.account, group }, this);
   }
 }

@@ -1,27 +1,27 @@
-import type { Trunk } from '../../core/providers/twilio/models';
-import { t } from '../l10n';
-import type { ElasticSipTrunksNode } from './elastic-sip-trunks-node';
+import type { RefOf } from '../resources/resource-ref';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
-import { markdownFields } from './markdown-fields';
 import { OriginationUrlsNode } from './origination-urls-node';
 import { PhoneNumbersNode } from './phone-numbers-node';
-import type { TreeItemData } from './tree-item-data';
+import { ResourceNode } from './resource-node';
 
 /** An Elastic SIP Trunk: numbers and origination URLs below it, recording in its tooltip. */
-export class TrunkNode implements ExplorerNode {
-  readonly id: string;
+export class TrunkNode extends ResourceNode<RefOf<'trunk'>> {
   private folders: [PhoneNumbersNode, OriginationUrlsNode] | undefined;
+  /** Set by a refresh: the account-wide count was taken before the change, so count anew. */
+  private recount = false;
 
   constructor(
-    public trunk: Trunk,
-    readonly parent: ElasticSipTrunksNode,
+    ref: RefOf<'trunk'>,
+    parent: ExplorerNode,
     private readonly ctx: ExplorerContext,
+    /** The numbers on this trunk by the account-wide listing (undefined until known). */
+    private readonly accountWideCount: () => number | undefined,
   ) {
-    this.id = `${parent.id}/${trunk.sid}`;
+    super(ref, parent);
   }
 
-  get account() {
-    return this.parent.accountNode.account;
+  get trunk() {
+    return this.ref.trunk;
   }
 
   get phoneNumbers(): PhoneNumbersNode {
@@ -32,44 +32,34 @@ export class TrunkNode implements ExplorerNode {
     return this.ensureFolders()[1];
   }
 
-  treeItem(): TreeItemData {
-    const tr = this.trunk;
-    const description = [tr.domain_name, this.phoneNumbers.countText()].filter(Boolean).join(' · ');
-    return {
-      id: this.id,
-      label: tr.friendly_name || tr.domain_name || tr.sid,
-      description,
-      tooltip: markdownFields(tr.friendly_name || tr.sid, [
-        ['sid', tr.sid],
-        ['domain_name', tr.domain_name],
-        ['secure', tr.secure],
-        ['transfer_mode', tr.transfer_mode],
-        ['transfer_caller_id', tr.transfer_caller_id],
-        ['cnam_lookup_enabled', tr.cnam_lookup_enabled],
-        ['disaster_recovery_url', tr.disaster_recovery_url],
-        ['disaster_recovery_method', tr.disaster_recovery_method],
-        [t('recording'), tr.recording ? `${tr.recording.mode ?? '?'} / ${tr.recording.trim ?? '?'}` : undefined],
-        ['auth_type', tr.auth_type],
-        ['symmetric_rtp_enabled', tr.symmetric_rtp_enabled],
-        ['date_created', tr.date_created],
-        ['date_updated', tr.date_updated],
-      ]),
-      contextValue: `trunkline:trunk.twilio.editable.deletable.exportable${this.account.provider === 'sandbox' ? '' : '.console'}`,
-      icon: { id: tr.secure ? 'lock' : 'server' },
-      collapsible: 'collapsed',
-    };
+  protected override detail(): string | undefined {
+    const numbers = this.phoneNumbers;
+    if (this.recount && !numbers.isLoaded) {
+      // One listing of this trunk's numbers (a load error shows in the folder), then the row again.
+      this.recount = false;
+      void numbers.children().then(
+        () => this.ctx.changed(this),
+        () => undefined,
+      );
+    }
+    return numbers.countText();
   }
 
   async children(): Promise<ExplorerNode[]> {
     return this.ensureFolders();
   }
 
+  /** A refresh reloads both folders (the same nodes, which the view and commands may hold) and recounts. */
   reset(): void {
-    this.folders = undefined;
+    for (const folder of this.folders ?? []) folder.reset();
+    this.recount = true;
   }
 
   private ensureFolders(): [PhoneNumbersNode, OriginationUrlsNode] {
-    this.folders ??= [new PhoneNumbersNode(this, this.ctx), new OriginationUrlsNode(this, this.ctx)];
+    this.folders ??= [
+      new PhoneNumbersNode(this.account, this.trunk, this, this.ctx, this.accountWideCount),
+      new OriginationUrlsNode(this.account, this.trunk, this, this.ctx),
+    ];
     return this.folders;
   }
 }

@@ -24,6 +24,49 @@ function importsOf(file: string): string[] {
   return specifiers.map((s) => (s.startsWith('.') ? path.relative(SRC, path.resolve(path.dirname(file), s)) : s));
 }
 
+/**
+ * The import cycles among `files` (type-only imports count: a child that names its parent's
+ * type still cannot be read without it), as strongly connected components (Tarjan).
+ */
+function importCycles(files: readonly string[]): string[][] {
+  const modules = new Set(files.map((f) => path.relative(SRC, f).replace(/\.ts$/, '')));
+  const edges = new Map(
+    files.map((f) => {
+      const from = path.relative(SRC, f).replace(/\.ts$/, '');
+      const to = importsOf(f).flatMap((s) => (modules.has(s) ? [s] : modules.has(`${s}/index`) ? [`${s}/index`] : []));
+      return [from, to] as const;
+    }),
+  );
+  const order = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (v: string): void => {
+    order.set(v, order.size);
+    low.set(v, order.get(v)!);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!order.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, order.get(w)!));
+    }
+    if (low.get(v) !== order.get(v)) return;
+    const component: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      onStack.delete(w);
+      component.push(w);
+    } while (w !== v);
+    if (component.length > 1 || edges.get(v)!.includes(v)) cycles.push(component.sort());
+  };
+  for (const v of modules) if (!order.has(v)) visit(v);
+  return cycles;
+}
+
 function violations(room: string, forbidden: (specifier: string) => boolean): string[] {
   return sourceFiles(path.join(SRC, room)).flatMap((file) =>
     importsOf(file)
@@ -49,9 +92,24 @@ describe('dependency direction', () => {
     assert.deepEqual(violations(path.join('ui', 'commands'), (s) => s === 'vscode'), []);
   });
 
+  test('no import cycle anywhere in src', () => {
+    assert.deepEqual(importCycles(sourceFiles(SRC)), []);
+  });
+
   test('the check sees imports at all', () => {
     // a guard against the test passing because it read nothing
     assert.ok(sourceFiles(path.join(SRC, 'core')).length > 50);
     assert.ok(importsOf(path.join(SRC, 'ui', 'services.ts')).includes('vscode'));
+    // and the cycle finder finds a cycle when there is one: two files of a scratch folder
+    const scratch = fs.mkdtempSync(path.join(SRC, '..', 'out', 'cycle-check-'));
+    try {
+      fs.writeFileSync(path.join(scratch, 'a.ts'), "import type { B } from './b';\nexport type A = B;\n");
+      fs.writeFileSync(path.join(scratch, 'b.ts'), "import { a } from './a';\nexport const b = a;\n");
+      fs.writeFileSync(path.join(scratch, 'c.ts'), "import { a } from './a';\n");
+      assert.equal(importCycles(sourceFiles(scratch)).length, 1);
+      assert.deepEqual(importCycles(sourceFiles(scratch))[0]!.map((m) => path.basename(m)), ['a', 'b']);
+    } finally {
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });

@@ -229,6 +229,35 @@ describe('numbers and origination URLs', () => {
     assert.deepEqual((await collect(client.trunkPhoneNumbers.list(target.sid))).map((n) => n.phone_number), [taken.phone_number]);
   });
 
+  test('attach and detach update the number counts of the trunk rows they touch, without a manual refresh', async () => {
+    const client = await twilio();
+    await client.trunks.create({ friendly_name: 'Target', domain_name: 'target.pstn.twilio.com' });
+    const numbers = await collect(client.incomingPhoneNumbers.list());
+    const taken = numbers.find((n) => n.trunk_sid)!;
+    const sourceCount = numbers.filter((n) => n.trunk_sid === taken.trunk_sid).length;
+    const sourceName = (await client.trunks.fetch(taken.trunk_sid!)).friendly_name!;
+    const target = await nodeOf(['sandbox', 'Elastic SIP Trunks', 'Target']);
+    const source = await nodeOf(['sandbox', 'Elastic SIP Trunks', sourceName]);
+    const countOf = (node: ExplorerNode) => node.treeItem().description?.split(' · ')[1];
+    const settled = async (node: ExplorerNode, expected: string | undefined) => {
+      // The rows render again as VS Code would after the change event, until the recount lands.
+      for (let i = 0; i < 100 && countOf(node) !== expected; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      return countOf(node);
+    };
+    const counted = (n: number) => (n === 0 ? undefined : n === 1 ? '1 number' : `${n} numbers`);
+    assert.equal(countOf(target), undefined);
+    assert.equal(countOf(source), counted(sourceCount));
+
+    h.answers([{ pickMany: [taken.phone_number] }, { confirm: true, message: /Move 1 number/ }]);
+    await attachNumbers.run(h.context(), target);
+    assert.equal(await settled(target, '1 number'), '1 number', 'the trunk the number went to');
+    assert.equal(await settled(source, counted(sourceCount - 1)), counted(sourceCount - 1), 'the trunk the number left');
+
+    h.answers([{ pickMany: [taken.phone_number] }, { confirm: true }]);
+    await detachNumbers.run(h.context(), target);
+    assert.equal(await settled(target, undefined), undefined, 'no numbers left on it');
+  });
+
   test('add, edit and delete an origination URL from its tree nodes', async () => {
     const client = await twilio();
     await client.trunks.create({ friendly_name: 'Origin', domain_name: 'origin.pstn.twilio.com' });

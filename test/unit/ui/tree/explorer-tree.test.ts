@@ -154,4 +154,17 @@ describe('explorer tree', () => {
     assert.deepEqual(await h.explorer.childrenOf(undefined), []);
     assert.ok(h.changed.includes(undefined), 'the whole view re-renders');
   });
+
+  test('refreshing an id that nothing shown has is logged as one line, not ignored', async () => {
+    const account = await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
+    await h.explorer.childrenOf(await child(h, undefined, 'sandbox'));
+    const missing = `account/${account.id}/trunks/TK00000000000000000000000000000000/numbers`;
+    h.sink.lines.length = 0;
+    assert.equal(h.explorer.refreshById(missing), false);
+    assert.equal(h.sink.lines.length, 1);
+    assert.match(h.sink.lines[0]!, new RegExp(`^info .*${missing}`));
+    h.sink.lines.length = 0;
+    assert.equal(h.explorer.refreshById(`account/${account.id}/trunks`), true, 'a folder that is shown refreshes');
+    assert.deepEqual(h.sink.lines, [], 'and logs nothing');
+  });
 });

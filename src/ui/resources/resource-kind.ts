@@ -1,0 +1,82 @@
+import type { AccountConnections } from '../../core/accounts/account-connections';
+import type { Account } from '../../core/accounts/account';
+import type { ConsoleResource } from '../../core/providers/console-links';
+import type { PickContext } from '../pickers/pick-trunk';
+import type { ResourceChange } from '../resource-change-bus';
+import type { ResourcePlace } from '../tree/tree-ids';
+import type { FieldDescriptor } from './editable-fields';
+import type { RefOf, ResourceKind } from './resource-ref';
+
+/** A capability a kind lacks: the message says why, and what to do instead. */
+export interface Refused {
+  /** Translated when asked (t() at use, not at load). */
+  refused(): string;
+}
+
+export function isRefused(capability: object): capability is Refused {
+  return 'refused' in capability;
+}
+
+/**
+ * Everything the explorer and the generic commands (Rename, Edit Field, Delete, Copy SID, Open
+ * in Console, the palette pickers) know about one resource kind. Adding a kind is one of these
+ * and one line in `resource-kinds.ts`; nothing else switches on kinds.
+ */
+export interface ResourceKindDescriptor<K extends ResourceKind = ResourceKind> {
+  readonly kind: K;
+  /** What messages call it ("Delete the {0} …"), translated. */
+  displayName(): string;
+  /** The provider whose accounts have it (the sandbox has both). */
+  readonly provider: 'twilio' | 'carrierx';
+
+  sid(ref: RefOf<K>): string;
+  /** What the user calls it: the name, else the most telling field, else the SID. */
+  label(ref: RefOf<K>): string;
+  /** The provider's record as returned, to read current field values from. */
+  record(ref: RefOf<K>): object;
+  /** The resource a trunk file describes that a change to this one changes (a number changes its trunk). */
+  change(ref: RefOf<K>): ResourceChange;
+  /** Where it is in the explorer: the folder reloaded after a change, and its id (tree-ids.ts builds both). */
+  place(ref: RefOf<K>): ResourcePlace;
+
+  /** Asks, from the palette, for one resource of this kind of the account. */
+  pick(ctx: PickContext, account: Account, title: string): Promise<RefOf<K>>;
+
+  readonly rename: { readonly key: string; readonly maxLength: number | undefined } | Refused;
+  readonly edit:
+    | {
+        fields(): FieldDescriptor[];
+        /** Sends a change of fields and returns the resource as the provider now has it. */
+        update(connections: AccountConnections, ref: RefOf<K>, fields: Record<string, unknown>, signal?: AbortSignal): Promise<RefOf<K>>;
+      }
+    | Refused;
+  readonly delete:
+    | {
+        /** What else goes with it, said in the confirmation ('' when nothing). */
+        consequence(connections: AccountConnections, ref: RefOf<K>): Promise<string>;
+        remove(connections: AccountConnections, ref: RefOf<K>, signal?: AbortSignal): Promise<void>;
+      }
+    | Refused;
+  readonly console: {
+    link(ref: RefOf<K>): ConsoleResource;
+    /** Offered when Open in Console is run from the palette. */
+    readonly inPalette: boolean;
+  };
+
+  /** How its node looks in the explorer. */
+  readonly tree: {
+    icon(ref: RefOf<K>): string;
+    /** `detail` is what the node knows beyond the resource (a trunk's number count). */
+    description(ref: RefOf<K>, detail?: string): string | undefined;
+    /** The tooltip's title and `name: value` lines, rendered by markdownFields. */
+    tooltip(ref: RefOf<K>): { title: string; fields: (readonly [string, unknown])[] };
+    /**
+     * The node's capabilities as menus match them (`when` clauses in package.json), e.g.
+     * `trunkline:trunk.twilio.editable.deletable.exportable`.
+     */
+    readonly contextValue: string;
+    /** Adds `.console` (Open in Console) outside the sandbox, which has no web console. */
+    readonly console: boolean;
+    readonly collapsible: 'none' | 'collapsed';
+  };
+}
