@@ -1,7 +1,11 @@
-// Field names of the Twilio resources as plain constants, without zod: the trunk-file engine
-// (validation, planning) needs the names at load time, and loading zod's schemas would double
-// the time it takes to load (the models re-export these;
-// a unit test keeps the response fields in step with the schemas).
+// Field names (and limits) of the Twilio resources as plain constants, without zod: the
+// trunk-file engine (validation, planning) and the explorer's resource kinds need them at load
+// time, and loading zod's schemas would double the time activation takes (the models re-export
+// these; a unit test keeps the response fields in step with the schemas).
+
+/** Longest friendly_name a trunk or origination URL accepts, and a BYOC trunk. */
+export const FRIENDLY_NAME_MAX = 64;
+export const BYOC_FRIENDLY_NAME_MAX = 255;
 
 /** Fields a Trunk create/update accepts (seed 002), by their response names. */
 export const TRUNK_WRITABLE_FIELDS = [

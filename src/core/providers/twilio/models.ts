@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { BYOC_TRUNK_WRITABLE_FIELDS, ORIGINATION_URL_WRITABLE_FIELDS, TRUNK_WRITABLE_FIELDS } from './field-names';
+import { BYOC_FRIENDLY_NAME_MAX, BYOC_TRUNK_WRITABLE_FIELDS, FRIENDLY_NAME_MAX, ORIGINATION_URL_WRITABLE_FIELDS, TRUNK_WRITABLE_FIELDS } from './field-names';
 
-export { BYOC_TRUNK_WRITABLE_FIELDS, ORIGINATION_URL_WRITABLE_FIELDS, TRUNK_WRITABLE_FIELDS };
+export { BYOC_FRIENDLY_NAME_MAX, BYOC_TRUNK_WRITABLE_FIELDS, FRIENDLY_NAME_MAX, ORIGINATION_URL_WRITABLE_FIELDS, TRUNK_WRITABLE_FIELDS };
 
 // Response models for the Twilio resources Trunkline manages. Field names are the API's own
 // (snake_case), which are also the keys of trunk files. Enum-like fields are read as plain
@@ -44,8 +44,6 @@ export const SID_PATTERNS = {
  * as one DNS label (no leading or trailing '-', at most 63 characters) before pstn.twilio.com.
  */
 export const TRUNK_DOMAIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.pstn\.twilio\.com$/;
-export const FRIENDLY_NAME_MAX = 64;
-export const BYOC_FRIENDLY_NAME_MAX = 255;
 
 const nullableString = z.string().nullable();
 const linkMap = z.record(z.string(), z.string()).nullable();
