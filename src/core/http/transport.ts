@@ -90,6 +90,14 @@ export class HttpTransport {
     this.userAgent = options.userAgent ?? `trunkline (node ${process.version})`;
   }
 
+  /**
+   * Registers a secret that travels in a request body (a SIP credential's password), so that no
+   * log line or error message of this session can carry it, whatever the provider answers.
+   */
+  addSecret(secret: string): void {
+    this.options.redactor?.add(secret);
+  }
+
   async send(req: HttpRequest): Promise<HttpResponse> {
     const url = buildUrl(req.url, req.query);
     const target = `${req.method} ${url.host}${url.pathname}${url.search}`;

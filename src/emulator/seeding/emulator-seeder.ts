@@ -1,7 +1,9 @@
 import { RECORDING_MODES, RECORDING_TRIMS, TRANSFER_CALLER_IDS, TRANSFER_MODES } from '../../core/providers/twilio/models';
 import { ROUTING_TYPES } from '../../core/providers/carrierx/models';
+import { IdGenerator } from '../random/id-generator';
 import { Prng } from '../random/prng';
 import type { EmulatorStore } from '../store/emulator-store';
+import type { KeySource } from '../store/key-source';
 import {
   AREA_CODES,
   BYOC_CARRIERS,
@@ -9,7 +11,9 @@ import {
   CARRIERX_ROLES,
   COMPANIES,
   CREDENTIAL_LISTS,
+  CREDENTIAL_USERNAMES,
   IP_ACCESS_CONTROL_LISTS,
+  IP_ACL_ENTRIES,
   PURPOSES,
   slug,
 } from './seed-names';
@@ -131,6 +135,36 @@ export function seedStore(store: EmulatorStore, counts: SeedCounts, seed: string
       trunks,
     );
   }
+
+  seedListEntries(store, credentialLists, ipLists, seed);
+}
+
+const MINUTE = 60_000;
+const PASSWORD_CHARACTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+
+/**
+ * The addresses and credentials of the seeded lists. Made last, with their own random source
+ * and ids, so that adding them left every other seeded name and SID, and the SIDs of whatever
+ * is created afterwards, as they were. The passwords are random and thrown away: only their
+ * hashes are stored, as for any credential.
+ */
+function seedListEntries(store: EmulatorStore, credentialLists: readonly string[], ipLists: readonly string[], seed: string): void {
+  const prng = Prng.fromSeed(`${seed}:auth-lists`);
+  const ids = IdGenerator.fromSeed(`${seed}:auth-list-ids`);
+  const keys: KeySource = { nextSeq: () => store.nextSeq(), sid: (prefix) => ids.sid(prefix), uuid: () => ids.uuid() };
+  const lists = store.twilio.authLists;
+  ipLists.forEach((listSid, i) => {
+    const created = lists.lists('ip_access_control_lists').get(listSid)?.date_created ?? 0;
+    (IP_ACL_ENTRIES[i] ?? []).forEach((entry, k) => lists.createIpAddress(listSid, { ...entry }, created + (k + 1) * MINUTE, keys));
+  });
+  credentialLists.forEach((listSid, i) => {
+    const created = lists.lists('credential_lists').get(listSid)?.date_created ?? 0;
+    (CREDENTIAL_USERNAMES[i] ?? []).forEach((username, k) => {
+      const random = Array.from({ length: 13 }, () => prng.pick([...PASSWORD_CHARACTERS])).join('');
+      // Prefixed so that every seeded password meets Twilio's rule whatever the dice say.
+      lists.createCredential(listSid, username, `Aa1${random}`, created + (k + 1) * MINUTE, keys);
+    });
+  });
 }
 
 /** A unique North American number: real area code, exchange 200–999 (no N11), random line. */

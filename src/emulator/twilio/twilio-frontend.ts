@@ -7,7 +7,9 @@ import type { IdGenerator } from '../random/id-generator';
 import type { EmulatorCredentials } from '../sandbox-credentials';
 import { accountAuthListRoutes } from './account-auth-list-routes';
 import { byocTrunkRoutes } from './byoc-trunk-routes';
+import { credentialRoutes } from './credential-routes';
 import { incomingPhoneNumberRoutes } from './incoming-phone-number-routes';
+import { ipAddressRoutes } from './ip-address-routes';
 import { originationUrlRoutes } from './origination-url-routes';
 import { trunkAuthListRoutes } from './trunk-auth-list-routes';
 import { trunkPhoneNumberRoutes } from './trunk-phone-number-routes';
@@ -26,7 +28,7 @@ export interface TwilioFrontendDeps {
   requestIds: IdGenerator;
 }
 
-/** Twilio's trunking v1, voice v1 (BYOC) and 2010 IncomingPhoneNumbers APIs on one base URL. */
+/** Twilio's trunking v1, voice v1 (BYOC) and 2010 IncomingPhoneNumbers and SIP auth list APIs on one base URL. */
 export class TwilioFrontend implements ProviderFrontend {
   private readonly router = new Router<TwilioHandler>().addAll([
     ...trunkRoutes,
@@ -37,6 +39,8 @@ export class TwilioFrontend implements ProviderFrontend {
     ...byocTrunkRoutes,
     ...incomingPhoneNumberRoutes,
     ...accountAuthListRoutes,
+    ...credentialRoutes,
+    ...ipAddressRoutes,
   ]);
 
   constructor(private readonly deps: TwilioFrontendDeps) {}

@@ -2,6 +2,9 @@
 // (validation, planning) needs the names at load time, and loading zod's schemas would double
 // the time it takes to load (the models re-export these).
 
+/** UUID v4 as CarrierX uses for every *_sid. */
+export const CARRIERX_SID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** ACL attributes a client may send: the sms_* actions are read-only (always null on trunks). */
 export const ACL_WRITABLE_FIELDS = ['access_control_rules', 'direction', 'voice_action_false', 'voice_action_true'] as const;
 

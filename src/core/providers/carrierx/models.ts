@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { ACL_WRITABLE_FIELDS, CARRIERX_TRUNK_READ_ONLY_FIELDS, CARRIERX_TRUNK_WRITABLE_FIELDS, TRUNK_GROUP_READ_ONLY_FIELDS, TRUNK_GROUP_WRITABLE_FIELDS } from './field-names';
+import { ACL_WRITABLE_FIELDS, CARRIERX_SID_PATTERN, CARRIERX_TRUNK_READ_ONLY_FIELDS, CARRIERX_TRUNK_WRITABLE_FIELDS, TRUNK_GROUP_READ_ONLY_FIELDS, TRUNK_GROUP_WRITABLE_FIELDS } from './field-names';
 
-export { ACL_WRITABLE_FIELDS, CARRIERX_TRUNK_READ_ONLY_FIELDS, CARRIERX_TRUNK_WRITABLE_FIELDS, TRUNK_GROUP_READ_ONLY_FIELDS, TRUNK_GROUP_WRITABLE_FIELDS };
+export { ACL_WRITABLE_FIELDS, CARRIERX_SID_PATTERN, CARRIERX_TRUNK_READ_ONLY_FIELDS, CARRIERX_TRUNK_WRITABLE_FIELDS, TRUNK_GROUP_READ_ONLY_FIELDS, TRUNK_GROUP_WRITABLE_FIELDS };
 
 // Response models for CarrierX Core API v2 trunk groups and trunks (seed 004 and the API
 // facts). SIDs are UUIDs. Enum-like fields are read as strings so that a value CarrierX adds
@@ -20,9 +20,6 @@ export const ACL_VOICE_ACTIONS = ['accept', 'reject403', 'reject503'] as const;
 export const ROUTING_TYPES = ['failover', 'round_robin'] as const;
 export const HARD_FAILURE_LAST_RESORTS = ['first', 'reject502', 'reject503'] as const;
 export const TRANSFORMATION_DIRECTIONS = ['any', 'inbound', 'outbound', 'undirected'] as const;
-
-/** UUID v4 as CarrierX uses for every *_sid. */
-export const CARRIERX_SID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const nullableString = z.string().nullable();
 

@@ -3,6 +3,21 @@
 // time, and loading zod's schemas would double the time activation takes (the models re-export
 // these; a unit test keeps the response fields in step with the schemas).
 
+export const SID_PATTERNS = {
+  account: /^AC[0-9a-fA-F]{32}$/,
+  apiKey: /^SK[0-9a-fA-F]{32}$/,
+  trunk: /^TK[0-9a-fA-F]{32}$/,
+  originationUrl: /^OU[0-9a-fA-F]{32}$/,
+  phoneNumber: /^PN[0-9a-fA-F]{32}$/,
+  byocTrunk: /^BY[0-9a-fA-F]{32}$/,
+  connectionPolicy: /^NY[0-9a-fA-F]{32}$/,
+  sipDomain: /^SD[0-9a-fA-F]{32}$/,
+  credentialList: /^CL[0-9a-fA-F]{32}$/,
+  ipAccessControlList: /^AL[0-9a-fA-F]{32}$/,
+  credential: /^CR[0-9a-fA-F]{32}$/,
+  ipAddress: /^IP[0-9a-fA-F]{32}$/,
+} as const;
+
 /** Longest friendly_name a trunk or origination URL accepts, and a BYOC trunk. */
 export const FRIENDLY_NAME_MAX = 64;
 export const BYOC_FRIENDLY_NAME_MAX = 255;
