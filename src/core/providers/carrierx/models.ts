@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { ACL_WRITABLE_FIELDS, CARRIERX_SID_PATTERN, CARRIERX_TRUNK_READ_ONLY_FIELDS, CARRIERX_TRUNK_WRITABLE_FIELDS, TRUNK_GROUP_READ_ONLY_FIELDS, TRUNK_GROUP_WRITABLE_FIELDS } from './field-names';
+
+export { ACL_WRITABLE_FIELDS, CARRIERX_SID_PATTERN, CARRIERX_TRUNK_READ_ONLY_FIELDS, CARRIERX_TRUNK_WRITABLE_FIELDS, TRUNK_GROUP_READ_ONLY_FIELDS, TRUNK_GROUP_WRITABLE_FIELDS };
 
 // Response models for CarrierX Core API v2 trunk groups and trunks (seed 004 and the API
 // facts). SIDs are UUIDs. Enum-like fields are read as strings so that a value CarrierX adds
@@ -18,9 +21,6 @@ export const ROUTING_TYPES = ['failover', 'round_robin'] as const;
 export const HARD_FAILURE_LAST_RESORTS = ['first', 'reject502', 'reject503'] as const;
 export const TRANSFORMATION_DIRECTIONS = ['any', 'inbound', 'outbound', 'undirected'] as const;
 
-/** UUID v4 as CarrierX uses for every *_sid. */
-export const CARRIERX_SID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const nullableString = z.string().nullable();
 
 export const AclSchema = z.object({
@@ -32,8 +32,6 @@ export const AclSchema = z.object({
   voice_action_true: nullableString,
 });
 export type Acl = z.output<typeof AclSchema>;
-/** ACL attributes a client may send: the sms_* actions are read-only (always null on trunks). */
-export const ACL_WRITABLE_FIELDS = ['access_control_rules', 'direction', 'voice_action_false', 'voice_action_true'] as const;
 
 /** `direction` and `operands` are null when the element that set the array left them out. */
 export const TransformationSchema = z.looseObject({
@@ -68,30 +66,6 @@ export const CarrierXTrunkSchema = z.object({
   weight: z.number().int().nullable(),
 });
 export type CarrierXTrunk = z.output<typeof CarrierXTrunkSchema>;
-
-/** Trunk attributes a client may send (read only: trunk_sid, in_rfc_4694_mode, out_rfc_4694_mode). */
-export const CARRIERX_TRUNK_WRITABLE_FIELDS = [
-  'name',
-  'acls',
-  'allow_forward',
-  'allow_transfer',
-  'asn_mode',
-  'call_type',
-  'codec',
-  'endpoint_sid',
-  'in_capacity',
-  'in_identity_format',
-  'in_identity_mode',
-  'location_sid',
-  'out_capacity',
-  'out_identity_mode',
-  'out_sip_ringing_max_ttl',
-  'priority',
-  'relay_sip_headers',
-  'transformations',
-  'weight',
-] as const;
-export const CARRIERX_TRUNK_READ_ONLY_FIELDS = ['trunk_sid', 'in_rfc_4694_mode', 'out_rfc_4694_mode'] as const;
 
 export type CarrierXTrunkFields = Partial<{
   name: string;
@@ -144,25 +118,6 @@ export const TrunkGroupSchema = z.object({
   trunks: z.array(CarrierXTrunkSchema).optional(),
 });
 export type TrunkGroup = z.output<typeof TrunkGroupSchema>;
-
-/** Trunk group attributes a client may send (read only: trunk_group_sid, partner_sid, partner). */
-export const TRUNK_GROUP_WRITABLE_FIELDS = [
-  'name',
-  'acls',
-  'external_handlers',
-  'hard_failure_codes',
-  'hard_failure_cooldown',
-  'hard_failure_interval',
-  'hard_failure_last_resort',
-  'hard_failure_threshold',
-  'routing_data',
-  'routing_type',
-  'sip_options_locations',
-  'sip_options_threshold',
-  'soft_failure_codes',
-  'transformations',
-] as const;
-export const TRUNK_GROUP_READ_ONLY_FIELDS = ['trunk_group_sid', 'partner_sid', 'partner'] as const;
 
 export type TrunkGroupFields = Partial<{
   name: string;
