@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import Ajv from 'ajv';
 
 /** The providers' OpenAPI specs, in ../shared/api beside the repository (CI lays it there too). */
 export function sharedApiDir(): string {
@@ -21,4 +22,43 @@ export function formParameters(specFile: string, pathTemplate: string, method: '
   if (!operation) throw new Error(`${specFile} has no ${method.toUpperCase()} ${pathTemplate}`);
   const schema = operation.requestBody?.content?.['application/x-www-form-urlencoded']?.schema ?? {};
   return { names: Object.keys(schema.properties ?? {}), required: schema.required ?? [] };
+}
+
+type JsonSchema = Record<string, unknown>;
+
+/** OpenAPI 3.0 `nullable: true` as JSON Schema: the type also admits null. */
+function jsonSchemaOf(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(jsonSchemaOf);
+  if (node === null || typeof node !== 'object') return node;
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'nullable' || key === 'x-twilio' || key === 'description' || key === 'format' || key === 'default') continue;
+    out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as JsonSchema).map(([k, v]) => [k, jsonSchemaOf(v)])) : jsonSchemaOf(value);
+  }
+  const source = node as JsonSchema;
+  if (source.nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
+  if (source.nullable === true && Array.isArray(out.enum)) out.enum = [...out.enum, null];
+  return out;
+}
+
+/**
+ * Checks a response body against a component schema of one of the specs (e.g.
+ * `voice.v1.connection_policy`), strictly: a field the spec does not have is an error, as is a
+ * missing one (the emulator renders every field); `extraFields` are fields Twilio sends that the
+ * spec leaves out (2010 `subresource_uris`). Returns the problems found, none when valid.
+ */
+export function openApiResponseChecker(specFile: string, schemaName: string, options: { extraFields?: string[] } = {}): (body: unknown) => string[] {
+  const spec = JSON.parse(fs.readFileSync(path.join(sharedApiDir(), specFile), 'utf8')) as { components: { schemas: Record<string, JsonSchema> } };
+  const source = spec.components.schemas[schemaName];
+  if (!source) throw new Error(`${specFile} has no schema ${schemaName}`);
+  const schema = jsonSchemaOf(source) as JsonSchema;
+  const properties = Object.keys((schema.properties as JsonSchema | undefined) ?? {});
+  const extra = Object.fromEntries((options.extraFields ?? []).map((f) => [f, {}]));
+  const validate = new Ajv({ strict: false, allErrors: true }).compile({
+    ...schema,
+    properties: { ...(schema.properties as JsonSchema), ...extra },
+    additionalProperties: false,
+    required: properties,
+  });
+  return (body) => (validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`));
 }

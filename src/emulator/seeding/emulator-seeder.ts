@@ -35,7 +35,7 @@ const HOUR = 3_600_000;
  */
 export function seedStore(store: EmulatorStore, counts: SeedCounts, seed: string, now: number): void {
   const prng = Prng.fromSeed(`${seed}:data`);
-  const total = counts.trunks + counts.numbers + counts.byocTrunks + counts.trunkGroups + 6;
+  const total = counts.trunks + counts.numbers + 2 * counts.byocTrunks + 1 + counts.trunkGroups + 6;
   let index = 0;
   const nextTime = () => now - (total - index++) * HOUR;
 
@@ -97,6 +97,7 @@ export function seedStore(store: EmulatorStore, counts: SeedCounts, seed: string
     );
   }
 
+  const policySids = seedConnectionPolicies(store, prng, counts.byocTrunks, nextTime);
   for (let i = 0; i < counts.byocTrunks; i++) {
     const carrier = prng.pick(BYOC_CARRIERS);
     const host = `${slug(carrier)}-${i + 1}.byoc.example.com`;
@@ -107,7 +108,8 @@ export function seedStore(store: EmulatorStore, counts: SeedCounts, seed: string
         voice_fallback_url: prng.chance(0.5) ? `https://${host}/twilio/fallback` : null,
         status_callback_url: prng.chance(0.5) ? `https://${host}/twilio/status` : null,
         cnam_lookup_enabled: prng.chance(0.3),
-        connection_policy_sid: store.sid('NY'),
+        // Every third trunk has no policy, so the Sandbox shows a BYOC trunk that cannot route calls out.
+        connection_policy_sid: i % 3 === 2 ? null : (policySids[i % policySids.length] ?? null),
         from_domain_sid: prng.chance(0.5) ? store.sid('SD') : null,
       },
       nextTime(),
@@ -131,6 +133,39 @@ export function seedStore(store: EmulatorStore, counts: SeedCounts, seed: string
       trunks,
     );
   }
+}
+
+/**
+ * One connection policy per BYOC trunk plus one that no trunk uses, each with one to three `sip:`
+ * targets: a primary pair sharing priority 10 by weight, and a disaster-recovery target at 20
+ * (sometimes disabled), as carriers hand them out.
+ */
+function seedConnectionPolicies(store: EmulatorStore, prng: Prng, byocTrunks: number, nextTime: () => number): string[] {
+  if (byocTrunks === 0) return [];
+  const sids: string[] = [];
+  for (let i = 0; i <= byocTrunks; i++) {
+    const time = nextTime();
+    const carrier = prng.pick(BYOC_CARRIERS);
+    const policy = store.twilio.connectionPolicies.create(i === byocTrunks ? `${carrier} spare routes` : `${carrier} origination ${i + 1}`, time);
+    const host = `${slug(carrier)}-${i + 1}.carrier.example.net`;
+    const targets = prng.int(1, 3);
+    for (let k = 0; k < targets; k++) {
+      const dr = k === 2;
+      store.twilio.connectionPolicies.createTarget(
+        policy.sid,
+        {
+          friendly_name: dr ? 'disaster recovery' : `edge ${k + 1}`,
+          target: `sip:${dr ? 'dr' : `edge${k + 1}`}.${host}:5060`,
+          priority: dr ? 20 : 10,
+          weight: dr ? 10 : prng.pick([10, 20, 50]),
+          enabled: !dr || prng.chance(0.5),
+        },
+        time,
+      );
+    }
+    sids.push(policy.sid);
+  }
+  return sids;
 }
 
 /** A unique North American number: real area code, exchange 200–999 (no N11), random line. */

@@ -12,6 +12,7 @@ export const TWILIO_CODES = {
   phoneNumberUnavailable: 21422,
   trunkDomainTaken: 21248,
   invalidPageToken: 21481,
+  maxConnectionPolicies: 21253,
 } as const;
 
 /** Twilio's legacy error body, the one these APIs use (never the RFC-9457 shape). */

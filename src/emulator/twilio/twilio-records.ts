@@ -145,3 +145,26 @@ export interface ByocTrunkRecord {
 }
 
 export type ByocTrunkFields = Partial<Omit<ByocTrunkRecord, 'seq' | 'sid' | 'date_created' | 'date_updated'>>;
+
+export interface ConnectionPolicyRecord {
+  seq: number;
+  sid: string;
+  friendly_name: string | null;
+  date_created: number;
+  date_updated: number;
+}
+
+export interface ConnectionPolicyTargetRecord {
+  seq: number;
+  sid: string;
+  connection_policy_sid: string;
+  friendly_name: string | null;
+  target: string;
+  priority: number;
+  weight: number;
+  enabled: boolean;
+  date_created: number;
+  date_updated: number;
+}
+
+export type ConnectionPolicyTargetFields = Partial<Pick<ConnectionPolicyTargetRecord, 'friendly_name' | 'target' | 'priority' | 'weight' | 'enabled'>>;

@@ -1,12 +1,16 @@
 import type { KeySource } from '../store/key-source';
 import { AuthListStore, type AuthListKind } from './auth-list-store';
 import { ByocTrunkStore } from './byoc-trunk-store';
+import { ConnectionPolicyStore } from './connection-policy-store';
 import { NumberStore } from './number-store';
 import { TrunkStore } from './trunk-store';
 import { invalidParameter } from './twilio-errors';
 import type {
   AuthListRecord,
+  ByocTrunkFields,
   ByocTrunkRecord,
+  ConnectionPolicyRecord,
+  ConnectionPolicyTargetRecord,
   IncomingNumberFields,
   IncomingNumberRecord,
   OriginationUrlRecord,
@@ -24,6 +28,9 @@ export interface TwilioSnapshot {
   trunk_credential_lists: TrunkAuthLinkRecord[];
   trunk_ip_access_control_lists: TrunkAuthLinkRecord[];
   byoc_trunks: ByocTrunkRecord[];
+  /** Absent in files written before connection policies were emulated. */
+  connection_policies?: ConnectionPolicyRecord[];
+  connection_policy_targets?: ConnectionPolicyTargetRecord[];
 }
 
 /**
@@ -35,12 +42,34 @@ export class TwilioState {
   readonly numbers: NumberStore;
   readonly authLists: AuthListStore;
   readonly byocTrunks: ByocTrunkStore;
+  readonly connectionPolicies: ConnectionPolicyStore;
 
   constructor(keys: KeySource) {
     this.trunks = new TrunkStore(keys);
     this.numbers = new NumberStore(keys);
     this.authLists = new AuthListStore(keys);
     this.byocTrunks = new ByocTrunkStore(keys);
+    this.connectionPolicies = new ConnectionPolicyStore(keys);
+  }
+
+  /** A BYOC trunk's ConnectionPolicySid must name a policy of this account (README, B6). */
+  createByocTrunk(fields: ByocTrunkFields, now: number): ByocTrunkRecord {
+    this.assertConnectionPolicyExists(fields.connection_policy_sid);
+    return this.byocTrunks.create(fields, now);
+  }
+
+  updateByocTrunk(trunk: ByocTrunkRecord, fields: ByocTrunkFields, now: number): void {
+    this.assertConnectionPolicyExists(fields.connection_policy_sid);
+    this.byocTrunks.update(trunk, fields, now);
+  }
+
+  /** A policy still used by a BYOC trunk is not deleted (README, B4): the trunk would silently lose its route. */
+  deleteConnectionPolicy(sid: string): boolean {
+    const users = this.byocTrunks.all.values().filter((t) => t.connection_policy_sid === sid);
+    if (users.length > 0) {
+      throw invalidParameter(`Connection Policy ${sid} is in use by BYOC Trunk ${users.map((t) => t.sid).join(', ')}; set another policy on those trunks first`);
+    }
+    return this.connectionPolicies.delete(sid);
   }
 
   deleteTrunk(sid: string, now: number): boolean {
@@ -100,6 +129,8 @@ export class TwilioState {
       trunk_credential_lists: this.authLists.allLinks('credential_lists', trunkSids),
       trunk_ip_access_control_lists: this.authLists.allLinks('ip_access_control_lists', trunkSids),
       byoc_trunks: [...this.byocTrunks.all.values()],
+      connection_policies: [...this.connectionPolicies.all.values()],
+      connection_policy_targets: this.connectionPolicies.allTargets(),
     };
   }
 
@@ -113,6 +144,8 @@ export class TwilioState {
     for (const r of snapshot.trunk_credential_lists) this.authLists.insertLink('credential_lists', r);
     for (const r of snapshot.trunk_ip_access_control_lists) this.authLists.insertLink('ip_access_control_lists', r);
     for (const r of snapshot.byoc_trunks) this.byocTrunks.all.insert(r);
+    for (const r of snapshot.connection_policies ?? []) this.connectionPolicies.all.insert(r);
+    for (const r of snapshot.connection_policy_targets ?? []) this.connectionPolicies.insertTarget(r);
   }
 
   clear(): void {
@@ -120,6 +153,11 @@ export class TwilioState {
     this.numbers.clear();
     this.authLists.clear();
     this.byocTrunks.clear();
+    this.connectionPolicies.clear();
+  }
+
+  private assertConnectionPolicyExists(sid: string | null | undefined): void {
+    if (sid && !this.connectionPolicies.get(sid)) throw invalidParameter(`ConnectionPolicySid ${sid} is not a connection policy of this account`);
   }
 
   private assertTrunkExists(trunkSid: string | null | undefined): void {

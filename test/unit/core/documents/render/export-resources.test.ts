@@ -183,7 +183,12 @@ describe('export: the files of any remote state validate and plan in sync', () =
         if (accepted(bought)) accepted(await twilio(h.emu, 'POST', `/v1/Trunks/${sid}/PhoneNumbers`, { PhoneNumberSid: bought.body.sid }));
       }
     }
-    for (const b of w.byocTrunks) accepted(await twilio(h.emu, 'POST', '/v1/ByocTrunks', b));
+    // The arbitrary's policy SID must exist: a BYOC trunk may only name a policy of the account.
+    const policy = h.emu.store.twilio.connectionPolicies.create('Export routes', h.emu.clock.now());
+    for (const b of w.byocTrunks) {
+      const form = b.ConnectionPolicySid ? { ...b, ConnectionPolicySid: policy.sid } : b;
+      accepted(await twilio(h.emu, 'POST', '/v1/ByocTrunks', form));
+    }
     for (const g of w.trunkGroups) {
       const { trunks, ...attributes } = g;
       const group = await carrierX(h.emu, 'POST', '/trunk_groups', attributes);
