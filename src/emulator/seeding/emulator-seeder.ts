@@ -60,6 +60,8 @@ export function seedStore(store: EmulatorStore, counts: SeedCounts, seed: string
       },
       time,
     );
+    // Read-only through the API; a few seeded trunks have it on, as older accounts do.
+    if (i % 4 === 1) trunk.symmetric_rtp_enabled = true;
     if (prng.chance(0.2))
       twilio.trunks.updateRecording(trunk, { mode: prng.pick(RECORDING_MODES), trim: prng.pick(RECORDING_TRIMS) }, time);
     const urls = prng.int(1, 2);

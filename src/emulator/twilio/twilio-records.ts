@@ -15,6 +15,8 @@ export interface TrunkRecord {
   transfer_mode: TransferMode;
   transfer_caller_id: TransferCallerId;
   recording: { mode: RecordingMode; trim: RecordingTrim };
+  /** Read-only: no form parameter sets it. Absent in files written before it was emulated (= false). */
+  symmetric_rtp_enabled?: boolean;
   date_created: number;
   date_updated: number;
 }
