@@ -90,6 +90,14 @@ export class HttpTransport {
     this.userAgent = options.userAgent ?? `trunkline (node ${process.version})`;
   }
 
+  /**
+   * Secrets that travel in request or response bodies (SIP passwords), not in the credentials:
+   * from now on they are blanked out of every log line and error this transport's redactor sees.
+   */
+  registerSecrets(...secrets: readonly (string | null | undefined)[]): void {
+    this.options.redactor?.add(...secrets.filter((s): s is string => typeof s === 'string' && s !== ''));
+  }
+
   async send(req: HttpRequest): Promise<HttpResponse> {
     const url = buildUrl(req.url, req.query);
     const target = `${req.method} ${url.host}${url.pathname}${url.search}`;

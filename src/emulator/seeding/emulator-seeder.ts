@@ -1,5 +1,6 @@
 import { RECORDING_MODES, RECORDING_TRIMS, TRANSFER_CALLER_IDS, TRANSFER_MODES } from '../../core/providers/twilio/models';
 import { ROUTING_TYPES } from '../../core/providers/carrierx/models';
+import { defaultEndpointAddress } from '../carrierx/carrierx-defaults';
 import { Prng } from '../random/prng';
 import type { EmulatorStore } from '../store/emulator-store';
 import {
@@ -118,22 +119,78 @@ export function seedStore(store: EmulatorStore, counts: SeedCounts, seed: string
     );
   }
 
+  const carrierx = store.carrierx;
+  // Every partner has one System Gateway: CarrierX's own switches (facts E1).
+  carrierx.createEndpoint({
+    type: 'system_gateway',
+    name: 'System Gateway',
+    addresses: [{ ...defaultEndpointAddress(), ip: '192.0.2.10' }],
+  });
+  const endpointSids = seedEndpoints(store, prng, counts.trunkGroups);
+  const groupSids: string[] = [];
   for (let i = 0; i < counts.trunkGroups; i++) {
     nextTime();
     const routingType = prng.pick(ROUTING_TYPES);
+    const lastGroup = i === counts.trunkGroups - 1 && i > 0;
     const trunks = Array.from({ length: prng.int(1, 3) }, (_, k) => ({
       name: `trunk${String(k + 1).padStart(2, '0')}`,
-      endpoint_sid: store.uuid(),
+      // The last group's first trunk has no endpoint: a trunk that cannot carry calls, for the checks to show.
+      endpoint_sid: lastGroup && k === 0 ? null : (endpointSids[(i + k) % endpointSids.length] ?? null),
       priority: k,
       weight: routingType === 'round_robin' ? prng.pick([10, 20, 50]) : 0,
       allow_transfer: prng.chance(0.3),
       in_capacity: prng.pick([0, 0, 30, 100]),
       out_capacity: prng.pick([0, 0, 30, 100]),
     }));
-    store.carrierx.createGroup(
+    const group = carrierx.createGroup(
       { name: `${prng.pick(CARRIERX_REGIONS)} ${prng.pick(CARRIERX_ROLES)} ${i + 1}`, routing_type: routingType },
       trunks,
     );
+    groupSids.push(group.trunk_group_sid);
+  }
+  seedDids(store, prng, groupSids);
+}
+
+/**
+ * One `third_party` endpoint per trunk group plus a spare, each with one or two addresses of the
+ * customer's SBCs; some carry SIP credentials for calls CarrierX sends them (Sandbox secrets only).
+ */
+function seedEndpoints(store: EmulatorStore, prng: Prng, trunkGroups: number): string[] {
+  const sids: string[] = [];
+  for (let i = 0; i < (trunkGroups === 0 ? 0 : trunkGroups + 1); i++) {
+    const company = prng.pick(COMPANIES);
+    const host = `${slug(company)}.example.net`;
+    const addresses = Array.from({ length: prng.int(1, 2) }, (_, k) => ({
+      ...defaultEndpointAddress(),
+      ip: k === 0 ? `sbc.${host}` : `198.51.100.${10 + i * 2 + k}`,
+      transport: prng.pick(['udp', 'tcp', 'tls'] as const),
+      port: k === 0 ? 5060 : 5080,
+      priority: k,
+      direction: k === 0 ? 'any' : 'inbound',
+    }));
+    const credentials = prng.chance(0.4);
+    const endpoint = store.carrierx.createEndpoint({
+      type: 'third_party',
+      name: `${slug(company)}-pbx-${i + 1}`,
+      addresses,
+      capacity: prng.pick([0, 0, 50]),
+      out_sip_username: credentials ? `trunkline${i + 1}` : null,
+      out_sip_password: credentials ? `sandbox-sip-password-${i + 1}` : null,
+    });
+    sids.push(endpoint.endpoint_sid);
+  }
+  return sids;
+}
+
+/** Eight rented numbers per trunk group, about 60% assigned to a group, the rest unassigned. */
+function seedDids(store: EmulatorStore, prng: Prng, groupSids: readonly string[]): void {
+  const taken = new Set<string>();
+  for (let i = 0; i < groupSids.length * 8; i++) {
+    let digits: string;
+    do digits = `1${prng.pick(AREA_CODES)}${prng.int(200, 999)}${String(prng.int(0, 9999)).padStart(4, '0')}`;
+    while (taken.has(digits) || digits.slice(4, 7).endsWith('11'));
+    taken.add(digits);
+    store.carrierx.createDid(digits, { trunk_group_sid: prng.chance(0.6) ? prng.pick(groupSids) : null });
   }
 }
 

@@ -189,11 +189,16 @@ describe('export: the files of any remote state validate and plan in sync', () =
       const form = b.ConnectionPolicySid ? { ...b, ConnectionPolicySid: policy.sid } : b;
       accepted(await twilio(h.emu, 'POST', '/v1/ByocTrunks', form));
     }
+    // Likewise a trunk may only name an endpoint of the partner.
+    const endpoint = h.emu.store.carrierx.createEndpoint({ type: 'third_party', name: 'export-pbx' });
     for (const g of w.trunkGroups) {
       const { trunks, ...attributes } = g;
       const group = await carrierX(h.emu, 'POST', '/trunk_groups', attributes);
       if (!accepted(group)) continue;
-      for (const t of trunks ?? []) accepted(await carrierX(h.emu, 'POST', `/trunk_groups/${group.body.trunk_group_sid}/trunks`, t));
+      for (const t of trunks ?? []) {
+        const body = t.endpoint_sid ? { ...t, endpoint_sid: endpoint.endpoint_sid } : t;
+        accepted(await carrierX(h.emu, 'POST', `/trunk_groups/${group.body.trunk_group_sid}/trunks`, body));
+      }
     }
   }
 
