@@ -2,6 +2,7 @@ import { HttpTransport, type TransportServices } from '../../http/transport';
 import { readCarrierXErrorBody } from './carrierx-error-body';
 import { CarrierXRequester } from './carrierx-requester';
 import { CarrierXTrunksApi } from './carrierx-trunks-api';
+import { DidsApi } from './dids-api';
 import { EndpointsApi } from './endpoints-api';
 import { TrunkGroupsApi } from './trunk-groups-api';
 
@@ -22,6 +23,7 @@ export class CarrierXClient {
   readonly trunkGroups: TrunkGroupsApi;
   readonly trunks: CarrierXTrunksApi;
   readonly endpoints: EndpointsApi;
+  readonly dids: DidsApi;
   readonly baseUrl: string;
 
   constructor(requester: CarrierXRequester) {
@@ -29,6 +31,7 @@ export class CarrierXClient {
     this.trunkGroups = new TrunkGroupsApi(requester);
     this.trunks = new CarrierXTrunksApi(requester);
     this.endpoints = new EndpointsApi(requester);
+    this.dids = new DidsApi(requester);
   }
 }
 
