@@ -10,7 +10,8 @@ import { listOption, stringOption } from './cli-arguments';
 import type { CliCommand } from './cli-command';
 import { CliError, UsageError } from './cli-error';
 import { ExitCode } from './exit-codes';
-import { exportBaseName, exportedFileText, exportOmissions, exportStates, exportTargets, uniqueExportFileName, type ExportOmission } from '../core/documents/render/export-resources';
+import type { ExportOmission } from '../core/documents/kinds/document-kind-descriptor';
+import { exportBaseName, exportedFileText, exportOmissions, exportStates, exportTargets, uniqueExportFileName } from '../core/documents/render/export-resources';
 import { displayPath } from './find-trunk-files';
 import { COMMON_HELP } from './help-text';
 import { ProgressLine } from './progress-line';
@@ -34,7 +35,7 @@ Options:
   --account NAME         the account (a name from the config file; without one, the account
                          the TWILIO_* / CARRIERX_TOKEN variables open); with --sandbox: sandbox
   --out DIR              where to write (created if missing; default: the current directory)
-  --kind KIND            only TwilioTrunk, TwilioByocTrunk or CarrierXTrunkGroup; repeatable
+  --kind KIND            only ${TRUNK_KINDS.slice(0, -1).join(', ')} or ${TRUNK_KINDS[TRUNK_KINDS.length - 1]}; repeatable
                          or comma-separated
   --force                overwrite existing files (otherwise they are left alone and reported)
   --lock-timeout SECONDS how long to wait while an apply holds the sync state's lock (default 60)

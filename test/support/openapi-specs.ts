@@ -79,3 +79,65 @@ export function openApiResponseChecker(
   });
   return (body) => (validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`));
 }
+
+type JsonObject = Record<string, unknown>;
+
+/**
+ * Tightens every object schema that lists its properties: no property the spec does not
+ * declare (a password field, a misspelt key) and, when `complete`, every declared one present.
+ * Twilio's specs leave both open, which would let almost any body pass.
+ */
+function tighten(node: unknown, complete: boolean): unknown {
+  if (Array.isArray(node)) return node.map((n) => tighten(n, complete));
+  if (node === null || typeof node !== 'object') return node;
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(node as JsonObject)) out[k] = k === 'examples' || k === 'example' ? v : tighten(v, complete);
+  const properties = out.properties;
+  if (out.type === 'object' && properties && typeof properties === 'object' && !Array.isArray(properties)) {
+    out.additionalProperties = false;
+    if (complete) out.required = Object.keys(properties);
+  }
+  // Ajv reads OpenAPI's `nullable` only beside a `type`; a nullable `$ref` becomes "that or null".
+  if (out.nullable === true && out.type === undefined) {
+    const { nullable: _nullable, ...rest } = out;
+    return { anyOf: [rest, { type: 'null' }] };
+  }
+  return out;
+}
+
+const validators = new Map<string, Ajv>();
+
+function ajvFor(specFile: string, complete: boolean): Ajv {
+  const key = `${specFile}:${complete}`;
+  let ajv = validators.get(key);
+  if (!ajv) {
+    const spec = JSON.parse(fs.readFileSync(path.join(sharedApiDir(), specFile), 'utf8')) as JsonObject;
+    // OpenAPI 3.0's `nullable` is understood by Ajv; Twilio's formats (date-time-rfc-2822,
+    // uri-map) are not JSON Schema formats, so formats are not checked.
+    ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    ajv.addSchema(tighten(spec, complete) as JsonObject, specFile);
+    validators.set(key, ajv);
+  }
+  return ajv;
+}
+
+/**
+ * The problems of a response body against the operation's response schema in a spec of
+ * ../shared/api; empty when it conforms. `complete`: every declared field must be present.
+ */
+export function responseProblems(
+  specFile: string,
+  method: 'get' | 'post' | 'delete',
+  pathTemplate: string,
+  status: number,
+  body: unknown,
+  options: { complete?: boolean } = {},
+): string[] {
+  const ajv = ajvFor(specFile, options.complete ?? true);
+  const pointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+  const ref = `${specFile}#/paths/${pointer(pathTemplate)}/${method}/responses/${status}/content/application~1json/schema`;
+  const validate = ajv.getSchema(ref);
+  if (!validate) throw new Error(`${specFile} has no ${status} JSON response for ${method.toUpperCase()} ${pathTemplate}`);
+  if (validate(body)) return [];
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '(body)'} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? `: ${String(e.params.additionalProperty)}` : ''}`);
+}

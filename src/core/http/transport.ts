@@ -91,11 +91,11 @@ export class HttpTransport {
   }
 
   /**
-   * Secrets that travel in request or response bodies (SIP passwords), not in the credentials:
-   * from now on they are blanked out of every log line and error this transport's redactor sees.
+   * Registers a secret that travels in a request body (a SIP credential's password), so that no
+   * log line or error message of this session can carry it, whatever the provider answers.
    */
-  registerSecrets(...secrets: readonly (string | null | undefined)[]): void {
-    this.options.redactor?.add(...secrets.filter((s): s is string => typeof s === 'string' && s !== ''));
+  addSecret(secret: string): void {
+    this.options.redactor?.add(secret);
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {

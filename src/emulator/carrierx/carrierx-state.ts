@@ -103,16 +103,17 @@ export class CarrierXState {
   }
 
   /** `voip_token`: a new UUID for `third_party`, null for other types; it never changes (facts E10). */
-  createEndpoint(fields: Partial<EndpointWritable> & Pick<EndpointWritable, 'type'>): EndpointRecord {
+  /** `keys`: where seeding draws ids from instead (so other seeded SIDs do not move). */
+  createEndpoint(fields: Partial<EndpointWritable> & Pick<EndpointWritable, 'type'>, keys: KeySource = this.keys): EndpointRecord {
     const endpoint: EndpointRecord = {
       ...defaultEndpoint(),
       auth_required: true,
       cps_limit: null,
       ...fields,
-      seq: this.keys.nextSeq(),
-      endpoint_sid: this.keys.uuid(),
+      seq: keys.nextSeq(),
+      endpoint_sid: keys.uuid(),
       partner_sid: EMULATOR_PARTNER_SID,
-      voip_token: fields.type === 'third_party' ? this.keys.uuid() : null,
+      voip_token: fields.type === 'third_party' ? keys.uuid() : null,
     };
     this.endpoints.insert(endpoint);
     return endpoint;
@@ -146,12 +147,12 @@ export class CarrierXState {
   }
 
   /** Seeding: a rented number, unassigned unless `fields` says otherwise. */
-  createDid(phonenumber: string, fields: Partial<DidRecord> = {}): DidRecord {
+  createDid(phonenumber: string, fields: Partial<DidRecord> = {}, keys: KeySource = this.keys): DidRecord {
     const did: DidRecord = {
       ...didDefaults(phonenumber),
       ...fields,
-      seq: this.keys.nextSeq(),
-      did_sid: this.keys.uuid(),
+      seq: keys.nextSeq(),
+      did_sid: keys.uuid(),
       partner_sid: EMULATOR_PARTNER_SID,
       phonenumber,
     };

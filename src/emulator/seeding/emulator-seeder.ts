@@ -1,8 +1,12 @@
 import { RECORDING_MODES, RECORDING_TRIMS, TRANSFER_CALLER_IDS, TRANSFER_MODES } from '../../core/providers/twilio/models';
 import { ROUTING_TYPES } from '../../core/providers/carrierx/models';
 import { defaultEndpointAddress } from '../carrierx/carrierx-defaults';
+import type { TrunkGroupRecord } from '../carrierx/carrierx-records';
+import { IdGenerator } from '../random/id-generator';
 import { Prng } from '../random/prng';
 import type { EmulatorStore } from '../store/emulator-store';
+import type { KeySource } from '../store/key-source';
+import type { ByocTrunkRecord } from '../twilio/twilio-records';
 import {
   AREA_CODES,
   BYOC_CARRIERS,
@@ -10,7 +14,9 @@ import {
   CARRIERX_ROLES,
   COMPANIES,
   CREDENTIAL_LISTS,
+  CREDENTIAL_USERNAMES,
   IP_ACCESS_CONTROL_LISTS,
+  IP_ACL_ENTRIES,
   PURPOSES,
   slug,
 } from './seed-names';
@@ -36,7 +42,7 @@ const HOUR = 3_600_000;
  */
 export function seedStore(store: EmulatorStore, counts: SeedCounts, seed: string, now: number): void {
   const prng = Prng.fromSeed(`${seed}:data`);
-  const total = counts.trunks + counts.numbers + 2 * counts.byocTrunks + 1 + counts.trunkGroups + 6;
+  const total = counts.trunks + counts.numbers + counts.byocTrunks + counts.trunkGroups + 6;
   let index = 0;
   const nextTime = () => now - (total - index++) * HOUR;
 
@@ -100,64 +106,105 @@ export function seedStore(store: EmulatorStore, counts: SeedCounts, seed: string
     );
   }
 
-  const policySids = seedConnectionPolicies(store, prng, counts.byocTrunks, nextTime);
+  const byocTrunks: ByocTrunkRecord[] = [];
   for (let i = 0; i < counts.byocTrunks; i++) {
     const carrier = prng.pick(BYOC_CARRIERS);
     const host = `${slug(carrier)}-${i + 1}.byoc.example.com`;
-    twilio.byocTrunks.create(
+    // The id drawn here used to be a made-up policy SID; it is still drawn so that every later SID
+    // stays as it was. The real policies are made by seedRoutes.
+    store.sid('NY');
+    const trunk = twilio.byocTrunks.create(
       {
         friendly_name: `${carrier} BYOC ${i + 1}`,
         voice_url: `https://${host}/twilio/app`,
         voice_fallback_url: prng.chance(0.5) ? `https://${host}/twilio/fallback` : null,
         status_callback_url: prng.chance(0.5) ? `https://${host}/twilio/status` : null,
         cnam_lookup_enabled: prng.chance(0.3),
-        // Every third trunk has no policy, so the Sandbox shows a BYOC trunk that cannot route calls out.
-        connection_policy_sid: i % 3 === 2 ? null : (policySids[i % policySids.length] ?? null),
         from_domain_sid: prng.chance(0.5) ? store.sid('SD') : null,
       },
       nextTime(),
     );
+    byocTrunks.push(trunk);
   }
 
-  const carrierx = store.carrierx;
-  // Every partner has one System Gateway: CarrierX's own switches (facts E1).
-  carrierx.createEndpoint({
-    type: 'system_gateway',
-    name: 'System Gateway',
-    addresses: [{ ...defaultEndpointAddress(), ip: '192.0.2.10' }],
-  });
-  const endpointSids = seedEndpoints(store, prng, counts.trunkGroups);
-  const groupSids: string[] = [];
+  const groups: TrunkGroupRecord[] = [];
   for (let i = 0; i < counts.trunkGroups; i++) {
     nextTime();
     const routingType = prng.pick(ROUTING_TYPES);
-    const lastGroup = i === counts.trunkGroups - 1 && i > 0;
-    const trunks = Array.from({ length: prng.int(1, 3) }, (_, k) => ({
-      name: `trunk${String(k + 1).padStart(2, '0')}`,
-      // The last group's first trunk has no endpoint: a trunk that cannot carry calls, for the checks to show.
-      endpoint_sid: lastGroup && k === 0 ? null : (endpointSids[(i + k) % endpointSids.length] ?? null),
-      priority: k,
-      weight: routingType === 'round_robin' ? prng.pick([10, 20, 50]) : 0,
-      allow_transfer: prng.chance(0.3),
-      in_capacity: prng.pick([0, 0, 30, 100]),
-      out_capacity: prng.pick([0, 0, 30, 100]),
-    }));
-    const group = carrierx.createGroup(
-      { name: `${prng.pick(CARRIERX_REGIONS)} ${prng.pick(CARRIERX_ROLES)} ${i + 1}`, routing_type: routingType },
-      trunks,
+    const trunks = Array.from({ length: prng.int(1, 3) }, (_, k) => {
+      // Drawn and dropped, as for BYOC policies above: seedRoutes links real endpoints.
+      store.uuid();
+      return {
+        name: `trunk${String(k + 1).padStart(2, '0')}`,
+        priority: k,
+        weight: routingType === 'round_robin' ? prng.pick([10, 20, 50]) : 0,
+        allow_transfer: prng.chance(0.3),
+        in_capacity: prng.pick([0, 0, 30, 100]),
+        out_capacity: prng.pick([0, 0, 30, 100]),
+      };
+    });
+    groups.push(
+      store.carrierx.createGroup(
+        { name: `${prng.pick(CARRIERX_REGIONS)} ${prng.pick(CARRIERX_ROLES)} ${i + 1}`, routing_type: routingType },
+        trunks,
+      ),
     );
-    groupSids.push(group.trunk_group_sid);
   }
-  seedDids(store, prng, groupSids);
+
+  seedListEntries(store, credentialLists, ipLists, seed);
+  seedRoutes(store, seed, byocTrunks, groups);
 }
 
 /**
- * One `third_party` endpoint per trunk group plus a spare, each with one or two addresses of the
- * customer's SBCs; some carry SIP credentials for calls CarrierX sends them (Sandbox secrets only).
+ * Where calls go, made last with their own random source and ids like the list entries, so
+ * every other seeded name and SID stays as it was: a connection policy per BYOC trunk plus a
+ * spare, each with 1–3 `sip:` targets (a priority-10 pair spread by weight, a priority-20
+ * disaster-recovery target), linked to the BYOC trunks except every third; the partner's System
+ * Gateway; a `third_party` endpoint per trunk group plus a spare, with 1–2 addresses (some with
+ * Sandbox SIP credentials), linked to the groups' trunks except the last group's first trunk;
+ * eight DIDs per group, about 60% assigned. The gaps are there so the call-readiness checks
+ * have something to show.
  */
-function seedEndpoints(store: EmulatorStore, prng: Prng, trunkGroups: number): string[] {
-  const sids: string[] = [];
-  for (let i = 0; i < (trunkGroups === 0 ? 0 : trunkGroups + 1); i++) {
+function seedRoutes(store: EmulatorStore, seed: string, byocTrunks: readonly ByocTrunkRecord[], groups: readonly TrunkGroupRecord[]): void {
+  const prng = Prng.fromSeed(`${seed}:routes`);
+  const ids = IdGenerator.fromSeed(`${seed}:route-ids`);
+  const keys: KeySource = { nextSeq: () => store.nextSeq(), sid: (prefix) => ids.sid(prefix), uuid: () => ids.uuid() };
+
+  const policies = store.twilio.connectionPolicies;
+  const policySids: string[] = [];
+  for (let i = 0; i < (byocTrunks.length === 0 ? 0 : byocTrunks.length + 1); i++) {
+    const carrier = prng.pick(BYOC_CARRIERS);
+    // Dated a minute before the trunk it serves (the spare, before the last trunk).
+    const time = (byocTrunks[Math.min(i, byocTrunks.length - 1)]?.date_created ?? 0) - MINUTE;
+    const policy = policies.create(i === byocTrunks.length ? `${carrier} spare routes` : `${carrier} origination ${i + 1}`, time, keys);
+    const host = `${slug(carrier)}-${i + 1}.carrier.example.net`;
+    const targets = prng.int(1, 3);
+    for (let k = 0; k < targets; k++) {
+      const dr = k === 2;
+      policies.createTarget(
+        policy.sid,
+        {
+          friendly_name: dr ? 'disaster recovery' : `edge ${k + 1}`,
+          target: `sip:${dr ? 'dr' : `edge${k + 1}`}.${host}:5060`,
+          priority: dr ? 20 : 10,
+          weight: dr ? 10 : prng.pick([10, 20, 50]),
+          enabled: !dr || prng.chance(0.5),
+        },
+        time,
+        keys,
+      );
+    }
+    policySids.push(policy.sid);
+  }
+  byocTrunks.forEach((trunk, i) => {
+    if (i % 3 !== 2) trunk.connection_policy_sid = policySids[i] ?? null;
+  });
+
+  const carrierx = store.carrierx;
+  // Every partner has one System Gateway: CarrierX's own switches (facts E1).
+  carrierx.createEndpoint({ type: 'system_gateway', name: 'System Gateway', addresses: [{ ...defaultEndpointAddress(), ip: '192.0.2.10' }] }, keys);
+  const endpointSids: string[] = [];
+  for (let i = 0; i < (groups.length === 0 ? 0 : groups.length + 1); i++) {
     const company = prng.pick(COMPANIES);
     const host = `${slug(company)}.example.net`;
     const addresses = Array.from({ length: prng.int(1, 2) }, (_, k) => ({
@@ -169,62 +216,66 @@ function seedEndpoints(store: EmulatorStore, prng: Prng, trunkGroups: number): s
       direction: k === 0 ? 'any' : 'inbound',
     }));
     const credentials = prng.chance(0.4);
-    const endpoint = store.carrierx.createEndpoint({
-      type: 'third_party',
-      name: `${slug(company)}-pbx-${i + 1}`,
-      addresses,
-      capacity: prng.pick([0, 0, 50]),
-      out_sip_username: credentials ? `trunkline${i + 1}` : null,
-      out_sip_password: credentials ? `sandbox-sip-password-${i + 1}` : null,
-    });
-    sids.push(endpoint.endpoint_sid);
+    const endpoint = carrierx.createEndpoint(
+      {
+        type: 'third_party',
+        name: `${slug(company)}-pbx-${i + 1}`,
+        addresses,
+        capacity: prng.pick([0, 0, 50]),
+        out_sip_username: credentials ? `trunkline${i + 1}` : null,
+        out_sip_password: credentials ? `sandbox-sip-password-${i + 1}` : null,
+      },
+      keys,
+    );
+    endpointSids.push(endpoint.endpoint_sid);
   }
-  return sids;
-}
+  groups.forEach((group, i) => {
+    const lastGroup = i === groups.length - 1 && i > 0;
+    carrierx
+      .trunksOf(group.trunk_group_sid)
+      .values()
+      .forEach((trunk, k) => {
+        trunk.endpoint_sid = lastGroup && k === 0 ? null : (endpointSids[(i + k) % endpointSids.length] ?? null);
+      });
+  });
 
-/** Eight rented numbers per trunk group, about 60% assigned to a group, the rest unassigned. */
-function seedDids(store: EmulatorStore, prng: Prng, groupSids: readonly string[]): void {
   const taken = new Set<string>();
+  const groupSids = groups.map((g) => g.trunk_group_sid);
   for (let i = 0; i < groupSids.length * 8; i++) {
     let digits: string;
     do digits = `1${prng.pick(AREA_CODES)}${prng.int(200, 999)}${String(prng.int(0, 9999)).padStart(4, '0')}`;
     while (taken.has(digits) || digits.slice(4, 7).endsWith('11'));
     taken.add(digits);
-    store.carrierx.createDid(digits, { trunk_group_sid: prng.chance(0.6) ? prng.pick(groupSids) : null });
+    carrierx.createDid(digits, { trunk_group_sid: prng.chance(0.6) ? prng.pick(groupSids) : null }, keys);
   }
 }
 
+const MINUTE = 60_000;
+const PASSWORD_CHARACTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+
 /**
- * One connection policy per BYOC trunk plus one that no trunk uses, each with one to three `sip:`
- * targets: a primary pair sharing priority 10 by weight, and a disaster-recovery target at 20
- * (sometimes disabled), as carriers hand them out.
+ * The addresses and credentials of the seeded lists. Made last, with their own random source
+ * and ids, so that adding them left every other seeded name and SID, and the SIDs of whatever
+ * is created afterwards, as they were. The passwords are random and thrown away: only their
+ * hashes are stored, as for any credential.
  */
-function seedConnectionPolicies(store: EmulatorStore, prng: Prng, byocTrunks: number, nextTime: () => number): string[] {
-  if (byocTrunks === 0) return [];
-  const sids: string[] = [];
-  for (let i = 0; i <= byocTrunks; i++) {
-    const time = nextTime();
-    const carrier = prng.pick(BYOC_CARRIERS);
-    const policy = store.twilio.connectionPolicies.create(i === byocTrunks ? `${carrier} spare routes` : `${carrier} origination ${i + 1}`, time);
-    const host = `${slug(carrier)}-${i + 1}.carrier.example.net`;
-    const targets = prng.int(1, 3);
-    for (let k = 0; k < targets; k++) {
-      const dr = k === 2;
-      store.twilio.connectionPolicies.createTarget(
-        policy.sid,
-        {
-          friendly_name: dr ? 'disaster recovery' : `edge ${k + 1}`,
-          target: `sip:${dr ? 'dr' : `edge${k + 1}`}.${host}:5060`,
-          priority: dr ? 20 : 10,
-          weight: dr ? 10 : prng.pick([10, 20, 50]),
-          enabled: !dr || prng.chance(0.5),
-        },
-        time,
-      );
-    }
-    sids.push(policy.sid);
-  }
-  return sids;
+function seedListEntries(store: EmulatorStore, credentialLists: readonly string[], ipLists: readonly string[], seed: string): void {
+  const prng = Prng.fromSeed(`${seed}:auth-lists`);
+  const ids = IdGenerator.fromSeed(`${seed}:auth-list-ids`);
+  const keys: KeySource = { nextSeq: () => store.nextSeq(), sid: (prefix) => ids.sid(prefix), uuid: () => ids.uuid() };
+  const lists = store.twilio.authLists;
+  ipLists.forEach((listSid, i) => {
+    const created = lists.lists('ip_access_control_lists').get(listSid)?.date_created ?? 0;
+    (IP_ACL_ENTRIES[i] ?? []).forEach((entry, k) => lists.createIpAddress(listSid, { ...entry }, created + (k + 1) * MINUTE, keys));
+  });
+  credentialLists.forEach((listSid, i) => {
+    const created = lists.lists('credential_lists').get(listSid)?.date_created ?? 0;
+    (CREDENTIAL_USERNAMES[i] ?? []).forEach((username, k) => {
+      const random = Array.from({ length: 13 }, () => prng.pick([...PASSWORD_CHARACTERS])).join('');
+      // Prefixed so that every seeded password meets Twilio's rule whatever the dice say.
+      lists.createCredential(listSid, username, `Aa1${random}`, created + (k + 1) * MINUTE, keys);
+    });
+  });
 }
 
 /** A unique North American number: real area code, exchange 200–999 (no N11), random line. */

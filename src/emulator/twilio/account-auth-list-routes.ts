@@ -1,10 +1,22 @@
 import { SID_PATTERNS } from '../../core/providers/twilio/models';
-import { ok } from '../http/reply';
+import { created, noContent, ok } from '../http/reply';
+import { param, readParams, requireParams, text, withCode, type FormTable } from './form-params';
 import type { AuthListKind } from './auth-list-store';
 import { orNotFound, type TwilioContext, type TwilioRoute } from './twilio-context';
 import { rfc2822 } from './twilio-dates';
+import { TWILIO_CODES } from './twilio-errors';
 import type { AuthListRecord } from './twilio-records';
 import { v2010Page } from './v2010-page';
+
+/** FriendlyName up to 64 characters (spec text); missing, too long or taken is 21240. */
+export const CREDENTIAL_LIST_FORM = {
+  FriendlyName: param('friendly_name', withCode(TWILIO_CODES.credentialListInvalid, text(64))),
+};
+
+/** FriendlyName up to 255 characters (spec text); missing or too long is 21235. Names need not be unique. */
+export const IP_ACCESS_CONTROL_LIST_FORM = {
+  FriendlyName: param('friendly_name', withCode(TWILIO_CODES.ipAccessControlListInvalid, text(255))),
+};
 
 interface AccountListResource {
   kind: AuthListKind;
@@ -12,10 +24,17 @@ interface AccountListResource {
   subresource: 'credentials' | 'ip_addresses';
   subresourcePath: 'Credentials' | 'IpAddresses';
   pattern: RegExp;
+  form: FormTable;
+  /** The code for a missing or invalid FriendlyName. */
+  invalidCode: number;
+}
+
+export function accountListUri(ctx: TwilioContext, segment: string, sid: string): string {
+  return `/2010-04-01/Accounts/${ctx.accountSid}/SIP/${segment}/${sid}`;
 }
 
 function render(list: AuthListRecord, resource: AccountListResource, ctx: TwilioContext): Record<string, unknown> {
-  const uri = `/2010-04-01/Accounts/${ctx.accountSid}/SIP/${resource.segment}/${list.sid}`;
+  const uri = accountListUri(ctx, resource.segment, list.sid);
   return {
     account_sid: ctx.accountSid,
     date_created: rfc2822(list.date_created),
@@ -27,17 +46,22 @@ function render(list: AuthListRecord, resource: AccountListResource, ctx: Twilio
   };
 }
 
-/**
- * The account's credential lists and IP ACLs, read-only: the emulator seeds them so that a
- * client can pick one to associate with a trunk (their own CRUD is out of scope).
- */
+function friendlyName(ctx: TwilioContext, resource: AccountListResource): string {
+  requireParams(ctx.form, ['FriendlyName'], resource.invalidCode);
+  return (readParams(ctx.form, resource.form) as { friendly_name: string }).friendly_name;
+}
+
+/** The account's credential lists and IP ACLs (2010 API): list, create, fetch, rename, delete. */
 function accountListRoutes(resource: AccountListResource): TwilioRoute[] {
   const base = `/2010-04-01/Accounts/{AccountSid}/SIP/${resource.segment}`;
+  const listParams = { AccountSid: SID_PATTERNS.account };
+  const itemParams = { AccountSid: SID_PATTERNS.account, Sid: resource.pattern };
+  const pathList = (ctx: TwilioContext) => orNotFound(ctx.state.authLists.lists(resource.kind).get(ctx.params.Sid ?? ''), ctx.path);
   return [
     {
       method: 'GET',
       template: `${base}.json`,
-      params: { AccountSid: SID_PATTERNS.account },
+      params: listParams,
       handler: (ctx) =>
         ok(
           v2010Page({ path: ctx.path, query: ctx.query, filters: [] }, resource.kind, ctx.state.authLists.lists(resource.kind), (l) =>
@@ -46,10 +70,35 @@ function accountListRoutes(resource: AccountListResource): TwilioRoute[] {
         ),
     },
     {
+      method: 'POST',
+      template: `${base}.json`,
+      params: listParams,
+      handler: (ctx) => created(render(ctx.state.authLists.createList(resource.kind, friendlyName(ctx, resource), ctx.now), resource, ctx)),
+    },
+    {
       method: 'GET',
       template: `${base}/{Sid}.json`,
-      params: { AccountSid: SID_PATTERNS.account, Sid: resource.pattern },
-      handler: (ctx) => ok(render(orNotFound(ctx.state.authLists.lists(resource.kind).get(ctx.params.Sid ?? ''), ctx.path), resource, ctx)),
+      params: itemParams,
+      handler: (ctx) => ok(render(pathList(ctx), resource, ctx)),
+    },
+    {
+      method: 'POST',
+      template: `${base}/{Sid}.json`,
+      params: itemParams,
+      handler: (ctx) => {
+        const list = pathList(ctx);
+        ctx.state.authLists.renameList(resource.kind, list, friendlyName(ctx, resource), ctx.now);
+        return ok(render(list, resource, ctx));
+      },
+    },
+    {
+      method: 'DELETE',
+      template: `${base}/{Sid}.json`,
+      params: itemParams,
+      handler: (ctx) => {
+        ctx.state.deleteAuthList(resource.kind, pathList(ctx).sid);
+        return noContent();
+      },
     },
   ];
 }
@@ -61,6 +110,8 @@ export const accountAuthListRoutes: readonly TwilioRoute[] = [
     subresource: 'credentials',
     subresourcePath: 'Credentials',
     pattern: SID_PATTERNS.credentialList,
+    form: CREDENTIAL_LIST_FORM,
+    invalidCode: TWILIO_CODES.credentialListInvalid,
   }),
   ...accountListRoutes({
     kind: 'ip_access_control_lists',
@@ -68,5 +119,7 @@ export const accountAuthListRoutes: readonly TwilioRoute[] = [
     subresource: 'ip_addresses',
     subresourcePath: 'IpAddresses',
     pattern: SID_PATTERNS.ipAccessControlList,
+    form: IP_ACCESS_CONTROL_LIST_FORM,
+    invalidCode: TWILIO_CODES.ipAccessControlListInvalid,
   }),
 ];

@@ -20,14 +20,15 @@ export class ConnectionPolicyStore {
     return this.all.get(sid);
   }
 
-  create(friendlyName: string | null | undefined, now: number): ConnectionPolicyRecord {
+  /** `keys`: where seeding draws ids from instead (so other seeded SIDs do not move). */
+  create(friendlyName: string | null | undefined, now: number, keys: KeySource = this.keys): ConnectionPolicyRecord {
     if (this.all.size >= MAX_CONNECTION_POLICIES) {
       throw twilioError(400, TWILIO_CODES.maxConnectionPolicies, `An account cannot have more than ${MAX_CONNECTION_POLICIES} Connection Policies`);
     }
     const time = wholeSecond(now);
     const record: ConnectionPolicyRecord = {
-      seq: this.keys.nextSeq(),
-      sid: this.keys.sid('NY'),
+      seq: keys.nextSeq(),
+      sid: keys.sid('NY'),
       friendly_name: friendlyName ?? null,
       date_created: time,
       date_updated: time,
@@ -52,11 +53,16 @@ export class ConnectionPolicyStore {
   }
 
   /** Defaults from the spec's descriptions: priority 10, weight 10, enabled (the schema's `default: 0` is not what Twilio does). */
-  createTarget(policySid: string, fields: ConnectionPolicyTargetFields & { target: string }, now: number): ConnectionPolicyTargetRecord {
+  createTarget(
+    policySid: string,
+    fields: ConnectionPolicyTargetFields & { target: string },
+    now: number,
+    keys: KeySource = this.keys,
+  ): ConnectionPolicyTargetRecord {
     const time = wholeSecond(now);
     const record: ConnectionPolicyTargetRecord = {
-      seq: this.keys.nextSeq(),
-      sid: this.keys.sid('NE'),
+      seq: keys.nextSeq(),
+      sid: keys.sid('NE'),
       connection_policy_sid: policySid,
       friendly_name: null,
       priority: 10,

@@ -1,5 +1,6 @@
 import { HTTP_METHODS, type HttpMethodName } from '../../core/providers/twilio/models';
-import { invalidParameter, missingParameter } from './twilio-errors';
+import { ApiError } from '../http/api-error';
+import { invalidParameter, missingParameter, twilioError, type TwilioErrorBody } from './twilio-errors';
 
 /** Turns one raw form value into the stored value, or throws a 400 naming the parameter. */
 export type ParamDecoder<T> = (raw: string, param: string) => T;
@@ -34,11 +35,26 @@ export function readParams<S extends FormTable>(form: URLSearchParams, table: S)
   return out as Decoded<S>;
 }
 
-/** Throws the "Missing required parameter" 400 for the first parameter absent or empty in the form. */
-export function requireParams(form: URLSearchParams, names: readonly string[]): void {
+/**
+ * Throws the "Missing required parameter" 400 for the first parameter absent or empty in the
+ * form, with the resource's own error code when it has one (the SIP auth lists do).
+ */
+export function requireParams(form: URLSearchParams, names: readonly string[], code?: number): void {
   for (const name of names) {
-    if (!form.get(name)) throw missingParameter(name);
+    if (!form.get(name)) throw missingParameter(name, code);
   }
+}
+
+/** The same decoder, answering with a resource's own error code instead of the generic 20001. */
+export function withCode<T>(code: number, decode: ParamDecoder<T>): ParamDecoder<T> {
+  return (raw, param) => {
+    try {
+      return decode(raw, param);
+    } catch (error) {
+      if (error instanceof ApiError) throw twilioError(error.status, code, (error.body as TwilioErrorBody).message);
+      throw error;
+    }
+  };
 }
 
 export function text(max: number): ParamDecoder<string> {

@@ -1,11 +1,20 @@
 import { SID_PATTERNS } from '../../core/providers/twilio/models';
 import { created, noContent, ok } from '../http/reply';
-import { param, readParams, requireParams, sid } from './form-params';
+import { param, readParams, requireParams, sid, withCode } from './form-params';
+import { TWILIO_CODES } from './twilio-errors';
 import type { AuthListKind } from './auth-list-store';
 import { orNotFound, pathTrunk, type TwilioContext, type TwilioRoute } from './twilio-context';
 import { iso8601 } from './twilio-dates';
 import type { TrunkAuthLinkRecord } from './twilio-records';
 import { v1Page } from './v1-page';
+
+/** The one body parameter of each association create, as the spec spells it. */
+export const TRUNK_CREDENTIAL_LIST_FORM = {
+  CredentialListSid: param('list_sid', withCode(TWILIO_CODES.trunkInvalid, sid(SID_PATTERNS.credentialList))),
+};
+export const TRUNK_IP_ACCESS_CONTROL_LIST_FORM = {
+  IpAccessControlListSid: param('list_sid', withCode(TWILIO_CODES.trunkInvalid, sid(SID_PATTERNS.ipAccessControlList))),
+};
 
 interface AuthListResource {
   kind: AuthListKind;
@@ -13,6 +22,7 @@ interface AuthListResource {
   /** The body parameter naming the list, as the spec spells it. */
   param: 'CredentialListSid' | 'IpAccessControlListSid';
   pattern: RegExp;
+  form: typeof TRUNK_CREDENTIAL_LIST_FORM | typeof TRUNK_IP_ACCESS_CONTROL_LIST_FORM;
 }
 
 function render(link: TrunkAuthLinkRecord, resource: AuthListResource, ctx: TwilioContext): Record<string, unknown> {
@@ -53,8 +63,8 @@ function authListRoutes(resource: AuthListResource): TwilioRoute[] {
       params: listParams,
       handler: (ctx) => {
         const trunk = pathTrunk(ctx, 'TrunkSid');
-        requireParams(ctx.form, [resource.param]);
-        const listSid = readParams(ctx.form, { [resource.param]: param('list_sid', sid(resource.pattern)) }).list_sid ?? '';
+        requireParams(ctx.form, [resource.param], TWILIO_CODES.trunkInvalid);
+        const listSid = (readParams(ctx.form, resource.form) as { list_sid?: string }).list_sid ?? '';
         return created(render(ctx.state.associate(resource.kind, trunk.sid, listSid, ctx.now), resource, ctx));
       },
     },
@@ -83,11 +93,13 @@ export const trunkAuthListRoutes: readonly TwilioRoute[] = [
     segment: 'CredentialLists',
     param: 'CredentialListSid',
     pattern: SID_PATTERNS.credentialList,
+    form: TRUNK_CREDENTIAL_LIST_FORM,
   }),
   ...authListRoutes({
     kind: 'ip_access_control_lists',
     segment: 'IpAccessControlLists',
     param: 'IpAccessControlListSid',
     pattern: SID_PATTERNS.ipAccessControlList,
+    form: TRUNK_IP_ACCESS_CONTROL_LIST_FORM,
   }),
 ];

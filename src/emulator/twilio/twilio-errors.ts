@@ -13,6 +13,18 @@ export const TWILIO_CODES = {
   trunkDomainTaken: 21248,
   invalidPageToken: 21481,
   maxConnectionPolicies: 21253,
+  // SIP auth lists (api-facts-termination-and-numbers §2 and §5).
+  ipAccessControlListInvalid: 21235,
+  ipAccessControlListInUse: 21236,
+  ipAddressLimit: 21237,
+  ipAddressInvalid: 21238,
+  credentialListLimit: 21239,
+  credentialListInvalid: 21240,
+  credentialListInUse: 21241,
+  credentialLimit: 21242,
+  credentialInvalid: 21243,
+  trunkInvalid: 21245,
+  ipAccessControlListLimit: 21255,
 } as const;
 
 /** Twilio's legacy error body, the one these APIs use (never the RFC-9457 shape). */
@@ -39,8 +51,8 @@ export function invalidParameter(message: string): ApiError {
   return twilioError(400, TWILIO_CODES.invalidParameter, message);
 }
 
-export function missingParameter(param: string): ApiError {
-  return invalidParameter(`Missing required parameter ${param} in the post body`);
+export function missingParameter(param: string, code: number = TWILIO_CODES.invalidParameter): ApiError {
+  return twilioError(400, code, `Missing required parameter ${param} in the post body`);
 }
 
 export function unauthenticated(): ApiError {

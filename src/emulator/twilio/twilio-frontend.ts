@@ -8,7 +8,9 @@ import type { EmulatorCredentials } from '../sandbox-credentials';
 import { accountAuthListRoutes } from './account-auth-list-routes';
 import { byocTrunkRoutes } from './byoc-trunk-routes';
 import { connectionPolicyRoutes } from './connection-policy-routes';
+import { credentialRoutes } from './credential-routes';
 import { incomingPhoneNumberRoutes } from './incoming-phone-number-routes';
+import { ipAddressRoutes } from './ip-address-routes';
 import { originationUrlRoutes } from './origination-url-routes';
 import { trunkAuthListRoutes } from './trunk-auth-list-routes';
 import { trunkPhoneNumberRoutes } from './trunk-phone-number-routes';
@@ -27,7 +29,7 @@ export interface TwilioFrontendDeps {
   requestIds: IdGenerator;
 }
 
-/** Twilio's trunking v1, voice v1 (BYOC) and 2010 IncomingPhoneNumbers APIs on one base URL. */
+/** Twilio's trunking v1, voice v1 (BYOC) and 2010 IncomingPhoneNumbers and SIP auth list APIs on one base URL. */
 export class TwilioFrontend implements ProviderFrontend {
   private readonly router = new Router<TwilioHandler>().addAll([
     ...trunkRoutes,
@@ -39,6 +41,8 @@ export class TwilioFrontend implements ProviderFrontend {
     ...connectionPolicyRoutes,
     ...incomingPhoneNumberRoutes,
     ...accountAuthListRoutes,
+    ...credentialRoutes,
+    ...ipAddressRoutes,
   ]);
 
   constructor(private readonly deps: TwilioFrontendDeps) {}

@@ -121,6 +121,35 @@ export interface AuthListRecord {
   date_updated: number;
 }
 
+/**
+ * A SIP credential (CR…) of a credential list. The password is kept only as a salted scrypt
+ * hash, as Twilio keeps only a digest: nothing can return it.
+ */
+export interface CredentialRecord {
+  seq: number;
+  sid: string;
+  credential_list_sid: string;
+  username: string;
+  password_salt: string;
+  password_hash: string;
+  date_created: number;
+  date_updated: number;
+}
+
+/** An address or CIDR block (IP…) of an IP access control list. */
+export interface IpAddressRecord {
+  seq: number;
+  sid: string;
+  ip_access_control_list_sid: string;
+  friendly_name: string;
+  ip_address: string;
+  cidr_prefix_length: number;
+  date_created: number;
+  date_updated: number;
+}
+
+export type IpAddressFields = Partial<Pick<IpAddressRecord, 'friendly_name' | 'ip_address' | 'cidr_prefix_length'>>;
+
 /** A credential list or IP ACL associated with a trunk. */
 export interface TrunkAuthLinkRecord {
   seq: number;

@@ -4,13 +4,15 @@ import { ByocTrunkStore } from './byoc-trunk-store';
 import { ConnectionPolicyStore } from './connection-policy-store';
 import { NumberStore } from './number-store';
 import { TrunkStore } from './trunk-store';
-import { invalidParameter } from './twilio-errors';
+import { invalidParameter, twilioError, TWILIO_CODES } from './twilio-errors';
 import type {
   AuthListRecord,
   ByocTrunkFields,
   ByocTrunkRecord,
   ConnectionPolicyRecord,
   ConnectionPolicyTargetRecord,
+  CredentialRecord,
+  IpAddressRecord,
   IncomingNumberFields,
   IncomingNumberRecord,
   OriginationUrlRecord,
@@ -27,6 +29,9 @@ export interface TwilioSnapshot {
   ip_access_control_lists: AuthListRecord[];
   trunk_credential_lists: TrunkAuthLinkRecord[];
   trunk_ip_access_control_lists: TrunkAuthLinkRecord[];
+  /** Absent from state files written before credentials and addresses were emulated. */
+  credentials?: CredentialRecord[];
+  ip_addresses?: IpAddressRecord[];
   byoc_trunks: ByocTrunkRecord[];
   /** Absent in files written before connection policies were emulated. */
   connection_policies?: ConnectionPolicyRecord[];
@@ -111,11 +116,33 @@ export class TwilioState {
     return this.numbers.create(phoneNumber, fields, now);
   }
 
+  /** Links an account list to a trunk: the list must exist in this account and not be linked already. */
   associate(kind: AuthListKind, trunkSid: string, listSid: string, now: number): TrunkAuthLinkRecord {
-    const param = kind === 'credential_lists' ? 'CredentialListSid' : 'IpAccessControlListSid';
-    if (!this.authLists.lists(kind).has(listSid)) throw invalidParameter(`${param} ${listSid} is not a list of this account`);
-    if (this.authLists.linksOf(kind, trunkSid).has(listSid)) throw invalidParameter(`${listSid} is already associated with this trunk`);
+    const noun = kind === 'credential_lists' ? 'Credential List' : 'IP Access Control List';
+    if (!this.authLists.lists(kind).has(listSid)) {
+      throw twilioError(400, TWILIO_CODES.trunkInvalid, `${noun} ${listSid} not found in this account`);
+    }
+    if (this.authLists.linksOf(kind, trunkSid).has(listSid)) {
+      throw twilioError(400, TWILIO_CODES.trunkInvalid, `${noun} ${listSid} is already associated with this trunk`);
+    }
     return this.authLists.link(kind, trunkSid, listSid, now);
+  }
+
+  /** Deletes an account list, refused while a trunk still uses it (the message names those trunks). */
+  deleteAuthList(kind: AuthListKind, listSid: string): void {
+    const users = this.authLists.trunksUsing(kind, listSid, this.trunks.all.values().map((t) => t.sid));
+    if (users.length > 0) {
+      const [code, noun] =
+        kind === 'credential_lists'
+          ? [TWILIO_CODES.credentialListInUse, 'Credential List']
+          : [TWILIO_CODES.ipAccessControlListInUse, 'IP Access Control List'];
+      throw twilioError(
+        400,
+        code,
+        `${noun} ${listSid} is still associated with ${users.length === 1 ? 'trunk' : 'trunks'} ${users.join(', ')}; remove it from ${users.length === 1 ? 'that trunk' : 'those trunks'} first`,
+      );
+    }
+    this.authLists.deleteList(kind, listSid);
   }
 
   snapshot(): TwilioSnapshot {
@@ -128,6 +155,8 @@ export class TwilioState {
       ip_access_control_lists: [...this.authLists.lists('ip_access_control_lists').values()],
       trunk_credential_lists: this.authLists.allLinks('credential_lists', trunkSids),
       trunk_ip_access_control_lists: this.authLists.allLinks('ip_access_control_lists', trunkSids),
+      credentials: this.authLists.allCredentials(),
+      ip_addresses: this.authLists.allIpAddresses(),
       byoc_trunks: [...this.byocTrunks.all.values()],
       connection_policies: [...this.connectionPolicies.all.values()],
       connection_policy_targets: this.connectionPolicies.allTargets(),
@@ -143,6 +172,8 @@ export class TwilioState {
     for (const r of snapshot.ip_access_control_lists) this.authLists.insertList('ip_access_control_lists', r);
     for (const r of snapshot.trunk_credential_lists) this.authLists.insertLink('credential_lists', r);
     for (const r of snapshot.trunk_ip_access_control_lists) this.authLists.insertLink('ip_access_control_lists', r);
+    for (const r of snapshot.credentials ?? []) this.authLists.insertCredential(r);
+    for (const r of snapshot.ip_addresses ?? []) this.authLists.insertIpAddress(r);
     for (const r of snapshot.byoc_trunks) this.byocTrunks.all.insert(r);
     for (const r of snapshot.connection_policies ?? []) this.connectionPolicies.all.insert(r);
     for (const r of snapshot.connection_policy_targets ?? []) this.connectionPolicies.insertTarget(r);

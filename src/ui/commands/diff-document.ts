@@ -1,6 +1,6 @@
 import { remoteTargetOf } from '../../core/documents/plan/compute-plan';
 import { renderRemoteInFileForm } from '../../core/documents/render/render-for-diff';
-import { fetchRemoteState } from '../../core/documents/plan/remote-state';
+import { fetchRemoteState } from '../../core/documents/plan/fetch-remote-state';
 import { resolveTrunkDocument } from '../documents/trunk-document-target';
 import type { DocumentCommandContext } from '../documents/trunk-file-services';
 import { t } from '../l10n';

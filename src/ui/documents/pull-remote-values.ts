@@ -2,7 +2,7 @@ import { remoteTargetOf } from '../../core/documents/plan/compute-plan';
 import type { TrunkDocument } from '../../core/documents/file/parse-trunk-file';
 import { pullRemoteSpec, type PullScope } from '../../core/documents/edit/pull-remote-spec';
 import { remoteFingerprint } from '../../core/documents/sync/remote-fingerprint';
-import { fetchRemoteState } from '../../core/documents/plan/remote-state';
+import { fetchRemoteState } from '../../core/documents/plan/fetch-remote-state';
 import { renderSpec } from '../../core/documents/render/render-document';
 import type { SyncClients } from '../../core/documents/apply/sync-clients';
 import { syncStateKeyOf, type SyncStateStore } from '../../core/documents/sync/sync-state';

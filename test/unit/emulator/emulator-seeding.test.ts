@@ -42,6 +42,7 @@ describe('emulator: seeding', () => {
       assert.equal(state.carrierx.trunk_groups.length, 4);
       for (const g of state.carrierx.trunk_groups) assert.ok(state.carrierx.trunks.some((t) => t.trunk_group_sid === g.trunk_group_sid));
       assert.ok(state.twilio.credential_lists.length > 0 && state.twilio.ip_access_control_lists.length > 0);
+      assert.ok((state.twilio.credentials ?? []).length > 0 && (state.twilio.ip_addresses ?? []).length > 0, 'the lists are not empty');
     } finally {
       await emu.close();
     }

@@ -8,11 +8,18 @@ import { ORIGINATION_URL_FORM } from '../../../src/emulator/twilio/origination-u
 import { TRUNK_PHONE_NUMBER_FORM } from '../../../src/emulator/twilio/trunk-phone-number-routes';
 import { RECORDING_FORM } from '../../../src/emulator/twilio/trunk-recording-routes';
 import { TRUNK_FORM } from '../../../src/emulator/twilio/trunk-routes';
+import { CREDENTIAL_LIST_FORM, IP_ACCESS_CONTROL_LIST_FORM } from '../../../src/emulator/twilio/account-auth-list-routes';
+import { CREDENTIAL_CREATE_FORM, CREDENTIAL_UPDATE_FORM } from '../../../src/emulator/twilio/credential-routes';
+import { IP_ADDRESS_FORM } from '../../../src/emulator/twilio/ip-address-routes';
+import { TRUNK_CREDENTIAL_LIST_FORM, TRUNK_IP_ACCESS_CONTROL_LIST_FORM } from '../../../src/emulator/twilio/trunk-auth-list-routes';
 import { formParameters } from '../../support/openapi-specs';
 
 // The emulator names its form parameters itself (not through the client's naming), and every
 // name is checked here against Twilio's OpenAPI specs: a client that misspells a parameter is
 // then refused or ignored by the emulator as by Twilio, instead of being mirrored.
+
+const SIP_SPEC = 'twilio_api_v2010_sip_auth_lists.json';
+const SIP = '/2010-04-01/Accounts/{AccountSid}/SIP';
 
 const OPERATIONS: { spec: string; path: string; table: FormTable; requires: string[]; ignores: string[] }[] = [
   { spec: 'twilio_trunking_v1.json', path: '/v1/Trunks', table: TRUNK_FORM, requires: [], ignores: [] },
@@ -31,6 +38,16 @@ const OPERATIONS: { spec: string; path: string; table: FormTable; requires: stri
   { spec: 'twilio_api_v2010_incoming_numbers.json', path: '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json', table: INCOMING_NUMBER_FORM, requires: [], ignores: ['PhoneNumber', 'AreaCode'] },
   // AccountSid (moving a number to another account) is refused by the route itself.
   { spec: 'twilio_api_v2010_incoming_numbers.json', path: '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json', table: INCOMING_NUMBER_FORM, requires: [], ignores: ['AccountSid'] },
+  { spec: 'twilio_trunking_v1.json', path: '/v1/Trunks/{TrunkSid}/CredentialLists', table: TRUNK_CREDENTIAL_LIST_FORM, requires: ['CredentialListSid'], ignores: [] },
+  { spec: 'twilio_trunking_v1.json', path: '/v1/Trunks/{TrunkSid}/IpAccessControlLists', table: TRUNK_IP_ACCESS_CONTROL_LIST_FORM, requires: ['IpAccessControlListSid'], ignores: [] },
+  { spec: SIP_SPEC, path: `${SIP}/CredentialLists.json`, table: CREDENTIAL_LIST_FORM, requires: ['FriendlyName'], ignores: [] },
+  { spec: SIP_SPEC, path: `${SIP}/CredentialLists/{Sid}.json`, table: CREDENTIAL_LIST_FORM, requires: ['FriendlyName'], ignores: [] },
+  { spec: SIP_SPEC, path: `${SIP}/CredentialLists/{CredentialListSid}/Credentials.json`, table: CREDENTIAL_CREATE_FORM, requires: ['Username', 'Password'], ignores: [] },
+  { spec: SIP_SPEC, path: `${SIP}/CredentialLists/{CredentialListSid}/Credentials/{Sid}.json`, table: CREDENTIAL_UPDATE_FORM, requires: [], ignores: [] },
+  { spec: SIP_SPEC, path: `${SIP}/IpAccessControlLists.json`, table: IP_ACCESS_CONTROL_LIST_FORM, requires: ['FriendlyName'], ignores: [] },
+  { spec: SIP_SPEC, path: `${SIP}/IpAccessControlLists/{Sid}.json`, table: IP_ACCESS_CONTROL_LIST_FORM, requires: ['FriendlyName'], ignores: [] },
+  { spec: SIP_SPEC, path: `${SIP}/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses.json`, table: IP_ADDRESS_FORM, requires: ['FriendlyName', 'IpAddress'], ignores: [] },
+  { spec: SIP_SPEC, path: `${SIP}/IpAccessControlLists/{IpAccessControlListSid}/IpAddresses/{Sid}.json`, table: IP_ADDRESS_FORM, requires: [], ignores: [] },
 ];
 
 describe('the emulator\'s form parameters match Twilio\'s OpenAPI specs', () => {

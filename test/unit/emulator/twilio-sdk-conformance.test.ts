@@ -126,6 +126,38 @@ describe('emulator: conformance with the official twilio SDK (v6)', () => {
     assert.equal(await client.trunking.v1.trunks(trunk.sid).ipAccessControlLists(ipList.sid).remove(), true);
   });
 
+  it('manages SIP credential lists with credentials and IP ACLs with addresses, across pages', async () => {
+    const sip = client.api.v2010.account.sip;
+    const acl = await sip.ipAccessControlLists.create({ friendlyName: 'SDK ACL' });
+    assert.match(acl.sid, /^AL/);
+    assert.deepEqual(acl.dateCreated, new Date(TEST_EPOCH));
+    for (let i = 1; i <= 3; i++) {
+      const address = await sip.ipAccessControlLists(acl.sid).ipAddresses.create({ friendlyName: `sbc-${i}`, ipAddress: `192.0.2.${i}`, cidrPrefixLength: 32 - i });
+      assert.equal(address.cidrPrefixLength, 32 - i);
+    }
+    const addresses = await sip.ipAccessControlLists(acl.sid).ipAddresses.list({ pageSize: 2 });
+    assert.deepEqual(addresses.map((a) => a.ipAddress), ['192.0.2.1', '192.0.2.2', '192.0.2.3'], 'the SDK followed next_page_uri');
+    const renamed = await sip.ipAccessControlLists(acl.sid).update({ friendlyName: 'SDK ACL renamed' });
+    assert.equal(renamed.friendlyName, 'SDK ACL renamed');
+
+    const list = await sip.credentialLists.create({ friendlyName: 'SDK credentials' });
+    const credential = await sip.credentialLists(list.sid).credentials.create({ username: 'sdk-user', password: 'SdkPassw0rdLong' });
+    assert.equal(credential.username, 'sdk-user');
+    assert.ok(!('password' in credential.toJSON()), 'no password in the SDK instance');
+    assert.equal((await sip.credentialLists(list.sid).credentials(credential.sid).update({ password: 'SdkPassw0rdLonger' })).sid, credential.sid);
+    await assert.rejects(sip.credentialLists(list.sid).credentials.create({ username: 'weak', password: 'weak' }), restException(400, 21243));
+
+    const trunk = await client.trunking.v1.trunks.create({ friendlyName: 'SDK termination' });
+    await client.trunking.v1.trunks(trunk.sid).ipAccessControlLists.create({ ipAccessControlListSid: acl.sid });
+    await assert.rejects(client.trunking.v1.trunks(trunk.sid).ipAccessControlLists.create({ ipAccessControlListSid: acl.sid }), restException(400, 21245));
+    await assert.rejects(sip.ipAccessControlLists(acl.sid).remove(), restException(400, 21236));
+    assert.equal((await client.trunking.v1.trunks(trunk.sid).fetch()).authType, 'IP_ACL');
+    assert.equal(await client.trunking.v1.trunks(trunk.sid).ipAccessControlLists(acl.sid).remove(), true);
+    assert.equal(await sip.ipAccessControlLists(acl.sid).remove(), true);
+    assert.equal(await sip.credentialLists(list.sid).credentials(credential.sid).remove(), true);
+    assert.equal(await sip.credentialLists(list.sid).remove(), true);
+  });
+
   it('creates, lists, updates and deletes BYOC trunks', async () => {
     const byoc = await client.voice.v1.byocTrunks.create({
       friendlyName: 'SDK BYOC',

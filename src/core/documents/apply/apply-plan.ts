@@ -6,7 +6,7 @@ import { specKeysSetByAll, type PlanOperation } from '../plan/plan-operations';
 import { UncertainCreateError } from './reconcile-create';
 import { compareFingerprints, remoteFingerprint, syncedAfterPush, type RemoteFingerprint } from '../sync/remote-fingerprint';
 import { ResourceClaims } from './resource-claims';
-import { fetchRemoteState } from '../plan/remote-state';
+import { fetchRemoteState } from '../plan/fetch-remote-state';
 import type { SyncClients } from './sync-clients';
 import { syncStateKeyOf, type SyncStateStore } from '../sync/sync-state';
 

@@ -2,12 +2,10 @@ import type { DocumentPlan, PlanOutcome, PlanRefusal } from './document-plan';
 import type { TrunkDocument } from '../file/parse-trunk-file';
 import { plural } from './message-text';
 import type { KindPlan, PlanError } from './plan-error';
-import { planByocTrunk } from './plan-byoc-trunk';
-import { planCarrierXGroup } from './plan-carrierx-group';
+import { documentKind } from '../kinds/document-kinds';
 import type { PlanOperation } from './plan-operations';
-import { planTwilioTrunk } from './plan-twilio-trunk';
 import { compareFingerprints, remoteFingerprint, type RemoteFingerprint } from '../sync/remote-fingerprint';
-import type { RemoteLookup, RemoteState, RemoteTarget, SameNamedResource } from './remote-state';
+import type { RemoteLookup, RemoteState, RemoteTarget, RemoteTargetOf, SameNamedResource } from './remote-state';
 import { specNamesOf } from '../file/spec-names';
 import type { TrunkKind } from '../file/trunk-kinds';
 import type { TrunkSpec } from '../file/trunk-specs';
@@ -26,18 +24,19 @@ export interface PlanContext {
   signal?: AbortSignal | undefined;
 }
 
-const KIND_TITLES: Readonly<Record<TrunkKind, string>> = {
-  TwilioTrunk: 'Twilio trunk',
-  TwilioByocTrunk: 'BYOC trunk',
-  CarrierXTrunkGroup: 'CarrierX trunk group',
-};
-
 /** `Twilio trunk "Acme main"`: the kind and the best name the document or the remote gives. */
 export function documentTitle(kind: TrunkKind | undefined, spec: TrunkSpec | undefined, sid?: string): string {
   if (!kind) return 'Document';
-  const values = (spec ?? {}) as Record<string, unknown>;
-  const name = kind === 'CarrierXTrunkGroup' ? values.name : (values.friendly_name ?? (kind === 'TwilioTrunk' ? values.domain_name : undefined));
-  return `${KIND_TITLES[kind]} ${typeof name === 'string' ? JSON.stringify(name) : (sid ?? '(unnamed)')}`;
+  const descriptor = documentKind(kind);
+  const name = descriptor.identity.nameOf((spec ?? {}) as Record<string, unknown>);
+  return `${descriptor.title} ${typeof name === 'string' ? JSON.stringify(name) : (sid ?? '(unnamed)')}`;
+}
+
+/** The document's value of its kind's unique key (a Twilio trunk's domain_name), when it has one. */
+export function uniqueKeyValue(target: RemoteTarget): string | undefined {
+  const key = documentKind(target.kind).identity.uniqueKey;
+  const value = key ? (target.spec as Readonly<Record<string, unknown>>)[key.field] : undefined;
+  return typeof value === 'string' && value ? value : undefined;
 }
 
 /** The valid document's fetch target, or undefined when it cannot be planned (invalid, no account). */
@@ -98,10 +97,9 @@ export async function computePlan(document: TrunkDocument, remote: RemoteLookup 
   }
   const operations = planned.operations;
   if (adopting && state) {
-    const domain = target.kind === 'TwilioTrunk' ? target.spec.domain_name : undefined;
-    const why = domain ? `, which already owns ${domain},` : ', made by a push that stopped before writing its sid,';
-    const what = target.kind === 'TwilioTrunk' ? 'trunk' : target.kind === 'TwilioByocTrunk' ? 'BYOC trunk' : 'trunk group';
-    operations.unshift({ type: 'adopt', sid: state.sid, description: `Use the existing ${what} ${state.sid}${why} and write its sid into the file`, changes: [] });
+    const unique = uniqueKeyValue(target);
+    const why = unique ? `, which already owns ${unique},` : ', made by a push that stopped before writing its sid,';
+    operations.unshift({ type: 'adopt', sid: state.sid, description: `Use the existing ${documentKind(target.kind).noun} ${state.sid}${why} and write its sid into the file`, changes: [] });
   }
   const fingerprint = state ? remoteFingerprint(state) : undefined;
   const drift = fingerprint && context.lastSynced && !adopting ? compareFingerprints(context.lastSynced, fingerprint) : undefined;
@@ -121,21 +119,15 @@ export async function computePlan(document: TrunkDocument, remote: RemoteLookup 
   return { status: 'planned', plan };
 }
 
-function planKind(target: RemoteTarget, state: RemoteState | undefined, sameName: readonly SameNamedResource[], context: PlanContext): Promise<KindPlan<PlanOperation>> | KindPlan<PlanOperation> {
+function planKind<K extends TrunkKind>(
+  target: RemoteTargetOf<K>,
+  state: RemoteState | undefined,
+  sameName: readonly SameNamedResource[],
+  context: PlanContext,
+): Promise<KindPlan<PlanOperation>> | KindPlan<PlanOperation> {
   if (state && state.kind !== target.kind) throw new Error(`Remote state of a ${state.kind} given for a ${target.kind} document`);
-  switch (target.kind) {
-    case 'TwilioTrunk':
-      return planTwilioTrunk(target.spec, state as Extract<RemoteState, { kind: 'TwilioTrunk' }> | undefined, {
-        account: target.account,
-        numbers: context.numbers,
-        trunkNames: context.trunkNames,
-        signal: context.signal,
-      });
-    case 'TwilioByocTrunk':
-      return planByocTrunk(target.spec, state as Extract<RemoteState, { kind: 'TwilioByocTrunk' }> | undefined, sameName);
-    case 'CarrierXTrunkGroup':
-      return planCarrierXGroup(target.spec, state as Extract<RemoteState, { kind: 'CarrierXTrunkGroup' }> | undefined, sameName);
-  }
+  const { account } = target;
+  return documentKind<TrunkKind>(target.kind).plan.plan(target.spec, state, sameName, { account, numbers: context.numbers, trunkNames: context.trunkNames, signal: context.signal });
 }
 
 /** The error with the offsets of the value it is about, when the document has it. */

@@ -1,3 +1,6 @@
+import type { TrunkKind } from '../file/trunk-kinds';
+import type { FailoverUrlFields } from '../kinds/document-kind-descriptor';
+import { documentKind } from '../kinds/document-kinds';
 import type { DocumentPlan } from './document-plan';
 
 // Where a Twilio trunk sends a call: origination URLs of the lowest priority first, shared
@@ -17,13 +20,7 @@ export interface FailoverGroup {
   members: FailoverMember[];
 }
 
-interface FailoverUrl {
-  friendly_name: string | null;
-  sip_url: string | null;
-  priority: number;
-  weight: number;
-  enabled: boolean | null;
-}
+type FailoverUrl = FailoverUrlFields;
 
 /** Priority groups, lowest first; in a group the largest share first, disabled URLs last. */
 export function failoverGroups(urls: readonly FailoverUrl[]): FailoverGroup[] {
@@ -53,8 +50,8 @@ export interface FailoverChange {
  * not move the order (e.g. a new sip_url under the same name, share and priority).
  */
 export function failoverChange(plan: DocumentPlan): FailoverChange | undefined {
-  if (plan.target.kind !== 'TwilioTrunk' || !plan.target.spec.origination_urls) return undefined;
-  const desired = plan.target.spec.origination_urls;
+  const desired = documentKind<TrunkKind>(plan.target.kind).plan.failoverUrls?.(plan.target.spec);
+  if (!desired) return undefined;
   const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
   let before: FailoverUrl[] = desired.map((u) => ({ ...u }));
   let touched = false;

@@ -1,12 +1,13 @@
-import { computePlan, locatePlanError, refusal, remoteTargetOf } from './compute-plan';
+import { computePlan, locatePlanError, refusal, remoteTargetOf, uniqueKeyValue } from './compute-plan';
 import type { PlanOutcome } from './document-plan';
 import { fetchRemoteStates } from './fetch-remote-states';
 import { mapBounded } from './map-bounded';
 import { errorText, plural } from './message-text';
 import type { TrunkDocument } from '../file/parse-trunk-file';
 import type { PlanError } from './plan-error';
-import { collect } from '../../providers/page';
-import { fetchRemoteState, type RemoteLookup, type RemoteTarget, type SameNamedResource } from './remote-state';
+import { documentKind } from '../kinds/document-kinds';
+import { fetchRemoteState } from './fetch-remote-state';
+import type { RemoteLookup, RemoteTarget } from './remote-state';
 import type { SyncClients } from '../apply/sync-clients';
 import { syncStateKeyOf, type PendingCreateKey, type SyncStateStore } from '../sync/sync-state';
 import { TwilioNumberIndex } from './twilio-number-index';
@@ -90,7 +91,7 @@ async function planAccount(
 ): Promise<void> {
   const { signal } = options;
   const lookupNew = options.lookupNew ?? true;
-  const numbers = indexes.some((i) => targets[i]!.kind === 'TwilioTrunk') ? new TwilioNumberIndex(await clients.twilio(account)) : undefined;
+  const numbers = indexes.some((i) => documentKind(targets[i]!.kind).plan.usesNumberIndex) ? new TwilioNumberIndex(await clients.twilio(account)) : undefined;
   const fetched = indexes.filter((i) => targets[i]!.sid !== undefined || lookupNew);
   const { lookups, trunkNames } = await fetchRemoteStates(account, fetched.map((i) => targets[i]!), clients, { signal, numbers });
   const lookupOf = new Map<number, RemoteLookup>(fetched.map((i, k) => [i, lookups[k]!]));
@@ -126,26 +127,23 @@ async function adoptJournaledCreate(
   if (!options.syncState || target.sid !== undefined || lookup?.status !== 'new' || lookup.adopt) return lookup;
   const pending = await options.syncState.getPendingCreate(key);
   if (!pending || pending.kind !== target.kind || pending.account !== target.account) return lookup;
-  // A trunk without domain_name has no look-up by name in the bulk fetch: list them now (rare: only after an interrupted push).
-  const sameName = target.kind === 'TwilioTrunk' && lookup.sameName.length === 0 ? await twilioTrunksNamed(target.account, pending.name, clients, options.signal) : lookup.sameName;
+  // A kind whose new documents are found by unique key has no look-up by name in the bulk fetch: list them now (rare: only after an interrupted push).
+  const sameNamed = documentKind(target.kind).fetch.sameNamed;
+  const sameName = sameNamed && lookup.sameName.length === 0 ? await sameNamed(target.account, pending.name, clients, options.signal) : lookup.sameName;
   const made = sameName.filter((r) => r.name === pending.name && !pending.before.includes(r.sid) && !claimed.has(r.sid));
   if (made.length !== 1) return lookup;
   const state = await fetchRemoteState({ ...target, sid: made[0]!.sid }, clients, { signal: options.signal });
   return state.status === 'found' ? { status: 'new', adopt: state.state, sameName: lookup.sameName.filter((r) => r.sid !== made[0]!.sid) } : lookup;
 }
 
-async function twilioTrunksNamed(account: string, name: string, clients: SyncClients, signal: AbortSignal | undefined): Promise<SameNamedResource[]> {
-  const client = await clients.twilio(account);
-  const trunks = await collect(client.trunks.list({ pageSize: 1000, signal }));
-  return trunks.filter((t) => (t.friendly_name ?? '') === name).map((t) => ({ sid: t.sid, name }));
-}
-
 /** The resource a new document would adopt (the trunk owning its domain) is another document's. */
 function adoptionRefused(uri: string, document: TrunkDocument, target: RemoteTarget, sid: string): PlanOutcome {
-  const domain = target.kind === 'TwilioTrunk' ? target.spec.domain_name : undefined;
+  const kind = documentKind(target.kind);
+  const key = kind.identity.uniqueKey;
+  const value = uniqueKeyValue(target);
   const error = locatePlanError(document, {
-    message: `${domain ? `Domain ${domain} belongs to trunk ${sid}` : `The resource this document would take over (${sid})`}, which another trunk document manages; one resource, one document. Give this document another domain, or delete it and edit the other one.`,
-    path: domain ? ['spec', 'domain_name'] : ['spec'],
+    message: `${key && value ? `${key.label} ${value} belongs to ${kind.noun} ${sid}` : `The resource this document would take over (${sid})`}, which another trunk document manages; one resource, one document. Give this document another domain, or delete it and edit the other one.`,
+    path: key && value ? ['spec', key.field] : ['spec'],
   });
   return refusal(uri, document, 'plan-errors', error.message, { errors: [error] });
 }
@@ -166,9 +164,19 @@ function rejectSharedClaims(documents: readonly SyncDocument[], targets: readonl
   for (const [i, { document }] of documents.entries()) {
     if (document.kind !== undefined && document.sid !== undefined) claim(`sid\u0000${document.sid}`, i, { message: document.sid, path: ['sid'] });
     const target = targets[i];
-    if (target?.kind !== 'TwilioTrunk') continue;
-    target.spec.phone_numbers?.forEach((n, k) => claim(`${target.account}\u0000${n}`, i, { message: n, path: ['spec', 'phone_numbers', k] }));
-    if (target.spec.domain_name) claim(`${target.account}\u0000${target.spec.domain_name.toLowerCase()}`, i, { message: target.spec.domain_name, path: ['spec', 'domain_name'] });
+    if (!target) continue;
+    const spec = target.spec as Readonly<Record<string, unknown>>;
+    const key = (value: string, ignoreCase: boolean) => `${target.account}\u0000${ignoreCase ? value.toLowerCase() : value}`;
+    // Lists first, then single values: the order the refusal lists its problems in.
+    const claims = documentKind(target.kind).claims;
+    for (const c of claims.filter((c) => c.list)) {
+      const values = spec[c.field];
+      if (Array.isArray(values)) values.forEach((n: string, k) => claim(key(n, c.ignoreCase), i, { message: n, path: ['spec', c.field, k] }));
+    }
+    for (const c of claims.filter((c) => !c.list)) {
+      const value = spec[c.field];
+      if (typeof value === 'string' && value) claim(key(value, c.ignoreCase), i, { message: value, path: ['spec', c.field] });
+    }
   }
   const errors = new Map<number, PlanError[]>();
   for (const list of claims.values()) {

@@ -3,12 +3,13 @@ import type { RemoteState } from '../plan/remote-state';
 import { replaceDocumentSpec } from '../edit/replace-document-spec';
 import { applyTextEdits } from '../edit/text-edit';
 import { toTrunkYaml } from './to-trunk-yaml';
-import { TRUNK_API_VERSION } from '../file/trunk-kinds';
+import { TRUNK_API_VERSION, type TrunkKind } from '../file/trunk-kinds';
+import { documentKind } from '../kinds/document-kinds';
 
 /**
  * The remote side of a Diff: the remote resource in the document's own shape — the keys the
  * document manages, in the document's order (a key absent from a document is not managed, so
- * showing it would only be noise). Origination URLs the fetch skipped are left out.
+ * showing it would only be noise). Keys the fetch skipped (a kind's sync.unfetchedKeys) are left out.
  */
 export function renderForDiff(local: { kind: RemoteState['kind']; account: string; spec: object | undefined }, state: RemoteState): string {
   return toTrunkYaml({ apiVersion: TRUNK_API_VERSION, kind: state.kind, account: local.account, sid: state.sid, spec: managedRemoteSpec(local, state) });
@@ -18,9 +19,10 @@ export function renderForDiff(local: { kind: RemoteState['kind']; account: strin
 function managedRemoteSpec(local: { spec: object | undefined }, state: RemoteState): Record<string, unknown> {
   const remoteSpec = renderSpec(state.kind, state.remote as never) as Record<string, unknown>;
   const managed = local.spec ? Object.keys(local.spec) : Object.keys(remoteSpec);
+  const unfetched = documentKind<TrunkKind>(state.kind).sync.unfetchedKeys(state);
   const spec: Record<string, unknown> = {};
   for (const key of managed) {
-    if (key === 'origination_urls' && state.kind === 'TwilioTrunk' && !state.originationUrlsFetched) continue;
+    if (unfetched.includes(key)) continue;
     spec[key] = remoteSpec[key] ?? null;
   }
   return spec;

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { TrunkKind } from '../file/trunk-kinds';
+import { documentKind } from '../kinds/document-kinds';
 import { renderSpec } from '../render/render-document';
 import type { RemoteState } from '../plan/remote-state';
 
@@ -18,26 +20,15 @@ export interface RemoteFingerprint {
 const ABSENT = '\u0000absent';
 
 export function remoteFingerprint(state: RemoteState): RemoteFingerprint {
+  const kind = documentKind<TrunkKind>(state.kind);
   const spec = renderSpec(state.kind, state.remote as never) as Record<string, unknown>;
   const keys = new Set(Object.keys(spec));
-  for (const key of trackedKeys(state)) keys.add(key);
-  if (state.kind === 'TwilioTrunk' && !state.originationUrlsFetched) keys.delete('origination_urls');
+  // Keys hashed even when the rendered spec leaves them out, so that their appearing or vanishing shows.
+  for (const key of kind.sync.trackedKeys) keys.add(key);
+  for (const key of kind.sync.unfetchedKeys(state)) keys.delete(key);
   const fields: Record<string, string> = {};
   for (const key of [...keys].sort()) fields[key] = shortHash(spec[key] === undefined ? ABSENT : canonicalJson(spec[key]));
-  return { dateUpdated: dateUpdatedOf(state), fields };
-}
-
-/** Keys hashed even when the rendered spec leaves them out, so that their appearing or vanishing shows. */
-function trackedKeys(state: RemoteState): string[] {
-  if (state.kind === 'TwilioTrunk') return ['recording', 'origination_urls', 'phone_numbers'];
-  if (state.kind === 'CarrierXTrunkGroup') return ['trunks'];
-  return [];
-}
-
-function dateUpdatedOf(state: RemoteState): string | null {
-  if (state.kind === 'TwilioTrunk') return state.remote.trunk.date_updated;
-  if (state.kind === 'TwilioByocTrunk') return state.remote.date_updated;
-  return null;
+  return { dateUpdated: kind.sync.dateUpdated(state.remote), fields };
 }
 
 export interface FingerprintComparison {

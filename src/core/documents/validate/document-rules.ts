@@ -3,12 +3,14 @@ import type { AccountProvider } from '../../accounts/account';
 import { closestMatch } from './closest-match';
 import type { LineIndex } from '../file/line-index';
 import type { QuickFix, TrunkDiagnostic } from './trunk-diagnostic';
-import { PROVIDER_OF_KIND, type TrunkKind } from '../file/trunk-kinds';
+import type { TrunkKind } from '../file/trunk-kinds';
+import { documentKind } from '../kinds/document-kinds';
 import { removeSeqItemEdit, sameQuoting } from '../edit/yaml-edits';
 import { locatePath, nodeSpan } from '../file/yaml-node-lookup';
 
 // Rules a JSON Schema cannot say: uniqueness inside a document (what the planner matches
-// on must be unambiguous) and the account being one the caller knows.
+// on must be unambiguous; each kind's `rules` say which lists) and the account being one the
+// caller knows, of the kind's provider.
 
 export interface DocumentRulesInput {
   kind: TrunkKind | undefined;
@@ -62,39 +64,21 @@ export function documentRuleDiagnostics(input: DocumentRulesInput): TrunkDiagnos
   };
 
   const spec = asRecord(root.spec);
-  if (spec && input.kind === 'TwilioTrunk') {
-    duplicates(['spec', 'phone_numbers'], (n) => (typeof n === 'string' ? n : undefined), (n) => `${n} is listed twice in phone_numbers.`, 'duplicate-phone-number');
-    duplicates(
-      ['spec', 'origination_urls'],
-      (u) => {
-        const url = asRecord(u)?.sip_url;
-        return typeof url === 'string' ? url.toLowerCase() : undefined;
-      },
-      (u) => `Origination URL ${u} is listed twice; origination URLs are matched by sip_url, so each must be unique.`,
-      'duplicate-origination-url',
-      'sip_url',
-    );
-  }
-  if (spec && input.kind === 'CarrierXTrunkGroup' && Array.isArray(spec.trunks)) {
-    duplicates(['spec', 'trunks'], (t) => (typeof asRecord(t)?.trunk_sid === 'string' ? String(asRecord(t)?.trunk_sid).toLowerCase() : undefined), (sid) => `Trunk ${sid} is listed twice in trunks.`, 'duplicate-trunk', 'trunk_sid');
-    duplicates(
-      ['spec', 'trunks'],
-      (t) => {
-        const trunk = asRecord(t);
-        return trunk && trunk.trunk_sid === undefined && typeof trunk.name === 'string' ? trunk.name : undefined;
-      },
-      (name) => `Two trunks are named ${name}; trunks without trunk_sid are matched by name, so names must be unique.`,
-      'duplicate-trunk',
-      'name',
-    );
-    spec.trunks.forEach((t, index) => {
-      const trunk = asRecord(t);
-      if (!trunk || trunk.name !== undefined || trunk.trunk_sid !== undefined) return;
-      const node = locatePath(contents, ['spec', 'trunks', index]).node as Node | undefined;
+  for (const rule of spec && input.kind ? documentKind(input.kind).rules : []) {
+    if (rule.type === 'unique-items') {
+      duplicates(['spec', rule.list], rule.identity, rule.describe, rule.code, rule.itemField);
+      continue;
+    }
+    const list = spec?.[rule.list];
+    if (!Array.isArray(list)) continue;
+    list.forEach((item, index) => {
+      const record = asRecord(item);
+      if (!record || rule.keys.some((key) => record[key] !== undefined)) return;
+      const node = locatePath(contents, ['spec', rule.list, index]).node as Node | undefined;
       const span = nodeSpan(node);
       if (!span) return;
       const end = isMap(node) && !node.flow ? Math.min(span[1], lines.lineEnd(lines.positionAt(span[0]).line)) : span[1];
-      push('error', 'trunk-needs-name', 'This trunk needs a name (or a trunk_sid) so that Push can match it with the remote trunk instead of creating a new one each time.', [span[0], Math.max(end, span[0] + 1)]);
+      push('error', rule.code, rule.message, [span[0], Math.max(end, span[0] + 1)]);
     });
   }
 
@@ -113,10 +97,10 @@ export function documentRuleDiagnostics(input: DocumentRulesInput): TrunkDiagnos
     }
   }
   const provider = typeof root.account === 'string' ? input.accountProviders?.get(root.account) : undefined;
-  if (input.kind && provider && provider !== 'sandbox' && provider !== PROVIDER_OF_KIND[input.kind]) {
+  const wanted = input.kind ? documentKind(input.kind).provider : undefined;
+  if (input.kind && wanted && provider && provider !== 'sandbox' && provider !== wanted) {
     const span = nodeSpan(locatePath(contents, ['account']).node);
     if (span) {
-      const wanted = PROVIDER_OF_KIND[input.kind];
       const fitting = [...(input.accountProviders ?? [])].filter(([, p]) => p === wanted || p === 'sandbox').map(([name]) => name);
       const others = fitting.length > 0 ? ` ${PROVIDER_LABELS[wanted]} accounts: ${fitting.join(', ')}.` : ` No ${PROVIDER_LABELS[wanted]} account is configured.`;
       push('error', 'account-provider-mismatch', `${root.account} is a ${PROVIDER_LABELS[provider]} account; a ${input.kind} document needs a ${PROVIDER_LABELS[wanted]} account.${others}`, span);

@@ -1,36 +1,27 @@
-import { TRUNK_GROUP_READ_ONLY_FIELDS } from '../../providers/carrierx/models';
-import {
-  BYOC_TRUNK_WRITABLE_FIELDS,
-  ByocTrunkSchema,
-  ORIGINATION_URL_WRITABLE_FIELDS,
-  OriginationUrlSchema,
-  TRUNK_WRITABLE_FIELDS,
-  TrunkSchema,
-} from '../../providers/twilio/models';
-import { KIND_SCHEMAS, type JsonSchema } from '../file/trunk-schemas';
+import type { JsonSchema } from '../file/trunk-schemas';
+import { documentKinds } from '../kinds/document-kinds';
 
-// Fields the API returns but never accepts. A file may not hold them where the schema does not
-// list them (Twilio, BYOC); this table only makes the message say why instead of "unknown key".
+// Fields the API returns but never accepts (each kind's fields.responseOnly). A file may not hold
+// them where the schema does not list them (Twilio, BYOC); this table only makes the message
+// say why instead of "unknown key".
 
 interface ReadOnlySet {
   provider: string;
   fields: ReadonlySet<string>;
+  /** The object is the document's spec: a sid there belongs in the document's top-level sid. */
+  isSpec: boolean;
 }
 
-function responseOnly(shape: object, writable: readonly string[], alsoWritable: readonly string[] = []): Set<string> {
-  return new Set(Object.keys(shape).filter((k) => !writable.includes(k) && !alsoWritable.includes(k)));
-}
+const PROVIDER_LABELS = { twilio: 'Twilio', carrierx: 'CarrierX' } as const;
 
-const twilioDefinitions = KIND_SCHEMAS.TwilioTrunk.definitions ?? {};
-const byocDefinitions = KIND_SCHEMAS.TwilioByocTrunk.definitions ?? {};
-const carrierxDefinitions = KIND_SCHEMAS.CarrierXTrunkGroup.definitions ?? {};
-
-const READ_ONLY_BY_SCHEMA = new Map<JsonSchema | undefined, ReadOnlySet>([
-  [twilioDefinitions.spec, { provider: 'Twilio', fields: responseOnly(TrunkSchema.shape, TRUNK_WRITABLE_FIELDS, ['recording']) }],
-  [twilioDefinitions.originationUrl, { provider: 'Twilio', fields: responseOnly(OriginationUrlSchema.shape, ORIGINATION_URL_WRITABLE_FIELDS) }],
-  [byocDefinitions.spec, { provider: 'Twilio', fields: responseOnly(ByocTrunkSchema.shape, BYOC_TRUNK_WRITABLE_FIELDS) }],
-  [carrierxDefinitions.spec, { provider: 'CarrierX', fields: new Set(TRUNK_GROUP_READ_ONLY_FIELDS) }],
-]);
+const READ_ONLY_BY_SCHEMA = new Map<JsonSchema | undefined, ReadOnlySet>(
+  documentKinds().flatMap((kind) =>
+    Object.entries(kind.fields.responseOnly).map(([definition, fields]): [JsonSchema | undefined, ReadOnlySet] => [
+      kind.schema.definitions?.[definition],
+      { provider: PROVIDER_LABELS[kind.provider], fields, isSpec: definition === 'spec' },
+    ]),
+  ),
+);
 
 const SID_KEYS = new Set(['sid', 'trunk_group_sid']);
 
@@ -38,8 +29,6 @@ const SID_KEYS = new Set(['sid', 'trunk_group_sid']);
 export function readOnlyFieldMessage(objectSchema: JsonSchema | undefined, key: string): string | undefined {
   const entry = READ_ONLY_BY_SCHEMA.get(objectSchema);
   if (!entry?.fields.has(key)) return undefined;
-  if (objectSchema === twilioDefinitions.spec || objectSchema === byocDefinitions.spec || objectSchema === carrierxDefinitions.spec) {
-    if (SID_KEYS.has(key)) return `${key} is set by ${entry.provider}: the SID goes in the document's top-level sid (Push writes it), not in spec.`;
-  }
+  if (entry.isSpec && SID_KEYS.has(key)) return `${key} is set by ${entry.provider}: the SID goes in the document's top-level sid (Push writes it), not in spec.`;
   return `${key} is set by ${entry.provider} and is read-only; a trunk file can't set it. Remove it.`;
 }

@@ -1,6 +1,8 @@
 import type { LineIndex, SourceRange } from '../file/line-index';
 import type { DiagnosticCode, RelatedLocation, TrunkDiagnostic } from './trunk-diagnostic';
 import type { TrunkKind } from '../file/trunk-kinds';
+import type { KindClaim } from '../kinds/document-kind-descriptor';
+import { documentKind } from '../kinds/document-kinds';
 import { locatePath, nodeSpan } from '../file/yaml-node-lookup';
 
 // What a document claims for itself alone: its resource (the sid: one resource, one document,
@@ -10,7 +12,7 @@ import { locatePath, nodeSpan } from '../file/yaml-node-lookup';
 // one account; a sid anywhere (SIDs are unique across accounts, and a copied file that only
 // changed its account still names the other account's resource).
 
-export type ClaimType = 'sid' | 'phone-number' | 'domain-name';
+export type ClaimType = 'sid' | KindClaim['type'];
 
 export interface TrunkClaim {
   type: ClaimType;
@@ -45,17 +47,24 @@ export function collectClaims(document: ClaimSource, lines: LineIndex): TrunkCla
   };
   const sid = (document.value as { sid?: unknown } | null)?.sid;
   if (document.kind !== undefined && typeof sid === 'string' && sid.trim() !== '') add('sid', sid, ['sid']);
-  if (document.kind !== 'TwilioTrunk') return claims;
-  const spec = (document.value as { spec?: { phone_numbers?: unknown; domain_name?: unknown } } | null)?.spec;
+  const kindClaims = document.kind === undefined ? [] : documentKind(document.kind).claims;
+  if (kindClaims.length === 0) return claims;
+  const spec = (document.value as { spec?: Record<string, unknown> } | null)?.spec;
   if (!spec || typeof spec !== 'object') return claims;
-  if (typeof spec.domain_name === 'string') add('domain-name', spec.domain_name, ['spec', 'domain_name']);
-  if (Array.isArray(spec.phone_numbers)) {
+  // Single values first, then lists: the order the diagnostics come in.
+  for (const claim of kindClaims.filter((c) => !c.list)) {
+    const value = spec[claim.field];
+    if (typeof value === 'string') add(claim.type, value, ['spec', claim.field]);
+  }
+  for (const claim of kindClaims.filter((c) => c.list)) {
+    const values = spec[claim.field];
+    if (!Array.isArray(values)) continue;
     const seen = new Set<string>();
-    spec.phone_numbers.forEach((number, i) => {
+    values.forEach((value, i) => {
       // A repeat inside one document is that document's own error, not a second claim.
-      if (typeof number === 'string' && !seen.has(number)) {
-        seen.add(number);
-        add('phone-number', number, ['spec', 'phone_numbers', i]);
+      if (typeof value === 'string' && !seen.has(value)) {
+        seen.add(value);
+        add(claim.type, value, ['spec', claim.field, i]);
       }
     });
   }

@@ -79,15 +79,20 @@ export class EndpointsApi {
   }
 
   private body(fields: EndpointFields): Record<string, unknown> {
-    this.r.transport.registerSecrets(fields.out_sip_password, ...(fields.addresses ?? []).map((a) => a.sip_password));
+    this.secrets(fields.out_sip_password, ...(fields.addresses ?? []).map((a) => a.sip_password));
     const body = carrierXBody(fields, ENDPOINT_WRITABLE_FIELDS);
     if (fields.addresses) body.addresses = fields.addresses.map((a) => carrierXBody(a, ENDPOINT_ADDRESS_WRITABLE_FIELDS));
     return body;
   }
 
   private guard(endpoint: Endpoint): Endpoint {
-    this.r.transport.registerSecrets(endpoint.out_sip_password, ...endpoint.addresses.map((a) => a.sip_password));
+    this.secrets(endpoint.out_sip_password, ...endpoint.addresses.map((a) => a.sip_password));
     return endpoint;
+  }
+
+  /** From now on blanked out of every log line and error of this session. */
+  private secrets(...values: readonly (string | null | undefined)[]): void {
+    for (const value of values) if (typeof value === 'string' && value !== '') this.r.transport.addSecret(value);
   }
 
   private url(sid: string): URL {

@@ -35,6 +35,8 @@ export const SID_PATTERNS = {
   sipDomain: /^SD[0-9a-fA-F]{32}$/,
   credentialList: /^CL[0-9a-fA-F]{32}$/,
   ipAccessControlList: /^AL[0-9a-fA-F]{32}$/,
+  credential: /^CR[0-9a-fA-F]{32}$/,
+  ipAddress: /^IP[0-9a-fA-F]{32}$/,
 } as const;
 
 /**
@@ -289,6 +291,82 @@ export const IncomingPhoneNumberSchema = z.object({
   type: nullableString.optional(),
 });
 export type IncomingPhoneNumber = z.output<typeof IncomingPhoneNumberSchema>;
+
+// SIP auth lists (2010 API, api.twilio.com): dates are RFC 2822, `uri`s relative. A credential
+// has no password field: Twilio never returns one, and neither model could carry it.
+
+/** An account-level credential list (CL…). */
+export const SipCredentialListSchema = z.object({
+  sid: z.string(),
+  account_sid: nullableString,
+  friendly_name: nullableString,
+  date_created: nullableString,
+  date_updated: nullableString,
+  subresource_uris: linkMap,
+  uri: nullableString,
+});
+export type SipCredentialList = z.output<typeof SipCredentialListSchema>;
+
+/** A username in a credential list (CR…). */
+export const SipCredentialSchema = z.object({
+  sid: z.string(),
+  account_sid: nullableString,
+  credential_list_sid: nullableString,
+  username: nullableString,
+  date_created: nullableString,
+  date_updated: nullableString,
+  uri: nullableString,
+});
+export type SipCredential = z.output<typeof SipCredentialSchema>;
+
+/** An account-level IP access control list (AL…). */
+export const SipIpAccessControlListSchema = z.object({
+  sid: z.string(),
+  account_sid: nullableString,
+  friendly_name: nullableString,
+  date_created: nullableString,
+  date_updated: nullableString,
+  subresource_uris: linkMap,
+  uri: nullableString,
+});
+export type SipIpAccessControlList = z.output<typeof SipIpAccessControlListSchema>;
+
+/** An address or CIDR block in an IP access control list (IP…). */
+export const SipIpAddressSchema = z.object({
+  sid: z.string(),
+  account_sid: nullableString,
+  friendly_name: nullableString,
+  ip_address: nullableString,
+  cidr_prefix_length: z.number().int(),
+  ip_access_control_list_sid: nullableString,
+  date_created: nullableString,
+  date_updated: nullableString,
+  uri: nullableString,
+});
+export type SipIpAddress = z.output<typeof SipIpAddressSchema>;
+
+export const SIP_IP_ADDRESS_WRITABLE_FIELDS = ['friendly_name', 'ip_address', 'cidr_prefix_length'] as const;
+export interface SipIpAddressFields {
+  friendly_name: string;
+  ip_address: string;
+  /** 1..32; Twilio uses 32 (the whole address) when it is left out. */
+  cidr_prefix_length?: number;
+}
+
+/**
+ * A credential list or IP ACL as linked to a trunk (trunking v1). Its `sid` is the account
+ * list's own SID: the link has no SID of its own.
+ */
+export const TrunkAuthListSchema = z.object({
+  sid: z.string(),
+  account_sid: nullableString,
+  trunk_sid: nullableString,
+  friendly_name: nullableString,
+  date_created: nullableString,
+  date_updated: nullableString,
+  url: nullableString,
+});
+export type TrunkAuthList = z.output<typeof TrunkAuthListSchema>;
 
 /** Page metadata of the v1 APIs (trunking, voice): absolute URLs. */
 export const V1MetaSchema = z.object({

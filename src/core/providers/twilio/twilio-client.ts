@@ -8,6 +8,10 @@ import { SID_PATTERNS } from './models';
 import { OriginationUrlsApi } from './origination-urls-api';
 import { TrunkPhoneNumbersApi } from './trunk-phone-numbers-api';
 import { TrunkRecordingApi } from './trunk-recording-api';
+import { SipCredentialListsApi, SipIpAccessControlListsApi } from './sip-auth-lists-api';
+import { SipCredentialsApi } from './sip-credentials-api';
+import { SipIpAddressesApi } from './sip-ip-addresses-api';
+import { TrunkCredentialListsApi, TrunkIpAccessControlListsApi } from './trunk-auth-lists-api';
 import { readTwilioErrorBody } from './twilio-error-body';
 import { TrunksApi } from './trunks-api';
 import { twilioEndpoints, type TwilioEndpoints } from './twilio-endpoints';
@@ -34,6 +38,12 @@ export class TwilioClient {
   readonly connectionPolicies: ConnectionPoliciesApi;
   readonly connectionPolicyTargets: ConnectionPolicyTargetsApi;
   readonly incomingPhoneNumbers: IncomingPhoneNumbersApi;
+  readonly credentialLists: SipCredentialListsApi;
+  readonly credentials: SipCredentialsApi;
+  readonly ipAccessControlLists: SipIpAccessControlListsApi;
+  readonly ipAddresses: SipIpAddressesApi;
+  readonly trunkCredentialLists: TrunkCredentialListsApi;
+  readonly trunkIpAccessControlLists: TrunkIpAccessControlListsApi;
   readonly accountSid: string;
   readonly endpoints: TwilioEndpoints;
 
@@ -48,6 +58,12 @@ export class TwilioClient {
     this.connectionPolicies = new ConnectionPoliciesApi(requester);
     this.connectionPolicyTargets = new ConnectionPolicyTargetsApi(requester);
     this.incomingPhoneNumbers = new IncomingPhoneNumbersApi(requester);
+    this.credentialLists = new SipCredentialListsApi(requester);
+    this.credentials = new SipCredentialsApi(requester);
+    this.ipAccessControlLists = new SipIpAccessControlListsApi(requester);
+    this.ipAddresses = new SipIpAddressesApi(requester);
+    this.trunkCredentialLists = new TrunkCredentialListsApi(requester);
+    this.trunkIpAccessControlLists = new TrunkIpAccessControlListsApi(requester);
   }
 }
 

@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import type { CarrierXTrunk, TrunkGroup } from '../../../../../src/core/providers/carrierx/models';
 import type { ByocTrunk, OriginationUrl, Trunk } from '../../../../../src/core/providers/twilio/models';
 import { parseTrunkFile } from '../../../../../src/core/documents/file/parse-trunk-file';
-import { renderDocument, renderSpec, renderTrunkFile, type RemoteTwilioTrunk } from '../../../../../src/core/documents/render/render-document';
+import type { RemoteTwilioTrunk } from '../../../../../src/core/documents/plan/remote-state';
+import { renderDocument, renderSpec, renderTrunkFile } from '../../../../../src/core/documents/render/render-document';
 
 const hex = (c: string) => c.repeat(32);
 
