@@ -11,6 +11,7 @@ export const SID_PATTERNS = {
   phoneNumber: /^PN[0-9a-fA-F]{32}$/,
   byocTrunk: /^BY[0-9a-fA-F]{32}$/,
   connectionPolicy: /^NY[0-9a-fA-F]{32}$/,
+  connectionPolicyTarget: /^NE[0-9a-fA-F]{32}$/,
   sipDomain: /^SD[0-9a-fA-F]{32}$/,
   credentialList: /^CL[0-9a-fA-F]{32}$/,
   ipAccessControlList: /^AL[0-9a-fA-F]{32}$/,

@@ -167,6 +167,52 @@ export interface ByocTrunkFields {
   from_domain_sid?: string | null;
 }
 
+/** A BYOC connection policy (voice v1): the named list of targets a BYOC trunk routes calls to. */
+export const ConnectionPolicySchema = z.object({
+  sid: z.string(),
+  account_sid: nullableString,
+  friendly_name: nullableString,
+  date_created: nullableString,
+  date_updated: nullableString,
+  url: nullableString,
+  links: linkMap,
+});
+export type ConnectionPolicy = z.output<typeof ConnectionPolicySchema>;
+
+export const CONNECTION_POLICY_WRITABLE_FIELDS = ['friendly_name'] as const;
+export interface ConnectionPolicyFields {
+  friendly_name?: string | null;
+}
+
+/** One SIP address of a connection policy: lowest priority first, spread by weight within a priority. */
+export const ConnectionPolicyTargetSchema = z.object({
+  sid: z.string(),
+  account_sid: nullableString,
+  connection_policy_sid: nullableString,
+  friendly_name: nullableString,
+  target: nullableString,
+  priority: z.number().int(),
+  weight: z.number().int(),
+  enabled: z.boolean().nullable(),
+  date_created: nullableString,
+  date_updated: nullableString,
+  url: nullableString,
+});
+export type ConnectionPolicyTarget = z.output<typeof ConnectionPolicyTargetSchema>;
+
+/** Target priority 0..65535 and weight 1..65535; both default to 10, `enabled` to true (voice v1 spec text). */
+export const TARGET_PRIORITY_RANGE = [0, 65535] as const;
+export const TARGET_WEIGHT_RANGE = [1, 65535] as const;
+export const CONNECTION_POLICY_TARGET_WRITABLE_FIELDS = ['friendly_name', 'target', 'priority', 'weight', 'enabled'] as const;
+export interface ConnectionPolicyTargetFields {
+  friendly_name?: string | null;
+  /** `sip:` only; `sips:` is not supported. */
+  target?: string;
+  priority?: number;
+  weight?: number;
+  enabled?: boolean;
+}
+
 export const IncomingPhoneNumberSchema = z.object({
   sid: z.string(),
   account_sid: nullableString,
