@@ -1,18 +1,20 @@
 // Builds what `npm run bench` runs, under out/bench/ (dist/ is not touched):
-//   run-benchmarks.js, emulator-process.js, activation-probe.js, vscode-stand-in.js, tree-probe.js
+//   run-benchmarks.js, emulator-process.js, activation-probe.js, vscode-stand-in.js, tree-probe.js,
+//   validate-probe.js + validate-engine.js
 //       the benchmarks. Trunkline's code and its npm packages are bundled as in the extension
 //       (same options as esbuild.js: keep YAML_ALIAS in step); the peers stay external, loaded
 //       from node_modules as their users load them.
-//   dist/extension.js, dist/cli.js   the production bundles, as `node esbuild.js --production`
+//   dist/extension.js (+ dist/extension/), dist/cli.js   the production bundles, as `node esbuild.js --production`
+//       (the extension's split bundles come from scripts/extension-bundles.js, as in esbuild.js)
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 const { trunkValidatorPlugin } = require('../scripts/trunk-validator-plugin');
+const { buildExtensionBundles, YAML_ALIAS } = require('../scripts/extension-bundles');
 
 const root = path.join(__dirname, '..');
 const out = path.join(root, 'out', 'bench');
 
-const YAML_ALIAS = { yaml: './node_modules/yaml/browser/index.js' };
 const PEERS = ['twilio', 'yaml-language-server', 'vscode-languageserver-textdocument'];
 
 const common = {
@@ -35,13 +37,14 @@ async function main() {
   await Promise.all([
     esbuild.build({
       ...common,
-      entryPoints: ['bench/run-benchmarks.ts', 'bench/emulator-process.ts', 'bench/activation-probe.ts', 'bench/vscode-stand-in.ts', 'bench/tree-probe.ts', 'bench/validate-probe.ts'],
+      entryPoints: ['bench/run-benchmarks.ts', 'bench/emulator-process.ts', 'bench/activation-probe.ts', 'bench/vscode-stand-in.ts', 'bench/tree-probe.ts', 'bench/validate-probe.ts', 'bench/validate-engine.ts'],
       outdir: out,
-      external: [...PEERS, 'vscode'],
+      // the validate probe loads the engine's bundle itself, to time loading it apart
+      external: [...PEERS, 'vscode', './validate-engine.js'],
       sourcemap: true,
       sourcesContent: false,
     }),
-    production('src/extension.ts', 'extension.js', { external: ['vscode'] }),
+    buildExtensionBundles({ root, outdir: path.join(out, 'dist'), minify: true }),
     ...(fs.existsSync(path.join(root, 'src/cli/main.ts')) ? [production('src/cli/main.ts', 'cli.js', { banner: { js: '#!/usr/bin/env node' } })] : []),
   ]);
 }

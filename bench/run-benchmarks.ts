@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FULL_CONFIG, QUICK_CONFIG, type Benchmark, type BenchmarkResult } from './benchmark';
@@ -13,9 +13,11 @@ import { vsixSize } from './benchmarks/vsix-size';
 import { resultsChart } from './results-chart';
 import { resultsTable } from './results-table';
 
-// `npm run bench [-- --quick] [-- --only=enumerate,validate]`: every benchmark against the
-// emulator on 127.0.0.1, Trunkline and its peer interleaved in this process; prints a table
-// and writes bench/results.json (--quick: bench/results.quick.json). Goals are reported, not
+// `npm run bench [-- --quick] [-- --only=enumerate,validate [--merge]]`: every benchmark against
+// the emulator on 127.0.0.1, Trunkline and its peer interleaved in this process; prints a table
+// and writes bench/results.json (--quick: bench/results.quick.json). With --only, nothing is
+// written unless --merge: the rows measured replace (or join) the rows of the same name in the
+// results file, each marked with its own run's date and load. Goals are reported, not
 // asserted: the exit code is non-zero only when a benchmark could not run.
 
 const BENCHMARKS: readonly Benchmark[] = [enumerateTrunks, treeFirstPage, treeMemory, validateTrunkFile, bulkCreate, planFiles, activation, vsixSize];
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
   const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const merge = args.includes('--merge');
   const config = quick ? QUICK_CONFIG : FULL_CONFIG;
   if (!(globalThis as { gc?: unknown }).gc) throw new Error('run with node --expose-gc (npm run bench does)');
   const selected = BENCHMARKS.filter((b) => !only || only.includes(b.id));
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
   const loadBefore = os.loadavg();
   process.stdout.write(`Trunkline benchmarks${quick ? ' (quick)' : ''}: ${JSON.stringify(machine())}\n`);
   const results: BenchmarkResult[] = [];
+  const rowIds: string[] = [];
   let failed = 0;
   for (const benchmark of selected) {
     const t0 = performance.now();
@@ -59,6 +63,7 @@ async function main(): Promise<void> {
     try {
       const rows = await benchmark.run(config);
       results.push(...rows);
+      rowIds.push(...rows.map(() => benchmark.id));
       process.stdout.write(`${rows.map((r) => `${r.measured}${r.pass ? '' : ' (goal missed)'}`).join('; ')} [${((performance.now() - t0) / 1000).toFixed(1)} s]\n`);
     } catch (error) {
       failed += 1;
@@ -75,18 +80,23 @@ async function main(): Promise<void> {
     seconds: Math.round(seconds),
     machine: { ...machine(), loadAverage1m: { before: Math.round(loadBefore[0]! * 100) / 100, after: Math.round(os.loadavg()[0]! * 100) / 100 } },
     config,
-    benchmarks: results.map((r) => ({ name: r.name, unit: r.unit, trunkline: round(r.trunkline), peer: r.peer === null ? null : round(r.peer), ratio: r.ratio === null ? null : round(r.ratio), goal: r.goal, pass: r.pass, ofGoal: round(r.ofGoal), measured: r.measured, peerName: r.peerName, spread: r.spread, notes: r.notes, details: r.details })),
+    benchmarks: results.map((r, i) => ({ benchmark: rowIds[i], name: r.name, unit: r.unit, trunkline: round(r.trunkline), peer: r.peer === null ? null : round(r.peer), ratio: r.ratio === null ? null : round(r.ratio), goal: r.goal, pass: r.pass, ofGoal: round(r.ofGoal), measured: r.measured, peerName: r.peerName, spread: r.spread, notes: r.notes, details: r.details })),
   };
-  if (!only) {
+  if (only && merge) {
+    // The selected benchmarks' rows (by benchmark id, else by name: a benchmark may change its
+    // rows) give way to this run's, each marked with its run; every other row keeps its own.
+    const existing = JSON.parse(readFileSync(file, 'utf8')) as { benchmarks: { benchmark?: string; name: string; run?: unknown }[] };
+    const run = { date: report.date, quick, loadAverage1m: report.machine.loadAverage1m };
+    const replaced = (b: { benchmark?: string; name: string }) => (b.benchmark ? only.includes(b.benchmark) : report.benchmarks.some((row) => row.name === b.name));
+    existing.benchmarks = [...existing.benchmarks.filter((b) => !replaced(b)), ...report.benchmarks.map((row) => ({ ...row, run }))];
+    writeFileSync(file, `${JSON.stringify(existing, null, 2)}\n`);
+    process.stdout.write(`(--merge: ${report.benchmarks.length} rows written to ${path.basename(file)})\n`);
+  } else if (!only) {
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     const caption = `Trunkline benchmarks${quick ? ' (quick)' : ''}, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${results.filter((r) => r.pass).length} of ${results.length} goals met`;
     writeFileSync(file.replace(/\.json$/, '.svg'), resultsChart(results, caption));
   }
-  else {
-    // Kept out of bench/ so that a subset never passes for a full run; rows can be copied from it.
-    writeFileSync(path.join(__dirname, 'results.only.json'), `${JSON.stringify(report, null, 2)}\n`);
-    process.stdout.write('(--only: results not written to bench/; the subset is in out/bench/results.only.json)\n');
-  }
+  else process.stdout.write('(--only: results not written; --merge writes these rows)\n');
   clearTimeout(limit);
   process.exitCode = failed > 0 ? 1 : 0;
 }

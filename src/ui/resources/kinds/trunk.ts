@@ -1,7 +1,7 @@
 import type { Account } from '../../../core/accounts/account';
 import trunkSchema from '../../../../schemas/twilio-trunk.schema.json';
 import { collect } from '../../../core/providers/page';
-import { FRIENDLY_NAME_MAX } from '../../../core/providers/twilio/models';
+import { FRIENDLY_NAME_MAX } from '../../../core/providers/twilio/field-names';
 import { t } from '../../l10n';
 import { pickTrunk } from '../../pickers/pick-trunk';
 import { fieldsFromSchema, type SchemaWithDefinitions } from '../editable-fields';
@@ -55,7 +55,8 @@ export const trunkKind: ResourceKindDescriptor<'trunk'> = {
         ['cnam_lookup_enabled', tr.cnam_lookup_enabled],
         ['disaster_recovery_url', tr.disaster_recovery_url],
         ['disaster_recovery_method', tr.disaster_recovery_method],
-        [t('recording'), tr.recording ? `${tr.recording.mode ?? '?'} / ${tr.recording.trim ?? '?'}` : undefined],
+        ['recording.mode', tr.recording?.mode],
+        ['recording.trim', tr.recording?.trim],
         ['auth_type', tr.auth_type],
         ['symmetric_rtp_enabled', tr.symmetric_rtp_enabled],
         ['date_created', tr.date_created],
