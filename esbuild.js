@@ -8,6 +8,7 @@ const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 const { trunkValidatorPlugin } = require('./scripts/trunk-validator-plugin');
+const { writeTrunkFileSchema } = require('./scripts/trunk-file-schema');
 
 const args = process.argv.slice(2);
 const production = args.includes('--production');
@@ -48,6 +49,8 @@ function findTests(dir, out = []) {
 }
 
 async function main() {
+  // The combined schema's kind list follows the kind schemas in schemas/ (scripts/trunk-file-schema.js).
+  if (writeTrunkFileSchema()) console.log('[esbuild] schemas/trunk-file.schema.json: kind list updated from schemas/');
   const selected = Object.entries(bundles).filter(([name]) => !only || only === name);
   const existing = selected.filter(([, opts]) => opts.entryPoints.every((e) => fs.existsSync(e)));
   const configs = existing.map(([, opts]) => ({ ...common, ...opts }));

@@ -4,10 +4,10 @@
 // (compiling took ~80 ms on the first validation of a session).
 const path = require('node:path');
 
+const { kindSchemaFiles, TRUNK_FILE_SCHEMA_FILE } = require('./trunk-file-schema');
+
 const root = path.join(__dirname, '..');
 const MODULE = 'trunkline:precompiled-trunk-validator';
-const KIND_SCHEMA_FILES = ['twilio-trunk.schema.json', 'twilio-byoc-trunk.schema.json', 'carrierx-trunk-group.schema.json'];
-const TRUNK_FILE_SCHEMA_FILE = 'trunk-file.schema.json';
 /** Absolute URI; the schemas add a pattern where only http(s) is accepted. */
 const URI_FORMAT = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
 
@@ -19,7 +19,7 @@ function trunkFileAjv(code, repositoryRoot = root) {
   ajv.addVocabulary(['markdownDescription', 'defaultSnippets', 'patternErrorMessage']);
   ajv.addFormat('uri', URI_FORMAT);
   const read = (file) => JSON.parse(require('node:fs').readFileSync(path.join(repositoryRoot, 'schemas', file), 'utf8'));
-  for (const file of KIND_SCHEMA_FILES) ajv.addSchema(read(file), file);
+  for (const file of kindSchemaFiles(repositoryRoot)) ajv.addSchema(read(file), file);
   ajv.addSchema(read(TRUNK_FILE_SCHEMA_FILE), TRUNK_FILE_SCHEMA_FILE);
   return ajv;
 }
@@ -46,7 +46,7 @@ function trunkValidatorSource() {
  */
 function withBundledSchemas(code) {
   const candidates = [];
-  for (const file of [...KIND_SCHEMA_FILES, TRUNK_FILE_SCHEMA_FILE]) {
+  for (const file of [...kindSchemaFiles(), TRUNK_FILE_SCHEMA_FILE]) {
     const schema = JSON.parse(require('node:fs').readFileSync(path.join(root, 'schemas', file), 'utf8'));
     const visit = (value, access) => {
       if (value === null || typeof value !== 'object') return;
@@ -96,7 +96,7 @@ const trunkValidatorPlugin = {
       contents: trunkValidatorSource(),
       loader: 'js',
       resolveDir: root,
-      watchFiles: [...KIND_SCHEMA_FILES, TRUNK_FILE_SCHEMA_FILE].map((f) => path.join(root, 'schemas', f)),
+      watchFiles: [...kindSchemaFiles(), TRUNK_FILE_SCHEMA_FILE].map((f) => path.join(root, 'schemas', f)),
     }));
   },
 };
