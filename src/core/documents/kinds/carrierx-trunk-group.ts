@@ -6,10 +6,19 @@ import { lookUpAmong } from '../plan/look-up-among';
 import { planCarrierXGroup } from '../plan/plan-carrierx-group';
 import type { RemoteCarrierXTrunkGroup } from '../plan/remote-state';
 import { compareText } from '../render/compare-text';
+import type { CarrierXTrunkGroupSpec } from '../file/trunk-specs';
+import type { CarrierXTrunkGroupOperation } from '../plan/plan-operations';
 import type { DocumentKindDescriptor } from './document-kind-descriptor';
+import type { KindTypes } from './document-kind-types';
 
 // A CarrierX trunk group with its trunks. Neither has a unique key but its SID: trunks are
 // matched by trunk_sid, else by name; a group without sid is created, same-named groups warned about.
+
+declare module './document-kind-types' {
+  interface DocumentKindTypes {
+    CarrierXTrunkGroup: KindTypes<CarrierXTrunkGroupSpec, RemoteCarrierXTrunkGroup, { remote: RemoteCarrierXTrunkGroup }, CarrierXTrunkGroupOperation>;
+  }
+}
 
 const PAGE_SIZE = 1000;
 /** CarrierX's name for a trunk group or trunk created without one (seed 004). */

@@ -1,15 +1,24 @@
 import { collect } from '../../providers/page';
-import { BYOC_TRUNK_WRITABLE_FIELDS, ByocTrunkSchema, SID_PATTERNS } from '../../providers/twilio/models';
+import { BYOC_TRUNK_WRITABLE_FIELDS, ByocTrunkSchema, SID_PATTERNS, type ByocTrunk } from '../../providers/twilio/models';
 import { newResource } from '../apply/reconcile-create';
 import { KIND_SCHEMAS, SCHEMA_FILE_BY_KIND } from '../file/trunk-schemas';
 import { lookUpAmong } from '../plan/look-up-among';
 import { planByocTrunk } from '../plan/plan-byoc-trunk';
+import type { TwilioByocTrunkSpec } from '../file/trunk-specs';
+import type { TwilioByocTrunkOperation } from '../plan/plan-operations';
 import type { DocumentKindDescriptor } from './document-kind-descriptor';
+import type { KindTypes } from './document-kind-types';
 import { responseOnlyFields } from './response-only-fields';
 
 // A Twilio BYOC trunk. Its name is not unique: a document without sid is created, and
 // same-named BYOC trunks are only warned about (or, after an interrupted push, found by the
 // journal of that create).
+
+declare module './document-kind-types' {
+  interface DocumentKindTypes {
+    TwilioByocTrunk: KindTypes<TwilioByocTrunkSpec, ByocTrunk, { remote: ByocTrunk }, TwilioByocTrunkOperation>;
+  }
+}
 
 const PAGE_SIZE = 1000;
 

@@ -16,11 +16,21 @@ import { planTwilioTrunk } from '../plan/plan-twilio-trunk';
 import type { RemoteLookup, RemoteStateOf, RemoteTargetOf, RemoteTwilioTrunk } from '../plan/remote-state';
 import { TwilioNumberIndex } from '../plan/twilio-number-index';
 import { compareText } from '../render/compare-text';
+import type { TwilioTrunkSpec } from '../file/trunk-specs';
+import type { TwilioTrunkOperation } from '../plan/plan-operations';
+import type { TwilioTrunkFetched } from '../plan/remote-state';
 import type { DocumentKindDescriptor, ExportOmission } from './document-kind-descriptor';
+import type { KindTypes } from './document-kind-types';
 import { responseOnlyFields } from './response-only-fields';
 
 // A Twilio Elastic SIP trunk with its recording, origination URLs and phone numbers. Its
 // domain_name is unique in the account: a document without sid takes over the trunk owning it.
+
+declare module './document-kind-types' {
+  interface DocumentKindTypes {
+    TwilioTrunk: KindTypes<TwilioTrunkSpec, RemoteTwilioTrunk, TwilioTrunkFetched, TwilioTrunkOperation>;
+  }
+}
 
 type TwilioTrunkState = RemoteStateOf<'TwilioTrunk'>;
 type TwilioTrunkTarget = RemoteTargetOf<'TwilioTrunk'>;
