@@ -8,6 +8,8 @@ const { kindSchemaFiles, TRUNK_FILE_SCHEMA_FILE } = require('./trunk-file-schema
 
 const root = path.join(__dirname, '..');
 const MODULE = 'trunkline:precompiled-trunk-validator';
+/** Every kind schema by file name, as the bundled schemas/*.json modules (file/trunk-schemas.ts). */
+const KIND_SCHEMAS_MODULE = 'trunkline:kind-schemas';
 /** Absolute URI; the schemas add a pattern where only http(s) is accepted. */
 const URI_FORMAT = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
 
@@ -37,6 +39,13 @@ function trunkValidatorSource() {
   const standalone = require('ajv/dist/standalone').default;
   const ajv = trunkFileAjv({ source: true, formats: _`{uri: ${regexpCode(URI_FORMAT)}}` });
   return withBundledSchemas(standalone(ajv, ajv.getSchema(TRUNK_FILE_SCHEMA_FILE)));
+}
+
+/** CommonJS source of the kind schemas module: the same objects as the schemas/*.json imports. */
+function kindSchemasSource() {
+  return `module.exports = {\n${kindSchemaFiles()
+    .map((file) => `  ${JSON.stringify(file)}: require(${JSON.stringify(`./schemas/${file}`)}),\n`)
+    .join('')}};\n`;
 }
 
 /**
@@ -92,8 +101,9 @@ const trunkValidatorPlugin = {
   name: 'precompiled-trunk-validator',
   setup(build) {
     build.onResolve({ filter: /^trunkline:precompiled-trunk-validator$/ }, () => ({ path: MODULE, namespace: 'trunkline-generated' }));
-    build.onLoad({ filter: /.*/, namespace: 'trunkline-generated' }, () => ({
-      contents: trunkValidatorSource(),
+    build.onResolve({ filter: /^trunkline:kind-schemas$/ }, () => ({ path: KIND_SCHEMAS_MODULE, namespace: 'trunkline-generated' }));
+    build.onLoad({ filter: /.*/, namespace: 'trunkline-generated' }, (args) => ({
+      contents: args.path === KIND_SCHEMAS_MODULE ? kindSchemasSource() : trunkValidatorSource(),
       loader: 'js',
       resolveDir: root,
       watchFiles: [...kindSchemaFiles(), TRUNK_FILE_SCHEMA_FILE].map((f) => path.join(root, 'schemas', f)),
