@@ -28,7 +28,13 @@ export const carrierXTrunkGroupKind: DocumentKindDescriptor<'CarrierXTrunkGroup'
   kind: 'CarrierXTrunkGroup',
   provider: 'carrierx',
   title: 'CarrierX trunk group',
+  label: 'CarrierX Trunk Group',
   noun: 'trunk group',
+  examples: {
+    naming: { name: 'My trunk group', label: 'my-trunk-group' },
+    starter: (n) => `  name: ${n.name}\n  routing_type: failover\n  trunks:\n    - { name: trunk-a, priority: 1 }\n`,
+    full: { name: 'kinds-group', trunks: [{ name: 'kinds-trunk' }] },
+  },
   schema: KIND_SCHEMAS.CarrierXTrunkGroup,
   schemaFile: SCHEMA_FILE_BY_KIND.CarrierXTrunkGroup,
 

@@ -79,6 +79,12 @@ export interface FailoverUrlFields {
   enabled: boolean | null;
 }
 
+/** What a new document is named: friendly name `My trunk`, label `my-trunk` (a valid domain label). */
+export interface KindNaming {
+  name: string;
+  label: string;
+}
+
 type OperationOf<T extends PlanOperationType> = Extract<PlanOperation, { type: T }>;
 
 /** How a kind sends each of its operation types (one provider request each). */
@@ -90,8 +96,19 @@ export interface DocumentKindDescriptor<K extends TrunkKind> {
   readonly provider: DocumentProvider;
   /** `Twilio trunk`: a document's title in messages is this and its name. */
   readonly title: string;
+  /** `Twilio Elastic SIP Trunk`: the kind in a picker (New Trunk File). */
+  readonly label: string;
   /** `trunk`: the resource at the provider, in a sentence (`Use the existing trunk TK…`). */
   readonly noun: string;
+  /** Documents of the kind to start from: New Trunk File's, and the registry test's round trip. */
+  readonly examples: {
+    /** The names New Trunk File suggests when the file's name gives none. */
+    readonly naming: KindNaming;
+    /** The `spec:` block New Trunk File writes (YAML lines indented two spaces), with the file's names. */
+    starter(naming: KindNaming): string;
+    /** A valid spec with every sub-resource the kind has: created, fetched and rendered back by document-kinds.test.ts. */
+    readonly full: Readonly<Record<string, unknown>>;
+  };
   /** Its JSON Schema (schemas/<schemaFile>), the source of truth for fields, enums, limits and docs. */
   readonly schema: JsonSchema;
   readonly schemaFile: string;

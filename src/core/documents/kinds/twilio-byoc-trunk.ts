@@ -26,7 +26,13 @@ export const twilioByocTrunkKind: DocumentKindDescriptor<'TwilioByocTrunk'> = {
   kind: 'TwilioByocTrunk',
   provider: 'twilio',
   title: 'BYOC trunk',
+  label: 'Twilio BYOC Trunk',
   noun: 'BYOC trunk',
+  examples: {
+    naming: { name: 'My carrier', label: 'my-carrier' },
+    starter: (n) => `  friendly_name: ${n.name}\n  voice_url: https://example.com/voice\n  voice_method: POST\n`,
+    full: { friendly_name: 'Kinds BYOC', voice_url: 'https://example.com/voice' },
+  },
   schema: KIND_SCHEMAS.TwilioByocTrunk,
   schemaFile: SCHEMA_FILE_BY_KIND.TwilioByocTrunk,
 

@@ -42,7 +42,19 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
   kind: 'TwilioTrunk',
   provider: 'twilio',
   title: 'Twilio trunk',
+  label: 'Twilio Elastic SIP Trunk',
   noun: 'trunk',
+  examples: {
+    naming: { name: 'My trunk', label: 'my-trunk' },
+    starter: (n) => `  friendly_name: ${n.name}\n  domain_name: ${n.label}.pstn.twilio.com\n  secure: true\n  transfer_mode: disable-all\n`,
+    full: {
+      friendly_name: 'Kinds trunk',
+      domain_name: 'kinds-trunk.pstn.twilio.com',
+      recording: { mode: 'record-from-answer', trim: 'trim-silence' },
+      origination_urls: [{ friendly_name: 'pbx-a', sip_url: 'sip:pbx-a.example.com', priority: 10, weight: 10, enabled: true }],
+      phone_numbers: ['+14155550171'],
+    },
+  },
   schema: KIND_SCHEMAS.TwilioTrunk,
   schemaFile: SCHEMA_FILE_BY_KIND.TwilioTrunk,
 

@@ -3,6 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { TRUNK_KINDS } from '../../../../../src/core/documents/file/trunk-kinds';
+import { documentKind } from '../../../../../src/core/documents/kinds/document-kinds';
+import { documentText, validDocument } from '../../../../support/sync-harness';
 
 // ARCHITECTURE.md's "Adding a kind": the kind schema is the one place the file format learns of
 // a kind. The combined schema's kind list, the generated validator's schemas and TRUNK_KINDS
@@ -76,4 +79,16 @@ describe('adding a kind', () => {
       assert.equal(validate(doc({ nme: 'fake' })), false, 'the fake kind schema forbids other keys');
     });
   });
+
+  for (const kind of TRUNK_KINDS) {
+    it(`${kind}: its descriptor's examples are valid documents (New Trunk File's starter, with the default and other names; the round trip's)`, () => {
+      const { examples, label } = documentKind(kind);
+      assert.ok(label.length > 0, `${kind}: label`);
+      for (const naming of [examples.naming, { name: 'Acme east', label: 'acme-east' }]) {
+        const text = `apiVersion: trunkline/v1\nkind: ${kind}\naccount: sandbox\nspec:\n${examples.starter(naming)}`;
+        assert.equal(documentKind(kind).identity.nameOf(validDocument(text).spec as Record<string, unknown>), naming.name, `${kind}: examples.starter names the resource as the file`);
+      }
+      validDocument(documentText(kind, examples.full));
+    });
+  }
 });
