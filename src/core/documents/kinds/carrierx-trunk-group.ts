@@ -171,6 +171,14 @@ export const carrierXTrunkGroupKind: DocumentKindDescriptor<'CarrierXTrunkGroup'
     },
   },
 
+  operationMeanings: {
+    'carrierx.group.create': { sets: 'all', drift: () => undefined },
+    'carrierx.group.update': { sets: 'fields', drift: () => 'Changed' },
+    'carrierx.trunk.create': { sets: ['trunks'], drift: (op) => `Trunk ${JSON.stringify(op.name ?? '(unnamed)')} removed`, driftWithoutChanges: true },
+    'carrierx.trunk.update': { sets: ['trunks'], drift: (op) => `Trunk ${JSON.stringify(op.name ?? op.trunkSid)} changed` },
+    'carrierx.trunk.delete': { sets: ['trunks'], drift: (op) => `Trunk ${JSON.stringify(op.name ?? op.trunkSid)} added` },
+  },
+
   render: {
     source: (remote) => trunkGroupSource(remote),
   },

@@ -109,6 +109,11 @@ export const twilioByocTrunkKind: DocumentKindDescriptor<'TwilioByocTrunk'> = {
     },
   },
 
+  operationMeanings: {
+    'twilio.byoc.create': { sets: 'all', drift: () => undefined },
+    'twilio.byoc.update': { sets: 'fields', drift: () => 'Changed' },
+  },
+
   render: {
     source: (remote) => remote,
   },

@@ -238,6 +238,21 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
     },
   },
 
+  operationMeanings: {
+    'twilio.trunk.create': { sets: 'all', drift: () => undefined },
+    'twilio.trunk.update': { sets: 'fields', drift: () => 'Changed' },
+    'twilio.recording.update': { sets: ['recording'], drift: () => 'Recording changed' },
+    'twilio.originationUrl.create': { sets: ['origination_urls'], drift: (op) => `Origination URL ${op.fields.sip_url} removed`, driftWithoutChanges: true },
+    'twilio.originationUrl.update': { sets: ['origination_urls'], drift: (op) => `Origination URL ${op.sipUrl} changed` },
+    'twilio.originationUrl.delete': { sets: ['origination_urls'], drift: (op) => `Origination URL ${op.sipUrl} added` },
+    'twilio.number.attach': {
+      sets: ['phone_numbers'],
+      drift: (op) => (op.move ? `${op.phoneNumber} moved to trunk ${op.move.fromTrunkSid}${op.move.fromTrunkName ? ` ${JSON.stringify(op.move.fromTrunkName)}` : ''}` : `${op.phoneNumber} detached`),
+    },
+    // A move's detach is half of the move the attach describes.
+    'twilio.number.detach': { sets: ['phone_numbers'], drift: (op) => (op.move ? undefined : `${op.phoneNumber} attached`) },
+  },
+
   render: {
     source: (remote) => twilioTrunkSource(remote),
   },
