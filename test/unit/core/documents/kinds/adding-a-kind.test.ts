@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { TRUNK_KINDS } from '../../../../../src/core/documents/file/trunk-kinds';
+import { TRUNK_KINDS, type TrunkKind } from '../../../../../src/core/documents/file/trunk-kinds';
 import { documentKind } from '../../../../../src/core/documents/kinds/document-kinds';
 import { documentText, validDocument } from '../../../../support/sync-harness';
 
@@ -78,6 +78,10 @@ describe('adding a kind', () => {
       assert.equal(validate(doc({ name: 'fake' })), true);
       assert.equal(validate(doc({ nme: 'fake' })), false, 'the fake kind schema forbids other keys');
     });
+  });
+
+  it('a kind schema without a descriptor: the registry says where the descriptor goes', () => {
+    assert.throws(() => documentKind('FakeKind' as TrunkKind), /Document kind FakeKind has a schema but no descriptor: add src\/core\/documents\/kinds\/<kind>\.ts and its line in document-kinds\.ts\./);
   });
 
   for (const kind of TRUNK_KINDS) {
