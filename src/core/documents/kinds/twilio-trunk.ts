@@ -16,11 +16,21 @@ import { planTwilioTrunk } from '../plan/plan-twilio-trunk';
 import type { RemoteLookup, RemoteStateOf, RemoteTargetOf, RemoteTwilioTrunk } from '../plan/remote-state';
 import { TwilioNumberIndex } from '../plan/twilio-number-index';
 import { compareText } from '../render/compare-text';
+import type { TwilioTrunkSpec } from '../file/trunk-specs';
+import type { TwilioTrunkOperation } from '../plan/plan-operations';
+import type { TwilioTrunkFetched } from '../plan/remote-state';
 import type { DocumentKindDescriptor, ExportOmission } from './document-kind-descriptor';
+import type { KindTypes } from './document-kind-types';
 import { responseOnlyFields } from './response-only-fields';
 
 // A Twilio Elastic SIP trunk with its recording, origination URLs and phone numbers. Its
 // domain_name is unique in the account: a document without sid takes over the trunk owning it.
+
+declare module './document-kind-types' {
+  interface DocumentKindTypes {
+    TwilioTrunk: KindTypes<TwilioTrunkSpec, RemoteTwilioTrunk, TwilioTrunkFetched, TwilioTrunkOperation>;
+  }
+}
 
 type TwilioTrunkState = RemoteStateOf<'TwilioTrunk'>;
 type TwilioTrunkTarget = RemoteTargetOf<'TwilioTrunk'>;
@@ -32,7 +42,19 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
   kind: 'TwilioTrunk',
   provider: 'twilio',
   title: 'Twilio trunk',
+  label: 'Twilio Elastic SIP Trunk',
   noun: 'trunk',
+  examples: {
+    naming: { name: 'My trunk', label: 'my-trunk' },
+    starter: (n) => `  friendly_name: ${n.name}\n  domain_name: ${n.label}.pstn.twilio.com\n  secure: true\n  transfer_mode: disable-all\n`,
+    full: {
+      friendly_name: 'Kinds trunk',
+      domain_name: 'kinds-trunk.pstn.twilio.com',
+      recording: { mode: 'record-from-answer', trim: 'trim-silence' },
+      origination_urls: [{ friendly_name: 'pbx-a', sip_url: 'sip:pbx-a.example.com', priority: 10, weight: 10, enabled: true }],
+      phone_numbers: ['+14155550171'],
+    },
+  },
   schema: KIND_SCHEMAS.TwilioTrunk,
   schemaFile: SCHEMA_FILE_BY_KIND.TwilioTrunk,
 
@@ -228,6 +250,21 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
       const trunkSid = op.move ? op.move.fromTrunkSid : run.need();
       return run.gone(() => client.trunkPhoneNumbers.detach(trunkSid, op.phoneNumberSid, { signal: run.signal }));
     },
+  },
+
+  operationMeanings: {
+    'twilio.trunk.create': { sets: 'all', drift: () => undefined },
+    'twilio.trunk.update': { sets: 'fields', drift: () => 'Changed' },
+    'twilio.recording.update': { sets: ['recording'], drift: () => 'Recording changed' },
+    'twilio.originationUrl.create': { sets: ['origination_urls'], drift: (op) => `Origination URL ${op.fields.sip_url} removed`, driftWithoutChanges: true },
+    'twilio.originationUrl.update': { sets: ['origination_urls'], drift: (op) => `Origination URL ${op.sipUrl} changed` },
+    'twilio.originationUrl.delete': { sets: ['origination_urls'], drift: (op) => `Origination URL ${op.sipUrl} added` },
+    'twilio.number.attach': {
+      sets: ['phone_numbers'],
+      drift: (op) => (op.move ? `${op.phoneNumber} moved to trunk ${op.move.fromTrunkSid}${op.move.fromTrunkName ? ` ${JSON.stringify(op.move.fromTrunkName)}` : ''}` : `${op.phoneNumber} detached`),
+    },
+    // A move's detach is half of the move the attach describes.
+    'twilio.number.detach': { sets: ['phone_numbers'], drift: (op) => (op.move ? undefined : `${op.phoneNumber} attached`) },
   },
 
   render: {
