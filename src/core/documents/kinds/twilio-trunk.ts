@@ -11,7 +11,7 @@ import type { OriginationUrl, Trunk } from '../../providers/twilio/models';
 import type { TwilioClient } from '../../providers/twilio/twilio-client';
 import { newResource, type CreateProcedure } from '../apply/reconcile-create';
 import { KIND_SCHEMAS, SCHEMA_FILE_BY_KIND } from '../file/trunk-schemas';
-import { mapBounded } from '../plan/map-bounded';
+import { mapBounded, PER_RESOURCE_CONCURRENCY } from '../plan/map-bounded';
 import { planTwilioTrunk } from '../plan/plan-twilio-trunk';
 import type { RemoteLookup, RemoteStateOf, RemoteTargetOf, RemoteTwilioTrunk } from '../plan/remote-state';
 import { TwilioNumberIndex } from '../plan/twilio-number-index';
@@ -36,7 +36,6 @@ type TwilioTrunkState = RemoteStateOf<'TwilioTrunk'>;
 type TwilioTrunkTarget = RemoteTargetOf<'TwilioTrunk'>;
 
 const PAGE_SIZE = 1000;
-const PER_TRUNK_CONCURRENCY = 8;
 
 export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
   kind: 'TwilioTrunk',
@@ -137,7 +136,7 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
       const [trunks] = await Promise.all([
         collect(client.trunks.list({ pageSize: PAGE_SIZE, signal })),
         numbers.load(signal),
-        mapBounded(withUrls, PER_TRUNK_CONCURRENCY, async (sid) => {
+        mapBounded(withUrls, PER_RESOURCE_CONCURRENCY, async (sid) => {
           try {
             urlsBySid.set(sid, await collect(client.originationUrls.list(sid, { pageSize: PAGE_SIZE, signal })));
           } catch (error) {
@@ -153,7 +152,7 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
         if (trunk.domain_name) byDomain.set(trunk.domain_name.toLowerCase(), trunk);
       }
       const lookups = new Array<RemoteLookup>(targets.length);
-      await mapBounded([...targets.keys()], PER_TRUNK_CONCURRENCY, async (i) => {
+      await mapBounded([...targets.keys()], PER_RESOURCE_CONCURRENCY, async (i) => {
         const target = targets[i]!;
         if (target.sid !== undefined) {
           const trunk = bySid.get(target.sid);

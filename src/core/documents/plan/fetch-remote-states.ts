@@ -2,7 +2,7 @@ import type { SyncClients } from '../apply/sync-clients';
 import type { KindBulkFetchOptions } from '../kinds/document-kind-descriptor';
 import { documentKinds } from '../kinds/document-kinds';
 import { fetchRemoteState } from './fetch-remote-state';
-import { mapBounded } from './map-bounded';
+import { mapBounded, PER_RESOURCE_CONCURRENCY } from './map-bounded';
 import type { RemoteLookup, RemoteTarget } from './remote-state';
 
 // Many documents of one account: list each kind of resource once instead of fetching each
@@ -10,7 +10,6 @@ import type { RemoteLookup, RemoteTarget } from './remote-state';
 
 /** Below this many documents of a kind, fetching each is cheaper than listing everything. */
 export const BULK_THRESHOLD = 5;
-const PER_TRUNK_CONCURRENCY = 8;
 
 export type BulkFetchOptions = KindBulkFetchOptions;
 
@@ -35,7 +34,7 @@ export async function fetchRemoteStates(account: string, targets: readonly Remot
         indexes.forEach((i, k) => (lookups[i] = found[k]!));
         return;
       }
-      await mapBounded(indexes, PER_TRUNK_CONCURRENCY, async (i) => {
+      await mapBounded(indexes, PER_RESOURCE_CONCURRENCY, async (i) => {
         lookups[i] = await fetchRemoteState(targets[i]!, clients, options);
       });
     }),

@@ -1,3 +1,6 @@
+/** How many per-resource reads (one trunk's origination URLs, one document's remote) a plan runs at once. */
+export const PER_RESOURCE_CONCURRENCY = 8;
+
 /**
  * Maps `items` through `fn` with at most `limit` calls in flight, keeping the input order in
  * the result. A rejection stops new calls from starting and is re-thrown once those in
