@@ -1,5 +1,6 @@
 // Builds what `npm run bench` runs, under out/bench/ (dist/ is not touched):
-//   run-benchmarks.js, emulator-process.js, activation-probe.js, vscode-stand-in.js, tree-probe.js
+//   run-benchmarks.js, emulator-process.js, activation-probe.js, vscode-stand-in.js, tree-probe.js,
+//   validate-probe.js + validate-engine.js
 //       the benchmarks. Trunkline's code and its npm packages are bundled as in the extension
 //       (same options as esbuild.js: keep YAML_ALIAS in step); the peers stay external, loaded
 //       from node_modules as their users load them.
@@ -35,9 +36,10 @@ async function main() {
   await Promise.all([
     esbuild.build({
       ...common,
-      entryPoints: ['bench/run-benchmarks.ts', 'bench/emulator-process.ts', 'bench/activation-probe.ts', 'bench/vscode-stand-in.ts', 'bench/tree-probe.ts', 'bench/validate-probe.ts'],
+      entryPoints: ['bench/run-benchmarks.ts', 'bench/emulator-process.ts', 'bench/activation-probe.ts', 'bench/vscode-stand-in.ts', 'bench/tree-probe.ts', 'bench/validate-probe.ts', 'bench/validate-engine.ts'],
       outdir: out,
-      external: [...PEERS, 'vscode'],
+      // the validate probe loads the engine's bundle itself, to time loading it apart
+      external: [...PEERS, 'vscode', './validate-engine.js'],
       sourcemap: true,
       sourcesContent: false,
     }),

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FULL_CONFIG, QUICK_CONFIG, type Benchmark, type BenchmarkResult } from './benchmark';
@@ -13,9 +13,11 @@ import { vsixSize } from './benchmarks/vsix-size';
 import { resultsChart } from './results-chart';
 import { resultsTable } from './results-table';
 
-// `npm run bench [-- --quick] [-- --only=enumerate,validate]`: every benchmark against the
-// emulator on 127.0.0.1, Trunkline and its peer interleaved in this process; prints a table
-// and writes bench/results.json (--quick: bench/results.quick.json). Goals are reported, not
+// `npm run bench [-- --quick] [-- --only=enumerate,validate [--merge]]`: every benchmark against
+// the emulator on 127.0.0.1, Trunkline and its peer interleaved in this process; prints a table
+// and writes bench/results.json (--quick: bench/results.quick.json). With --only, nothing is
+// written unless --merge: the rows measured replace (or join) the rows of the same name in the
+// results file, each marked with its own run's date and load. Goals are reported, not
 // asserted: the exit code is non-zero only when a benchmark could not run.
 
 const BENCHMARKS: readonly Benchmark[] = [enumerateTrunks, treeFirstPage, treeMemory, validateTrunkFile, bulkCreate, planFiles, activation, vsixSize];
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
   const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const merge = args.includes('--merge');
   const config = quick ? QUICK_CONFIG : FULL_CONFIG;
   if (!(globalThis as { gc?: unknown }).gc) throw new Error('run with node --expose-gc (npm run bench does)');
   const selected = BENCHMARKS.filter((b) => !only || only.includes(b.id));
@@ -77,12 +80,22 @@ async function main(): Promise<void> {
     config,
     benchmarks: results.map((r) => ({ name: r.name, unit: r.unit, trunkline: round(r.trunkline), peer: r.peer === null ? null : round(r.peer), ratio: r.ratio === null ? null : round(r.ratio), goal: r.goal, pass: r.pass, ofGoal: round(r.ofGoal), measured: r.measured, peerName: r.peerName, spread: r.spread, notes: r.notes, details: r.details })),
   };
-  if (!only) {
+  if (only && merge) {
+    const existing = JSON.parse(readFileSync(file, 'utf8')) as { benchmarks: { name: string; run?: unknown }[] };
+    const run = { date: report.date, quick, loadAverage1m: report.machine.loadAverage1m };
+    for (const row of report.benchmarks) {
+      const at = existing.benchmarks.findIndex((b) => b.name === row.name);
+      if (at >= 0) existing.benchmarks[at] = { ...row, run };
+      else existing.benchmarks.push({ ...row, run });
+    }
+    writeFileSync(file, `${JSON.stringify(existing, null, 2)}\n`);
+    process.stdout.write(`(--merge: ${report.benchmarks.length} rows written to ${path.basename(file)})\n`);
+  } else if (!only) {
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     const caption = `Trunkline benchmarks${quick ? ' (quick)' : ''}, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${results.filter((r) => r.pass).length} of ${results.length} goals met`;
     writeFileSync(file.replace(/\.json$/, '.svg'), resultsChart(results, caption));
   }
-  else process.stdout.write('(--only: results not written)\n');
+  else process.stdout.write('(--only: results not written; --merge writes these rows)\n');
   clearTimeout(limit);
   process.exitCode = failed > 0 ? 1 : 0;
 }

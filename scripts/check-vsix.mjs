@@ -1,6 +1,7 @@
 // @ts-check
 // Builds the .vsix (production bundle, @vscode/vsce) and checks what users would install: only
-// the extension bundle, schemas, grammars, media, README, CHANGELOG, LICENSE and package.json;
+// the extension bundle, schemas, grammars, media, README, CHANGELOG, LICENSE, package.json and
+// the strings VS Code translates (package.nls*.json, l10n/);
 // no sources, tests, source maps or node_modules; and a size within budget.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,8 +10,8 @@ import { REPO_ROOT } from './repo-paths.mjs';
 
 const MAX_BYTES = 1024 * 1024;
 const VSIX = path.join(REPO_ROOT, 'trunkline.vsix');
-const ALLOWED = [/^dist\/extension\.js$/, /^schemas\/[\w-]+\.schema\.json$/, /^syntaxes\/[\w.-]+\.json$/, /^media\/[\w/.-]+\.(svg|png|md)$/, /^(README\.md|CHANGELOG\.md|LICENSE|package\.json)$/];
-const REQUIRED = ['dist/extension.js', 'schemas/trunk-file.schema.json', 'syntaxes/trunkline.injection.tmLanguage.json', 'media/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE', 'package.json'];
+const ALLOWED = [/^dist\/extension\.js$/, /^schemas\/[\w-]+\.schema\.json$/, /^syntaxes\/[\w.-]+\.json$/, /^media\/[\w/.-]+\.(svg|png|md)$/, /^(README\.md|CHANGELOG\.md|LICENSE|package\.json)$/, /^package\.nls(\.[\w-]+)?\.json$/, /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/];
+const REQUIRED = ['dist/extension.js', 'schemas/trunk-file.schema.json', 'syntaxes/trunkline.injection.tmLanguage.json', 'media/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE', 'package.json', 'package.nls.json', 'l10n/bundle.l10n.json'];
 
 const run = (/** @type {string} */ cmd, /** @type {string[]} */ args) => execFileSync(cmd, args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 

@@ -1,20 +1,27 @@
 // The trunk-file schema validator, generated at build time (ajv standalone code): the bundles
-// import `trunkline:precompiled-trunk-validator`, a module this esbuild plugin writes from
+// import `trunkline:precompiled-trunk-validator` (every error, for diagnostics) and
+// `trunkline:precompiled-trunk-check` (valid or not), modules this esbuild plugin writes from
 // schemas/, so no schema is compiled at run time and ajv's compiler is not in any bundle
 // (compiling took ~80 ms on the first validation of a session).
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-const MODULE = 'trunkline:precompiled-trunk-validator';
+/**
+ * The same schema as a yes/no check (no allErrors, no messages, refs not inlined): less than
+ * half the code, so the first validation of a session, which V8 compiles as it runs, is
+ * cheaper; a valid document never needs the full validator.
+ */
+const CHECK_MODULE = 'trunkline:precompiled-trunk-check';
 const KIND_SCHEMA_FILES = ['twilio-trunk.schema.json', 'twilio-byoc-trunk.schema.json', 'carrierx-trunk-group.schema.json'];
 const TRUNK_FILE_SCHEMA_FILE = 'trunk-file.schema.json';
 /** Absolute URI; the schemas add a pattern where only http(s) is accepted. */
 const URI_FORMAT = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
 
 /** ajv set up exactly as the validator is generated; `code` options only for generation. */
-function trunkFileAjv(code, repositoryRoot = root) {
+function trunkFileAjv(code, repositoryRoot = root, check = false) {
   const Ajv = require('ajv').default;
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, ...(code ? { code } : {}) });
+  const reporting = check ? { allErrors: false, verbose: false, messages: false, inlineRefs: false } : { allErrors: true, verbose: true };
+  const ajv = new Ajv({ ...reporting, strict: true, allowUnionTypes: true, ...(code ? { code } : {}) });
   // Editor annotations (Red Hat YAML / VS Code JSON): ignored by validation, read by hover.
   ajv.addVocabulary(['markdownDescription', 'defaultSnippets', 'patternErrorMessage']);
   ajv.addFormat('uri', URI_FORMAT);
@@ -31,11 +38,18 @@ function compileTrunkFileValidator(repositoryRoot = root) {
   return validate;
 }
 
-/** CommonJS source of the validator (module.exports is the validate function). */
-function trunkValidatorSource() {
+/** The yes/no check compiled at run time by ajv: what the generated one is tested against. */
+function compileTrunkFileCheck(repositoryRoot = root) {
+  const validate = trunkFileAjv(undefined, repositoryRoot, true).getSchema(TRUNK_FILE_SCHEMA_FILE);
+  if (!validate) throw new Error('trunk file schema did not compile');
+  return validate;
+}
+
+/** CommonJS source of the validator, or of the check (module.exports is the validate function). */
+function trunkValidatorSource(check = false) {
   const { _, regexpCode } = require('ajv/dist/compile/codegen');
   const standalone = require('ajv/dist/standalone').default;
-  const ajv = trunkFileAjv({ source: true, formats: _`{uri: ${regexpCode(URI_FORMAT)}}` });
+  const ajv = trunkFileAjv({ source: true, formats: _`{uri: ${regexpCode(URI_FORMAT)}}` }, root, check);
   return withBundledSchemas(standalone(ajv, ajv.getSchema(TRUNK_FILE_SCHEMA_FILE)));
 }
 
@@ -91,9 +105,9 @@ function endOfJsonObject(code, start) {
 const trunkValidatorPlugin = {
   name: 'precompiled-trunk-validator',
   setup(build) {
-    build.onResolve({ filter: /^trunkline:precompiled-trunk-validator$/ }, () => ({ path: MODULE, namespace: 'trunkline-generated' }));
-    build.onLoad({ filter: /.*/, namespace: 'trunkline-generated' }, () => ({
-      contents: trunkValidatorSource(),
+    build.onResolve({ filter: /^trunkline:precompiled-trunk-(validator|check)$/ }, (args) => ({ path: args.path, namespace: 'trunkline-generated' }));
+    build.onLoad({ filter: /.*/, namespace: 'trunkline-generated' }, (args) => ({
+      contents: trunkValidatorSource(args.path === CHECK_MODULE),
       loader: 'js',
       resolveDir: root,
       watchFiles: [...KIND_SCHEMA_FILES, TRUNK_FILE_SCHEMA_FILE].map((f) => path.join(root, 'schemas', f)),
@@ -101,4 +115,4 @@ const trunkValidatorPlugin = {
   },
 };
 
-module.exports = { trunkValidatorPlugin, compileTrunkFileValidator };
+module.exports = { trunkValidatorPlugin, compileTrunkFileValidator, compileTrunkFileCheck };

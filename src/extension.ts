@@ -11,6 +11,7 @@ import { createTestApi, type TrunklineTestApi } from './ui/test-api';
 import { registerExplorer } from './ui/tree/register-explorer';
 import { VsCodeEditorDocuments } from './ui/vscode-editor-documents';
 import { VsCodeWorkspaceFiles } from './ui/vscode-workspace-files';
+import { registerWalkthrough } from './ui/walkthrough/register-walkthrough';
 
 export interface TrunklineApi {
   readonly version: string;
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): TrunklineApi {
     ...(testing ? { onError: (commandId: string, message: string) => void commandErrors.push({ commandId, message }) } : {}),
   };
   registerExplorer(context, s);
+  registerWalkthrough(context, s);
   const features = registerTrunkFiles(context, s);
   const documents = new VsCodeEditorDocuments(features.virtualDocuments);
   const files = editorTrunkFileServices(features, documents);

@@ -19,7 +19,7 @@ export const scene = {
     await workbench.expand(/^sandbox/);
     await workbench.expand(/^Elastic SIP Trunks/);
     const tooltip = await workbench.hoverTooltip(/^Globex Retail Main/, 'domain_name');
-    await tooltip.getByText('recording').waitFor();
+    await tooltip.getByText('Recording ·').waitFor();
     await workbench.settle({ keepHover: true });
     await workbench.page.screenshot({ path: PICTURE });
   },

@@ -42,8 +42,9 @@ describe('Explorer tree', () => {
     const trunkNode = await nodeAt([sandbox.name, 'Elastic SIP Trunks', trunk.friendly_name]);
     const item = await itemOf(trunkNode);
     assert.equal(item.collapsible, 'collapsed');
-    assert.match(item.tooltip ?? '', new RegExp(`sid: \`${sid}\``));
-    assert.match(item.tooltip ?? '', new RegExp(`domain\\\\_name: \`${trunk.domain_name.replace(/\./g, '\\.')}\``));
+    // Words first, the API name beside them (issue 16).
+    assert.ok((item.tooltip ?? '').includes(`SID · \`sid\`: ${sid}`), item.tooltip);
+    assert.ok((item.tooltip ?? '').includes(`Domain name · \`domain_name\`: ${trunk.domain_name}`), item.tooltip);
     assert.deepEqual(await childLabels(trunkNode), ['Phone Numbers', 'Origination URLs']);
 
     const numbersFolder = await child(trunkNode, 'Phone Numbers');
@@ -52,6 +53,7 @@ describe('Explorer tree', () => {
     assert.deepEqual(await childLabels(numbersFolder), onTrunk.map((n) => n.phone_number));
     const numberItem = await itemOf((await childrenOf(numbersFolder))[0]!);
     assert.match(numberItem.contextValue, /^trunkline:phoneNumber\.twilio\.detachable/, 'the row offers Detach');
+    assert.ok((numberItem.tooltip ?? '').includes(`Trunk · \`trunk_sid\`: ${trunk.friendly_name} (\`${sid}\`)`), `a number names its trunk: ${numberItem.tooltip}`);
     assert.equal((await itemOf(numbersFolder)).description, String(count));
     assert.equal((await itemOf(trunkNode)).description, `${trunk.domain_name} · ${count} numbers`, 'the trunk shows the count once loaded');
 

@@ -22,6 +22,7 @@ interface RemoteTrunk {
   transfer_mode: string;
   secure: boolean;
   disaster_recovery_url: string | null;
+  disaster_recovery_method: string | null;
 }
 
 interface RemoteNumber {
@@ -154,12 +155,17 @@ describe('Resource commands', function () {
       assert.ok(!fields.some((f) => f.label === 'recording'), 'only scalar fields are offered');
       assert.equal(input.asked[1]!.offered!.find((o) => o.label === 'disable-all')?.description, 'current');
       assert.equal((await fetchTrunk(trunk.sid)).transfer_mode, 'enable-all');
-      assert.match((await itemOf(await trunkRow(trunk.friendly_name))).tooltip ?? '', /transfer\\_mode: `enable-all`/, 'the row shows the new value');
+      assert.match((await itemOf(await trunkRow(trunk.friendly_name))).tooltip ?? '', /Call transfer · `transfer_mode`: enable-all/, 'the row shows the new value');
 
       input = await scriptPrompts([{ pick: 'disaster_recovery_url' }, { input: 'ftp://dr.example.com', rejectedWith: /./ }, { input: 'https://dr.example.com/voice' }]);
       await runCommand('trunkline.editField', await trunkRow(trunk.friendly_name));
       input.assertDone();
       assert.equal((await fetchTrunk(trunk.sid)).disaster_recovery_url, 'https://dr.example.com/voice');
+      const { disaster_recovery_method: method } = await fetchTrunk(trunk.sid);
+      assert.ok(
+        ((await itemOf(await trunkRow(trunk.friendly_name))).tooltip ?? '').includes(`Disaster recovery URL · \`disaster_recovery_method\` \`disaster_recovery_url\`: ${method} https://dr.example.com/voice`),
+        'the method shows with its URL, on one line',
+      );
     });
 
     it('renames a trunk from its row; the tree shows the new name', async () => {
@@ -180,7 +186,7 @@ describe('Resource commands', function () {
       input.assertDone();
       assert.equal(input.asked[0]!.offered!.find((o) => o.label === 'do-not-record')?.description, 'current');
       assert.deepEqual((await sandboxTwilio('GET', `/v1/Trunks/${trunk.sid}/Recording`)).body, { mode: 'record-from-answer-dual', trim: 'trim-silence' });
-      assert.match((await itemOf(await trunkRow(trunk.friendly_name))).tooltip ?? '', /recording: `record-from-answer-dual \/ trim-silence`/);
+      assert.match((await itemOf(await trunkRow(trunk.friendly_name))).tooltip ?? '', /Recording · `recording\.mode` `recording\.trim`: record-from-answer-dual, trim-silence/);
     });
 
     it('Delete names the numbers the trunk frees; cancelling deletes nothing', async () => {

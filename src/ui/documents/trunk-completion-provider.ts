@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { completeAt, type CompletionItemData, type PhoneNumberChoice } from '../../core/documents/assist/complete-at';
+import { phoneNumberChoices } from '../../core/documents/assist/phone-number-choices';
 import type { AccountConnections } from '../../core/accounts/account-connections';
 import type { AccountRegistry } from '../../core/accounts/account-registry';
 import { providersOf } from '../../core/accounts/account';
-import { collect } from '../../core/providers/page';
 
 const KINDS: Record<CompletionItemData['kind'], vscode.CompletionItemKind> = {
   property: vscode.CompletionItemKind.Property,
@@ -40,7 +40,7 @@ export class TrunkCompletionProvider implements vscode.CompletionItemProvider {
     });
   }
 
-  /** The account's incoming numbers, cached for a minute; none (not an error) when it cannot be reached. */
+  /** The account's incoming numbers with the trunk each is on (by name), cached for a minute; none (not an error) when it cannot be reached. */
   private phoneNumbersOf(name: string): Promise<PhoneNumberChoice[]> {
     const account = this.accounts.byName(name);
     if (!account || !providersOf(account).includes('twilio')) return Promise.resolve([]);
@@ -48,7 +48,7 @@ export class TrunkCompletionProvider implements vscode.CompletionItemProvider {
     if (cached && Date.now() - cached.at < NUMBERS_TTL_MS) return cached.list;
     const list = this.connections()
       .twilio(account)
-      .then((client) => collect(client.incomingPhoneNumbers.list({ pageSize: 1000 })))
+      .then((client) => phoneNumberChoices(client))
       .catch(() => [] as PhoneNumberChoice[]);
     this.numbers.set(account.id, { at: Date.now(), list });
     return list;

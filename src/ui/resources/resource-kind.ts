@@ -68,7 +68,10 @@ export interface ResourceKindDescriptor<K extends ResourceKind = ResourceKind> {
     icon(ref: RefOf<K>): string;
     /** `detail` is what the node knows beyond the resource (a trunk's number count). */
     description(ref: RefOf<K>, detail?: string): string | undefined;
-    /** The tooltip's title and `name: value` lines, rendered by markdownFields. */
+    /**
+     * The tooltip's title and fields by API name (labelled in words from the schemas by
+     * markdownFields, which also puts pairs such as a method and its URL on one line).
+     */
     tooltip(ref: RefOf<K>): { title: string; fields: (readonly [string, unknown])[] };
     /**
      * The node's capabilities as menus match them (`when` clauses in package.json), e.g.

@@ -39,7 +39,7 @@ export abstract class ResourceNode<R extends ResourceRef = ResourceRef> implemen
       id: this.id,
       label: kind.label(ref),
       description: kind.tree.description(ref, this.detail()),
-      tooltip: markdownFields(tooltip.title, tooltip.fields),
+      tooltip: markdownFields(tooltip.title, tooltip.fields, ref.kind),
       contextValue: `${kind.tree.contextValue}${console ? '.console' : ''}`,
       icon: { id: kind.tree.icon(ref) },
       collapsible: kind.tree.collapsible,

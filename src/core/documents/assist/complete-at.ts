@@ -28,6 +28,8 @@ export interface PhoneNumberChoice {
   friendly_name?: string | null;
   /** The trunk the number is attached to now, if any. */
   trunk_sid?: string | null;
+  /** That trunk's friendly name, when known: shown instead of the bare sid. */
+  trunk_name?: string | null;
 }
 
 export interface CompletionOptions {
@@ -122,8 +124,7 @@ async function valueItems(context: CursorContext, options: CompletionOptions): P
       .map((n) =>
         valueItem(context, n.phone_number, 'phone-number', {
           insertText: JSON.stringify(n.phone_number),
-          ...(n.friendly_name ? { detail: n.friendly_name } : {}),
-          ...(n.trunk_sid ? { documentation: `Attached to trunk \`${n.trunk_sid}\` now: Push moves it to this trunk.` } : {}),
+          ...phoneNumberNotes(n),
         }),
       );
   }
@@ -135,6 +136,21 @@ async function valueItems(context: CursorContext, options: CompletionOptions): P
   if (schema.enum) return schema.enum.map((v) => valueItem(context, v === null ? 'null' : String(v), 'value', { documentation, ...(v === schema.default ? { detail: 'default' } : {}) }));
   if (schemaTypes(schema).includes('boolean')) return ['true', 'false'].map((v) => valueItem(context, v, 'value', { documentation, ...(String(schema.default) === v ? { detail: 'default' } : {}) }));
   return [];
+}
+
+/** The list line (name, and the trunk the number is on now) and the documentation of a number. */
+function phoneNumberNotes(n: PhoneNumberChoice): Pick<CompletionItemData, 'detail' | 'documentation'> {
+  const trunk = n.trunk_sid ? (n.trunk_name ?? n.trunk_sid) : undefined;
+  const detail = [n.friendly_name && n.friendly_name !== n.phone_number ? n.friendly_name : undefined, trunk ? `on ${trunk}` : undefined].filter(Boolean).join(' · ');
+  const where = n.trunk_name ? `the trunk **${escapeMarkdown(n.trunk_name)}** (\`${n.trunk_sid}\`)` : `the trunk \`${n.trunk_sid}\``;
+  return {
+    ...(detail ? { detail } : {}),
+    ...(n.trunk_sid ? { documentation: `On ${where} now: Push moves it to this trunk.` } : {}),
+  };
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+!|<>]/g, '\\$&');
 }
 
 /**

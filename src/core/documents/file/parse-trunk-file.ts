@@ -3,12 +3,13 @@ import type { AccountProvider } from '../../accounts/account';
 import { documentRuleDiagnostics } from '../validate/document-rules';
 import { LineIndex, type SourcePosition, type SourceRange } from './line-index';
 import { schemaDiagnostics } from '../validate/schema-diagnostics';
-import { collectClaims, crossDocumentDiagnostics, type TrunkClaim } from '../validate/trunk-claims';
+import { collectClaims, crossDocumentDiagnostics, yamlSpanAt, type TrunkClaim } from '../validate/trunk-claims';
 import type { TrunkDiagnostic } from '../validate/trunk-diagnostic';
 import { isTrunkKind } from './trunk-kinds';
 import type { TrunkSpecByKind } from './trunk-specs';
-import { validateTrunkValue } from '../validate/trunk-validator';
+import { isValidTrunkValue, validateTrunkValue } from '../validate/trunk-validator';
 import { nodeSpan } from './yaml-node-lookup';
+import { readSimpleYaml, simpleNodeSpan } from './read-simple-yaml';
 
 export interface ParseTrunkFileOptions {
   /** Names of the connected accounts; omitted skips the unknown-account rule. */
@@ -244,7 +245,7 @@ function readDocument(document: Document.Parsed, structure: Structure, index: nu
   // Schema errors on top of a syntax error are mostly noise (a half-typed line): fix syntax first.
   if (document.errors.length === 0 && value !== undefined) {
     diagnostics.push(...schemaDiagnostics({ errors: validateTrunkValue(value), value, contents: document.contents, lines }));
-    diagnostics.push(...documentRuleDiagnostics({ kind, value, contents: document.contents, lines, knownAccounts: options.knownAccounts, accountProviders: options.accountProviders }));
+    diagnostics.push(...documentRuleDiagnostics({ kind, value, contents: () => document.contents, lines, knownAccounts: options.knownAccounts, accountProviders: options.accountProviders }));
   }
   diagnostics.sort(byPosition);
   const valid = !diagnostics.some((d) => d.severity === 'error');
@@ -270,11 +271,7 @@ interface ReadDocument {
   index: number;
   /** Undefined for an empty document. Its `yaml` is not used: see `yaml`. */
   doc: TrunkDocument | undefined;
-  /**
-   * The parsed document and the offset its nodes were last moved to: a document read from an
-   * earlier text is moved to where it is now only when someone reads its nodes.
-   */
-  yaml: { document: Document.Parsed; at: number } | undefined;
+  yaml: YamlOfDocument;
   /** The document's own diagnostics (before the rules between documents). */
   own: TrunkDiagnostic[];
   claims: TrunkClaim[];
@@ -284,6 +281,32 @@ interface ReadDocument {
 interface Reusable {
   optionsKey: string;
   documents: ReadDocument[];
+}
+
+/**
+ * A document's yaml nodes and the offset they were last moved to: a document read from an
+ * earlier text is moved to where it is now only when someone reads its nodes. A document the
+ * subset reader read has none until someone asks (`text` is then parsed alone).
+ */
+interface YamlOfDocument {
+  document: Document.Parsed | undefined;
+  text: string;
+  at: number;
+}
+
+/** The document's yaml nodes at `start`, parsed now if no one had asked before. */
+function yamlAt(yaml: YamlOfDocument, start: number): Document.Parsed {
+  if (!yaml.document) {
+    const document = parseYaml(yaml.text)[0]!;
+    inspectStructure(document);
+    yaml.document = document;
+    yaml.at = 0;
+  }
+  if (yaml.at !== start) {
+    shiftYaml(yaml.document, start - yaml.at);
+    yaml.at = start;
+  }
+  return yaml.document;
 }
 
 /** What a TrunkFile lends to the next parse of the same file (see parseTrunkFile's `previous`). */
@@ -297,14 +320,15 @@ function optionsKey(options: ParseTrunkFileOptions): string {
 }
 
 function readParsed(document: Document.Parsed, end: number, start: number, index: number, lines: LineIndex, options: ParseTrunkFileOptions): ReadDocument {
-  const read: ReadDocument = { text: lines.text.slice(start, end), start, line: lines.positionAt(start).line, index, doc: undefined, yaml: { document, at: start }, own: [], claims: [], internal: undefined };
+  const text = lines.text.slice(start, end);
+  const read: ReadDocument = { text, start, line: lines.positionAt(start).line, index, doc: undefined, yaml: { document, text, at: start }, own: [], claims: [], internal: undefined };
   const structure = inspectStructure(document);
   if (isEmpty(document) && document.errors.length === 0) return read;
   try {
     const { doc, value } = readDocument(document, structure, index, lines, options);
     read.doc = doc;
     read.own = doc.diagnostics;
-    if (doc.yaml.errors.length === 0) read.claims = collectClaims({ index, kind: doc.kind, account: doc.account, value, contents: document.contents }, lines);
+    if (document.errors.length === 0) read.claims = collectClaims({ index, kind: doc.kind, account: doc.account, value, spanAt: yamlSpanAt(document.contents) }, lines);
   } catch (error) {
     read.internal = internalError(lines, document.range[0], error);
   }
@@ -354,18 +378,52 @@ function moveDocument(read: ReadDocument, start: number, line: number, index: nu
  * unchanged documents; each moves them to its own offsets when it hands them out, so an
  * earlier TrunkFile stays right too.
  */
-function withYaml(doc: TrunkDocument, yaml: { document: Document.Parsed; at: number }, start: number): TrunkDocument {
+function withYaml(doc: TrunkDocument, yaml: YamlOfDocument, start: number): TrunkDocument {
   return Object.defineProperty(doc, 'yaml', {
     enumerable: true,
     configurable: true,
-    get(): Document.Parsed {
-      if (yaml.at !== start) {
-        shiftYaml(yaml.document, start - yaml.at);
-        yaml.at = start;
-      }
-      return yaml.document;
-    },
+    get: () => yamlAt(yaml, start),
   });
+}
+
+/**
+ * One document read by the subset reader (read-simple-yaml.ts), without yaml: what readParsed
+ * gives for it, its yaml nodes parsed only when someone reads them. `unsupported` when the text
+ * is outside the subset; `invalid` when the schema finds problems (yaml's nodes place each one:
+ * readParsed reads it).
+ */
+function readSimple(chunk: string, start: number, index: number, lines: LineIndex, options: ParseTrunkFileOptions): ReadDocument | 'unsupported' | 'invalid' {
+  const simple = readSimpleYaml(chunk, start);
+  if (!simple) return 'unsupported';
+  const yaml: YamlOfDocument = { document: undefined, text: chunk, at: 0 };
+  const read: ReadDocument = { text: chunk, start, line: lines.positionAt(start).line, index, doc: undefined, yaml, own: [], claims: [], internal: undefined };
+  if (simple.empty) return read;
+  const value = simple.value;
+  try {
+    if (!isValidTrunkValue(value)) return 'invalid';
+    const kind = isTrunkKind(value.kind) ? value.kind : undefined;
+    const account = typeof value.account === 'string' ? value.account : undefined;
+    const diagnostics = documentRuleDiagnostics({ kind, value, contents: () => yamlAt(yaml, start).contents, lines, knownAccounts: options.knownAccounts, accountProviders: options.accountProviders });
+    diagnostics.sort(byPosition);
+    const valid = !diagnostics.some((d) => d.severity === 'error');
+    read.doc = {
+      index,
+      range: lines.range(simple.span[0], simple.span[1]),
+      kind,
+      account,
+      sid: typeof value.sid === 'string' ? value.sid : undefined,
+      spec: valid && kind ? value.spec : undefined,
+      valid,
+      diagnostics,
+      yaml: undefined,
+    } as unknown as TrunkDocument;
+    read.own = diagnostics;
+    read.claims = collectClaims({ index, kind, account, value, spanAt: (path) => simpleNodeSpan(simple.contents, path) }, lines);
+    return read;
+  } catch {
+    // Whatever failed fails again in readParsed, which reports it.
+    return 'invalid';
+  }
 }
 
 /**
@@ -373,7 +431,7 @@ function withYaml(doc: TrunkDocument, yaml: { document: Document.Parsed; at: num
  * document of a large file re-reads only that one); undefined when the file cannot be split
  * into documents that read alone exactly as in the whole file.
  */
-function readDocuments(text: string, lines: LineIndex, options: ParseTrunkFileOptions, previous: Reusable | undefined): ReadDocument[] | undefined {
+function readDocuments(text: string, lines: LineIndex, options: ParseTrunkFileOptions, previous: Reusable | undefined, firstRead = false): ReadDocument[] | undefined {
   const starts = documentStarts(text);
   if (!starts) return undefined;
   const before = previous && previous.optionsKey === optionsKey(options) ? previous.documents : [];
@@ -397,8 +455,17 @@ function readDocuments(text: string, lines: LineIndex, options: ParseTrunkFileOp
       documents.push(moveDocument(old, start, lines.positionAt(start).line, index));
       continue;
     }
+    const simple = readSimple(chunk, start, index, lines, options);
+    if (typeof simple === 'object') {
+      documents.push(simple);
+      continue;
+    }
+    // A first read of a file outside the subset: one parse of the whole file costs less than one per document.
+    if (firstRead && simple === 'unsupported') return undefined;
     const parsed = parseYaml(chunk);
-    if (parsed.length !== 1) return undefined;
+    // yaml may end a broken document early when it reads it alone (the rest of its text then
+    // belongs to nothing), where the whole file's parse reads on: such a document is read with the file.
+    if (parsed.length !== 1 || parsed[0]!.range[2] !== chunk.length) return undefined;
     const document = parsed[0]!;
     shiftYaml(document, start);
     if (errorAtBoundary(document, index, end, text.length)) return undefined;
@@ -456,7 +523,9 @@ export function withDocumentErrors(documents: readonly TrunkDocument[], errors: 
     if (!more) return document;
     const diagnostics = [...document.diagnostics, ...more].sort(byPosition);
     const invalid = more.some((d) => d.severity === 'error');
-    return { ...document, diagnostics, ...(invalid ? { valid: false, spec: undefined } : {}) } as TrunkDocument;
+    // A copy that keeps `yaml` lazy (a getter: see withYaml).
+    const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(document)) as TrunkDocument;
+    return Object.assign(copy, { diagnostics }, invalid ? { valid: false, spec: undefined } : {});
   });
 }
 
@@ -477,7 +546,7 @@ export function parseTrunkFile(text: string, options: ParseTrunkFileOptions = {}
   try {
     const before = previous && reusable.get(previous);
     const usable = before !== undefined && before.documents.length > 0 && before.optionsKey === optionsKey(options) && !options.wholeFile;
-    const split = usable ? readDocuments(text, lines, options, before) : undefined;
+    const split = options.wholeFile ? undefined : usable ? readDocuments(text, lines, options, before) : readDocuments(text, lines, options, undefined, true);
     if (split) {
       read = split;
     } else {

@@ -15,7 +15,8 @@ import { locatePath, nodeSpan } from '../file/yaml-node-lookup';
 export interface DocumentRulesInput {
   kind: TrunkKind | undefined;
   value: unknown;
-  contents: unknown;
+  /** The document's contents node; asked for only when there is something to report. */
+  contents: () => unknown;
   lines: LineIndex;
   /** Names of the connected accounts; undefined skips the account rule. */
   knownAccounts?: readonly string[];
@@ -28,10 +29,20 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 }
 
 export function documentRuleDiagnostics(input: DocumentRulesInput): TrunkDiagnostic[] {
-  const { lines, contents } = input;
+  const { lines } = input;
   const diagnostics: TrunkDiagnostic[] = [];
   const root = asRecord(input.value);
   if (!root) return diagnostics;
+  // Read from the value; the yaml nodes (read lazily for a document yaml has not parsed) only place what is found.
+  let contentsNode: unknown;
+  let contentsRead = false;
+  const contents = (): unknown => {
+    if (!contentsRead) {
+      contentsNode = input.contents();
+      contentsRead = true;
+    }
+    return contentsNode;
+  };
   const push = (severity: TrunkDiagnostic['severity'], code: TrunkDiagnostic['code'], message: string, span: [number, number], extra: Partial<TrunkDiagnostic> = {}): void => {
     diagnostics.push({ severity, code, message, range: lines.range(span[0], span[1]), source: 'trunkline', ...extra });
   };
@@ -42,7 +53,6 @@ export function documentRuleDiagnostics(input: DocumentRulesInput): TrunkDiagnos
     for (const segment of listPath) list = Array.isArray(list) ? list[segment as number] : asRecord(list)?.[segment as string];
     if (!Array.isArray(list)) return;
     const first = new Map<string, number>();
-    const seqNode = locatePath(contents, listPath).node;
     list.forEach((item, index) => {
       const id = identity(item);
       if (id === undefined) return;
@@ -51,10 +61,11 @@ export function documentRuleDiagnostics(input: DocumentRulesInput): TrunkDiagnos
         first.set(id, index);
         return;
       }
-      const target = locatePath(contents, itemField ? [...listPath, index, itemField] : [...listPath, index]);
+      const target = locatePath(contents(), itemField ? [...listPath, index, itemField] : [...listPath, index]);
       const span = nodeSpan(target.node) ?? nodeSpan(target.nearestPair?.key);
       if (!span) return;
-      const earlierSpan = nodeSpan(locatePath(contents, itemField ? [...listPath, earlier, itemField] : [...listPath, earlier]).node);
+      const earlierSpan = nodeSpan(locatePath(contents(), itemField ? [...listPath, earlier, itemField] : [...listPath, earlier]).node);
+      const seqNode = locatePath(contents(), listPath).node;
       const remove = isSeq(seqNode) ? removeSeqItemEdit(lines, seqNode, index) : undefined;
       push('error', code, describe(id), span, {
         ...(remove ? { fixes: [{ title: 'Remove this duplicate', edits: [remove] }] } : {}),
@@ -74,7 +85,7 @@ export function documentRuleDiagnostics(input: DocumentRulesInput): TrunkDiagnos
     list.forEach((item, index) => {
       const record = asRecord(item);
       if (!record || rule.keys.some((key) => record[key] !== undefined)) return;
-      const node = locatePath(contents, ['spec', rule.list, index]).node as Node | undefined;
+      const node = locatePath(contents(), ['spec', rule.list, index]).node as Node | undefined;
       const span = nodeSpan(node);
       if (!span) return;
       const end = isMap(node) && !node.flow ? Math.min(span[1], lines.lineEnd(lines.positionAt(span[0]).line)) : span[1];
@@ -85,7 +96,7 @@ export function documentRuleDiagnostics(input: DocumentRulesInput): TrunkDiagnos
   if (input.knownAccounts && typeof root.account === 'string') {
     const account = root.account;
     if (!input.knownAccounts.includes(account)) {
-      const valueNode = locatePath(contents, ['account']).node;
+      const valueNode = locatePath(contents(), ['account']).node;
       const span = nodeSpan(valueNode);
       if (span) {
         const suggestion = closestMatch(account, input.knownAccounts);
@@ -99,7 +110,7 @@ export function documentRuleDiagnostics(input: DocumentRulesInput): TrunkDiagnos
   const provider = typeof root.account === 'string' ? input.accountProviders?.get(root.account) : undefined;
   const wanted = input.kind ? documentKind(input.kind).provider : undefined;
   if (input.kind && wanted && provider && provider !== 'sandbox' && provider !== wanted) {
-    const span = nodeSpan(locatePath(contents, ['account']).node);
+    const span = nodeSpan(locatePath(contents(), ['account']).node);
     if (span) {
       const fitting = [...(input.accountProviders ?? [])].filter(([, p]) => p === wanted || p === 'sandbox').map(([name]) => name);
       const others = fitting.length > 0 ? ` ${PROVIDER_LABELS[wanted]} accounts: ${fitting.join(', ')}.` : ` No ${PROVIDER_LABELS[wanted]} account is configured.`;

@@ -35,14 +35,20 @@ export interface ClaimSource {
   kind: TrunkKind | undefined;
   account: string | undefined;
   value: unknown;
-  contents: unknown;
+  /** Where the value at `path` is in the text (its yaml node's span). */
+  spanAt(path: readonly (string | number)[]): [number, number] | undefined;
+}
+
+/** `spanAt` for a document read by yaml. */
+export function yamlSpanAt(contents: unknown): ClaimSource['spanAt'] {
+  return (path) => nodeSpan(locatePath(contents, path).node);
 }
 
 export function collectClaims(document: ClaimSource, lines: LineIndex): TrunkClaim[] {
   const account = document.account ?? '';
   const claims: TrunkClaim[] = [];
   const add = (type: ClaimType, value: string, path: (string | number)[]): void => {
-    const span = nodeSpan(locatePath(document.contents, path).node);
+    const span = document.spanAt(path);
     if (span) claims.push({ type, account, value, documentIndex: document.index, range: lines.range(span[0], span[1]) });
   };
   const sid = (document.value as { sid?: unknown } | null)?.sid;

@@ -1,6 +1,7 @@
 import { collect } from '../../../core/providers/page';
 import { t } from '../../l10n';
 import { pickTrunk } from '../../pickers/pick-trunk';
+import { named } from '../../tree/markdown-fields';
 import type { ResourceKindDescriptor } from '../resource-kind';
 
 /** A Twilio number attached to a trunk: attached and detached, never renamed, edited or deleted here. */
@@ -31,12 +32,12 @@ export const phoneNumberKind: ResourceKindDescriptor<'phoneNumber'> = {
   tree: {
     icon: () => 'call-incoming',
     description: ({ number: n }) => (n.friendly_name && n.friendly_name !== n.phone_number ? n.friendly_name : undefined),
-    tooltip: ({ number: n }) => ({
+    tooltip: ({ number: n, trunk }) => ({
       title: n.phone_number ?? n.sid,
       fields: [
         ['sid', n.sid],
         ['friendly_name', n.friendly_name],
-        ['trunk_sid', n.trunk_sid],
+        ['trunk_sid', named(n.trunk_sid, n.trunk_sid === trunk.sid ? trunk.friendly_name : undefined)],
         ['capabilities', n.capabilities],
         ['voice_url', n.voice_url],
         ['voice_method', n.voice_method],

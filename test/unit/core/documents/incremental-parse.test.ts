@@ -86,6 +86,17 @@ describe('parseTrunkFile, one document at a time', () => {
     );
   });
 
+  test('a first read of any edited file (documents read without yaml where they can be) gives what a whole parse gives', () => {
+    const base = `${REALISTIC}---\n${generateTrunkFile(4, { account: 'acme-prod', seed: 5 })}`;
+    fc.assert(
+      fc.property(fc.array(edit(base.length), { minLength: 1, maxLength: 4 }), (edits) => {
+        const text = edits.reduce(applyEdit, base);
+        assertSameAsWholeFile(parseTrunkFile(text, OPTIONS), text);
+      }),
+      { numRuns: Number(process.env.TRUNKLINE_PROPERTY_RUNS ?? 150) },
+    );
+  });
+
   test('a keystroke in one document of a large file re-reads that document only', () => {
     const text = generateTrunkFile(200, { account: 'acme-prod' });
     const before = parseTrunkFile(text, OPTIONS);

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { KIND_SCHEMAS, type JsonSchema } from '../../../../src/core/documents/file/trunk-schemas';
-import { validateTrunkValue } from '../../../../src/core/documents/validate/trunk-validator';
+import { isValidTrunkValue, validateTrunkValue } from '../../../../src/core/documents/validate/trunk-validator';
 import { generateTrunkFile } from '../../../fixtures/documents/generate-trunk-file';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { compileTrunkFileValidator } = require('../../../../scripts/trunk-validator-plugin') as {
@@ -75,5 +75,33 @@ describe('the precompiled trunk-file validator', () => {
     const [error] = validateTrunkValue({ apiVersion: 'trunkline/v1', kind: 'TwilioTrunk', account: 'a', spec: { date_created: 'x' } });
     assert.equal(error?.keyword, 'additionalProperties');
     assert.equal(error?.parentSchema, (KIND_SCHEMAS.TwilioTrunk.definitions as Record<string, JsonSchema>).spec);
+  });
+});
+
+describe('the precompiled trunk-file check (yes/no, for documents read without yaml)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { compileTrunkFileCheck } = require('../../../../scripts/trunk-validator-plugin') as { compileTrunkFileCheck(root: string): (value: unknown) => boolean };
+  const runtimeCheck = compileTrunkFileCheck(root);
+
+  test('gives the full validator’s verdict, and ajv’s, for any change to a document', () => {
+    for (const value of documents) assert.equal(isValidTrunkValue(value), true);
+    fc.assert(
+      fc.property(
+        fc.nat({ max: documents.length - 1 }),
+        fc.nat(),
+        fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('TwilioTrunk', 'CarrierXTrunkGroup', 'sip:x', 'http://x', '+1415', -1, 65536, 1.5, '', 'x'.repeat(70))),
+        fc.string({ maxLength: 8 }),
+        (which, pick, replacement, extraKey) => {
+          const value = documents[which]!;
+          const all = paths(value);
+          let changed = setPath(value, all[pick % all.length]!, replacement);
+          if (extraKey && changed && typeof changed === 'object' && !Array.isArray(changed)) changed = setPath(changed, ['spec', extraKey], 1);
+          const valid = validateTrunkValue(changed).length === 0;
+          assert.equal(isValidTrunkValue(changed), valid);
+          assert.equal(runtimeCheck(changed), valid);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -282,6 +282,37 @@ describe('numbers and origination URLs', () => {
     const trunkSid = (trunkNode as unknown as { trunk: Trunk }).trunk.sid;
     assert.deepEqual(await collect(client.originationUrls.list(trunkSid)), []);
   });
+  test('Add Origination URL refuses a URL the trunk already has, and a refused create re-opens at the URL with every answer kept', async () => {
+    const client = await twilio();
+    const trunk = await client.trunks.create({ friendly_name: 'Wizard origin', domain_name: 'wizard-origin.pstn.twilio.com' });
+    await client.originationUrls.create(trunk.sid, { sip_url: 'sip:a.example.com', friendly_name: 'a', priority: 10, weight: 10, enabled: true });
+    const trunkNode = await nodeOf(['sandbox', 'Elastic SIP Trunks', 'Wizard origin']);
+    const tooLong = `sip:${'x'.repeat(260)}.example.com`;
+    const posts = emulator.stats.count('POST', '/v1/Trunks/{TrunkSid}/OriginationUrls');
+    const input = h.answers([
+      { input: 'sip:A.example.com', rejectedWith: /already sends calls to sip:a\.example\.com/ },
+      { input: tooLong }, // passes the local check; Twilio refuses it
+      { input: 'Long one' },
+      { input: '5' },
+      { back: 'input' }, // Back from the weight: the priority as typed
+      { input: '6' },
+      { input: '20' },
+      { input: 'sip:b.example.com' }, // the wizard again, at the URL
+      { input: 'Long one' },
+      { input: '6' },
+      { input: '20' },
+    ]);
+    const url = (await createOriginationUrl.run(h.context(), trunkNode)) as { sip_url: string; friendly_name: string; priority: number; weight: number };
+    input.assertDone();
+    const [first, , , , , priorityAgain, , again, nameAgain] = input.asked;
+    assert.equal(first!.step, '1/4', 'account and trunk came from the node: four steps, counted honestly');
+    assert.equal(priorityAgain!.value, '5', 'Back keeps the typed priority');
+    assert.equal(again!.value, tooLong, 'the refused URL is kept to correct');
+    assert.match(again!.problem ?? '', /must be a SIP URI/, "the provider's message is shown at the URL step");
+    assert.equal(nameAgain!.value, 'Long one', 'the other answers are kept');
+    assert.deepEqual([url.sip_url, url.friendly_name, url.priority, url.weight], ['sip:b.example.com', 'Long one', 6, 20]);
+    assert.equal(emulator.stats.count('POST', '/v1/Trunks/{TrunkSid}/OriginationUrls') - posts, 2, 'the refused create and ours; the duplicate was never sent');
+  });
 });
 
 describe('BYOC and CarrierX commands', () => {

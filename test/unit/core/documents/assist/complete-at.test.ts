@@ -92,11 +92,32 @@ describe('completeAt', () => {
       },
     };
     const block = await at(`${HEADER}spec:\n  phone_numbers:\n    - "+14155550100"\n    - |\n`, options);
-    assert.deepEqual(block.map((i) => [i.label, i.insertText, i.detail, i.kind]), [['+14155550101', '"+14155550101"', 'Support', 'phone-number']]);
-    assert.match(block[0]?.documentation ?? '', /Push moves it/);
+    assert.deepEqual(block.map((i) => [i.label, i.insertText, i.detail, i.kind]), [['+14155550101', '"+14155550101"', 'Support · on TK0123456789abcdef0123456789abcdef', 'phone-number']]);
+    assert.match(block[0]?.documentation ?? '', /TK0123456789abcdef0123456789abcdef.*Push moves it/);
     const flow = await labels(`${HEADER}spec:\n  phone_numbers: ["+14155550101", |]\n`, options);
     assert.deepEqual(flow, ['+14155550100']);
     assert.deepEqual(asked, ['acme-prod', 'acme-prod']);
+  });
+
+  test('a number on another trunk names that trunk, in the list and in its documentation', async () => {
+    const options: CompletionOptions = {
+      phoneNumbers: () => [
+        { phone_number: '+14155550101', friendly_name: 'Support', trunk_sid: 'TK0123456789abcdef0123456789abcdef', trunk_name: 'Acme *main*' },
+        { phone_number: '+14155550102', friendly_name: '+14155550102', trunk_sid: 'TK1123456789abcdef0123456789abcdef', trunk_name: null },
+        { phone_number: '+14155550103', friendly_name: 'Spare' },
+      ],
+    };
+    const items = await at(`${HEADER}spec:\n  phone_numbers:\n    - |\n`, options);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail]),
+      [
+        ['+14155550101', 'Support · on Acme *main*'],
+        ['+14155550102', 'on TK1123456789abcdef0123456789abcdef'],
+        ['+14155550103', 'Spare'],
+      ],
+    );
+    assert.equal(items[0]?.documentation, 'On the trunk **Acme \\*main\\*** (`TK0123456789abcdef0123456789abcdef`) now: Push moves it to this trunk.');
+    assert.equal(items[2]?.documentation, undefined);
   });
 
   test('the document at the cursor decides, in a file of several', async () => {

@@ -1,0 +1,29 @@
+// @ts-check
+// The getting-started walkthrough checks a step off when the user has done what it asks, not
+// when they merely opened its command (issue 16): a cancelled Add Account leaves "Add a real
+// account" open; connecting the sandbox from its step's button checks "Try the sandbox".
+/** @type {import('./workbench-page.mjs').Scene} */
+export const scene = {
+  title: 'the walkthrough checks a step off when it is done, not when its command is cancelled',
+  async run(workbench) {
+    const { page } = workbench;
+    await workbench.startCommand('Welcome: Open Walkthrough');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('Get started with Trunkline');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Trunkline' }).first().waitFor();
+    await input.press('Enter');
+    const step = (/** @type {string} */ title) => page.locator('.getting-started-step').filter({ hasText: title });
+    const checked = (/** @type {string} */ title) => step(title).getByRole('checkbox', { checked: true });
+
+    await step('Add a real account').click();
+    await step('Add a real account').getByRole('button', { name: 'Add Account' }).click();
+    await page.locator('.quick-input-widget').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+
+    await step('Try the sandbox').click();
+    await step('Try the sandbox').getByRole('button', { name: 'Try the Sandbox' }).click();
+    await checked('Try the sandbox').waitFor();
+    if (await checked('Add a real account').count()) throw new Error('"Add a real account" was checked off by a cancelled Add Account');
+  },
+};

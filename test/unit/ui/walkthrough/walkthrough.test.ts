@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { openWalkthroughOnce, WALKTHROUGH_SHOWN_KEY, type FirstRunState } from '../../../../src/ui/walkthrough/open-walkthrough-once';
+import { WALKTHROUGH_CONTEXT, WALKTHROUGH_ID } from '../../../../src/ui/walkthrough/walkthrough-context';
+
+function memento(): FirstRunState & { values: Map<string, unknown> } {
+  const values = new Map<string, unknown>();
+  return { values, get: <T>(key: string) => values.get(key) as T | undefined, update: async (key, value) => void values.set(key, value) };
+}
+
+interface Step {
+  id: string;
+  completionEvents?: string[];
+}
+const manifest = JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as {
+  contributes: { commands: { command: string }[]; walkthroughs: { id: string; steps: Step[] }[] };
+};
+const walkthrough = manifest.contributes.walkthroughs.find((w) => w.id === WALKTHROUGH_ID);
+const eventsOf = (id: string) => walkthrough?.steps.find((s) => s.id === id)?.completionEvents ?? [];
+
+describe('walkthrough: opened once for a new user', () => {
+  test('opens on the first run, and never again', async () => {
+    const state = memento();
+    let opened = 0;
+    const open = async () => void opened++;
+    assert.equal(await openWalkthroughOnce(state, { accountCount: 0, openOnInstall: true }, open), true);
+    assert.equal(await openWalkthroughOnce(state, { accountCount: 0, openOnInstall: true }, open), false);
+    assert.equal(opened, 1);
+    assert.equal(state.values.get(WALKTHROUGH_SHOWN_KEY), true);
+  });
+
+  test('not for someone who already has accounts (an upgrade), nor when VS Code is told not to', async () => {
+    let opened = 0;
+    const open = async () => void opened++;
+    assert.equal(await openWalkthroughOnce(memento(), { accountCount: 2, openOnInstall: true }, open), false);
+    assert.equal(await openWalkthroughOnce(memento(), { accountCount: 0, openOnInstall: false }, open), false);
+    assert.equal(opened, 0);
+  });
+
+  test('a walkthrough that failed to open is not offered again', async () => {
+    const state = memento();
+    await assert.rejects(openWalkthroughOnce(state, { accountCount: 0, openOnInstall: true }, async () => Promise.reject(new Error('no workbench'))));
+    assert.equal(await openWalkthroughOnce(state, { accountCount: 0, openOnInstall: true }, async () => undefined), false);
+  });
+});
+
+describe('walkthrough: each step checks off when the user has done it', () => {
+  test('connecting the sandbox, not just opening its command, checks "Try the sandbox"', () => {
+    assert.deepEqual(eventsOf('sandbox'), [`onContext:${WALKTHROUGH_CONTEXT.sandboxConnected}`]);
+  });
+
+  test('a connected Twilio or CarrierX account, not a cancelled Add Account, checks "Add a real account"', () => {
+    assert.deepEqual(eventsOf('account'), [`onContext:${WALKTHROUGH_CONTEXT.providerAccountConnected}`]);
+  });
+
+  test('a trunk file written (by New Trunk File or by hand) checks "Write your first trunk file"', () => {
+    assert.deepEqual(eventsOf('trunkFile'), [`onContext:${WALKTHROUGH_CONTEXT.trunkFileWritten}`]);
+  });
+
+  test('Push from the lens, the title bar or Push All checks "Push it"', () => {
+    assert.deepEqual(eventsOf('push'), ['onCommand:trunkline.push', 'onCommand:trunkline.pushAll']);
+  });
+
+  test('every step has completion events, each naming a declared command or a key the extension sets', () => {
+    const commands = new Set(manifest.contributes.commands.map((c) => c.command));
+    const contexts = new Set<string>(Object.values(WALKTHROUGH_CONTEXT));
+    assert.ok(walkthrough, `no walkthrough ${WALKTHROUGH_ID} in package.json`);
+    for (const step of walkthrough.steps) {
+      assert.ok((step.completionEvents ?? []).length > 0, `step ${step.id} never completes`);
+      for (const event of step.completionEvents ?? []) {
+        const [type, value = ''] = event.split(/:(.*)/s);
+        if (type === 'onCommand') assert.ok(commands.has(value), `${step.id}: ${value} is not a declared command`);
+        else if (type === 'onContext') assert.ok(contexts.has(value), `${step.id}: ${value} is not a key the extension sets`);
+        else assert.fail(`${step.id}: unexpected completion event ${event}`);
+      }
+    }
+  });
+});
