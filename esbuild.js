@@ -1,5 +1,6 @@
 // Builds the bundles:
-//   dist/extension.js  the extension (vscode is provided by the extension host)
+//   dist/extension.js  the extension's composition root (vscode is provided by the extension host),
+//                      and dist/extension/*.js the bundles it loads on first use (scripts/extension-bundles.js)
 //   dist/emulator.js   the local Twilio + CarrierX API emulator (`npm run emulator`)
 //   dist/cli.js        the `trunkline` CLI
 // and, with --tests, the test files (one bundle per test file, packages left external) under out/.
@@ -8,6 +9,7 @@ const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 const { trunkValidatorPlugin } = require('./scripts/trunk-validator-plugin');
+const { buildExtensionBundles, YAML_ALIAS } = require('./scripts/extension-bundles');
 
 const args = process.argv.slice(2);
 const production = args.includes('--production');
@@ -28,11 +30,7 @@ const common = {
   plugins: [trunkValidatorPlugin],
 };
 
-// yaml's browser build is the same code minus a process.env read per token (~20% of parse time).
-const YAML_ALIAS = { yaml: './node_modules/yaml/browser/index.js' };
-
 const bundles = {
-  extension: { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], alias: YAML_ALIAS },
   emulator: { entryPoints: ['src/emulator/main.ts'], outfile: 'dist/emulator.js' },
   cli: { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, alias: YAML_ALIAS },
 };
@@ -48,6 +46,7 @@ function findTests(dir, out = []) {
 }
 
 async function main() {
+  const extension = !only || only === 'extension' ? [buildExtensionBundles({ root: __dirname, outdir: path.join(__dirname, 'dist'), minify: production, watch })] : [];
   const selected = Object.entries(bundles).filter(([name]) => !only || only === name);
   const existing = selected.filter(([, opts]) => opts.entryPoints.every((e) => fs.existsSync(e)));
   const configs = existing.map(([, opts]) => ({ ...common, ...opts }));
@@ -66,11 +65,11 @@ async function main() {
   }
   if (watch) {
     const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
-    await Promise.all(contexts.map((c) => c.watch()));
+    await Promise.all([...contexts.map((c) => c.watch()), ...extension]);
     console.log('[esbuild] watching for changes…');
     return;
   }
-  await Promise.all(configs.map((c) => esbuild.build(c)));
+  await Promise.all([...configs.map((c) => esbuild.build(c)), ...extension]);
 }
 
 main().catch((err) => {

@@ -4,13 +4,52 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 // One round of the activation benchmark, in a fresh process (see benchmarks/activation.ts):
-//   node activation-probe.js trunkline <extension.js>   bundle load + activate() against the vscode stand-in
+//   node activation-probe.js trunkline <extension.js> file <x.trunk.yaml>
+//       bundle load + activate() against the vscode stand-in with that trunk file open, until its
+//       language features are registered (the trunk-file engine loads when a trunk file is open)
+//   node activation-probe.js trunkline <extension.js> view
+//       bundle load + activate() as the Trunks view opens (one account connected), until the
+//       view has its first items
 //   node activation-probe.js twilio                     require('twilio')
-// Prints one JSON line: { ms, touchedStubs? }.
+// Prints one JSON line: { ms, diagnosticsMs?, touchedStubs? }.
 
 type Resolve = (request: string, ...rest: unknown[]) => string;
 
-function measureTrunkline(bundle: string): { ms: number; touchedStubs: string[] } {
+type Scenario = { kind: 'file'; file: string } | { kind: 'view' };
+type StandIn = Record<string, unknown> & {
+  stub(name: string): unknown;
+  touchedStubs: Set<string>;
+  marks: { registrations: number[]; firstDiagnostics: number | undefined; treeDataProvider: { getChildren(e?: unknown): Promise<unknown[]> | unknown[]; getTreeItem(e: unknown): unknown } | undefined };
+  workspace: { textDocuments: unknown[] };
+};
+
+/** An open text document, as much of one as the trunk-file features read. */
+function openDocument(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  const positionAt = (offset: number) => {
+    let line = starts.length - 1;
+    while (starts[line]! > offset) line--;
+    return { line, character: offset - starts[line]! };
+  };
+  const uri = { scheme: 'file', fsPath: file, path: file, toString: () => `file://${file}` };
+  return {
+    uri,
+    fileName: file,
+    languageId: 'trunk-yaml',
+    version: 1,
+    isClosed: false,
+    isDirty: false,
+    lineCount: starts.length,
+    getText: () => text,
+    positionAt,
+    offsetAt: (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character,
+    lineAt: (line: number) => ({ text: text.slice(starts[line], (starts[line + 1] ?? text.length + 1) - 1), lineNumber: line }),
+  };
+}
+
+async function measureTrunkline(bundle: string, scenario: Scenario): Promise<{ ms: number; diagnosticsMs?: number; touchedStubs: string[] }> {
   const standIn = path.join(__dirname, 'vscode-stand-in.js');
   const moduleInternals = Module as unknown as { _resolveFilename: Resolve };
   const resolve = moduleInternals._resolveFilename;
@@ -19,7 +58,7 @@ function measureTrunkline(bundle: string): { ms: number; touchedStubs: string[] 
   };
   // Every `vscode.X` the sources use that the stand-in lacks (a class, an enum, a namespace)
   // becomes an export whose first read is recorded: the bundle copies the module's exports.
-  const api = require(standIn) as Record<string, unknown> & { stub(name: string): unknown; touchedStubs: Set<string> };
+  const api = require(standIn) as StandIn;
   for (const name of vscodeNamesUsed(path.join(__dirname, '..', '..', 'src'))) {
     if (name in api) continue;
     Object.defineProperty(api, name, { enumerable: true, get: () => api.stub(`vscode.${name}`) });
@@ -31,9 +70,15 @@ function measureTrunkline(bundle: string): { ms: number; touchedStubs: string[] 
     return { get: (k: string, d?: unknown) => (values.has(k) ? values.get(k) : d), update: async (k: string, v: unknown) => void values.set(k, v), keys: () => [...values.keys()], setKeysForSync() {} };
   };
   const uri = (fsPath: string) => ({ fsPath, path: fsPath, scheme: 'file', toString: () => `file://${fsPath}` });
+  const globalState = memento();
+  if (scenario.kind === 'view') {
+    await globalState.update('trunkline.accounts', [{ id: 'bench-account', name: 'acme-prod', provider: 'twilio', accountSid: `AC${'0'.repeat(32)}`, twilioAuth: 'authToken' }]);
+  } else {
+    api.workspace.textDocuments.push(openDocument(scenario.file));
+  }
   const context = {
     subscriptions: [] as { dispose(): unknown }[],
-    globalState: memento(),
+    globalState,
     workspaceState: memento(),
     secrets: { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: () => ({ dispose() {} }) },
     extensionMode: 1,
@@ -49,9 +94,22 @@ function measureTrunkline(bundle: string): { ms: number; touchedStubs: string[] 
   const started = performance.now();
   const extension = require(bundle) as { activate(context: unknown): unknown };
   extension.activate(context);
-  const ms = performance.now() - started;
-
-  return { ms, touchedStubs: [...api.touchedStubs] };
+  if (scenario.kind === 'view') {
+    const provider = api.marks.treeDataProvider;
+    if (!provider) throw new Error('activate() registered no tree data provider');
+    for (const item of await provider.getChildren(undefined)) provider.getTreeItem(item);
+    return { ms: performance.now() - started, touchedStubs: [...api.touchedStubs] };
+  }
+  // The engine loads after activate() returns (its bundle is required in a promise): wait for
+  // the open file's first diagnostics, then time the moment its features were all registered.
+  const deadline = Date.now() + 10_000;
+  while (api.marks.firstDiagnostics === undefined && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+  if (api.marks.registrations.length === 0 || api.marks.firstDiagnostics === undefined) throw new Error('the open trunk file got no language features or no diagnostics');
+  return {
+    ms: Math.max(...api.marks.registrations) - started,
+    diagnosticsMs: api.marks.firstDiagnostics - started,
+    touchedStubs: [...api.touchedStubs],
+  };
 }
 
 /** Every `vscode.Name` written in the extension's sources (they all `import * as vscode from 'vscode'`). */
@@ -70,8 +128,18 @@ function measureTwilio(): { ms: number } {
   return { ms: performance.now() - started };
 }
 
-const [which, bundle] = process.argv.slice(2);
-const result = which === 'trunkline' && bundle ? measureTrunkline(path.resolve(bundle)) : measureTwilio();
-process.stdout.write(`${JSON.stringify(result)}\n`);
-// Whatever activation scheduled (timers, watchers) must not keep this process alive.
-process.exit(0);
+async function main(): Promise<void> {
+  const [which, bundle, scenario, file] = process.argv.slice(2);
+  const result =
+    which === 'trunkline' && bundle
+      ? await measureTrunkline(path.resolve(bundle), scenario === 'file' && file ? { kind: 'file', file: path.resolve(file) } : { kind: 'view' })
+      : measureTwilio();
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  // Whatever activation scheduled (timers, watchers) must not keep this process alive.
+  process.exit(0);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

@@ -4,16 +4,17 @@
 //       the benchmarks. Trunkline's code and its npm packages are bundled as in the extension
 //       (same options as esbuild.js: keep YAML_ALIAS in step); the peers stay external, loaded
 //       from node_modules as their users load them.
-//   dist/extension.js, dist/cli.js   the production bundles, as `node esbuild.js --production`
+//   dist/extension.js (+ dist/extension/), dist/cli.js   the production bundles, as `node esbuild.js --production`
+//       (the extension's split bundles come from scripts/extension-bundles.js, as in esbuild.js)
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 const { trunkValidatorPlugin } = require('../scripts/trunk-validator-plugin');
+const { buildExtensionBundles, YAML_ALIAS } = require('../scripts/extension-bundles');
 
 const root = path.join(__dirname, '..');
 const out = path.join(root, 'out', 'bench');
 
-const YAML_ALIAS = { yaml: './node_modules/yaml/browser/index.js' };
 const PEERS = ['twilio', 'yaml-language-server', 'vscode-languageserver-textdocument'];
 
 const common = {
@@ -43,7 +44,7 @@ async function main() {
       sourcemap: true,
       sourcesContent: false,
     }),
-    production('src/extension.ts', 'extension.js', { external: ['vscode'] }),
+    buildExtensionBundles({ root, outdir: path.join(out, 'dist'), minify: true }),
     ...(fs.existsSync(path.join(root, 'src/cli/main.ts')) ? [production('src/cli/main.ts', 'cli.js', { banner: { js: '#!/usr/bin/env node' } })] : []),
   ]);
 }

@@ -55,6 +55,7 @@ async function main(): Promise<void> {
   const loadBefore = os.loadavg();
   process.stdout.write(`Trunkline benchmarks${quick ? ' (quick)' : ''}: ${JSON.stringify(machine())}\n`);
   const results: BenchmarkResult[] = [];
+  const rowIds: string[] = [];
   let failed = 0;
   for (const benchmark of selected) {
     const t0 = performance.now();
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     try {
       const rows = await benchmark.run(config);
       results.push(...rows);
+      rowIds.push(...rows.map(() => benchmark.id));
       process.stdout.write(`${rows.map((r) => `${r.measured}${r.pass ? '' : ' (goal missed)'}`).join('; ')} [${((performance.now() - t0) / 1000).toFixed(1)} s]\n`);
     } catch (error) {
       failed += 1;
@@ -78,16 +80,15 @@ async function main(): Promise<void> {
     seconds: Math.round(seconds),
     machine: { ...machine(), loadAverage1m: { before: Math.round(loadBefore[0]! * 100) / 100, after: Math.round(os.loadavg()[0]! * 100) / 100 } },
     config,
-    benchmarks: results.map((r) => ({ name: r.name, unit: r.unit, trunkline: round(r.trunkline), peer: r.peer === null ? null : round(r.peer), ratio: r.ratio === null ? null : round(r.ratio), goal: r.goal, pass: r.pass, ofGoal: round(r.ofGoal), measured: r.measured, peerName: r.peerName, spread: r.spread, notes: r.notes, details: r.details })),
+    benchmarks: results.map((r, i) => ({ benchmark: rowIds[i], name: r.name, unit: r.unit, trunkline: round(r.trunkline), peer: r.peer === null ? null : round(r.peer), ratio: r.ratio === null ? null : round(r.ratio), goal: r.goal, pass: r.pass, ofGoal: round(r.ofGoal), measured: r.measured, peerName: r.peerName, spread: r.spread, notes: r.notes, details: r.details })),
   };
   if (only && merge) {
-    const existing = JSON.parse(readFileSync(file, 'utf8')) as { benchmarks: { name: string; run?: unknown }[] };
+    // The selected benchmarks' rows (by benchmark id, else by name: a benchmark may change its
+    // rows) give way to this run's, each marked with its run; every other row keeps its own.
+    const existing = JSON.parse(readFileSync(file, 'utf8')) as { benchmarks: { benchmark?: string; name: string; run?: unknown }[] };
     const run = { date: report.date, quick, loadAverage1m: report.machine.loadAverage1m };
-    for (const row of report.benchmarks) {
-      const at = existing.benchmarks.findIndex((b) => b.name === row.name);
-      if (at >= 0) existing.benchmarks[at] = { ...row, run };
-      else existing.benchmarks.push({ ...row, run });
-    }
+    const replaced = (b: { benchmark?: string; name: string }) => (b.benchmark ? only.includes(b.benchmark) : report.benchmarks.some((row) => row.name === b.name));
+    existing.benchmarks = [...existing.benchmarks.filter((b) => !replaced(b)), ...report.benchmarks.map((row) => ({ ...row, run }))];
     writeFileSync(file, `${JSON.stringify(existing, null, 2)}\n`);
     process.stdout.write(`(--merge: ${report.benchmarks.length} rows written to ${path.basename(file)})\n`);
   } else if (!only) {

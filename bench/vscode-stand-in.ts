@@ -8,6 +8,20 @@
 /** API members activate() reached that this stand-in does not implement. */
 export const touchedStubs = new Set<string>();
 
+/**
+ * When activation reached the moments the probe times (performance.now()): every language
+ * feature registered, the first diagnostics published, and the tree view's data provider.
+ */
+export const marks = {
+  registrations: [] as number[],
+  firstDiagnostics: undefined as number | undefined,
+  treeDataProvider: undefined as { getChildren(element?: unknown): Promise<unknown[]> | unknown[]; getTreeItem(element: unknown): unknown } | undefined,
+};
+const registered = () => {
+  marks.registrations.push(performance.now());
+  return new Disposable();
+};
+
 type Listener = (value: unknown) => void;
 
 export class Disposable {
@@ -103,9 +117,15 @@ export const l10n = namespace('l10n', {
   uri: undefined,
 });
 
+const treeView = () =>
+  namespace('TreeView', { dispose() {}, onDidChangeSelection: noEvent, onDidExpandElement: noEvent, onDidCollapseElement: noEvent, onDidChangeVisibility: noEvent, visible: false, selection: [] });
+
 export const window = namespace('window', {
   createOutputChannel: logChannel,
-  createTreeView: () => namespace('TreeView', { dispose() {}, onDidChangeSelection: noEvent, onDidExpandElement: noEvent, onDidCollapseElement: noEvent, onDidChangeVisibility: noEvent, visible: false, selection: [] }),
+  createTreeView: (_id: string, options: { treeDataProvider: typeof marks.treeDataProvider }) => {
+    marks.treeDataProvider = options.treeDataProvider;
+    return treeView();
+  },
   registerTreeDataProvider: () => new Disposable(),
   withProgress: (_options: unknown, task: (progress: { report(): void }, token: unknown) => unknown) => Promise.resolve(task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: noEvent })),
   showInformationMessage: resolved(undefined),
@@ -131,22 +151,34 @@ export const workspace = namespace('workspace', {
   onDidSaveTextDocument: noEvent,
   onDidChangeWorkspaceFolders: noEvent,
   onDidGrantWorkspaceTrust: noEvent,
-  textDocuments: [],
+  /** The probe puts a trunk file here for the "a trunk file open" round. */
+  textDocuments: [] as unknown[],
   workspaceFolders: undefined,
   isTrusted: true,
   findFiles: resolved([]),
-  registerTextDocumentContentProvider: () => new Disposable(),
+  registerTextDocumentContentProvider: registered,
   asRelativePath: (p: string | { fsPath: string }) => (typeof p === 'string' ? p : p.fsPath),
   createFileSystemWatcher: () => namespace('FileSystemWatcher', { onDidCreate: noEvent, onDidChange: noEvent, onDidDelete: noEvent, dispose() {} }),
 });
 
 export const languages = namespace('languages', {
-  createDiagnosticCollection: () => namespace('DiagnosticCollection', { set() {}, delete() {}, clear() {}, forEach() {}, get: () => undefined, has: () => false, dispose() {} }),
-  registerCompletionItemProvider: () => new Disposable(),
-  registerHoverProvider: () => new Disposable(),
-  registerCodeActionsProvider: () => new Disposable(),
-  registerCodeLensProvider: () => new Disposable(),
-  registerDocumentSymbolProvider: () => new Disposable(),
+  createDiagnosticCollection: () =>
+    namespace('DiagnosticCollection', {
+      set() {
+        marks.firstDiagnostics ??= performance.now();
+      },
+      delete() {},
+      clear() {},
+      forEach() {},
+      get: () => undefined,
+      has: () => false,
+      dispose() {},
+    }),
+  registerCompletionItemProvider: registered,
+  registerHoverProvider: registered,
+  registerCodeActionsProvider: registered,
+  registerCodeLensProvider: registered,
+  registerDocumentSymbolProvider: registered,
 });
 
 export const env = namespace('env', { language: 'en', appName: 'Visual Studio Code', uiKind: 1 });

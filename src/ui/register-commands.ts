@@ -23,20 +23,44 @@ export function registerCommands<C extends CommandContext>(
   log: Logger,
   sink: CommandErrorSink,
 ): vscode.Disposable[] {
-  return commands.map((command) =>
-    vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
-      try {
-        if (command.requiresTrust && !vscode.workspace.isTrusted) {
-          throw new Error(t('This is unavailable in Restricted Mode: trust this workspace first (Manage Workspace Trust). Browsing and validation still work.'));
-        }
-        return await command.run(context(), ...args);
-      } catch (e) {
-        if (isUserCancelled(e)) return undefined;
-        void showError(command.id, e, log, sink);
-        return undefined;
+  return commands.map((command) => {
+    const bound = bindCommand(command, context);
+    return register(command.id, async () => bound, log, sink);
+  });
+}
+
+/** A command ready to run: its definition with the context it runs in. */
+export interface LoadedCommand {
+  readonly requiresTrust?: boolean | undefined;
+  run(...args: unknown[]): Promise<unknown>;
+}
+
+export function bindCommand<C extends CommandContext>(command: CommandDefinition<C>, context: () => C): LoadedCommand {
+  return { requiresTrust: command.requiresTrust, run: (...args) => command.run(context(), ...args) };
+}
+
+/**
+ * Registers command ids up front (package.json contributes them) whose code is loaded when one
+ * is first run, so activation does not load every command; they run through the same wrapper.
+ */
+export function registerLazyCommands(ids: readonly string[], load: (id: string) => Promise<LoadedCommand>, log: Logger, sink: CommandErrorSink): vscode.Disposable[] {
+  return ids.map((id) => register(id, () => load(id), log, sink));
+}
+
+function register(id: string, load: () => Promise<LoadedCommand>, log: Logger, sink: CommandErrorSink): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      const command = await load();
+      if (command.requiresTrust && !vscode.workspace.isTrusted) {
+        throw new Error(t('This is unavailable in Restricted Mode: trust this workspace first (Manage Workspace Trust). Browsing and validation still work.'));
       }
-    }),
-  );
+      return await command.run(...args);
+    } catch (e) {
+      if (isUserCancelled(e)) return undefined;
+      void showError(id, e, log, sink);
+      return undefined;
+    }
+  });
 }
 
 async function showError(commandId: string, e: unknown, log: Logger, sink: CommandErrorSink): Promise<void> {

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs/promises';
-import * as os from 'node:os';
+import type * as Crypto from 'node:crypto';
+import type * as Fs from 'node:fs/promises';
+import type * as Os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AccountConnections, type ConnectionServices } from '../core/accounts/account-connections';
@@ -43,7 +43,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const redactor = new SecretRedactor();
   const config = () => vscode.workspace.getConfiguration('trunkline');
   const log = new RedactingLogger(outputChannelLogger(channel, () => config().get<LogLevel | 'off'>('log.level') ?? 'info'), redactor);
-  const accounts = new AccountRegistry(context.globalState, context.secrets, randomUUID);
+  // node:crypto, node:fs/promises and node:os load when first needed, not at activation.
+  const accounts = new AccountRegistry(context.globalState, context.secrets, () => (require('node:crypto') as typeof Crypto).randomUUID());
   const sandbox = new SandboxHost(context.globalStorageUri.fsPath, log);
   const userAgent = `trunkline-vscode/${String(context.extension.packageJSON.version)} vscode/${vscode.version}`;
 
@@ -111,6 +112,8 @@ export function createServices(context: vscode.ExtensionContext): Services {
       sandbox,
       showLog,
       readTwilioCliConfig: async () => {
+        const fs = require('node:fs/promises') as typeof Fs;
+        const os = require('node:os') as typeof Os;
         const dir = process.env.TWILIO_CONFIG_DIR ?? path.join(os.homedir(), '.twilio-cli');
         try {
           return await fs.readFile(path.join(dir, 'config.json'), 'utf8');

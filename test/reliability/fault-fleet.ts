@@ -68,10 +68,12 @@ export async function buildFleet(seed: number, count: number, twilio: TwilioClie
   const m = mix(count);
   const documents: FleetDocument[] = [];
   const bool = () => prng.chance(0.5);
-  const hex32 = () => prng.hex(16);
 
   const trunks = await collect(twilio.trunks.list(PAGE));
   const numbers = await collect(twilio.incomingPhoneNumbers.list(PAGE));
+  // A BYOC trunk may only name a policy that exists (the emulator checks, as the facts decide).
+  const policies = (await collect(twilio.connectionPolicies.list(PAGE))).map((p) => p.sid);
+  if (policies.length === 0) policies.push((await twilio.connectionPolicies.create({ friendly_name: 'Fleet routes' })).sid);
   const managed = trunks.slice(0, m.twilioUpdates);
   const managedSids = new Set(managed.map((t) => t.sid));
   // Free numbers and numbers on trunks nobody manages may go to any document (a move for the latter).
@@ -123,7 +125,7 @@ export async function buildFleet(seed: number, count: number, twilio: TwilioClie
     voice_url: `https://voice.example.com/${prng.hex(4)}`,
     voice_method: prng.pick(HTTP_METHODS),
     cnam_lookup_enabled: bool(),
-    ...(bool() ? { connection_policy_sid: `NY${hex32()}` } : {}),
+    ...(bool() ? { connection_policy_sid: prng.pick(policies) } : {}),
   });
   for (let i = 0; i < m.byocCreates; i++) {
     const name = `Fleet ${seed} carrier ${i}`;

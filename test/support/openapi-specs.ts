@@ -24,6 +24,62 @@ export function formParameters(specFile: string, pathTemplate: string, method: '
   return { names: Object.keys(schema.properties ?? {}), required: schema.required ?? [] };
 }
 
+type JsonSchema = Record<string, unknown>;
+
+/** OpenAPI 3.0 `nullable: true` as JSON Schema (the type also admits null), with `$ref`s to the spec's schemas inlined. */
+function jsonSchemaOf(node: unknown, schemas: Record<string, JsonSchema>): unknown {
+  if (Array.isArray(node)) return node.map((n) => jsonSchemaOf(n, schemas));
+  if (node === null || typeof node !== 'object') return node;
+  const ref = (node as JsonSchema).$ref;
+  if (typeof ref === 'string') {
+    const target = schemas[ref.replace('#/components/schemas/', '')];
+    if (!target) throw new Error(`unresolved ${ref}`);
+    return jsonSchemaOf({ ...target, ...node, $ref: undefined }, schemas);
+  }
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (value === undefined || key === 'nullable' || key === 'x-twilio' || key === 'description' || key === 'format' || key === 'default') continue;
+    out[key] =
+      key === 'properties'
+        ? Object.fromEntries(Object.entries(value as JsonSchema).map(([k, v]) => [k, jsonSchemaOf(v, schemas)]))
+        : jsonSchemaOf(value, schemas);
+  }
+  const source = node as JsonSchema;
+  if (source.nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
+  if (source.nullable === true && Array.isArray(out.enum)) out.enum = [...out.enum, null];
+  return out;
+}
+
+/**
+ * Checks a response body against a component schema of one of the specs (e.g.
+ * `voice.v1.connection_policy`), strictly: a field the spec does not have is an error, as is a
+ * missing one (the emulator renders every field); `extraFields` are fields Twilio sends that the
+ * spec leaves out (2010 `subresource_uris`); `emptyStringFields` are SIDs Twilio renders as `""`
+ * when unset although the spec's pattern forbids it (2010 application SIDs). Returns the problems
+ * found, none when valid.
+ */
+export function openApiResponseChecker(
+  specFile: string,
+  schemaName: string,
+  options: { extraFields?: string[]; emptyStringFields?: string[] } = {},
+): (body: unknown) => string[] {
+  const spec = JSON.parse(fs.readFileSync(path.join(sharedApiDir(), specFile), 'utf8')) as { components: { schemas: Record<string, JsonSchema> } };
+  const source = spec.components.schemas[schemaName];
+  if (!source) throw new Error(`${specFile} has no schema ${schemaName}`);
+  const schema = jsonSchemaOf(source, spec.components.schemas) as JsonSchema;
+  const properties = Object.keys((schema.properties as JsonSchema | undefined) ?? {});
+  const extra = Object.fromEntries((options.extraFields ?? []).map((f) => [f, {}]));
+  const own = schema.properties as JsonSchema;
+  for (const f of options.emptyStringFields ?? []) own[f] = { anyOf: [own[f], { const: '' }] };
+  const validate = new Ajv({ strict: false, allErrors: true }).compile({
+    ...schema,
+    properties: { ...own, ...extra },
+    additionalProperties: false,
+    required: properties,
+  });
+  return (body) => (validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`));
+}
+
 type JsonObject = Record<string, unknown>;
 
 /**

@@ -2,8 +2,8 @@ import type { DispatcherPool } from '../http/dispatcher-pool';
 import { ProviderError } from '../http/provider-error';
 import type { Logger, SecretRedactor } from '../http/redacting-logger';
 import type { RetryPolicy } from '../http/retry-policy';
-import { createCarrierXClient, type CarrierXClient } from '../providers/carrierx/carrierx-client';
-import { createTwilioClient, type TwilioClient, type TwilioCredentials } from '../providers/twilio/twilio-client';
+import type { CarrierXClient } from '../providers/carrierx/carrierx-client';
+import type { TwilioClient, TwilioCredentials } from '../providers/twilio/twilio-client';
 import type { Account, AccountSecrets } from './account';
 
 /** Where the in-process sandbox emulator listens and which (public, fixed) credentials it takes. */
@@ -20,6 +20,15 @@ export interface ConnectionServices {
   redactor: SecretRedactor;
   retry?: RetryPolicy | undefined;
   userAgent?: string | undefined;
+}
+
+/**
+ * The provider clients' code (their zod models are most of the time the extension takes to
+ * load), loaded with the first client instead of at activation; the explorer calls it early.
+ */
+export async function loadProviderClients() {
+  const [twilio, carrierx] = await Promise.all([import('../providers/twilio/twilio-client'), import('../providers/carrierx/carrierx-client')]);
+  return { createTwilioClient: twilio.createTwilioClient, createCarrierXClient: carrierx.createCarrierXClient };
 }
 
 /** Reads an account's secrets; the editor backs it with SecretStorage, the CLI with the environment. */
@@ -66,6 +75,7 @@ export class AccountConnections {
   }
 
   private async buildTwilio(account: Account): Promise<TwilioClient> {
+    const { createTwilioClient } = await loadProviderClients();
     const common = this.common();
     if (account.provider === 'sandbox') {
       const sandbox = await this.sandbox();
@@ -85,6 +95,7 @@ export class AccountConnections {
   }
 
   private async buildCarrierX(account: Account): Promise<CarrierXClient> {
+    const { createCarrierXClient } = await loadProviderClients();
     const common = this.common();
     if (account.provider === 'sandbox') {
       const sandbox = await this.sandbox();

@@ -1,4 +1,4 @@
-import * as tls from 'node:tls';
+import type * as Tls from 'node:tls';
 import type { Agent, Dispatcher, ProxyAgent } from 'undici';
 import { loadUndici } from './load-undici';
 import { isLoopbackHost } from './loopback';
@@ -76,7 +76,10 @@ export class DispatcherPool {
   private ca(): string[] | undefined {
     const extra = this.options.extraCaCertificates;
     // Passing `ca` replaces Node's roots, so the system roots go in first.
-    return extra && extra.length > 0 ? [...tls.rootCertificates, ...extra] : undefined;
+    if (!extra || extra.length === 0) return undefined;
+    // node:tls (with node:net) is loaded here, with the first client, not at activation (several ms in a fresh process).
+    const tls = require('node:tls') as typeof Tls;
+    return [...tls.rootCertificates, ...extra];
   }
 
   private connectTimeout(): number {

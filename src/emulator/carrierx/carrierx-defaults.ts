@@ -1,4 +1,4 @@
-import type { CarrierXTrunkAttributes, TrunkGroupWritable } from './carrierx-records';
+import type { CarrierXTrunkAttributes, EndpointAddressRecord, EndpointWritable, TrunkGroupWritable } from './carrierx-records';
 
 /** The emulated partner (account) every trunk group belongs to. */
 export const EMULATOR_PARTNER_SID = '5a4db0c0-0000-4000-8000-0000000000a1';
@@ -47,5 +47,34 @@ export function defaultTrunk(): CarrierXTrunkAttributes {
     relay_sip_headers: [],
     transformations: [],
     weight: 0,
+  };
+}
+
+/** An address's attributes when not given (facts E4). */
+export function defaultEndpointAddress(): Omit<EndpointAddressRecord, 'ip'> {
+  return {
+    direction: 'any',
+    dst_port: 5060,
+    location_sid: null,
+    port: 5060,
+    priority: 0,
+    sip_password: null,
+    sip_username: null,
+    srtp: false,
+    transport: 'udp',
+  };
+}
+
+/** An endpoint's attributes when not given (facts E11). */
+export function defaultEndpoint(): Omit<EndpointWritable, 'type'> {
+  return {
+    name: 'N/A',
+    addresses: [],
+    attributes: {},
+    capacity: 0,
+    out_sip_username: null,
+    out_sip_password: null,
+    properties: {},
+    transformations: [],
   };
 }

@@ -11,6 +11,8 @@ import type { CarrierXHandler } from './carrierx-context';
 import { carrierXError, carrierXErrorBody } from './carrierx-errors';
 import type { CarrierXState } from './carrierx-state';
 import { carrierXTrunkRoutes } from './carrierx-trunk-routes';
+import { didRoutes } from './did-routes';
+import { endpointRoutes } from './endpoint-routes';
 import { trunkGroupRoutes } from './trunk-group-routes';
 
 export const CARRIERX_PATH_PREFIX = '/core/v2';
@@ -25,9 +27,9 @@ export interface CarrierXFrontendDeps {
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
-/** CarrierX Core API v2 trunk groups and trunks under /core/v2. */
+/** CarrierX Core API v2 trunk groups, trunks, endpoints and DIDs under /core/v2. */
 export class CarrierXFrontend implements ProviderFrontend {
-  private readonly router = new Router<CarrierXHandler>().addAll([...trunkGroupRoutes, ...carrierXTrunkRoutes]);
+  private readonly router = new Router<CarrierXHandler>().addAll([...trunkGroupRoutes, ...carrierXTrunkRoutes, ...endpointRoutes, ...didRoutes]);
 
   constructor(private readonly deps: CarrierXFrontendDeps) {}
 

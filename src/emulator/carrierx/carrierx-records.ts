@@ -64,3 +64,73 @@ export interface TrunkGroupRecord {
 }
 
 export type TrunkGroupWritable = Omit<TrunkGroupRecord, 'seq' | 'trunk_group_sid' | 'partner_sid'>;
+
+/** One address of an endpoint, every key filled in (defaults from the samples, facts E4). */
+export interface EndpointAddressRecord {
+  direction: string;
+  dst_port: number;
+  ip: string;
+  location_sid: string | null;
+  port: number;
+  priority: number;
+  sip_password: string | null;
+  sip_username: string | null;
+  srtp: boolean;
+  transport: string;
+}
+
+export interface EndpointRecord {
+  seq: number;
+  endpoint_sid: string;
+  partner_sid: string;
+  name: string;
+  type: string;
+  addresses: EndpointAddressRecord[];
+  attributes: Record<string, unknown>;
+  auth_required: boolean;
+  capacity: number;
+  cps_limit: number | null;
+  out_sip_username: string | null;
+  out_sip_password: string | null;
+  properties: Record<string, unknown>;
+  transformations: TransformationRecord[];
+  voip_token: string | null;
+}
+
+export type EndpointWritable = Pick<
+  EndpointRecord,
+  'name' | 'type' | 'addresses' | 'attributes' | 'capacity' | 'out_sip_username' | 'out_sip_password' | 'properties' | 'transformations'
+>;
+
+/** A rented phone number (facts §4). */
+export interface DidRecord {
+  seq: number;
+  did_sid: string;
+  partner_sid: string;
+  phonenumber: string;
+  trunk_group_sid: string | null;
+  name: string;
+  attributes: Record<string, unknown>;
+  active_capabilities: number;
+  callback_url: string | null;
+  campaign_sid: string | null;
+  capabilities: number;
+  classification_sid: string | null;
+  country_code: string;
+  did_group_sid: string | null;
+  in_country_format: string;
+  international_format: string;
+  lata: string | null;
+  locality: string | null;
+  lrn_sid: string | null;
+  ocn: string | null;
+  porting_pin: string | null;
+  price: string | null;
+  state: string | null;
+  status: string;
+  string_key_1: string | null;
+  string_key_2: string | null;
+  transformations: TransformationRecord[];
+}
+
+export type DidWritable = Pick<DidRecord, 'trunk_group_sid' | 'name' | 'attributes' | 'callback_url' | 'string_key_1' | 'string_key_2' | 'transformations'>;

@@ -6,7 +6,11 @@ import {
   CALL_TYPES,
   CARRIERX_SID_PATTERN,
   CODECS,
+  ENDPOINT_ADDRESS_DIRECTIONS,
+  ENDPOINT_ADDRESS_TRANSPORTS,
+  ENDPOINT_TYPES,
   HARD_FAILURE_LAST_RESORTS,
+  SYSTEM_GATEWAY_TYPE,
   IDENTITY_FORMATS,
   IN_IDENTITY_MODES,
   OUT_IDENTITY_MODES,
@@ -14,7 +18,7 @@ import {
   TRANSFORMATION_DIRECTIONS,
 } from '../../core/providers/carrierx/models';
 import { validationError, type FieldError } from './carrierx-errors';
-import type { AclRecord, CarrierXTrunkWritable, TrunkGroupWritable } from './carrierx-records';
+import type { AclRecord, CarrierXTrunkWritable, DidWritable, EndpointAddressRecord, EndpointWritable, TrunkGroupWritable } from './carrierx-records';
 
 /** Checks one attribute: returns the value to store, or records what is wrong in `errors`. */
 type Check = (value: unknown, field: string, errors: FieldError[]) => unknown;
@@ -169,4 +173,89 @@ export function readTrunkGroupAttributes(
   }
   if (errors.length) throw validationError(errors);
   return { group, trunks };
+}
+
+/** A port as an integer or a numeric string (the docs' own request sends "5060"); stored as an integer. */
+const port: Check = (v, f, e) => {
+  const n = typeof v === 'string' && /^\d{1,5}$/.test(v) ? Number(v) : v;
+  return Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 65535 ? n : fail(e, f, 'must be a port from 1 to 65535');
+};
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const HOSTNAME = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+/** IPv4, IPv6 or a host name (facts E5). A dotted all-digit name must be a valid IPv4 address. */
+const host: Check = (v, f, e) => {
+  if (typeof v !== 'string' || v === '') return fail(e, f, 'is required: an IPv4 or IPv6 address or a host name');
+  if (IPV4.test(v) || (v.includes(':') && /^[0-9A-Fa-f:.]+$/.test(v)) || (HOSTNAME.test(v) && !/^[\d.]+$/.test(v))) return v;
+  return fail(e, f, `${JSON.stringify(v)} is not an IPv4 or IPv6 address or a host name`);
+};
+
+const objectValue: Check = (v, f, e) => (objectOf(f, v, e) ? structuredClone(v) : undefined);
+
+const ADDRESS_CHECKS: Record<keyof EndpointAddressRecord, Check> = {
+  direction: withDefault(oneOf(ENDPOINT_ADDRESS_DIRECTIONS), 'any'),
+  dst_port: withDefault(port, 5060),
+  ip: host,
+  location_sid: withDefault(nullable(uuid), null),
+  port: withDefault(port, 5060),
+  priority: withDefault(integer(0), 0),
+  sip_password: withDefault(nullable(string), null),
+  sip_username: withDefault(nullable(string), null),
+  srtp: withDefault(boolean, false),
+  transport: withDefault(oneOf(ENDPOINT_ADDRESS_TRANSPORTS), 'udp'),
+};
+
+/** An address as stored: every key filled in, unknown keys dropped. */
+const endpointAddress: Check = (v, f, e) => {
+  const o = objectOf(f, v, e);
+  return o && Object.fromEntries(Object.entries(ADDRESS_CHECKS).map(([key, check]) => [key, check(o[key], `${f}.${key}`, e)]));
+};
+
+const ENDPOINT_CHECKS: Record<Exclude<keyof EndpointWritable, 'type'>, Check> = {
+  name: string,
+  addresses: arrayOf(endpointAddress),
+  attributes: objectValue,
+  capacity: integer(0),
+  out_sip_username: nullable(string),
+  out_sip_password: nullable(string),
+  properties: objectValue,
+  transformations: arrayOf(transformation),
+};
+
+/**
+ * An endpoint's attributes. On create `type` is required and must be one a partner may create
+ * (`system_gateway` is CarrierX's own); afterwards it cannot change (facts E3, E9). Read-only
+ * attributes (endpoint_sid, voip_token, cps_limit, partner, partner_sid) are ignored.
+ */
+export function readEndpointAttributes(body: Record<string, unknown>, currentType?: string): Partial<EndpointWritable> {
+  const errors: FieldError[] = [];
+  const attributes = readAttributes<EndpointWritable>(body, ENDPOINT_CHECKS, '', errors);
+  if (currentType === undefined) {
+    if (body.type === SYSTEM_GATEWAY_TYPE) fail(errors, 'type', 'system_gateway endpoints are created by CarrierX, one per partner');
+    else if (typeof body.type === 'string' && (ENDPOINT_TYPES as readonly string[]).includes(body.type)) attributes.type = body.type;
+    else fail(errors, 'type', `is required: one of ${ENDPOINT_TYPES.join(', ')}`);
+  } else if (body.type !== undefined && body.type !== currentType) {
+    fail(errors, 'type', `cannot be changed (the endpoint is ${currentType}); create a new endpoint instead`);
+  }
+  if (errors.length) throw validationError(errors);
+  return attributes;
+}
+
+const DID_CHECKS: Record<keyof DidWritable, Check> = {
+  trunk_group_sid: nullable(uuid),
+  name: string,
+  attributes: objectValue,
+  callback_url: nullable(string),
+  string_key_1: nullable(string),
+  string_key_2: nullable(string),
+  transformations: arrayOf(transformation),
+};
+
+/** A DID's writable attributes; the number, capabilities and other read-only ones are ignored (facts X3). */
+export function readDidAttributes(body: Record<string, unknown>): Partial<DidWritable> {
+  const errors: FieldError[] = [];
+  const attributes = readAttributes<DidWritable>(body, DID_CHECKS, '', errors);
+  if (errors.length) throw validationError(errors);
+  return attributes;
 }

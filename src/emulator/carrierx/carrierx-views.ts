@@ -1,4 +1,4 @@
-import type { AclRecord, CarrierXTrunkRecord, TrunkGroupRecord } from './carrierx-records';
+import type { AclRecord, CarrierXTrunkRecord, DidRecord, EndpointAddressRecord, EndpointRecord, TrunkGroupRecord } from './carrierx-records';
 
 // CarrierX objects as the API returns them: attributes in alphabetical order, as the docs' samples.
 
@@ -60,5 +60,71 @@ export function renderTrunkGroup(g: TrunkGroupRecord, trunks?: readonly CarrierX
     transformations: structuredClone(g.transformations),
     trunk_group_sid: g.trunk_group_sid,
     ...(trunks ? { trunks: trunks.map(renderCarrierXTrunk) } : {}),
+  };
+}
+
+function renderEndpointAddress(a: EndpointAddressRecord): Record<string, unknown> {
+  return {
+    direction: a.direction,
+    dst_port: a.dst_port,
+    ip: a.ip,
+    location_sid: a.location_sid,
+    port: a.port,
+    priority: a.priority,
+    sip_password: a.sip_password,
+    sip_username: a.sip_username,
+    srtp: a.srtp,
+    transport: a.transport,
+  };
+}
+
+/** Secrets are returned as stored, as CarrierX does (facts E12); clients keep them out of logs. */
+export function renderEndpoint(e: EndpointRecord): Record<string, unknown> {
+  return {
+    addresses: e.addresses.map(renderEndpointAddress),
+    attributes: structuredClone(e.attributes),
+    auth_required: e.auth_required,
+    capacity: e.capacity,
+    cps_limit: e.cps_limit,
+    endpoint_sid: e.endpoint_sid,
+    name: e.name,
+    out_sip_password: e.out_sip_password,
+    out_sip_username: e.out_sip_username,
+    partner_sid: e.partner_sid,
+    properties: structuredClone(e.properties),
+    transformations: structuredClone(e.transformations),
+    type: e.type,
+    voip_token: e.voip_token,
+  };
+}
+
+export function renderDid(d: DidRecord): Record<string, unknown> {
+  return {
+    active_capabilities: d.active_capabilities,
+    attributes: structuredClone(d.attributes),
+    callback_url: d.callback_url,
+    campaign_sid: d.campaign_sid,
+    capabilities: d.capabilities,
+    classification_sid: d.classification_sid,
+    country_code: d.country_code,
+    did_group_sid: d.did_group_sid,
+    did_sid: d.did_sid,
+    in_country_format: d.in_country_format,
+    international_format: d.international_format,
+    lata: d.lata,
+    locality: d.locality,
+    lrn_sid: d.lrn_sid,
+    name: d.name,
+    ocn: d.ocn,
+    partner_sid: d.partner_sid,
+    phonenumber: d.phonenumber,
+    porting_pin: d.porting_pin,
+    price: d.price,
+    state: d.state,
+    status: d.status,
+    string_key_1: d.string_key_1,
+    string_key_2: d.string_key_2,
+    transformations: structuredClone(d.transformations),
+    trunk_group_sid: d.trunk_group_sid,
   };
 }

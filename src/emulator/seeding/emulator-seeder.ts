@@ -1,9 +1,12 @@
 import { RECORDING_MODES, RECORDING_TRIMS, TRANSFER_CALLER_IDS, TRANSFER_MODES } from '../../core/providers/twilio/models';
 import { ROUTING_TYPES } from '../../core/providers/carrierx/models';
+import { defaultEndpointAddress } from '../carrierx/carrierx-defaults';
+import type { TrunkGroupRecord } from '../carrierx/carrierx-records';
 import { IdGenerator } from '../random/id-generator';
 import { Prng } from '../random/prng';
 import type { EmulatorStore } from '../store/emulator-store';
 import type { KeySource } from '../store/key-source';
+import type { ByocTrunkRecord } from '../twilio/twilio-records';
 import {
   AREA_CODES,
   BYOC_CARRIERS,
@@ -64,6 +67,8 @@ export function seedStore(store: EmulatorStore, counts: SeedCounts, seed: string
       },
       time,
     );
+    // Read-only through the API; a few seeded trunks have it on, as older accounts do.
+    if (i % 4 === 1) trunk.symmetric_rtp_enabled = true;
     if (prng.chance(0.2))
       twilio.trunks.updateRecording(trunk, { mode: prng.pick(RECORDING_MODES), trim: prng.pick(RECORDING_TRIMS) }, time);
     const urls = prng.int(1, 2);
@@ -101,42 +106,148 @@ export function seedStore(store: EmulatorStore, counts: SeedCounts, seed: string
     );
   }
 
+  const byocTrunks: ByocTrunkRecord[] = [];
   for (let i = 0; i < counts.byocTrunks; i++) {
     const carrier = prng.pick(BYOC_CARRIERS);
     const host = `${slug(carrier)}-${i + 1}.byoc.example.com`;
-    twilio.byocTrunks.create(
+    // The id drawn here used to be a made-up policy SID; it is still drawn so that every later SID
+    // stays as it was. The real policies are made by seedRoutes.
+    store.sid('NY');
+    const trunk = twilio.byocTrunks.create(
       {
         friendly_name: `${carrier} BYOC ${i + 1}`,
         voice_url: `https://${host}/twilio/app`,
         voice_fallback_url: prng.chance(0.5) ? `https://${host}/twilio/fallback` : null,
         status_callback_url: prng.chance(0.5) ? `https://${host}/twilio/status` : null,
         cnam_lookup_enabled: prng.chance(0.3),
-        connection_policy_sid: store.sid('NY'),
         from_domain_sid: prng.chance(0.5) ? store.sid('SD') : null,
       },
       nextTime(),
     );
+    byocTrunks.push(trunk);
   }
 
+  const groups: TrunkGroupRecord[] = [];
   for (let i = 0; i < counts.trunkGroups; i++) {
     nextTime();
     const routingType = prng.pick(ROUTING_TYPES);
-    const trunks = Array.from({ length: prng.int(1, 3) }, (_, k) => ({
-      name: `trunk${String(k + 1).padStart(2, '0')}`,
-      endpoint_sid: store.uuid(),
-      priority: k,
-      weight: routingType === 'round_robin' ? prng.pick([10, 20, 50]) : 0,
-      allow_transfer: prng.chance(0.3),
-      in_capacity: prng.pick([0, 0, 30, 100]),
-      out_capacity: prng.pick([0, 0, 30, 100]),
-    }));
-    store.carrierx.createGroup(
-      { name: `${prng.pick(CARRIERX_REGIONS)} ${prng.pick(CARRIERX_ROLES)} ${i + 1}`, routing_type: routingType },
-      trunks,
+    const trunks = Array.from({ length: prng.int(1, 3) }, (_, k) => {
+      // Drawn and dropped, as for BYOC policies above: seedRoutes links real endpoints.
+      store.uuid();
+      return {
+        name: `trunk${String(k + 1).padStart(2, '0')}`,
+        priority: k,
+        weight: routingType === 'round_robin' ? prng.pick([10, 20, 50]) : 0,
+        allow_transfer: prng.chance(0.3),
+        in_capacity: prng.pick([0, 0, 30, 100]),
+        out_capacity: prng.pick([0, 0, 30, 100]),
+      };
+    });
+    groups.push(
+      store.carrierx.createGroup(
+        { name: `${prng.pick(CARRIERX_REGIONS)} ${prng.pick(CARRIERX_ROLES)} ${i + 1}`, routing_type: routingType },
+        trunks,
+      ),
     );
   }
 
   seedListEntries(store, credentialLists, ipLists, seed);
+  seedRoutes(store, seed, byocTrunks, groups);
+}
+
+/**
+ * Where calls go, made last with their own random source and ids like the list entries, so
+ * every other seeded name and SID stays as it was: a connection policy per BYOC trunk plus a
+ * spare, each with 1–3 `sip:` targets (a priority-10 pair spread by weight, a priority-20
+ * disaster-recovery target), linked to the BYOC trunks except every third; the partner's System
+ * Gateway; a `third_party` endpoint per trunk group plus a spare, with 1–2 addresses (some with
+ * Sandbox SIP credentials), linked to the groups' trunks except the last group's first trunk;
+ * eight DIDs per group, about 60% assigned. The gaps are there so the call-readiness checks
+ * have something to show.
+ */
+function seedRoutes(store: EmulatorStore, seed: string, byocTrunks: readonly ByocTrunkRecord[], groups: readonly TrunkGroupRecord[]): void {
+  const prng = Prng.fromSeed(`${seed}:routes`);
+  const ids = IdGenerator.fromSeed(`${seed}:route-ids`);
+  const keys: KeySource = { nextSeq: () => store.nextSeq(), sid: (prefix) => ids.sid(prefix), uuid: () => ids.uuid() };
+
+  const policies = store.twilio.connectionPolicies;
+  const policySids: string[] = [];
+  for (let i = 0; i < (byocTrunks.length === 0 ? 0 : byocTrunks.length + 1); i++) {
+    const carrier = prng.pick(BYOC_CARRIERS);
+    // Dated a minute before the trunk it serves (the spare, before the last trunk).
+    const time = (byocTrunks[Math.min(i, byocTrunks.length - 1)]?.date_created ?? 0) - MINUTE;
+    const policy = policies.create(i === byocTrunks.length ? `${carrier} spare routes` : `${carrier} origination ${i + 1}`, time, keys);
+    const host = `${slug(carrier)}-${i + 1}.carrier.example.net`;
+    const targets = prng.int(1, 3);
+    for (let k = 0; k < targets; k++) {
+      const dr = k === 2;
+      policies.createTarget(
+        policy.sid,
+        {
+          friendly_name: dr ? 'disaster recovery' : `edge ${k + 1}`,
+          target: `sip:${dr ? 'dr' : `edge${k + 1}`}.${host}:5060`,
+          priority: dr ? 20 : 10,
+          weight: dr ? 10 : prng.pick([10, 20, 50]),
+          enabled: !dr || prng.chance(0.5),
+        },
+        time,
+        keys,
+      );
+    }
+    policySids.push(policy.sid);
+  }
+  byocTrunks.forEach((trunk, i) => {
+    if (i % 3 !== 2) trunk.connection_policy_sid = policySids[i] ?? null;
+  });
+
+  const carrierx = store.carrierx;
+  // Every partner has one System Gateway: CarrierX's own switches (facts E1).
+  carrierx.createEndpoint({ type: 'system_gateway', name: 'System Gateway', addresses: [{ ...defaultEndpointAddress(), ip: '192.0.2.10' }] }, keys);
+  const endpointSids: string[] = [];
+  for (let i = 0; i < (groups.length === 0 ? 0 : groups.length + 1); i++) {
+    const company = prng.pick(COMPANIES);
+    const host = `${slug(company)}.example.net`;
+    const addresses = Array.from({ length: prng.int(1, 2) }, (_, k) => ({
+      ...defaultEndpointAddress(),
+      ip: k === 0 ? `sbc.${host}` : `198.51.100.${10 + i * 2 + k}`,
+      transport: prng.pick(['udp', 'tcp', 'tls'] as const),
+      port: k === 0 ? 5060 : 5080,
+      priority: k,
+      direction: k === 0 ? 'any' : 'inbound',
+    }));
+    const credentials = prng.chance(0.4);
+    const endpoint = carrierx.createEndpoint(
+      {
+        type: 'third_party',
+        name: `${slug(company)}-pbx-${i + 1}`,
+        addresses,
+        capacity: prng.pick([0, 0, 50]),
+        out_sip_username: credentials ? `trunkline${i + 1}` : null,
+        out_sip_password: credentials ? `sandbox-sip-password-${i + 1}` : null,
+      },
+      keys,
+    );
+    endpointSids.push(endpoint.endpoint_sid);
+  }
+  groups.forEach((group, i) => {
+    const lastGroup = i === groups.length - 1 && i > 0;
+    carrierx
+      .trunksOf(group.trunk_group_sid)
+      .values()
+      .forEach((trunk, k) => {
+        trunk.endpoint_sid = lastGroup && k === 0 ? null : (endpointSids[(i + k) % endpointSids.length] ?? null);
+      });
+  });
+
+  const taken = new Set<string>();
+  const groupSids = groups.map((g) => g.trunk_group_sid);
+  for (let i = 0; i < groupSids.length * 8; i++) {
+    let digits: string;
+    do digits = `1${prng.pick(AREA_CODES)}${prng.int(200, 999)}${String(prng.int(0, 9999)).padStart(4, '0')}`;
+    while (taken.has(digits) || digits.slice(4, 7).endsWith('11'));
+    taken.add(digits);
+    carrierx.createDid(digits, { trunk_group_sid: prng.chance(0.6) ? prng.pick(groupSids) : null }, keys);
+  }
 }
 
 const MINUTE = 60_000;

@@ -52,7 +52,7 @@ export const byocTrunkRoutes: readonly TwilioRoute[] = [
   {
     method: 'POST',
     template: '/v1/ByocTrunks',
-    handler: (ctx) => created(renderByocTrunk(ctx.state.byocTrunks.create(readParams(ctx.form, BYOC_TRUNK_FORM), ctx.now), ctx)),
+    handler: (ctx) => created(renderByocTrunk(ctx.state.createByocTrunk(readParams(ctx.form, BYOC_TRUNK_FORM), ctx.now), ctx)),
   },
   {
     method: 'GET',
@@ -66,7 +66,7 @@ export const byocTrunkRoutes: readonly TwilioRoute[] = [
     params: BYOC_SID,
     handler: (ctx) => {
       const trunk = pathByocTrunk(ctx);
-      ctx.state.byocTrunks.update(trunk, readParams(ctx.form, BYOC_TRUNK_FORM), ctx.now);
+      ctx.state.updateByocTrunk(trunk, readParams(ctx.form, BYOC_TRUNK_FORM), ctx.now);
       return ok(renderByocTrunk(trunk, ctx));
     },
   },

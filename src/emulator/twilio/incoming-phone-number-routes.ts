@@ -74,8 +74,20 @@ export function renderIncomingNumber(n: IncomingNumberRecord, ctx: TwilioContext
     voice_receive_mode: n.voice_receive_mode,
     status: n.status,
     bundle_sid: n.bundle_sid,
+    type: numberType(n.phone_number),
     subresource_uris: { assigned_add_ons: `${uri}/AssignedAddOns.json` },
   };
+}
+
+/** North American toll-free codes (800, 833 … 888); everything else the emulator sells is geographic. */
+const TOLL_FREE = /^\+18(00|33|44|55|66|77|88)/;
+
+/**
+ * `type` is read-only (no form parameter sets it): what kind of number Twilio sold. The spec's
+ * only example is `local`; `toll-free` for 8xx numbers is the emulator's assumption (README).
+ */
+function numberType(phoneNumber: string): string {
+  return TOLL_FREE.test(phoneNumber) ? 'toll-free' : 'local';
 }
 
 /** The list filters: PhoneNumber (partial, `*` = any digit), FriendlyName (exact), Beta, Origin. */

@@ -48,6 +48,7 @@ export function renderTrunk(trunk: TrunkRecord, ctx: TwilioContext): Record<stri
     transfer_mode: trunk.transfer_mode,
     transfer_caller_id: trunk.transfer_caller_id,
     auth_type: authTypes.join(','),
+    symmetric_rtp_enabled: trunk.symmetric_rtp_enabled ?? false,
     auth_type_set: authTypes,
     date_created: iso8601(trunk.date_created),
     date_updated: iso8601(trunk.date_updated),

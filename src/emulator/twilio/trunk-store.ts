@@ -32,6 +32,8 @@ export class TrunkStore {
       transfer_mode: 'disable-all',
       transfer_caller_id: 'from-transferee',
       recording: { mode: 'do-not-record', trim: 'do-not-trim' },
+      // Twilio: "Disabling Symmetric RTP is considered to be more secure and therefore recommended."
+      symmetric_rtp_enabled: false,
       date_created: time,
       date_updated: time,
     };

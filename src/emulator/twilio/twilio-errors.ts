@@ -12,6 +12,7 @@ export const TWILIO_CODES = {
   phoneNumberUnavailable: 21422,
   trunkDomainTaken: 21248,
   invalidPageToken: 21481,
+  maxConnectionPolicies: 21253,
   // SIP auth lists (api-facts-termination-and-numbers §2 and §5).
   ipAccessControlListInvalid: 21235,
   ipAccessControlListInUse: 21236,

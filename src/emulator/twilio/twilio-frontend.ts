@@ -7,6 +7,7 @@ import type { IdGenerator } from '../random/id-generator';
 import type { EmulatorCredentials } from '../sandbox-credentials';
 import { accountAuthListRoutes } from './account-auth-list-routes';
 import { byocTrunkRoutes } from './byoc-trunk-routes';
+import { connectionPolicyRoutes } from './connection-policy-routes';
 import { credentialRoutes } from './credential-routes';
 import { incomingPhoneNumberRoutes } from './incoming-phone-number-routes';
 import { ipAddressRoutes } from './ip-address-routes';
@@ -37,6 +38,7 @@ export class TwilioFrontend implements ProviderFrontend {
     ...trunkPhoneNumberRoutes,
     ...trunkAuthListRoutes,
     ...byocTrunkRoutes,
+    ...connectionPolicyRoutes,
     ...incomingPhoneNumberRoutes,
     ...accountAuthListRoutes,
     ...credentialRoutes,

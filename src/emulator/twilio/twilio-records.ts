@@ -15,6 +15,8 @@ export interface TrunkRecord {
   transfer_mode: TransferMode;
   transfer_caller_id: TransferCallerId;
   recording: { mode: RecordingMode; trim: RecordingTrim };
+  /** Read-only: no form parameter sets it. Absent in files written before it was emulated (= false). */
+  symmetric_rtp_enabled?: boolean;
   date_created: number;
   date_updated: number;
 }
@@ -174,3 +176,26 @@ export interface ByocTrunkRecord {
 }
 
 export type ByocTrunkFields = Partial<Omit<ByocTrunkRecord, 'seq' | 'sid' | 'date_created' | 'date_updated'>>;
+
+export interface ConnectionPolicyRecord {
+  seq: number;
+  sid: string;
+  friendly_name: string | null;
+  date_created: number;
+  date_updated: number;
+}
+
+export interface ConnectionPolicyTargetRecord {
+  seq: number;
+  sid: string;
+  connection_policy_sid: string;
+  friendly_name: string | null;
+  target: string;
+  priority: number;
+  weight: number;
+  enabled: boolean;
+  date_created: number;
+  date_updated: number;
+}
+
+export type ConnectionPolicyTargetFields = Partial<Pick<ConnectionPolicyTargetRecord, 'friendly_name' | 'target' | 'priority' | 'weight' | 'enabled'>>;

@@ -1,12 +1,16 @@
 import type { KeySource } from '../store/key-source';
 import { AuthListStore, type AuthListKind } from './auth-list-store';
 import { ByocTrunkStore } from './byoc-trunk-store';
+import { ConnectionPolicyStore } from './connection-policy-store';
 import { NumberStore } from './number-store';
 import { TrunkStore } from './trunk-store';
 import { invalidParameter, twilioError, TWILIO_CODES } from './twilio-errors';
 import type {
   AuthListRecord,
+  ByocTrunkFields,
   ByocTrunkRecord,
+  ConnectionPolicyRecord,
+  ConnectionPolicyTargetRecord,
   CredentialRecord,
   IpAddressRecord,
   IncomingNumberFields,
@@ -29,6 +33,9 @@ export interface TwilioSnapshot {
   credentials?: CredentialRecord[];
   ip_addresses?: IpAddressRecord[];
   byoc_trunks: ByocTrunkRecord[];
+  /** Absent in files written before connection policies were emulated. */
+  connection_policies?: ConnectionPolicyRecord[];
+  connection_policy_targets?: ConnectionPolicyTargetRecord[];
 }
 
 /**
@@ -40,12 +47,34 @@ export class TwilioState {
   readonly numbers: NumberStore;
   readonly authLists: AuthListStore;
   readonly byocTrunks: ByocTrunkStore;
+  readonly connectionPolicies: ConnectionPolicyStore;
 
   constructor(keys: KeySource) {
     this.trunks = new TrunkStore(keys);
     this.numbers = new NumberStore(keys);
     this.authLists = new AuthListStore(keys);
     this.byocTrunks = new ByocTrunkStore(keys);
+    this.connectionPolicies = new ConnectionPolicyStore(keys);
+  }
+
+  /** A BYOC trunk's ConnectionPolicySid must name a policy of this account (README, B6). */
+  createByocTrunk(fields: ByocTrunkFields, now: number): ByocTrunkRecord {
+    this.assertConnectionPolicyExists(fields.connection_policy_sid);
+    return this.byocTrunks.create(fields, now);
+  }
+
+  updateByocTrunk(trunk: ByocTrunkRecord, fields: ByocTrunkFields, now: number): void {
+    this.assertConnectionPolicyExists(fields.connection_policy_sid);
+    this.byocTrunks.update(trunk, fields, now);
+  }
+
+  /** A policy still used by a BYOC trunk is not deleted (README, B4): the trunk would silently lose its route. */
+  deleteConnectionPolicy(sid: string): boolean {
+    const users = this.byocTrunks.all.values().filter((t) => t.connection_policy_sid === sid);
+    if (users.length > 0) {
+      throw invalidParameter(`Connection Policy ${sid} is in use by BYOC Trunk ${users.map((t) => t.sid).join(', ')}; set another policy on those trunks first`);
+    }
+    return this.connectionPolicies.delete(sid);
   }
 
   deleteTrunk(sid: string, now: number): boolean {
@@ -129,6 +158,8 @@ export class TwilioState {
       credentials: this.authLists.allCredentials(),
       ip_addresses: this.authLists.allIpAddresses(),
       byoc_trunks: [...this.byocTrunks.all.values()],
+      connection_policies: [...this.connectionPolicies.all.values()],
+      connection_policy_targets: this.connectionPolicies.allTargets(),
     };
   }
 
@@ -144,6 +175,8 @@ export class TwilioState {
     for (const r of snapshot.credentials ?? []) this.authLists.insertCredential(r);
     for (const r of snapshot.ip_addresses ?? []) this.authLists.insertIpAddress(r);
     for (const r of snapshot.byoc_trunks) this.byocTrunks.all.insert(r);
+    for (const r of snapshot.connection_policies ?? []) this.connectionPolicies.all.insert(r);
+    for (const r of snapshot.connection_policy_targets ?? []) this.connectionPolicies.insertTarget(r);
   }
 
   clear(): void {
@@ -151,6 +184,11 @@ export class TwilioState {
     this.numbers.clear();
     this.authLists.clear();
     this.byocTrunks.clear();
+    this.connectionPolicies.clear();
+  }
+
+  private assertConnectionPolicyExists(sid: string | null | undefined): void {
+    if (sid && !this.connectionPolicies.get(sid)) throw invalidParameter(`ConnectionPolicySid ${sid} is not a connection policy of this account`);
   }
 
   private assertTrunkExists(trunkSid: string | null | undefined): void {

@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import type { SandboxEndpoint } from '../../core/accounts/account-connections';
 import type { Logger } from '../../core/http/redacting-logger';
-import { startEmulator, type RunningEmulator } from '../../emulator/emulator-server';
-import { SANDBOX_SEED } from '../../emulator/seeding/emulator-seeder';
+import type { RunningEmulator } from '../../emulator/emulator-server';
 
 /**
  * Runs the emulator in-process for the Sandbox account, started on first use (never at
@@ -18,10 +17,15 @@ export class SandboxHost {
   ) {}
 
   endpoint(): Promise<SandboxEndpoint> {
-    this.running ??= startEmulator({
-      seeding: SANDBOX_SEED,
-      persistPath: path.join(this.storageDir, 'sandbox-state.json'),
-    }).then(
+    // The emulator's code (an HTTP server, the providers' routes) loads with the first sandbox request.
+    this.running ??= Promise.all([import('../../emulator/emulator-server'), import('../../emulator/seeding/emulator-seeder')])
+      .then(([{ startEmulator }, { SANDBOX_SEED }]) =>
+        startEmulator({
+          seeding: SANDBOX_SEED,
+          persistPath: path.join(this.storageDir, 'sandbox-state.json'),
+        }),
+      )
+      .then(
       (emulator) => {
         this.log.info(`Sandbox emulator listening on ${emulator.baseUrl}`);
         return emulator;

@@ -1,3 +1,4 @@
+import { loadProviderClients } from '../../core/accounts/account-connections';
 import type { AccountRegistry } from '../../core/accounts/account-registry';
 import { AccountNode } from './account-node';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
@@ -63,7 +64,7 @@ export class ExplorerTree {
     this.httpClientReady ??= new Promise<void>((resolve) => {
       setTimeout(() => {
         loadUndici();
-        resolve();
+        void loadProviderClients().then(() => resolve(), () => resolve());
       }, HTTP_CLIENT_WARM_DELAY_MS).unref?.();
     });
   }

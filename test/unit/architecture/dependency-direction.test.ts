@@ -17,7 +17,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every module a file imports or requires, resolved to a path under src/ when relative. */
+/** Every module a file imports (statically or with import()) or requires, resolved to a path under src/ when relative. */
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
   const specifiers = [...text.matchAll(/(?:from\s+|require\(|import\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);

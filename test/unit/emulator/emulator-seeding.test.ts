@@ -47,4 +47,37 @@ describe('emulator: seeding', () => {
       await emu.close();
     }
   });
+
+  it('seeds connection policies with sip: targets behind BYOC trunks, endpoints behind CarrierX trunks, and DIDs', async () => {
+    const emu = await startTestEmulator({ seeding: { byocTrunks: 3, trunkGroups: 4 } });
+    try {
+      const { twilio, carrierx } = emu.store.snapshot();
+      const policies = new Set((twilio.connection_policies ?? []).map((p) => p.sid));
+      assert.equal(policies.size, 4, 'one per BYOC trunk and a spare');
+      const targets = twilio.connection_policy_targets ?? [];
+      for (const p of policies) assert.ok(targets.some((t) => t.connection_policy_sid === p), `${p} has a target`);
+      assert.ok(targets.every((t) => t.target.startsWith('sip:') && t.weight >= 1 && t.priority >= 0));
+      const linked = twilio.byoc_trunks.filter((b) => b.connection_policy_sid !== null);
+      assert.ok(linked.length > 0 && linked.length < twilio.byoc_trunks.length, 'most BYOC trunks have a policy, one has none');
+      assert.ok(linked.every((b) => policies.has(b.connection_policy_sid ?? '')));
+
+      const endpoints = carrierx.endpoints ?? [];
+      assert.deepEqual(endpoints.filter((e) => e.type === 'system_gateway').map((e) => e.name), ['System Gateway']);
+      const thirdParty = new Set(endpoints.filter((e) => e.type === 'third_party' && e.addresses.length > 0).map((e) => e.endpoint_sid));
+      assert.equal(thirdParty.size, 5);
+      const withEndpoint = carrierx.trunks.filter((t) => t.endpoint_sid !== null);
+      assert.ok(withEndpoint.length > 0 && withEndpoint.length < carrierx.trunks.length);
+      assert.ok(withEndpoint.every((t) => thirdParty.has(t.endpoint_sid ?? '')), 'every linked trunk names a seeded third_party endpoint');
+
+      const dids = carrierx.dids ?? [];
+      assert.equal(dids.length, 32);
+      assert.equal(new Set(dids.map((d) => d.phonenumber)).size, 32);
+      const groups = new Set(carrierx.trunk_groups.map((g) => g.trunk_group_sid));
+      const assigned = dids.filter((d) => d.trunk_group_sid !== null);
+      assert.ok(assigned.length > 0 && assigned.length < dids.length, 'some assigned, some not');
+      assert.ok(assigned.every((d) => groups.has(d.trunk_group_sid ?? '')));
+    } finally {
+      await emu.close();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FormTable } from '../../../src/emulator/twilio/form-params';
 import { BYOC_TRUNK_FORM } from '../../../src/emulator/twilio/byoc-trunk-routes';
+import { CONNECTION_POLICY_FORM, CONNECTION_POLICY_TARGET_FORM } from '../../../src/emulator/twilio/connection-policy-routes';
 import { INCOMING_NUMBER_FORM } from '../../../src/emulator/twilio/incoming-phone-number-routes';
 import { ORIGINATION_URL_FORM } from '../../../src/emulator/twilio/origination-url-routes';
 import { TRUNK_PHONE_NUMBER_FORM } from '../../../src/emulator/twilio/trunk-phone-number-routes';
@@ -29,6 +30,10 @@ const OPERATIONS: { spec: string; path: string; table: FormTable; requires: stri
   { spec: 'twilio_trunking_v1.json', path: '/v1/Trunks/{TrunkSid}/PhoneNumbers', table: TRUNK_PHONE_NUMBER_FORM, requires: ['PhoneNumberSid'], ignores: [] },
   { spec: 'twilio_voice_v1.json', path: '/v1/ByocTrunks', table: BYOC_TRUNK_FORM, requires: [], ignores: [] },
   { spec: 'twilio_voice_v1.json', path: '/v1/ByocTrunks/{Sid}', table: BYOC_TRUNK_FORM, requires: [], ignores: [] },
+  { spec: 'twilio_voice_v1.json', path: '/v1/ConnectionPolicies', table: CONNECTION_POLICY_FORM, requires: [], ignores: [] },
+  { spec: 'twilio_voice_v1.json', path: '/v1/ConnectionPolicies/{Sid}', table: CONNECTION_POLICY_FORM, requires: [], ignores: [] },
+  { spec: 'twilio_voice_v1.json', path: '/v1/ConnectionPolicies/{ConnectionPolicySid}/Targets', table: CONNECTION_POLICY_TARGET_FORM, requires: ['Target'], ignores: [] },
+  { spec: 'twilio_voice_v1.json', path: '/v1/ConnectionPolicies/{ConnectionPolicySid}/Targets/{Sid}', table: CONNECTION_POLICY_TARGET_FORM, requires: [], ignores: [] },
   // Buying: PhoneNumber / AreaCode are read by the route itself (one of them is required).
   { spec: 'twilio_api_v2010_incoming_numbers.json', path: '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json', table: INCOMING_NUMBER_FORM, requires: [], ignores: ['PhoneNumber', 'AreaCode'] },
   // AccountSid (moving a number to another account) is refused by the route itself.

@@ -32,7 +32,7 @@ describe('emulator: Twilio BYOC trunks', () => {
       date_updated: '2025-01-02T11:23:45Z',
       url: `${emu.baseUrl}/v1/ByocTrunks/${sid}`,
     });
-    const policy = `NY${'a'.repeat(32)}`;
+    const policy = (await twilio(emu, 'POST', '/v1/ConnectionPolicies', { FriendlyName: 'Carrier A routes' })).body.sid;
     const domain = `SD${'b'.repeat(32)}`;
     const updated = await twilio(emu, 'POST', `/v1/ByocTrunks/${sid}`, {
       FriendlyName: 'Carrier A',

@@ -58,6 +58,7 @@ describe('emulator: Twilio phone numbers', () => {
       'status_callback_method',
       'subresource_uris',
       'trunk_sid',
+      'type',
       'uri',
       'voice_application_sid',
       'voice_caller_id_lookup',

@@ -35,6 +35,7 @@ describe('emulator: Twilio trunks', () => {
       transfer_mode: 'disable-all',
       transfer_caller_id: 'from-transferee',
       auth_type: '',
+      symmetric_rtp_enabled: false,
       auth_type_set: [],
       date_created: '2025-01-02T11:23:45Z',
       date_updated: '2025-01-02T11:23:45Z',

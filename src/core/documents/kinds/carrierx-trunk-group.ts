@@ -1,5 +1,5 @@
 import { collect } from '../../providers/page';
-import { CARRIERX_SID_PATTERN, TRUNK_GROUP_READ_ONLY_FIELDS, TRUNK_GROUP_WRITABLE_FIELDS } from '../../providers/carrierx/models';
+import { CARRIERX_SID_PATTERN, TRUNK_GROUP_READ_ONLY_FIELDS, TRUNK_GROUP_WRITABLE_FIELDS } from '../../providers/carrierx/field-names';
 import { newResource } from '../apply/reconcile-create';
 import { KIND_SCHEMAS, SCHEMA_FILE_BY_KIND } from '../file/trunk-schemas';
 import { lookUpAmong } from '../plan/look-up-among';

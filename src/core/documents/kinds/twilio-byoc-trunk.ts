@@ -1,5 +1,5 @@
 import { collect } from '../../providers/page';
-import { BYOC_TRUNK_WRITABLE_FIELDS, ByocTrunkSchema, SID_PATTERNS } from '../../providers/twilio/models';
+import { BYOC_TRUNK_RESPONSE_FIELDS, BYOC_TRUNK_WRITABLE_FIELDS, SID_PATTERNS } from '../../providers/twilio/field-names';
 import { newResource } from '../apply/reconcile-create';
 import { KIND_SCHEMAS, SCHEMA_FILE_BY_KIND } from '../file/trunk-schemas';
 import { lookUpAmong } from '../plan/look-up-among';
@@ -32,7 +32,7 @@ export const twilioByocTrunkKind: DocumentKindDescriptor<'TwilioByocTrunk'> = {
     subResources: [],
     exactSets: [],
     readOnlyShown: [],
-    responseOnly: { spec: responseOnlyFields(ByocTrunkSchema.shape, BYOC_TRUNK_WRITABLE_FIELDS) },
+    responseOnly: { spec: responseOnlyFields(BYOC_TRUNK_RESPONSE_FIELDS, BYOC_TRUNK_WRITABLE_FIELDS) },
   },
 
   claims: [],

@@ -1,13 +1,13 @@
 import { isProviderError } from '../../http/provider-error';
 import { collect } from '../../providers/page';
 import {
+  ORIGINATION_URL_RESPONSE_FIELDS,
   ORIGINATION_URL_WRITABLE_FIELDS,
-  OriginationUrlSchema,
   SID_PATTERNS,
+  TRUNK_RESPONSE_FIELDS,
   TRUNK_WRITABLE_FIELDS,
-  TrunkSchema,
-  type Trunk,
-} from '../../providers/twilio/models';
+} from '../../providers/twilio/field-names';
+import type { Trunk } from '../../providers/twilio/models';
 import type { TwilioClient } from '../../providers/twilio/twilio-client';
 import { newResource, type CreateProcedure } from '../apply/reconcile-create';
 import { KIND_SCHEMAS, SCHEMA_FILE_BY_KIND } from '../file/trunk-schemas';
@@ -49,8 +49,8 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
     exactSets: ['origination_urls', 'phone_numbers'],
     readOnlyShown: [],
     responseOnly: {
-      spec: responseOnlyFields(TrunkSchema.shape, TRUNK_WRITABLE_FIELDS, ['recording']),
-      originationUrl: responseOnlyFields(OriginationUrlSchema.shape, ORIGINATION_URL_WRITABLE_FIELDS),
+      spec: responseOnlyFields(TRUNK_RESPONSE_FIELDS, TRUNK_WRITABLE_FIELDS, ['recording']),
+      originationUrl: responseOnlyFields(ORIGINATION_URL_RESPONSE_FIELDS, ORIGINATION_URL_WRITABLE_FIELDS),
     },
   },
 

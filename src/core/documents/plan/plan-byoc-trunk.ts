@@ -1,4 +1,5 @@
-import { BYOC_TRUNK_WRITABLE_FIELDS, type ByocTrunkFields } from '../../providers/twilio/models';
+import { BYOC_TRUNK_WRITABLE_FIELDS } from '../../providers/twilio/field-names';
+import type { ByocTrunkFields } from '../../providers/twilio/models';
 import { matchesDesired } from './matches-desired';
 import { pickFields } from './pick-fields';
 import type { KindPlan } from './plan-error';

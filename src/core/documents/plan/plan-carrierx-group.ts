@@ -1,11 +1,5 @@
-import {
-  ACL_WRITABLE_FIELDS,
-  CARRIERX_TRUNK_WRITABLE_FIELDS,
-  TRUNK_GROUP_WRITABLE_FIELDS,
-  type CarrierXTrunk,
-  type CarrierXTrunkFields,
-  type TrunkGroupFields,
-} from '../../providers/carrierx/models';
+import { ACL_WRITABLE_FIELDS, CARRIERX_TRUNK_WRITABLE_FIELDS, TRUNK_GROUP_WRITABLE_FIELDS } from '../../providers/carrierx/field-names';
+import type { CarrierXTrunk, CarrierXTrunkFields, TrunkGroupFields } from '../../providers/carrierx/models';
 import { ELEMENT_IDENTITY, keepRemoteKeys } from './keep-remote-keys';
 import { matchesDesired } from './matches-desired';
 import { pickFields } from './pick-fields';

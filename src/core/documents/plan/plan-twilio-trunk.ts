@@ -1,12 +1,5 @@
-import {
-  ORIGINATION_URL_WRITABLE_FIELDS,
-  TRUNK_WRITABLE_FIELDS,
-  type OriginationUrl,
-  type OriginationUrlFields,
-  type Recording,
-  type RecordingFields,
-  type TrunkFields,
-} from '../../providers/twilio/models';
+import { ORIGINATION_URL_WRITABLE_FIELDS, TRUNK_WRITABLE_FIELDS } from '../../providers/twilio/field-names';
+import type { OriginationUrl, OriginationUrlFields, Recording, RecordingFields, TrunkFields } from '../../providers/twilio/models';
 import { matchesDesired } from './matches-desired';
 import { pickFields } from './pick-fields';
 import type { KindPlan, PlanError } from './plan-error';

@@ -2,6 +2,8 @@ import { HttpTransport, type TransportServices } from '../../http/transport';
 import { readCarrierXErrorBody } from './carrierx-error-body';
 import { CarrierXRequester } from './carrierx-requester';
 import { CarrierXTrunksApi } from './carrierx-trunks-api';
+import { DidsApi } from './dids-api';
+import { EndpointsApi } from './endpoints-api';
 import { TrunkGroupsApi } from './trunk-groups-api';
 
 export const CARRIERX_PRODUCTION_BASE_URL = 'https://api.carrierx.com/core/v2';
@@ -20,12 +22,16 @@ export interface CarrierXClientOptions extends TransportServices {
 export class CarrierXClient {
   readonly trunkGroups: TrunkGroupsApi;
   readonly trunks: CarrierXTrunksApi;
+  readonly endpoints: EndpointsApi;
+  readonly dids: DidsApi;
   readonly baseUrl: string;
 
   constructor(requester: CarrierXRequester) {
     this.baseUrl = requester.baseUrl;
     this.trunkGroups = new TrunkGroupsApi(requester);
     this.trunks = new CarrierXTrunksApi(requester);
+    this.endpoints = new EndpointsApi(requester);
+    this.dids = new DidsApi(requester);
   }
 }
 

@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { ACL_WRITABLE_FIELDS, CARRIERX_SID_PATTERN, CARRIERX_TRUNK_READ_ONLY_FIELDS, CARRIERX_TRUNK_WRITABLE_FIELDS, TRUNK_GROUP_READ_ONLY_FIELDS, TRUNK_GROUP_WRITABLE_FIELDS } from './field-names';
+
+export { ACL_WRITABLE_FIELDS, CARRIERX_SID_PATTERN, CARRIERX_TRUNK_READ_ONLY_FIELDS, CARRIERX_TRUNK_WRITABLE_FIELDS, TRUNK_GROUP_READ_ONLY_FIELDS, TRUNK_GROUP_WRITABLE_FIELDS };
 
 // Response models for CarrierX Core API v2 trunk groups and trunks (seed 004 and the API
 // facts). SIDs are UUIDs. Enum-like fields are read as strings so that a value CarrierX adds
@@ -18,9 +21,6 @@ export const ROUTING_TYPES = ['failover', 'round_robin'] as const;
 export const HARD_FAILURE_LAST_RESORTS = ['first', 'reject502', 'reject503'] as const;
 export const TRANSFORMATION_DIRECTIONS = ['any', 'inbound', 'outbound', 'undirected'] as const;
 
-/** UUID v4 as CarrierX uses for every *_sid. */
-export const CARRIERX_SID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const nullableString = z.string().nullable();
 
 export const AclSchema = z.object({
@@ -32,8 +32,6 @@ export const AclSchema = z.object({
   voice_action_true: nullableString,
 });
 export type Acl = z.output<typeof AclSchema>;
-/** ACL attributes a client may send: the sms_* actions are read-only (always null on trunks). */
-export const ACL_WRITABLE_FIELDS = ['access_control_rules', 'direction', 'voice_action_false', 'voice_action_true'] as const;
 
 /** `direction` and `operands` are null when the element that set the array left them out. */
 export const TransformationSchema = z.looseObject({
@@ -68,30 +66,6 @@ export const CarrierXTrunkSchema = z.object({
   weight: z.number().int().nullable(),
 });
 export type CarrierXTrunk = z.output<typeof CarrierXTrunkSchema>;
-
-/** Trunk attributes a client may send (read only: trunk_sid, in_rfc_4694_mode, out_rfc_4694_mode). */
-export const CARRIERX_TRUNK_WRITABLE_FIELDS = [
-  'name',
-  'acls',
-  'allow_forward',
-  'allow_transfer',
-  'asn_mode',
-  'call_type',
-  'codec',
-  'endpoint_sid',
-  'in_capacity',
-  'in_identity_format',
-  'in_identity_mode',
-  'location_sid',
-  'out_capacity',
-  'out_identity_mode',
-  'out_sip_ringing_max_ttl',
-  'priority',
-  'relay_sip_headers',
-  'transformations',
-  'weight',
-] as const;
-export const CARRIERX_TRUNK_READ_ONLY_FIELDS = ['trunk_sid', 'in_rfc_4694_mode', 'out_rfc_4694_mode'] as const;
 
 export type CarrierXTrunkFields = Partial<{
   name: string;
@@ -145,25 +119,6 @@ export const TrunkGroupSchema = z.object({
 });
 export type TrunkGroup = z.output<typeof TrunkGroupSchema>;
 
-/** Trunk group attributes a client may send (read only: trunk_group_sid, partner_sid, partner). */
-export const TRUNK_GROUP_WRITABLE_FIELDS = [
-  'name',
-  'acls',
-  'external_handlers',
-  'hard_failure_codes',
-  'hard_failure_cooldown',
-  'hard_failure_interval',
-  'hard_failure_last_resort',
-  'hard_failure_threshold',
-  'routing_data',
-  'routing_type',
-  'sip_options_locations',
-  'sip_options_threshold',
-  'soft_failure_codes',
-  'transformations',
-] as const;
-export const TRUNK_GROUP_READ_ONLY_FIELDS = ['trunk_group_sid', 'partner_sid', 'partner'] as const;
-
 export type TrunkGroupFields = Partial<{
   name: string;
   acls: AclFields[];
@@ -198,3 +153,149 @@ export const CarrierXErrorBodySchema = z.object({
     .array(z.object({ field: z.string().nullable().optional(), message: z.string().optional() }).loose())
     .optional(),
 });
+
+/** Endpoint types a partner may create (facts §6); `system_gateway` is made by CarrierX, one per partner. */
+export const ENDPOINT_TYPES = ['third_party', 'conference', 'conference_playback', 'conference_v2', 'flexml', 'mediator', 'voicemail'] as const;
+export const SYSTEM_GATEWAY_TYPE = 'system_gateway';
+export const ENDPOINT_ADDRESS_DIRECTIONS = ['any', 'inbound', 'outbound'] as const;
+export const ENDPOINT_ADDRESS_TRANSPORTS = ['udp', 'tcp', 'tls'] as const;
+
+/**
+ * One SIP address of an endpoint. Addresses have no ids: they are edited as the endpoint's whole
+ * array. Every key is optional because older answers (the System Gateway sample) leave some out.
+ * `sip_password` is a secret: the client registers it with the redactor whenever it passes.
+ */
+export const EndpointAddressSchema = z.looseObject({
+  direction: nullableString.optional(),
+  ip: nullableString.optional(),
+  port: z.number().int().nullable().optional(),
+  transport: nullableString.optional(),
+  dst_port: z.number().int().nullable().optional(),
+  priority: z.number().int().nullable().optional(),
+  location_sid: nullableString.optional(),
+  sip_username: nullableString.optional(),
+  sip_password: nullableString.optional(),
+  srtp: z.boolean().nullable().optional(),
+});
+export type EndpointAddress = z.output<typeof EndpointAddressSchema>;
+
+export const ENDPOINT_ADDRESS_WRITABLE_FIELDS = [
+  'direction',
+  'ip',
+  'port',
+  'transport',
+  'dst_port',
+  'priority',
+  'location_sid',
+  'sip_username',
+  'sip_password',
+  'srtp',
+] as const;
+
+export interface EndpointAddressFields {
+  /** IPv4, IPv6 or a host name. */
+  ip: string;
+  direction?: (typeof ENDPOINT_ADDRESS_DIRECTIONS)[number];
+  port?: number;
+  transport?: (typeof ENDPOINT_ADDRESS_TRANSPORTS)[number];
+  dst_port?: number;
+  priority?: number;
+  location_sid?: string | null;
+  sip_username?: string | null;
+  sip_password?: string | null;
+  srtp?: boolean;
+}
+
+/** A CarrierX endpoint: where a trunk sends calls (`third_party`: the customer's SIP equipment). */
+export const EndpointSchema = z.object({
+  endpoint_sid: z.string(),
+  name: nullableString,
+  type: z.string(),
+  addresses: z.array(EndpointAddressSchema),
+  attributes: z.record(z.string(), z.unknown()).nullable(),
+  auth_required: z.boolean().nullable().optional(),
+  capacity: z.number().int().nullable(),
+  cps_limit: z.number().int().nullable().optional(),
+  out_sip_username: nullableString.optional(),
+  /** A secret: never logged (registered with the redactor), shown only as set / not set. */
+  out_sip_password: nullableString.optional(),
+  partner: z.unknown().optional(),
+  partner_sid: nullableString.optional(),
+  properties: z.record(z.string(), z.unknown()).nullable(),
+  transformations: z.array(TransformationSchema),
+  voip_token: nullableString.optional(),
+});
+export type Endpoint = z.output<typeof EndpointSchema>;
+
+/** Endpoint attributes a client may send (read only: endpoint_sid, voip_token, cps_limit, partner, partner_sid). */
+export const ENDPOINT_WRITABLE_FIELDS = [
+  'name',
+  'type',
+  'addresses',
+  'attributes',
+  'capacity',
+  'out_sip_username',
+  'out_sip_password',
+  'properties',
+  'transformations',
+] as const;
+
+export type EndpointFields = Partial<{
+  name: string;
+  /** Settable on create only. */
+  type: (typeof ENDPOINT_TYPES)[number];
+  /** The whole array: a PATCH replaces every address (they have no ids). */
+  addresses: EndpointAddressFields[];
+  attributes: Record<string, unknown>;
+  capacity: number;
+  out_sip_username: string | null;
+  out_sip_password: string | null;
+  properties: Record<string, unknown>;
+  transformations: Transformation[];
+}>;
+
+/** A rented phone number (DID). `phonenumber` is E.164 digits without the `+`. */
+export const DidSchema = z.object({
+  did_sid: z.string(),
+  phonenumber: z.string(),
+  trunk_group_sid: nullableString,
+  name: nullableString,
+  attributes: z.record(z.string(), z.unknown()).nullable(),
+  capabilities: z.number().int().nullable(),
+  active_capabilities: z.number().int().nullable().optional(),
+  callback_url: nullableString.optional(),
+  campaign_sid: nullableString.optional(),
+  classification_sid: nullableString.optional(),
+  country_code: nullableString.optional(),
+  did_group_sid: nullableString.optional(),
+  in_country_format: nullableString.optional(),
+  international_format: nullableString.optional(),
+  lata: nullableString.optional(),
+  locality: nullableString.optional(),
+  lrn_sid: nullableString.optional(),
+  ocn: nullableString.optional(),
+  partner: z.unknown().optional(),
+  partner_sid: nullableString.optional(),
+  porting_pin: nullableString.optional(),
+  price: z.union([z.string(), z.number()]).nullable().optional(),
+  state: nullableString.optional(),
+  status: nullableString.optional(),
+  string_key_1: nullableString.optional(),
+  string_key_2: nullableString.optional(),
+  transformations: z.array(TransformationSchema).optional(),
+});
+export type Did = z.output<typeof DidSchema>;
+
+/** DID attributes a client may change (the number itself is set when it is rented). */
+export const DID_WRITABLE_FIELDS = ['trunk_group_sid', 'name', 'attributes', 'callback_url', 'string_key_1', 'string_key_2', 'transformations'] as const;
+
+export type DidFields = Partial<{
+  /** The trunk group that receives the number's calls; null unassigns it. */
+  trunk_group_sid: string | null;
+  name: string;
+  attributes: Record<string, unknown>;
+  callback_url: string | null;
+  string_key_1: string | null;
+  string_key_2: string | null;
+  transformations: Transformation[];
+}>;

@@ -6,9 +6,17 @@ export interface IncomingPhoneNumberFilter {
   /** Partial match; `*` is a wildcard (Twilio's own rule). */
   phoneNumber?: string | undefined;
   friendlyName?: string | undefined;
+  /** false leaves out beta numbers (Twilio includes them unless told). */
+  beta?: boolean | undefined;
+  /** `twilio` or `hosted`. */
+  origin?: 'twilio' | 'hosted' | undefined;
 }
 
-/** The account's numbers (2010 API), to pick from when attaching numbers to a trunk. */
+/**
+ * The account's numbers (2010 API): the inventory of every number with the trunk it is on
+ * (`trunk_sid`), and the pick list when attaching numbers to a trunk. The API has no trunk
+ * filter, so "numbers on no trunk" is a filter over the listing.
+ */
 export class IncomingPhoneNumbersApi {
   constructor(private readonly r: TwilioRequester) {}
 
@@ -16,12 +24,14 @@ export class IncomingPhoneNumbersApi {
     return this.r.v2010Page(this.path(), 'incoming_phone_numbers', IncomingPhoneNumberSchema, 'incoming phone numbers', req, {
       PhoneNumber: req.phoneNumber,
       FriendlyName: req.friendlyName,
+      Beta: req.beta === undefined ? undefined : String(req.beta),
+      Origin: req.origin,
     });
   }
 
   list(options: { pageSize?: number; signal?: AbortSignal } & IncomingPhoneNumberFilter = {}): AsyncGenerator<IncomingPhoneNumber> {
-    const { phoneNumber, friendlyName } = options;
-    return iteratePages((req) => this.page({ ...req, phoneNumber, friendlyName }), options);
+    const { phoneNumber, friendlyName, beta, origin } = options;
+    return iteratePages((req) => this.page({ ...req, phoneNumber, friendlyName, beta, origin }), options);
   }
 
   fetch(sid: string, options: CallOptions = {}): Promise<IncomingPhoneNumber> {

@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { BYOC_FRIENDLY_NAME_MAX, BYOC_TRUNK_WRITABLE_FIELDS, FRIENDLY_NAME_MAX, ORIGINATION_URL_WRITABLE_FIELDS, SID_PATTERNS, TRUNK_WRITABLE_FIELDS } from './field-names';
+
+export { BYOC_FRIENDLY_NAME_MAX, BYOC_TRUNK_WRITABLE_FIELDS, FRIENDLY_NAME_MAX, ORIGINATION_URL_WRITABLE_FIELDS, SID_PATTERNS, TRUNK_WRITABLE_FIELDS };
 
 // Response models for the Twilio resources Trunkline manages. Field names are the API's own
 // (snake_case), which are also the keys of trunk files. Enum-like fields are read as plain
@@ -23,28 +26,11 @@ export type RecordingMode = (typeof RECORDING_MODES)[number];
 export type RecordingTrim = (typeof RECORDING_TRIMS)[number];
 export type HttpMethodName = (typeof HTTP_METHODS)[number];
 
-export const SID_PATTERNS = {
-  account: /^AC[0-9a-fA-F]{32}$/,
-  apiKey: /^SK[0-9a-fA-F]{32}$/,
-  trunk: /^TK[0-9a-fA-F]{32}$/,
-  originationUrl: /^OU[0-9a-fA-F]{32}$/,
-  phoneNumber: /^PN[0-9a-fA-F]{32}$/,
-  byocTrunk: /^BY[0-9a-fA-F]{32}$/,
-  connectionPolicy: /^NY[0-9a-fA-F]{32}$/,
-  sipDomain: /^SD[0-9a-fA-F]{32}$/,
-  credentialList: /^CL[0-9a-fA-F]{32}$/,
-  ipAccessControlList: /^AL[0-9a-fA-F]{32}$/,
-  credential: /^CR[0-9a-fA-F]{32}$/,
-  ipAddress: /^IP[0-9a-fA-F]{32}$/,
-} as const;
-
 /**
  * Trunk domain names: "letters, digits, and - and must end with pstn.twilio.com" (seed 002),
  * as one DNS label (no leading or trailing '-', at most 63 characters) before pstn.twilio.com.
  */
 export const TRUNK_DOMAIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.pstn\.twilio\.com$/;
-export const FRIENDLY_NAME_MAX = 64;
-export const BYOC_FRIENDLY_NAME_MAX = 255;
 
 const nullableString = z.string().nullable();
 const linkMap = z.record(z.string(), z.string()).nullable();
@@ -77,17 +63,6 @@ export const TrunkSchema = z.object({
 });
 export type Trunk = z.output<typeof TrunkSchema>;
 
-/** Fields a Trunk create/update accepts (seed 002), by their response names. */
-export const TRUNK_WRITABLE_FIELDS = [
-  'friendly_name',
-  'domain_name',
-  'disaster_recovery_url',
-  'disaster_recovery_method',
-  'transfer_mode',
-  'secure',
-  'cnam_lookup_enabled',
-  'transfer_caller_id',
-] as const;
 export interface TrunkFields {
   friendly_name?: string | null;
   domain_name?: string | null;
@@ -119,7 +94,6 @@ export const OriginationUrlSchema = z.object({
 });
 export type OriginationUrl = z.output<typeof OriginationUrlSchema>;
 
-export const ORIGINATION_URL_WRITABLE_FIELDS = ['weight', 'priority', 'enabled', 'friendly_name', 'sip_url'] as const;
 export interface OriginationUrlFields {
   weight: number;
   priority: number;
@@ -180,19 +154,6 @@ export const ByocTrunkSchema = z.object({
 });
 export type ByocTrunk = z.output<typeof ByocTrunkSchema>;
 
-/** Fields a BYOC trunk create/update accepts (seeds 000/001). */
-export const BYOC_TRUNK_WRITABLE_FIELDS = [
-  'friendly_name',
-  'voice_url',
-  'voice_method',
-  'voice_fallback_url',
-  'voice_fallback_method',
-  'status_callback_url',
-  'status_callback_method',
-  'cnam_lookup_enabled',
-  'connection_policy_sid',
-  'from_domain_sid',
-] as const;
 export interface ByocTrunkFields {
   friendly_name?: string | null;
   voice_url?: string | null;
@@ -204,6 +165,52 @@ export interface ByocTrunkFields {
   cnam_lookup_enabled?: boolean;
   connection_policy_sid?: string | null;
   from_domain_sid?: string | null;
+}
+
+/** A BYOC connection policy (voice v1): the named list of targets a BYOC trunk routes calls to. */
+export const ConnectionPolicySchema = z.object({
+  sid: z.string(),
+  account_sid: nullableString,
+  friendly_name: nullableString,
+  date_created: nullableString,
+  date_updated: nullableString,
+  url: nullableString,
+  links: linkMap,
+});
+export type ConnectionPolicy = z.output<typeof ConnectionPolicySchema>;
+
+export const CONNECTION_POLICY_WRITABLE_FIELDS = ['friendly_name'] as const;
+export interface ConnectionPolicyFields {
+  friendly_name?: string | null;
+}
+
+/** One SIP address of a connection policy: lowest priority first, spread by weight within a priority. */
+export const ConnectionPolicyTargetSchema = z.object({
+  sid: z.string(),
+  account_sid: nullableString,
+  connection_policy_sid: nullableString,
+  friendly_name: nullableString,
+  target: nullableString,
+  priority: z.number().int(),
+  weight: z.number().int(),
+  enabled: z.boolean().nullable(),
+  date_created: nullableString,
+  date_updated: nullableString,
+  url: nullableString,
+});
+export type ConnectionPolicyTarget = z.output<typeof ConnectionPolicyTargetSchema>;
+
+/** Target priority 0..65535 and weight 1..65535; both default to 10, `enabled` to true (voice v1 spec text). */
+export const TARGET_PRIORITY_RANGE = [0, 65535] as const;
+export const TARGET_WEIGHT_RANGE = [1, 65535] as const;
+export const CONNECTION_POLICY_TARGET_WRITABLE_FIELDS = ['friendly_name', 'target', 'priority', 'weight', 'enabled'] as const;
+export interface ConnectionPolicyTargetFields {
+  friendly_name?: string | null;
+  /** `sip:` only; `sips:` is not supported. */
+  target?: string;
+  priority?: number;
+  weight?: number;
+  enabled?: boolean;
 }
 
 export const IncomingPhoneNumberSchema = z.object({

@@ -1,6 +1,8 @@
 import type { Credentials } from '../../http/credentials';
 import { HttpTransport, type TransportServices } from '../../http/transport';
 import { ByocTrunksApi } from './byoc-trunks-api';
+import { ConnectionPoliciesApi } from './connection-policies-api';
+import { ConnectionPolicyTargetsApi } from './connection-policy-targets-api';
 import { IncomingPhoneNumbersApi } from './incoming-phone-numbers-api';
 import { SID_PATTERNS } from './models';
 import { OriginationUrlsApi } from './origination-urls-api';
@@ -33,6 +35,8 @@ export class TwilioClient {
   readonly originationUrls: OriginationUrlsApi;
   readonly trunkPhoneNumbers: TrunkPhoneNumbersApi;
   readonly byocTrunks: ByocTrunksApi;
+  readonly connectionPolicies: ConnectionPoliciesApi;
+  readonly connectionPolicyTargets: ConnectionPolicyTargetsApi;
   readonly incomingPhoneNumbers: IncomingPhoneNumbersApi;
   readonly credentialLists: SipCredentialListsApi;
   readonly credentials: SipCredentialsApi;
@@ -51,6 +55,8 @@ export class TwilioClient {
     this.originationUrls = new OriginationUrlsApi(requester);
     this.trunkPhoneNumbers = new TrunkPhoneNumbersApi(requester);
     this.byocTrunks = new ByocTrunksApi(requester);
+    this.connectionPolicies = new ConnectionPoliciesApi(requester);
+    this.connectionPolicyTargets = new ConnectionPolicyTargetsApi(requester);
     this.incomingPhoneNumbers = new IncomingPhoneNumbersApi(requester);
     this.credentialLists = new SipCredentialListsApi(requester);
     this.credentials = new SipCredentialsApi(requester);

@@ -1,6 +1,6 @@
 import byocSchema from '../../../../schemas/twilio-byoc-trunk.schema.json';
 import { collect } from '../../../core/providers/page';
-import { BYOC_FRIENDLY_NAME_MAX } from '../../../core/providers/twilio/models';
+import { BYOC_FRIENDLY_NAME_MAX } from '../../../core/providers/twilio/field-names';
 import { t } from '../../l10n';
 import { fieldsFromSchema, type SchemaWithDefinitions } from '../editable-fields';
 import type { ResourceKindDescriptor } from '../resource-kind';

@@ -1,6 +1,6 @@
 import trunkSchema from '../../../../schemas/twilio-trunk.schema.json';
 import { collect } from '../../../core/providers/page';
-import { FRIENDLY_NAME_MAX } from '../../../core/providers/twilio/models';
+import { FRIENDLY_NAME_MAX } from '../../../core/providers/twilio/field-names';
 import { t } from '../../l10n';
 import { pickTrunk } from '../../pickers/pick-trunk';
 import { fieldsFromSchema, type SchemaWithDefinitions } from '../editable-fields';

@@ -1,7 +1,7 @@
 import type { Account } from '../../../core/accounts/account';
 import trunkSchema from '../../../../schemas/twilio-trunk.schema.json';
 import { collect } from '../../../core/providers/page';
-import { FRIENDLY_NAME_MAX } from '../../../core/providers/twilio/models';
+import { FRIENDLY_NAME_MAX } from '../../../core/providers/twilio/field-names';
 import { t } from '../../l10n';
 import { pickTrunk } from '../../pickers/pick-trunk';
 import { fieldsFromSchema, type SchemaWithDefinitions } from '../editable-fields';

@@ -147,6 +147,7 @@ describe('Twilio origination URLs and phone numbers', () => {
 describe('Twilio BYOC trunks', () => {
   test('create, update, list and delete with every writable field', async () => {
     const api = clients.twilio.byocTrunks;
+    const policy = await clients.twilio.connectionPolicies.create({ friendly_name: 'Carrier A routes' });
     const created = await api.create({
       friendly_name: 'Carrier A',
       voice_url: 'https://example.com/voice',
@@ -156,12 +157,12 @@ describe('Twilio BYOC trunks', () => {
       status_callback_url: 'https://example.com/status',
       status_callback_method: 'POST',
       cnam_lookup_enabled: true,
-      connection_policy_sid: `NY${'a'.repeat(32)}`,
+      connection_policy_sid: policy.sid,
       from_domain_sid: `SD${'b'.repeat(32)}`,
     });
     assert.match(created.sid, /^BY/);
     assert.equal(created.voice_fallback_method, 'GET');
-    assert.equal(created.connection_policy_sid, `NY${'a'.repeat(32)}`);
+    assert.equal(created.connection_policy_sid, policy.sid);
     const updated = await api.update(created.sid, { voice_url: null, cnam_lookup_enabled: false });
     assert.equal(updated.voice_url, null);
     assert.equal(updated.cnam_lookup_enabled, false);

@@ -35,11 +35,10 @@ const SAMPLE_SPECS: Readonly<Record<TrunkKind, Record<string, unknown>>> = {
 
 /**
  * Response fields the provider returns only on request, so the emulator's default answers (like
- * the provider's) lack them: Twilio's OpenAPI lists symmetric_rtp_enabled, which twilio-node's
- * fixtures (and so the emulator) leave out; CarrierX adds `partner` only with_related=true.
+ * the provider's) lack them: CarrierX adds `partner` only with_related=true. (Twilio's
+ * symmetric_rtp_enabled, in the current schema, is returned on every trunk.)
  */
 const RETURNED_ONLY_ON_REQUEST: Readonly<Partial<Record<TrunkKind, readonly string[]>>> = {
-  TwilioTrunk: ['symmetric_rtp_enabled'],
   CarrierXTrunkGroup: ['partner'],
 };
 

@@ -183,12 +183,22 @@ describe('export: the files of any remote state validate and plan in sync', () =
         if (accepted(bought)) accepted(await twilio(h.emu, 'POST', `/v1/Trunks/${sid}/PhoneNumbers`, { PhoneNumberSid: bought.body.sid }));
       }
     }
-    for (const b of w.byocTrunks) accepted(await twilio(h.emu, 'POST', '/v1/ByocTrunks', b));
+    // The arbitrary's policy SID must exist: a BYOC trunk may only name a policy of the account.
+    const policy = h.emu.store.twilio.connectionPolicies.create('Export routes', h.emu.clock.now());
+    for (const b of w.byocTrunks) {
+      const form = b.ConnectionPolicySid ? { ...b, ConnectionPolicySid: policy.sid } : b;
+      accepted(await twilio(h.emu, 'POST', '/v1/ByocTrunks', form));
+    }
+    // Likewise a trunk may only name an endpoint of the partner.
+    const endpoint = h.emu.store.carrierx.createEndpoint({ type: 'third_party', name: 'export-pbx' });
     for (const g of w.trunkGroups) {
       const { trunks, ...attributes } = g;
       const group = await carrierX(h.emu, 'POST', '/trunk_groups', attributes);
       if (!accepted(group)) continue;
-      for (const t of trunks ?? []) accepted(await carrierX(h.emu, 'POST', `/trunk_groups/${group.body.trunk_group_sid}/trunks`, t));
+      for (const t of trunks ?? []) {
+        const body = t.endpoint_sid ? { ...t, endpoint_sid: endpoint.endpoint_sid } : t;
+        accepted(await carrierX(h.emu, 'POST', `/trunk_groups/${group.body.trunk_group_sid}/trunks`, body));
+      }
     }
   }
 
