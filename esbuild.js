@@ -10,6 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { trunkValidatorPlugin } = require('./scripts/trunk-validator-plugin');
 const { buildExtensionBundles, YAML_ALIAS } = require('./scripts/extension-bundles');
+const { writeTrunkFileSchema } = require('./scripts/trunk-file-schema');
 
 const args = process.argv.slice(2);
 const production = args.includes('--production');
@@ -46,6 +47,8 @@ function findTests(dir, out = []) {
 }
 
 async function main() {
+  // The combined schema's kind list follows the kind schemas in schemas/ (scripts/trunk-file-schema.js).
+  if (writeTrunkFileSchema()) console.log('[esbuild] schemas/trunk-file.schema.json: kind list updated from schemas/');
   const extension = !only || only === 'extension' ? [buildExtensionBundles({ root: __dirname, outdir: path.join(__dirname, 'dist'), minify: production, watch })] : [];
   const selected = Object.entries(bundles).filter(([name]) => !only || only === name);
   const existing = selected.filter(([, opts]) => opts.entryPoints.every((e) => fs.existsSync(e)));

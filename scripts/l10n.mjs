@@ -10,6 +10,7 @@
 // literal messages it follows `t(TABLE[key])` to a module-level object literal of strings,
 // in the same file or imported, so tables of labels stay translatable.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import ts from 'typescript';
 import { REPO_ROOT, repoRelative } from './repo-paths.mjs';
@@ -31,7 +32,16 @@ const KNOWN_DYNAMIC = new Map([
  * titles of the trunk-file kind schemas, the single source of truth for a field's words.
  */
 const SCHEMA_TITLE_CALLS = new Set(['src/ui/tree/field-labels.ts: t(title)']);
-const KIND_SCHEMAS = ['twilio-trunk.schema.json', 'twilio-byoc-trunk.schema.json', 'carrierx-trunk-group.schema.json'];
+const KIND_SCHEMAS = createRequire(import.meta.url)('./trunk-file-schema.js').kindSchemaFiles();
+
+/** Calls that translate a document kind's `label` (New Trunk File's picker): the labels in src/core/documents/kinds/. */
+const DOCUMENT_KIND_LABEL_CALLS = new Set(['src/ui/commands/new-trunk-file.ts: t(documentKind(k).label)']);
+
+/** Every document kind descriptor's `label: '…'`. @returns {string[]} */
+function documentKindLabels() {
+  const dir = path.join(REPO_ROOT, 'src', 'core', 'documents', 'kinds');
+  return fs.readdirSync(dir).flatMap((file) => [...fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/^ {2}label: '([^'\\]+)',$/gm)].map((m) => /** @type {string} */ (m[1])));
+}
 
 /** Every property `title` of the kind schemas. @returns {string[]} */
 function schemaTitles() {
@@ -133,7 +143,7 @@ export function collectMessages(root = SRC) {
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 't' && node.arguments.length > 0) {
         const arg = /** @type {ts.Expression} */ (node.arguments[0]);
         const call = `${repoRelative(file)}: t(${arg.getText(facts.source)})`;
-        const found = SCHEMA_TITLE_CALLS.has(call) ? schemaTitles() : messagesOf(arg, file);
+        const found = SCHEMA_TITLE_CALLS.has(call) ? schemaTitles() : DOCUMENT_KIND_LABEL_CALLS.has(call) ? documentKindLabels() : messagesOf(arg, file);
         if (found.length > 0) for (const m of found) messages.add(m);
         else {
           if (!KNOWN_DYNAMIC.has(call)) {

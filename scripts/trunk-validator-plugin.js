@@ -5,6 +5,8 @@
 // (compiling took ~80 ms on the first validation of a session).
 const path = require('node:path');
 
+const { kindSchemaFiles, TRUNK_FILE_SCHEMA_FILE } = require('./trunk-file-schema');
+
 const root = path.join(__dirname, '..');
 /**
  * The same schema as a yes/no check (no allErrors, no messages, refs not inlined): less than
@@ -12,8 +14,8 @@ const root = path.join(__dirname, '..');
  * cheaper; a valid document never needs the full validator.
  */
 const CHECK_MODULE = 'trunkline:precompiled-trunk-check';
-const KIND_SCHEMA_FILES = ['twilio-trunk.schema.json', 'twilio-byoc-trunk.schema.json', 'carrierx-trunk-group.schema.json'];
-const TRUNK_FILE_SCHEMA_FILE = 'trunk-file.schema.json';
+/** Every kind schema by file name, as the bundled schemas/*.json modules (file/trunk-schemas.ts). */
+const KIND_SCHEMAS_MODULE = 'trunkline:kind-schemas';
 /** Absolute URI; the schemas add a pattern where only http(s) is accepted. */
 const URI_FORMAT = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
 
@@ -26,7 +28,7 @@ function trunkFileAjv(code, repositoryRoot = root, check = false) {
   ajv.addVocabulary(['markdownDescription', 'defaultSnippets', 'patternErrorMessage']);
   ajv.addFormat('uri', URI_FORMAT);
   const read = (file) => JSON.parse(require('node:fs').readFileSync(path.join(repositoryRoot, 'schemas', file), 'utf8'));
-  for (const file of KIND_SCHEMA_FILES) ajv.addSchema(read(file), file);
+  for (const file of kindSchemaFiles(repositoryRoot)) ajv.addSchema(read(file), file);
   ajv.addSchema(read(TRUNK_FILE_SCHEMA_FILE), TRUNK_FILE_SCHEMA_FILE);
   return ajv;
 }
@@ -53,6 +55,13 @@ function trunkValidatorSource(check = false) {
   return withBundledSchemas(standalone(ajv, ajv.getSchema(TRUNK_FILE_SCHEMA_FILE)));
 }
 
+/** CommonJS source of the kind schemas module: the same objects as the schemas/*.json imports. */
+function kindSchemasSource() {
+  return `module.exports = {\n${kindSchemaFiles()
+    .map((file) => `  ${JSON.stringify(file)}: require(${JSON.stringify(`./schemas/${file}`)}),\n`)
+    .join('')}};\n`;
+}
+
 /**
  * The generated code carries a copy of every schema it reports as an error's parentSchema;
  * Trunkline looks schemas up by identity (read-only fields, hover), so each copy is replaced
@@ -60,7 +69,7 @@ function trunkValidatorSource(check = false) {
  */
 function withBundledSchemas(code) {
   const candidates = [];
-  for (const file of [...KIND_SCHEMA_FILES, TRUNK_FILE_SCHEMA_FILE]) {
+  for (const file of [...kindSchemaFiles(), TRUNK_FILE_SCHEMA_FILE]) {
     const schema = JSON.parse(require('node:fs').readFileSync(path.join(root, 'schemas', file), 'utf8'));
     const visit = (value, access) => {
       if (value === null || typeof value !== 'object') return;
@@ -105,12 +114,12 @@ function endOfJsonObject(code, start) {
 const trunkValidatorPlugin = {
   name: 'precompiled-trunk-validator',
   setup(build) {
-    build.onResolve({ filter: /^trunkline:precompiled-trunk-(validator|check)$/ }, (args) => ({ path: args.path, namespace: 'trunkline-generated' }));
+    build.onResolve({ filter: /^trunkline:(precompiled-trunk-validator|precompiled-trunk-check|kind-schemas)$/ }, (args) => ({ path: args.path, namespace: 'trunkline-generated' }));
     build.onLoad({ filter: /.*/, namespace: 'trunkline-generated' }, (args) => ({
-      contents: trunkValidatorSource(args.path === CHECK_MODULE),
+      contents: args.path === KIND_SCHEMAS_MODULE ? kindSchemasSource() : trunkValidatorSource(args.path === CHECK_MODULE),
       loader: 'js',
       resolveDir: root,
-      watchFiles: [...KIND_SCHEMA_FILES, TRUNK_FILE_SCHEMA_FILE].map((f) => path.join(root, 'schemas', f)),
+      watchFiles: [...kindSchemaFiles(), TRUNK_FILE_SCHEMA_FILE].map((f) => path.join(root, 'schemas', f)),
     }));
   },
 };

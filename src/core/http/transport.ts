@@ -5,6 +5,7 @@ import { loadUndici } from './load-undici';
 import { insecureUrlReason } from './loopback';
 import { ProviderError, type ProviderErrorKind, type ProviderName } from './provider-error';
 import { silentLogger, type Logger, type SecretRedactor } from './redacting-logger';
+import { RequestPacer } from './request-pacer';
 import { defaultRetryPolicy, parseRetryAfter, retryDelay, type AttemptOutcome, type RetryPolicy } from './retry-policy';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -65,7 +66,8 @@ const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUE
 
 /**
  * Sends one logical request: authenticates it, retries it when that is safe (see
- * retry-policy.ts), waits out Retry-After across all requests of this transport, logs each
+ * retry-policy.ts), waits out Retry-After across all requests of this transport and paces them
+ * once the provider has rate-limited them (request-pacer.ts), logs each
  * attempt without secrets, and turns every failure into a ProviderError.
  */
 export class HttpTransport {
@@ -76,8 +78,7 @@ export class HttpTransport {
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly userAgent: string;
-  /** While the provider rate-limits us, every request waits until this time. */
-  private blockedUntil = 0;
+  private readonly pacer: RequestPacer;
 
   constructor(private readonly options: TransportOptions) {
     this.provider = options.provider;
@@ -86,6 +87,7 @@ export class HttpTransport {
     this.logger = options.logger ?? silentLogger;
     this.retry = options.retry ?? defaultRetryPolicy;
     this.clock = options.clock ?? systemClock;
+    this.pacer = new RequestPacer(this.clock);
     this.random = options.random ?? Math.random;
     this.userAgent = options.userAgent ?? `trunkline (node ${process.version})`;
   }
@@ -113,8 +115,7 @@ export class HttpTransport {
     if (contentType) headers['content-type'] = contentType;
 
     for (let attempt = 1; ; attempt++) {
-      await this.waitForRateLimit(req, url);
-      const started = this.clock.now();
+      const started = await this.waitForRateLimit(req, url);
       let outcome: AttemptOutcome;
       let failure: ProviderError;
       try {
@@ -131,13 +132,12 @@ export class HttpTransport {
         const elapsed = this.clock.now() - started;
         const parsed = parseBody(text, responseHeaders['content-type']);
         if (res.statusCode >= 200 && res.statusCode < 300) {
+          this.pacer.succeeded();
           this.logger.info(`${target} → ${res.statusCode} in ${elapsed} ms${requestId ? ` [${requestId}]` : ''}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
           return { status: res.statusCode, headers: responseHeaders, body: parsed, requestId };
         }
         const retryAfterMs = parseRetryAfter(responseHeaders['retry-after'], this.clock.now());
-        if (res.statusCode === 429 && retryAfterMs !== undefined) {
-          this.blockedUntil = Math.max(this.blockedUntil, this.clock.now() + retryAfterMs);
-        }
+        if (res.statusCode === 429) this.pacer.throttled(started, retryAfterMs);
         outcome = { type: 'response', status: res.statusCode, retryAfterMs };
         failure = this.httpError(res.statusCode, parsed, requestId, retryAfterMs, req, url, idempotent);
         this.logger.warn(`${target} → ${res.statusCode} in ${elapsed} ms${requestId ? ` [${requestId}]` : ''}: ${failure.message}`);
@@ -166,11 +166,10 @@ export class HttpTransport {
     }
   }
 
-  private async waitForRateLimit(req: HttpRequest, url: URL): Promise<void> {
-    const wait = this.blockedUntil - this.clock.now();
-    if (wait <= 0) return;
+  /** Resolves with the time the request may start. */
+  private async waitForRateLimit(req: HttpRequest, url: URL): Promise<number> {
     try {
-      await this.clock.sleep(wait, req.signal);
+      return await this.pacer.acquire(req.signal);
     } catch (e) {
       throw this.error('cancelled', `Cancelled: ${req.method} ${url.pathname}`, req, url, { cause: e });
     }

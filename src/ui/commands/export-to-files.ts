@@ -2,7 +2,8 @@ import { providersOf, type Account } from '../../core/accounts/account';
 import { remoteFingerprint } from '../../core/documents/sync/remote-fingerprint';
 import { exportBaseName, exportedFileText, exportOmissions, exportStates, exportTargets, uniqueExportFileName } from '../../core/documents/render/export-resources';
 import type { RemoteTarget } from '../../core/documents/plan/remote-state';
-import type { TrunkKind } from '../../core/documents/file/trunk-kinds';
+import { TRUNK_KINDS, type TrunkKind } from '../../core/documents/file/trunk-kinds';
+import { documentKind } from '../../core/documents/kinds/document-kinds';
 import type { DocumentCommandContext } from '../documents/trunk-file-services';
 import { t } from '../l10n';
 import { accountFromNode } from '../pickers/account-from-node';
@@ -78,8 +79,5 @@ function singleTarget(node: unknown): { account: Account; target: RemoteTarget }
 
 /** Every kind the account's providers have. */
 function kindsOf(account: Account): Set<TrunkKind> {
-  const kinds = new Set<TrunkKind>();
-  if (providersOf(account).includes('twilio')) kinds.add('TwilioTrunk').add('TwilioByocTrunk');
-  if (providersOf(account).includes('carrierx')) kinds.add('CarrierXTrunkGroup');
-  return kinds;
+  return new Set(TRUNK_KINDS.filter((kind) => providersOf(account).includes(documentKind(kind).provider)));
 }

@@ -1,16 +1,20 @@
 import type { Account } from '../../core/accounts/account';
 import type { CarrierXTrunk, TrunkGroup } from '../../core/providers/carrierx/models';
-import type {
-  ByocTrunk,
-  OriginationUrl,
-  SipCredential,
-  SipCredentialList,
-  SipIpAccessControlList,
-  SipIpAddress,
-  Trunk,
-  TrunkAuthList,
-  TrunkPhoneNumber,
-} from '../../core/providers/twilio/models';
+import type { ByocTrunk, Trunk, TrunkPhoneNumber } from '../../core/providers/twilio/models';
+
+/**
+ * The references of the resource kinds that declare their own, in their file in kinds/:
+ *
+ *   declare module '../resource-ref' {
+ *     interface ResourceRefByKind { myKind: { trunk: Trunk; thing: Thing } }
+ *   }
+ *
+ * adds `{ kind: 'myKind'; account: Account; trunk: Trunk; thing: Thing }` to ResourceRef (and
+ * the compiler then asks for its descriptor in resource-kinds.ts).
+ */
+export interface ResourceRefByKind {}
+
+type DeclaredRef = { [K in keyof ResourceRefByKind]: { kind: K; account: Account } & ResourceRefByKind[K] }[keyof ResourceRefByKind];
 
 /** A provider resource a command acts on, whether it came from a tree node or a palette pick. */
 export type ResourceRef =
@@ -18,14 +22,8 @@ export type ResourceRef =
   | { kind: 'byocTrunk'; account: Account; trunk: ByocTrunk }
   | { kind: 'trunkGroup'; account: Account; group: TrunkGroup }
   | { kind: 'carrierxTrunk'; account: Account; group: TrunkGroup; trunk: CarrierXTrunk }
-  | { kind: 'originationUrl'; account: Account; trunk: Trunk; url: OriginationUrl }
   | { kind: 'phoneNumber'; account: Account; trunk: Trunk; number: TrunkPhoneNumber }
-  // A SIP auth list is shown twice: below its account, and below each trunk that links it
-  // (`via`: then `list` is the link's record, which carries the trunk's sid).
-  | { kind: 'ipAccessControlList'; account: Account; list: SipIpAccessControlList | TrunkAuthList; via?: Trunk | undefined }
-  | { kind: 'ipAddress'; account: Account; list: SipIpAccessControlList | TrunkAuthList; address: SipIpAddress; via?: Trunk | undefined }
-  | { kind: 'credentialList'; account: Account; list: SipCredentialList | TrunkAuthList; via?: Trunk | undefined }
-  | { kind: 'credential'; account: Account; list: SipCredentialList | TrunkAuthList; credential: SipCredential; via?: Trunk | undefined };
+  | DeclaredRef;
 
 export type ResourceKind = ResourceRef['kind'];
 

@@ -5,6 +5,7 @@ import type {
   TrunkGroupFields,
 } from '../../providers/carrierx/models';
 import type { ByocTrunkFields, OriginationUrlFields, RecordingFields, TrunkFields } from '../../providers/twilio/models';
+import type { DocumentKindTypes } from '../kinds/document-kind-types';
 import type { TrunkKind } from './trunk-kinds';
 
 // The `spec` of each document kind as the planner receives it (only from a valid document).
@@ -46,9 +47,6 @@ export interface CarrierXTrunkGroupSpec extends TrunkGroupFields {
   trunks?: CarrierXTrunkSpec[];
 }
 
-export interface TrunkSpecByKind {
-  TwilioTrunk: TwilioTrunkSpec;
-  TwilioByocTrunk: TwilioByocTrunkSpec;
-  CarrierXTrunkGroup: CarrierXTrunkGroupSpec;
-}
+/** Each kind's spec type, as its kind file declares it (kinds/document-kind-types.ts). */
+export type TrunkSpecByKind = { [K in TrunkKind]: DocumentKindTypes[K]['spec'] };
 export type TrunkSpec = TrunkSpecByKind[TrunkKind];

@@ -6,10 +6,19 @@ import { lookUpAmong } from '../plan/look-up-among';
 import { planCarrierXGroup } from '../plan/plan-carrierx-group';
 import type { RemoteCarrierXTrunkGroup } from '../plan/remote-state';
 import { compareText } from '../render/compare-text';
+import type { CarrierXTrunkGroupSpec } from '../file/trunk-specs';
+import type { CarrierXTrunkGroupOperation } from '../plan/plan-operations';
 import type { DocumentKindDescriptor } from './document-kind-descriptor';
+import type { KindTypes } from './document-kind-types';
 
 // A CarrierX trunk group with its trunks. Neither has a unique key but its SID: trunks are
 // matched by trunk_sid, else by name; a group without sid is created, same-named groups warned about.
+
+declare module './document-kind-types' {
+  interface DocumentKindTypes {
+    CarrierXTrunkGroup: KindTypes<CarrierXTrunkGroupSpec, RemoteCarrierXTrunkGroup, { remote: RemoteCarrierXTrunkGroup }, CarrierXTrunkGroupOperation>;
+  }
+}
 
 const PAGE_SIZE = 1000;
 /** CarrierX's name for a trunk group or trunk created without one (seed 004). */
@@ -19,7 +28,13 @@ export const carrierXTrunkGroupKind: DocumentKindDescriptor<'CarrierXTrunkGroup'
   kind: 'CarrierXTrunkGroup',
   provider: 'carrierx',
   title: 'CarrierX trunk group',
+  label: 'CarrierX Trunk Group',
   noun: 'trunk group',
+  examples: {
+    naming: { name: 'My trunk group', label: 'my-trunk-group' },
+    starter: (n) => `  name: ${n.name}\n  routing_type: failover\n  trunks:\n    - { name: trunk-a, priority: 1 }\n`,
+    full: { name: 'kinds-group', trunks: [{ name: 'kinds-trunk' }] },
+  },
   schema: KIND_SCHEMAS.CarrierXTrunkGroup,
   schemaFile: SCHEMA_FILE_BY_KIND.CarrierXTrunkGroup,
 
@@ -154,6 +169,14 @@ export const carrierXTrunkGroupKind: DocumentKindDescriptor<'CarrierXTrunkGroup'
       const client = await run.clients.carrierx(run.account);
       return run.gone(() => client.trunks.delete(run.need(), op.trunkSid, { signal: run.signal }));
     },
+  },
+
+  operationMeanings: {
+    'carrierx.group.create': { sets: 'all', drift: () => undefined },
+    'carrierx.group.update': { sets: 'fields', drift: () => 'Changed' },
+    'carrierx.trunk.create': { sets: ['trunks'], drift: (op) => `Trunk ${JSON.stringify(op.name ?? '(unnamed)')} removed`, driftWithoutChanges: true },
+    'carrierx.trunk.update': { sets: ['trunks'], drift: (op) => `Trunk ${JSON.stringify(op.name ?? op.trunkSid)} changed` },
+    'carrierx.trunk.delete': { sets: ['trunks'], drift: (op) => `Trunk ${JSON.stringify(op.name ?? op.trunkSid)} added` },
   },
 
   render: {

@@ -5,6 +5,7 @@ import type { JsonSchema } from '../file/trunk-schemas';
 import type { TrunkSpecByKind } from '../file/trunk-specs';
 import type { KindPlan } from '../plan/plan-error';
 import type { PlanOperation, PlanOperationType } from '../plan/plan-operations';
+import type { DocumentKindTypes } from './document-kind-types';
 import type { FetchOptions, RemoteByKind, RemoteLookup, RemoteStateOf, RemoteTargetOf, SameNamedResource } from '../plan/remote-state';
 import type { TwilioNumberIndex } from '../plan/twilio-number-index';
 import type { DiagnosticCode } from '../validate/trunk-diagnostic';
@@ -79,7 +80,26 @@ export interface FailoverUrlFields {
   enabled: boolean | null;
 }
 
+/** What a new document is named: friendly name `My trunk`, label `my-trunk` (a valid domain label). */
+export interface KindNaming {
+  name: string;
+  label: string;
+}
+
 type OperationOf<T extends PlanOperationType> = Extract<PlanOperation, { type: T }>;
+
+/** What one operation type means for the spec (operation-meaning.ts): what it sets, and how it reads as drift. */
+export interface OperationMeaning<O extends PlanOperation = PlanOperation> {
+  /** The spec keys it sets at the provider: 'all' when it creates the resource; 'fields': each key of its `fields`. */
+  readonly sets: readonly string[] | 'all' | 'fields';
+  /** Read backwards (the provider's side against the file's): how the provider differs; undefined: nothing to say. */
+  drift(op: O): string | undefined;
+  /** The drift shows none of its changes: the provider no longer has the item, so its fields are the file's. */
+  readonly driftWithoutChanges?: boolean;
+}
+
+/** One meaning per operation type the kind plans; the compiler names a missing one. */
+export type KindOperationMeanings<K extends TrunkKind> = { readonly [T in DocumentKindTypes[K]['operation']['type']]: OperationMeaning<OperationOf<T>> };
 
 /** How a kind sends each of its operation types (one provider request each). */
 export type KindOperations = { readonly [T in Exclude<PlanOperationType, 'adopt'>]?: (op: OperationOf<T>, run: OperationRun) => Promise<OperationEffect> };
@@ -90,8 +110,19 @@ export interface DocumentKindDescriptor<K extends TrunkKind> {
   readonly provider: DocumentProvider;
   /** `Twilio trunk`: a document's title in messages is this and its name. */
   readonly title: string;
+  /** `Twilio Elastic SIP Trunk`: the kind in a picker (New Trunk File). */
+  readonly label: string;
   /** `trunk`: the resource at the provider, in a sentence (`Use the existing trunk TK…`). */
   readonly noun: string;
+  /** Documents of the kind to start from: New Trunk File's, and the registry test's round trip. */
+  readonly examples: {
+    /** The names New Trunk File suggests when the file's name gives none. */
+    readonly naming: KindNaming;
+    /** The `spec:` block New Trunk File writes (YAML lines indented two spaces), with the file's names. */
+    starter(naming: KindNaming): string;
+    /** A valid spec with every sub-resource the kind has: created, fetched and rendered back by document-kinds.test.ts. */
+    readonly full: Readonly<Record<string, unknown>>;
+  };
   /** Its JSON Schema (schemas/<schemaFile>), the source of truth for fields, enums, limits and docs. */
   readonly schema: JsonSchema;
   readonly schemaFile: string;
@@ -160,6 +191,8 @@ export interface DocumentKindDescriptor<K extends TrunkKind> {
 
   /** executeOperation's part per operation type; every type the kind plans has one. */
   readonly operations: KindOperations;
+  /** What each operation type sets and how it reads as drift. */
+  readonly operationMeanings: KindOperationMeanings<K>;
 
   readonly render: {
     /** The remote state as one object with the spec's keys (sets sorted); the schema then picks. */

@@ -18,7 +18,10 @@ const DOCUMENT_KINDS: DocumentKindRegistry = {
 
 /** The descriptor of a kind. */
 export function documentKind<K extends TrunkKind>(kind: K): DocumentKindDescriptor<K> {
-  return DOCUMENT_KINDS[kind];
+  const descriptor = DOCUMENT_KINDS[kind] as DocumentKindDescriptor<K> | undefined;
+  // Only a kind schema without its descriptor (TRUNK_KINDS comes from schemas/): say where it goes.
+  if (!descriptor) throw new Error(`Document kind ${kind} has a schema but no descriptor: add src/core/documents/kinds/<kind>.ts and its line in document-kinds.ts.`);
+  return descriptor;
 }
 
 /** Every kind's descriptor, in TRUNK_KINDS order. */

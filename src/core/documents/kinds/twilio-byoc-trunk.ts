@@ -1,15 +1,25 @@
 import { collect } from '../../providers/page';
 import { BYOC_TRUNK_RESPONSE_FIELDS, BYOC_TRUNK_WRITABLE_FIELDS, SID_PATTERNS } from '../../providers/twilio/field-names';
+import type { ByocTrunk } from '../../providers/twilio/models';
 import { newResource } from '../apply/reconcile-create';
 import { KIND_SCHEMAS, SCHEMA_FILE_BY_KIND } from '../file/trunk-schemas';
 import { lookUpAmong } from '../plan/look-up-among';
 import { planByocTrunk } from '../plan/plan-byoc-trunk';
+import type { TwilioByocTrunkSpec } from '../file/trunk-specs';
+import type { TwilioByocTrunkOperation } from '../plan/plan-operations';
 import type { DocumentKindDescriptor } from './document-kind-descriptor';
+import type { KindTypes } from './document-kind-types';
 import { responseOnlyFields } from './response-only-fields';
 
 // A Twilio BYOC trunk. Its name is not unique: a document without sid is created, and
 // same-named BYOC trunks are only warned about (or, after an interrupted push, found by the
 // journal of that create).
+
+declare module './document-kind-types' {
+  interface DocumentKindTypes {
+    TwilioByocTrunk: KindTypes<TwilioByocTrunkSpec, ByocTrunk, { remote: ByocTrunk }, TwilioByocTrunkOperation>;
+  }
+}
 
 const PAGE_SIZE = 1000;
 
@@ -17,7 +27,13 @@ export const twilioByocTrunkKind: DocumentKindDescriptor<'TwilioByocTrunk'> = {
   kind: 'TwilioByocTrunk',
   provider: 'twilio',
   title: 'BYOC trunk',
+  label: 'Twilio BYOC Trunk',
   noun: 'BYOC trunk',
+  examples: {
+    naming: { name: 'My carrier', label: 'my-carrier' },
+    starter: (n) => `  friendly_name: ${n.name}\n  voice_url: https://example.com/voice\n  voice_method: POST\n`,
+    full: { friendly_name: 'Kinds BYOC', voice_url: 'https://example.com/voice' },
+  },
   schema: KIND_SCHEMAS.TwilioByocTrunk,
   schemaFile: SCHEMA_FILE_BY_KIND.TwilioByocTrunk,
 
@@ -92,6 +108,11 @@ export const twilioByocTrunkKind: DocumentKindDescriptor<'TwilioByocTrunk'> = {
       await client.byocTrunks.update(run.need(), op.fields, { signal: run.signal });
       return {};
     },
+  },
+
+  operationMeanings: {
+    'twilio.byoc.create': { sets: 'all', drift: () => undefined },
+    'twilio.byoc.update': { sets: 'fields', drift: () => 'Changed' },
   },
 
   render: {

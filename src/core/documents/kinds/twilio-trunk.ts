@@ -7,7 +7,7 @@ import {
   TRUNK_RESPONSE_FIELDS,
   TRUNK_WRITABLE_FIELDS,
 } from '../../providers/twilio/field-names';
-import type { Trunk } from '../../providers/twilio/models';
+import type { OriginationUrl, Trunk } from '../../providers/twilio/models';
 import type { TwilioClient } from '../../providers/twilio/twilio-client';
 import { newResource, type CreateProcedure } from '../apply/reconcile-create';
 import { KIND_SCHEMAS, SCHEMA_FILE_BY_KIND } from '../file/trunk-schemas';
@@ -16,11 +16,21 @@ import { planTwilioTrunk } from '../plan/plan-twilio-trunk';
 import type { RemoteLookup, RemoteStateOf, RemoteTargetOf, RemoteTwilioTrunk } from '../plan/remote-state';
 import { TwilioNumberIndex } from '../plan/twilio-number-index';
 import { compareText } from '../render/compare-text';
+import type { TwilioTrunkSpec } from '../file/trunk-specs';
+import type { TwilioTrunkOperation } from '../plan/plan-operations';
+import type { TwilioTrunkFetched } from '../plan/remote-state';
 import type { DocumentKindDescriptor, ExportOmission } from './document-kind-descriptor';
+import type { KindTypes } from './document-kind-types';
 import { responseOnlyFields } from './response-only-fields';
 
 // A Twilio Elastic SIP trunk with its recording, origination URLs and phone numbers. Its
 // domain_name is unique in the account: a document without sid takes over the trunk owning it.
+
+declare module './document-kind-types' {
+  interface DocumentKindTypes {
+    TwilioTrunk: KindTypes<TwilioTrunkSpec, RemoteTwilioTrunk, TwilioTrunkFetched, TwilioTrunkOperation>;
+  }
+}
 
 type TwilioTrunkState = RemoteStateOf<'TwilioTrunk'>;
 type TwilioTrunkTarget = RemoteTargetOf<'TwilioTrunk'>;
@@ -32,7 +42,19 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
   kind: 'TwilioTrunk',
   provider: 'twilio',
   title: 'Twilio trunk',
+  label: 'Twilio Elastic SIP Trunk',
   noun: 'trunk',
+  examples: {
+    naming: { name: 'My trunk', label: 'my-trunk' },
+    starter: (n) => `  friendly_name: ${n.name}\n  domain_name: ${n.label}.pstn.twilio.com\n  secure: true\n  transfer_mode: disable-all\n`,
+    full: {
+      friendly_name: 'Kinds trunk',
+      domain_name: 'kinds-trunk.pstn.twilio.com',
+      recording: { mode: 'record-from-answer', trim: 'trim-silence' },
+      origination_urls: [{ friendly_name: 'pbx-a', sip_url: 'sip:pbx-a.example.com', priority: 10, weight: 10, enabled: true }],
+      phone_numbers: ['+14155550171'],
+    },
+  },
   schema: KIND_SCHEMAS.TwilioTrunk,
   schemaFile: SCHEMA_FILE_BY_KIND.TwilioTrunk,
 
@@ -108,7 +130,21 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
       const { signal } = options;
       const client = await clients.twilio(account);
       const numbers = options.numbers ?? new TwilioNumberIndex(client);
-      const [trunks] = await Promise.all([collect(client.trunks.list({ pageSize: PAGE_SIZE, signal })), numbers.load(signal)]);
+      // A document with a sid says which trunk's origination URLs it needs, so those GETs go out
+      // alongside the listings instead of after them (a sid not on the account answers 404).
+      const urlsBySid = new Map<string, OriginationUrl[]>();
+      const withUrls = targets.flatMap((t) => (t.sid !== undefined && t.spec.origination_urls !== undefined ? [t.sid] : []));
+      const [trunks] = await Promise.all([
+        collect(client.trunks.list({ pageSize: PAGE_SIZE, signal })),
+        numbers.load(signal),
+        mapBounded(withUrls, PER_TRUNK_CONCURRENCY, async (sid) => {
+          try {
+            urlsBySid.set(sid, await collect(client.originationUrls.list(sid, { pageSize: PAGE_SIZE, signal })));
+          } catch (error) {
+            if (!(isProviderError(error) && error.isNotFound)) throw error;
+          }
+        }),
+      ]);
       const bySid = new Map<string, Trunk>();
       const byDomain = new Map<string, Trunk>();
       for (const trunk of trunks) {
@@ -121,7 +157,7 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
         const target = targets[i]!;
         if (target.sid !== undefined) {
           const trunk = bySid.get(target.sid);
-          lookups[i] = trunk ? { status: 'found', state: await trunkState(client, trunk, target, numbers, signal) } : { status: 'missing', sid: target.sid };
+          lookups[i] = trunk ? { status: 'found', state: await trunkState(client, trunk, target, numbers, signal, urlsBySid.get(trunk.sid)) } : { status: 'missing', sid: target.sid };
           return;
         }
         const owner = target.spec.domain_name ? byDomain.get(target.spec.domain_name.toLowerCase()) : undefined;
@@ -216,6 +252,21 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
     },
   },
 
+  operationMeanings: {
+    'twilio.trunk.create': { sets: 'all', drift: () => undefined },
+    'twilio.trunk.update': { sets: 'fields', drift: () => 'Changed' },
+    'twilio.recording.update': { sets: ['recording'], drift: () => 'Recording changed' },
+    'twilio.originationUrl.create': { sets: ['origination_urls'], drift: (op) => `Origination URL ${op.fields.sip_url} removed`, driftWithoutChanges: true },
+    'twilio.originationUrl.update': { sets: ['origination_urls'], drift: (op) => `Origination URL ${op.sipUrl} changed` },
+    'twilio.originationUrl.delete': { sets: ['origination_urls'], drift: (op) => `Origination URL ${op.sipUrl} added` },
+    'twilio.number.attach': {
+      sets: ['phone_numbers'],
+      drift: (op) => (op.move ? `${op.phoneNumber} moved to trunk ${op.move.fromTrunkSid}${op.move.fromTrunkName ? ` ${JSON.stringify(op.move.fromTrunkName)}` : ''}` : `${op.phoneNumber} detached`),
+    },
+    // A move's detach is half of the move the attach describes.
+    'twilio.number.detach': { sets: ['phone_numbers'], drift: (op) => (op.move ? undefined : `${op.phoneNumber} attached`) },
+  },
+
   render: {
     source: (remote) => twilioTrunkSource(remote),
   },
@@ -251,10 +302,17 @@ function twilioTrunkSource(remote: RemoteTwilioTrunk): Record<string, unknown> {
   };
 }
 
-async function trunkState(client: TwilioClient, trunk: Trunk, target: TwilioTrunkTarget, numbers: TwilioNumberIndex, signal: AbortSignal | undefined): Promise<TwilioTrunkState> {
+async function trunkState(
+  client: TwilioClient,
+  trunk: Trunk,
+  target: TwilioTrunkTarget,
+  numbers: TwilioNumberIndex,
+  signal: AbortSignal | undefined,
+  fetchedUrls?: OriginationUrl[],
+): Promise<TwilioTrunkState> {
   const managesUrls = target.spec.origination_urls !== undefined;
   const [originationUrls, recording, phoneNumbers] = await Promise.all([
-    managesUrls ? collect(client.originationUrls.list(trunk.sid, { pageSize: PAGE_SIZE, signal })) : Promise.resolve([]),
+    fetchedUrls ? Promise.resolve(fetchedUrls) : managesUrls ? collect(client.originationUrls.list(trunk.sid, { pageSize: PAGE_SIZE, signal })) : Promise.resolve([]),
     trunk.recording || target.spec.recording === undefined ? Promise.resolve(trunk.recording) : client.recording.fetch(trunk.sid, { signal }),
     numbers.onTrunk(trunk.sid, signal),
   ]);

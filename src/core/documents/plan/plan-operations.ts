@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { CarrierXTrunkFields, TrunkGroupFields } from '../../providers/carrierx/models';
 import type { ByocTrunkFields, OriginationUrl, OriginationUrlFields, RecordingFields, TrunkFields } from '../../providers/twilio/models';
+import type { TrunkKind } from '../file/trunk-kinds';
+import type { DocumentKindTypes } from '../kinds/document-kind-types';
 
 // The operations a plan is made of. Each one is exactly one provider request (a create may
 // add look-ups to reconcile an unknown outcome; `adopt` sends nothing), carries
@@ -25,31 +27,38 @@ export interface NumberMove {
   fromTrunkName?: string | null | undefined;
 }
 
-export type PlanOperation = OperationBase &
-  (
-    | { type: 'twilio.trunk.create'; fields: TrunkFields }
-    /**
-     * The resource already exists (a Twilio trunk owning the domain name, or what a journaled
-     * create of an interrupted push made): its sid is written into the file, nothing is sent.
-     */
-    | { type: 'adopt'; sid: string }
-    | { type: 'twilio.trunk.update'; fields: TrunkFields }
-    | { type: 'twilio.recording.update'; fields: RecordingFields }
-    | { type: 'twilio.originationUrl.create'; fields: OriginationUrlFields }
-    | { type: 'twilio.originationUrl.update'; sid: string; sipUrl: string; fields: Partial<OriginationUrlFields> }
-    /** `remote`: the URL as it is now, so that a preview can show the failover order before the change. */
-    | { type: 'twilio.originationUrl.delete'; sid: string; sipUrl: string; remote: OriginationUrl }
-    | { type: 'twilio.number.attach'; phoneNumber: string; phoneNumberSid: string; move?: NumberMove | undefined }
-    /** `move` set: the number leaves `move.fromTrunkSid` so that the next operation can attach it here. */
-    | { type: 'twilio.number.detach'; phoneNumber: string; phoneNumberSid: string; move?: NumberMove | undefined }
-    | { type: 'twilio.byoc.create'; fields: ByocTrunkFields }
-    | { type: 'twilio.byoc.update'; fields: ByocTrunkFields }
-    | { type: 'carrierx.group.create'; fields: TrunkGroupFields; trunks?: CarrierXTrunkFields[] | undefined }
-    | { type: 'carrierx.group.update'; fields: TrunkGroupFields }
-    | { type: 'carrierx.trunk.create'; name: string | undefined; fields: CarrierXTrunkFields }
-    | { type: 'carrierx.trunk.update'; trunkSid: string; name: string | null; fields: CarrierXTrunkFields }
-    | { type: 'carrierx.trunk.delete'; trunkSid: string; name: string | null }
-  );
+/**
+ * The resource already exists (a Twilio trunk owning the domain name, or what a journaled
+ * create of an interrupted push made): its sid is written into the file, nothing is sent.
+ */
+export interface AdoptOperation {
+  type: 'adopt';
+  sid: string;
+}
+
+/** Any kind's operations, as each kind file declares them (kinds/document-kind-types.ts), and `adopt`. */
+export type PlanOperation = OperationBase & (AdoptOperation | DocumentKindTypes[TrunkKind]['operation']);
+
+export type TwilioTrunkOperation =
+  | { type: 'twilio.trunk.create'; fields: TrunkFields }
+  | { type: 'twilio.trunk.update'; fields: TrunkFields }
+  | { type: 'twilio.recording.update'; fields: RecordingFields }
+  | { type: 'twilio.originationUrl.create'; fields: OriginationUrlFields }
+  | { type: 'twilio.originationUrl.update'; sid: string; sipUrl: string; fields: Partial<OriginationUrlFields> }
+  /** `remote`: the URL as it is now, so that a preview can show the failover order before the change. */
+  | { type: 'twilio.originationUrl.delete'; sid: string; sipUrl: string; remote: OriginationUrl }
+  | { type: 'twilio.number.attach'; phoneNumber: string; phoneNumberSid: string; move?: NumberMove | undefined }
+  /** `move` set: the number leaves `move.fromTrunkSid` so that the next operation can attach it here. */
+  | { type: 'twilio.number.detach'; phoneNumber: string; phoneNumberSid: string; move?: NumberMove | undefined };
+
+export type TwilioByocTrunkOperation = { type: 'twilio.byoc.create'; fields: ByocTrunkFields } | { type: 'twilio.byoc.update'; fields: ByocTrunkFields };
+
+export type CarrierXTrunkGroupOperation =
+  | { type: 'carrierx.group.create'; fields: TrunkGroupFields; trunks?: CarrierXTrunkFields[] | undefined }
+  | { type: 'carrierx.group.update'; fields: TrunkGroupFields }
+  | { type: 'carrierx.trunk.create'; name: string | undefined; fields: CarrierXTrunkFields }
+  | { type: 'carrierx.trunk.update'; trunkSid: string; name: string | null; fields: CarrierXTrunkFields }
+  | { type: 'carrierx.trunk.delete'; trunkSid: string; name: string | null };
 
 export type PlanOperationType = PlanOperation['type'];
 
@@ -123,44 +132,4 @@ export function fieldChanges(fields: readonly string[], from: Record<string, unk
     if (!same(desired, current)) changes.push({ field: `${prefix}${field}`, from: current ?? (from ? null : undefined), to: desired });
   }
   return changes;
-}
-
-/** The spec keys an operation sets at the provider ('all': it creates the resource). */
-export function specKeysSetBy(op: PlanOperation): readonly string[] | 'all' {
-  switch (op.type) {
-    case 'adopt':
-      return [];
-    case 'twilio.trunk.create':
-    case 'twilio.byoc.create':
-    case 'carrierx.group.create':
-      return 'all';
-    case 'twilio.trunk.update':
-    case 'twilio.byoc.update':
-    case 'carrierx.group.update':
-      return Object.keys(op.fields);
-    case 'twilio.recording.update':
-      return ['recording'];
-    case 'twilio.originationUrl.create':
-    case 'twilio.originationUrl.update':
-    case 'twilio.originationUrl.delete':
-      return ['origination_urls'];
-    case 'twilio.number.attach':
-    case 'twilio.number.detach':
-      return ['phone_numbers'];
-    case 'carrierx.trunk.create':
-    case 'carrierx.trunk.update':
-    case 'carrierx.trunk.delete':
-      return ['trunks'];
-  }
-}
-
-/** The spec keys a list of applied operations set. */
-export function specKeysSetByAll(operations: readonly PlanOperation[]): ReadonlySet<string> | 'all' {
-  const keys = new Set<string>();
-  for (const op of operations) {
-    const set = specKeysSetBy(op);
-    if (set === 'all') return 'all';
-    for (const key of set) keys.add(key);
-  }
-  return keys;
 }

@@ -1,6 +1,7 @@
 import type { CarrierXTrunk, TrunkGroup } from '../../providers/carrierx/models';
 import type { ByocTrunk, IncomingPhoneNumber, OriginationUrl, Recording, Trunk, TrunkPhoneNumber } from '../../providers/twilio/models';
 import type { TrunkKind } from '../file/trunk-kinds';
+import type { DocumentKindTypes } from '../kinds/document-kind-types';
 import type { TrunkSpecByKind } from '../file/trunk-specs';
 
 // The remote side of a document, in the renderer's shapes (renderSpec/renderDocument take
@@ -23,12 +24,8 @@ export interface RemoteCarrierXTrunkGroup {
   trunks?: readonly CarrierXTrunk[];
 }
 
-/** What the renderer takes for each kind (renderSpec, renderDocument). */
-export interface RemoteByKind {
-  TwilioTrunk: RemoteTwilioTrunk;
-  TwilioByocTrunk: ByocTrunk;
-  CarrierXTrunkGroup: RemoteCarrierXTrunkGroup;
-}
+/** What the renderer takes for each kind (renderSpec, renderDocument), as its kind file declares it. */
+export type RemoteByKind = { [K in TrunkKind]: DocumentKindTypes[K]['remote'] };
 
 /** A number on the trunk: its PN SID is what detaching takes. */
 export type AttachedNumber = Pick<TrunkPhoneNumber | IncomingPhoneNumber, 'sid' | 'phone_number'>;
@@ -37,19 +34,18 @@ export interface TwilioTrunkRemote extends RemoteTwilioTrunk {
   phoneNumbers: readonly AttachedNumber[];
 }
 
-/** What a fetch gives for each kind beyond its kind and sid. */
-export interface RemoteStateByKind {
-  TwilioTrunk: {
-    remote: TwilioTrunkRemote;
-    /**
-     * False when a bulk fetch skipped the origination URLs because the document does not
-     * manage them: `remote.originationUrls` is then empty and must not be shown as the truth.
-     */
-    originationUrlsFetched: boolean;
-  };
-  TwilioByocTrunk: { remote: ByocTrunk };
-  CarrierXTrunkGroup: { remote: RemoteCarrierXTrunkGroup };
+/** What a fetch of a Twilio trunk gives beyond its kind and sid. */
+export interface TwilioTrunkFetched {
+  remote: TwilioTrunkRemote;
+  /**
+   * False when a bulk fetch skipped the origination URLs because the document does not
+   * manage them: `remote.originationUrls` is then empty and must not be shown as the truth.
+   */
+  originationUrlsFetched: boolean;
 }
+
+/** What a fetch gives for each kind beyond its kind and sid, as its kind file declares it. */
+export type RemoteStateByKind = { [K in TrunkKind]: DocumentKindTypes[K]['state'] };
 
 /** The remote state of a document of kind K (a union of them when K is). */
 export type RemoteStateOf<K extends TrunkKind> = K extends TrunkKind ? { kind: K; sid: string } & RemoteStateByKind[K] : never;

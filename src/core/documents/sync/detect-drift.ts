@@ -2,7 +2,8 @@ import { documentTitle } from '../plan/compute-plan';
 import { documentStatuses, type DocumentStatus } from './document-status';
 import type { DocumentPlan } from '../plan/document-plan';
 import type { SyncDocument } from '../plan/plan-documents';
-import { specKeysSetBy, type FieldChange, type PlanOperation } from '../plan/plan-operations';
+import { operationMeaning, specKeysSetBy } from '../kinds/operation-meaning';
+import type { FieldChange } from '../plan/plan-operations';
 import type { SyncClients } from '../apply/sync-clients';
 import type { SyncStateStore } from './sync-state';
 import type { TrunkKind } from '../file/trunk-kinds';
@@ -120,9 +121,11 @@ function driftChanges(plan: DocumentPlan, fields: ReadonlySet<string> | undefine
   const inFields = (key: string) => !fields || fields.has(key);
   const values = (changes: readonly FieldChange[]) => changes.map((c) => ({ field: c.field, file: c.to, provider: c.from ?? undefined }));
   for (const op of plan.operations) {
-    const description = driftOfOperation(op);
+    const meaning = operationMeaning(op);
+    // Creates say nothing (the file has what the provider lacks), nor does a move's first half.
+    const description = meaning.drift(op);
     if (description === undefined) continue;
-    if (op.type === 'twilio.trunk.update' || op.type === 'twilio.byoc.update' || op.type === 'carrierx.group.update') {
+    if (meaning.sets === 'fields') {
       // Field updates: each field is its own spec key.
       const kept = op.changes.filter((c) => inFields(c.field));
       if (kept.length > 0) result.push({ description: `Changed: ${kept.map((c) => c.field).join(', ')}`, changes: values(kept) });
@@ -131,45 +134,9 @@ function driftChanges(plan: DocumentPlan, fields: ReadonlySet<string> | undefine
     const keys = specKeysSetBy(op);
     if (keys !== 'all' && !keys.some(inFields)) continue;
     // A URL or trunk the provider no longer has: its name says enough, its fields are the file's.
-    const removed = op.type === 'twilio.originationUrl.create' || op.type === 'carrierx.trunk.create';
-    result.push({ description, changes: removed ? [] : values(op.changes) });
+    result.push({ description, changes: meaning.driftWithoutChanges ? [] : values(op.changes) });
   }
   return result;
-}
-
-/** How the provider differs, as one operation of the plan reveals it; undefined: nothing to say (creates, a move's first half). */
-function driftOfOperation(op: PlanOperation): string | undefined {
-  switch (op.type) {
-    case 'twilio.trunk.update':
-    case 'twilio.byoc.update':
-    case 'carrierx.group.update':
-      return 'Changed';
-    case 'twilio.recording.update':
-      return 'Recording changed';
-    case 'twilio.originationUrl.create':
-      return `Origination URL ${op.fields.sip_url} removed`;
-    case 'twilio.originationUrl.update':
-      return `Origination URL ${op.sipUrl} changed`;
-    case 'twilio.originationUrl.delete':
-      return `Origination URL ${op.sipUrl} added`;
-    case 'twilio.number.attach':
-      if (!op.move) return `${op.phoneNumber} detached`;
-      return `${op.phoneNumber} moved to trunk ${op.move.fromTrunkSid}${op.move.fromTrunkName ? ` ${JSON.stringify(op.move.fromTrunkName)}` : ''}`;
-    case 'twilio.number.detach':
-      // A move's detach is half of the move the attach describes.
-      return op.move ? undefined : `${op.phoneNumber} attached`;
-    case 'carrierx.trunk.create':
-      return `Trunk ${JSON.stringify(op.name ?? '(unnamed)')} removed`;
-    case 'carrierx.trunk.update':
-      return `Trunk ${JSON.stringify(op.name ?? op.trunkSid)} changed`;
-    case 'carrierx.trunk.delete':
-      return `Trunk ${JSON.stringify(op.name ?? op.trunkSid)} added`;
-    case 'twilio.trunk.create':
-    case 'twilio.byoc.create':
-    case 'carrierx.group.create':
-    case 'adopt':
-      return undefined;
-  }
 }
 
 /**

@@ -1,10 +1,17 @@
-import type { SipCredentialList } from '../../../core/providers/twilio/models';
+import type { SipCredentialList, Trunk, TrunkAuthList } from '../../../core/providers/twilio/models';
 import { CREDENTIAL_LIST_NAME_MAX } from '../../../core/providers/twilio/sip-auth-rules';
 import { trunksLinkingList } from '../../../core/providers/twilio/trunks-linking-list';
 import { t } from '../../l10n';
 import { pickCredentialList } from '../../pickers/pick-sip-auth-list';
 import type { ResourceKindDescriptor } from '../resource-kind';
 import { sipAuthListNameField, tooltipFieldsOf } from './sip-auth-list-fields';
+
+declare module '../resource-ref' {
+  interface ResourceRefByKind {
+    /** Below a trunk's Termination (`via`), `list` is the link's record, which carries the trunk's sid. */
+    credentialList: { list: SipCredentialList | TrunkAuthList; via?: Trunk | undefined };
+  }
+}
 
 /**
  * An account's credential list (CL…): the usernames and passwords Twilio accepts calls with on the

@@ -1,8 +1,15 @@
+import type { SipCredential, SipCredentialList, Trunk, TrunkAuthList } from '../../../core/providers/twilio/models';
 import { collect } from '../../../core/providers/page';
 import { t } from '../../l10n';
 import { pickCredentialList } from '../../pickers/pick-sip-auth-list';
 import type { ResourceKindDescriptor } from '../resource-kind';
 import { tooltipFieldsOf } from './sip-auth-list-fields';
+
+declare module '../resource-ref' {
+  interface ResourceRefByKind {
+    credential: { list: SipCredentialList | TrunkAuthList; credential: SipCredential; via?: Trunk | undefined };
+  }
+}
 
 /** A username (CR…) in a credential list; its password is never read back (Twilio never returns it). */
 export const credentialKind: ResourceKindDescriptor<'credential'> = {

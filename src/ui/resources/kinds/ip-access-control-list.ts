@@ -1,10 +1,17 @@
-import type { SipIpAccessControlList } from '../../../core/providers/twilio/models';
+import type { SipIpAccessControlList, Trunk, TrunkAuthList } from '../../../core/providers/twilio/models';
 import { IP_ACCESS_CONTROL_LIST_NAME_MAX } from '../../../core/providers/twilio/sip-auth-rules';
 import { trunksLinkingList } from '../../../core/providers/twilio/trunks-linking-list';
 import { t } from '../../l10n';
 import { pickIpAccessControlList } from '../../pickers/pick-sip-auth-list';
 import type { ResourceKindDescriptor } from '../resource-kind';
 import { sipAuthListNameField, tooltipFieldsOf } from './sip-auth-list-fields';
+
+declare module '../resource-ref' {
+  interface ResourceRefByKind {
+    /** Below a trunk's Termination (`via`), `list` is the link's record, which carries the trunk's sid. */
+    ipAccessControlList: { list: SipIpAccessControlList | TrunkAuthList; via?: Trunk | undefined };
+  }
+}
 
 /**
  * An account's IP access control list (AL…): the addresses Twilio accepts calls from on the

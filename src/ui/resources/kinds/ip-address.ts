@@ -1,8 +1,15 @@
+import type { SipIpAccessControlList, SipIpAddress, Trunk, TrunkAuthList } from '../../../core/providers/twilio/models';
 import { collect } from '../../../core/providers/page';
 import { t } from '../../l10n';
 import { pickIpAccessControlList } from '../../pickers/pick-sip-auth-list';
 import type { ResourceKindDescriptor } from '../resource-kind';
 import { tooltipFieldsOf } from './sip-auth-list-fields';
+
+declare module '../resource-ref' {
+  interface ResourceRefByKind {
+    ipAddress: { list: SipIpAccessControlList | TrunkAuthList; address: SipIpAddress; via?: Trunk | undefined };
+  }
+}
 
 /** An address or CIDR block (IP…) in an IP access control list, shown as "203.0.113.0/24". */
 export const ipAddressKind: ResourceKindDescriptor<'ipAddress'> = {

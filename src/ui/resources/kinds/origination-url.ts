@@ -1,10 +1,17 @@
 import trunkSchema from '../../../../schemas/twilio-trunk.schema.json';
 import { collect } from '../../../core/providers/page';
 import { FRIENDLY_NAME_MAX } from '../../../core/providers/twilio/field-names';
+import type { OriginationUrl, Trunk } from '../../../core/providers/twilio/models';
 import { t } from '../../l10n';
 import { pickTrunk } from '../../pickers/pick-trunk';
 import { fieldsFromSchema, type SchemaWithDefinitions } from '../editable-fields';
 import type { ResourceKindDescriptor } from '../resource-kind';
+
+declare module '../resource-ref' {
+  interface ResourceRefByKind {
+    originationUrl: { trunk: Trunk; url: OriginationUrl };
+  }
+}
 
 /** Where Twilio sends a trunk's inbound calls; a change to it is a change to its trunk's file. */
 export const originationUrlKind: ResourceKindDescriptor<'originationUrl'> = {

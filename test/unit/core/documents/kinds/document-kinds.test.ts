@@ -20,18 +20,8 @@ import { documentText, startSyncHarness, validDocument, type SyncHarness } from 
 const SCHEMAS_DIR = path.resolve(__dirname, '../../../../../../schemas');
 const schemaFile = (file: string): JsonSchema => JSON.parse(readFileSync(path.join(SCHEMAS_DIR, file), 'utf8')) as JsonSchema;
 
-/** One full document per kind: what the round trip creates. A new kind needs one here. */
-const SAMPLE_SPECS: Readonly<Record<TrunkKind, Record<string, unknown>>> = {
-  TwilioTrunk: {
-    friendly_name: 'Kinds trunk',
-    domain_name: 'kinds-trunk.pstn.twilio.com',
-    recording: { mode: 'record-from-answer', trim: 'trim-silence' },
-    origination_urls: [{ friendly_name: 'pbx-a', sip_url: 'sip:pbx-a.example.com', priority: 10, weight: 10, enabled: true }],
-    phone_numbers: ['+14155550171'],
-  },
-  TwilioByocTrunk: { friendly_name: 'Kinds BYOC', voice_url: 'https://example.com/voice' },
-  CarrierXTrunkGroup: { name: 'kinds-group', trunks: [{ name: 'kinds-trunk' }] },
-};
+/** One full document per kind: what the round trip creates (each descriptor's `examples.full`). */
+const SAMPLE_SPECS: Readonly<Record<TrunkKind, Readonly<Record<string, unknown>>>> = Object.fromEntries(TRUNK_KINDS.map((kind) => [kind, documentKind(kind).examples.full])) as Record<TrunkKind, Readonly<Record<string, unknown>>>;
 
 /**
  * Response fields the provider returns only on request, so the emulator's default answers (like
