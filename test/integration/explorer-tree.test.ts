@@ -45,7 +45,7 @@ describe('Explorer tree', () => {
     // Words first, the API name beside them (issue 16).
     assert.ok((item.tooltip ?? '').includes(`SID · \`sid\`: ${sid}`), item.tooltip);
     assert.ok((item.tooltip ?? '').includes(`Domain name · \`domain_name\`: ${trunk.domain_name}`), item.tooltip);
-    assert.deepEqual(await childLabels(trunkNode), ['Phone Numbers', 'Origination URLs']);
+    assert.deepEqual(await childLabels(trunkNode), ['Phone Numbers', 'Origination URLs', 'Termination']);
 
     const numbersFolder = await child(trunkNode, 'Phone Numbers');
     const onTrunk = (await sandboxTwilio<{ phone_numbers: { phone_number: string }[] }>('GET', `/v1/Trunks/${sid}/PhoneNumbers`)).body.phone_numbers;

@@ -30,6 +30,8 @@ export interface AskedPrompt {
   /** "2/5": the step count shown. */
   step?: string | undefined;
   canGoBack?: boolean | undefined;
+  /** An input box that masks what is typed. */
+  password?: boolean | undefined;
 }
 
 /**
@@ -78,7 +80,7 @@ export class ScriptedUserInput implements UserInput {
   async input(options: InputOptions): Promise<string> {
     const title = `${options.title}${options.prompt ? ` — ${options.prompt}` : ''}`;
     for (let first = true; ; first = false) {
-      const step = this.next('input', title, first ? { value: options.value, ...this.wizardState(options) } : {});
+      const step = this.next('input', title, first ? { value: options.value, ...(options.password ? { password: true } : {}), ...this.wizardState(options) } : {});
       if ('cancel' in step) throw new UserCancelledError();
       if ('back' in step) return this.back(options);
       const s = step as { input: string; title?: RegExp; rejectedWith?: RegExp };

@@ -7,6 +7,7 @@ export type ConsoleResource =
   | { kind: 'byocTrunk'; sid: string }
   | { kind: 'phoneNumber'; sid: string }
   | { kind: 'originationUrl'; trunkSid: string }
+  | { kind: 'ipAccessControlList' | 'credentialList' }
   | { kind: 'trunkGroup' | 'carrierxTrunk' };
 
 export function consoleUrl(resource: ConsoleResource): string {
@@ -19,6 +20,10 @@ export function consoleUrl(resource: ConsoleResource): string {
       return `https://console.twilio.com/us1/develop/voice/manage/byoc-trunks/${resource.sid}`;
     case 'phoneNumber':
       return `https://console.twilio.com/us1/develop/phone-numbers/manage/incoming/${resource.sid}/configure`;
+    case 'ipAccessControlList':
+      return 'https://console.twilio.com/us1/develop/voice/manage/ip-access-control-lists';
+    case 'credentialList':
+      return 'https://console.twilio.com/us1/develop/voice/manage/credential-lists';
     case 'trunkGroup':
     case 'carrierxTrunk':
       return 'https://portal.carrierx.com/';

@@ -1,3 +1,10 @@
+import { unlinkAuthList } from './unlink-auth-list';
+import { setCredentialPassword } from './set-credential-password';
+import { linkAuthLists } from './link-auth-lists';
+import { createIpAccessControlList } from './create-ip-access-control-list';
+import { createCredentialList } from './create-credential-list';
+import { addIpAddress } from './add-ip-address';
+import { addCredential } from './add-credential';
 import { addAccount } from './add-account';
 import { addCarrierXAccount } from './add-carrierx-account';
 import { addTwilioAccount } from './add-twilio-account';
@@ -46,6 +53,13 @@ export const EXPLORER_COMMANDS: readonly CommandDefinition[] = [
   deleteResource,
   attachNumbers,
   detachNumbers,
+  createIpAccessControlList,
+  createCredentialList,
+  addIpAddress,
+  addCredential,
+  setCredentialPassword,
+  linkAuthLists,
+  unlinkAuthList,
   copySid,
   openInConsole,
   refresh,

@@ -2,6 +2,10 @@ import type { ResourceChange } from '../resource-change-bus';
 import { folderTreeId, resourceTreeId } from '../tree/tree-ids';
 import { byocTrunkKind } from './kinds/byoc-trunk';
 import { carrierxTrunkKind } from './kinds/carrierx-trunk';
+import { credentialKind } from './kinds/credential';
+import { credentialListKind } from './kinds/credential-list';
+import { ipAccessControlListKind } from './kinds/ip-access-control-list';
+import { ipAddressKind } from './kinds/ip-address';
 import { originationUrlKind } from './kinds/origination-url';
 import { phoneNumberKind } from './kinds/phone-number';
 import { trunkGroupKind } from './kinds/trunk-group';
@@ -20,6 +24,10 @@ const KINDS: { readonly [K in ResourceKind]: ResourceKindDescriptor<K> } = {
   phoneNumber: phoneNumberKind,
   trunkGroup: trunkGroupKind,
   carrierxTrunk: carrierxTrunkKind,
+  ipAccessControlList: ipAccessControlListKind,
+  ipAddress: ipAddressKind,
+  credentialList: credentialListKind,
+  credential: credentialKind,
 };
 
 // A descriptor of one kind takes only its own references: the list is read through ResourceRef.

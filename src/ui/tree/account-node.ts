@@ -4,6 +4,7 @@ import { ByocTrunksNode } from './byoc-trunks-node';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { ElasticSipTrunksNode } from './elastic-sip-trunks-node';
 import { markdownFields } from './markdown-fields';
+import { SipAuthListsNode } from './sip-auth-lists-node';
 import { accountTreeId } from './tree-ids';
 import type { TreeItemData } from './tree-item-data';
 import { TrunkGroupsNode } from './trunk-groups-node';
@@ -52,7 +53,12 @@ export class AccountNode implements ExplorerNode {
   private buildFolders(): ExplorerNode[] {
     const folders: ExplorerNode[] = [];
     if (this.account.provider !== 'carrierx') {
-      folders.push(new ElasticSipTrunksNode(this.account, this, this.ctx), new ByocTrunksNode(this.account, this, this.ctx));
+      folders.push(
+        new ElasticSipTrunksNode(this.account, this, this.ctx),
+        new ByocTrunksNode(this.account, this, this.ctx),
+        new SipAuthListsNode(this.account, 'ipAccessControlList', this, this.ctx),
+        new SipAuthListsNode(this.account, 'credentialList', this, this.ctx),
+      );
     }
     if (this.account.provider !== 'twilio') folders.push(new TrunkGroupsNode(this.account, this, this.ctx));
     return folders;

@@ -42,6 +42,13 @@ function otherLabels(): Record<string, string> {
     voice_application_sid: t('Voice application'),
     status_callback: t('Status callback URL'),
     address_requirements: t('Address requirements'),
+    // SIP auth lists: no trunk-file kind describes them yet (issue 14, trunk files).
+    auth_type_set: t('Authentication methods'),
+    ip_address: t('IP address'),
+    cidr_prefix_length: t('CIDR prefix length'),
+    ip_access_control_list_sid: t('IP access control list'),
+    credential_list_sid: t('Credential list'),
+    username: t('Username'),
   };
 }
 

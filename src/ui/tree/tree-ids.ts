@@ -6,9 +6,9 @@
  */
 
 /** The folders below an account. */
-export type AccountFolder = 'trunks' | 'byocTrunks' | 'trunkGroups';
-/** The folders below an Elastic SIP trunk. */
-export type TrunkFolder = 'phoneNumbers' | 'originationUrls';
+export type AccountFolder = 'trunks' | 'byocTrunks' | 'trunkGroups' | 'ipAccessControlLists' | 'credentialLists';
+/** The folders below an Elastic SIP trunk (Termination lists the SIP auth lists it links). */
+export type TrunkFolder = 'phoneNumbers' | 'originationUrls' | 'termination';
 
 export type FolderRef = { accountId: string; folder: AccountFolder } | { accountId: string; folder: TrunkFolder; trunkSid: string };
 
@@ -27,6 +27,9 @@ const SEGMENTS: Record<AccountFolder | TrunkFolder, string> = {
   trunkGroups: 'trunk-groups',
   phoneNumbers: 'numbers',
   originationUrls: 'origination-urls',
+  ipAccessControlLists: 'ip-access-control-lists',
+  credentialLists: 'credential-lists',
+  termination: 'termination',
 };
 
 export function accountTreeId(accountId: string): string {

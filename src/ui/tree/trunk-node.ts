@@ -3,10 +3,11 @@ import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { OriginationUrlsNode } from './origination-urls-node';
 import { PhoneNumbersNode } from './phone-numbers-node';
 import { ResourceNode } from './resource-node';
+import { TerminationNode } from './termination-node';
 
-/** An Elastic SIP Trunk: numbers and origination URLs below it, recording in its tooltip. */
+/** An Elastic SIP Trunk: numbers, origination URLs and termination below it, recording in its tooltip. */
 export class TrunkNode extends ResourceNode<RefOf<'trunk'>> {
-  private folders: [PhoneNumbersNode, OriginationUrlsNode] | undefined;
+  private folders: [PhoneNumbersNode, OriginationUrlsNode, TerminationNode] | undefined;
   /** Set by a refresh: the account-wide count was taken before the change, so count anew. */
   private recount = false;
 
@@ -32,6 +33,10 @@ export class TrunkNode extends ResourceNode<RefOf<'trunk'>> {
     return this.ensureFolders()[1];
   }
 
+  get termination(): TerminationNode {
+    return this.ensureFolders()[2];
+  }
+
   protected override detail(): string | undefined {
     const numbers = this.phoneNumbers;
     if (this.recount && !numbers.isLoaded) {
@@ -49,16 +54,17 @@ export class TrunkNode extends ResourceNode<RefOf<'trunk'>> {
     return this.ensureFolders();
   }
 
-  /** A refresh reloads both folders (the same nodes, which the view and commands may hold) and recounts. */
+  /** A refresh reloads its folders (the same nodes, which the view and commands may hold) and recounts. */
   reset(): void {
     for (const folder of this.folders ?? []) folder.reset();
     this.recount = true;
   }
 
-  private ensureFolders(): [PhoneNumbersNode, OriginationUrlsNode] {
+  private ensureFolders(): [PhoneNumbersNode, OriginationUrlsNode, TerminationNode] {
     this.folders ??= [
       new PhoneNumbersNode(this.account, this.trunk, this, this.ctx, this.accountWideCount),
       new OriginationUrlsNode(this.account, this.trunk, this, this.ctx),
+      new TerminationNode(this.account, this.trunk, this, this.ctx),
     ];
     return this.folders;
   }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { ExplorerNode } from '../../../../src/ui/tree/explorer-node';
+import { clientsFor } from '../../../support/test-clients';
 import { commandHarness, type CommandHarness } from '../../../support/command-harness';
 import { startTestEmulator, type TestEmulator } from '../../../support/test-emulator';
 
@@ -34,8 +35,43 @@ describe('explorer tree', () => {
   test('the sandbox shows Twilio and CarrierX folders; a Twilio account only Twilio ones', async () => {
     await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
     await h.accounts.add({ name: 'acme', provider: 'twilio', accountSid: emulator.credentials.accountSid, twilioAuth: 'authToken', baseUrl: emulator.baseUrl }, { authToken: emulator.credentials.authToken });
-    assert.deepEqual(labels(await h.explorer.childrenOf(await child(h, undefined, 'sandbox'))), ['Elastic SIP Trunks', 'BYOC Trunks', 'Trunk Groups']);
-    assert.deepEqual(labels(await h.explorer.childrenOf(await child(h, undefined, 'acme'))), ['Elastic SIP Trunks', 'BYOC Trunks']);
+    assert.deepEqual(labels(await h.explorer.childrenOf(await child(h, undefined, 'sandbox'))), ['Elastic SIP Trunks', 'BYOC Trunks', 'IP Access Control Lists', 'Credential Lists', 'Trunk Groups']);
+    assert.deepEqual(labels(await h.explorer.childrenOf(await child(h, undefined, 'acme'))), ['Elastic SIP Trunks', 'BYOC Trunks', 'IP Access Control Lists', 'Credential Lists']);
+  });
+
+  test('SIP auth lists: addresses with their CIDR and usernames below the account, and a trunk\'s Termination shows its domain, secure and linked lists', async () => {
+    const { twilio, close } = clientsFor(emulator);
+    try {
+      const acl = await twilio.ipAccessControlLists.create('HQ PBX');
+      await twilio.ipAddresses.create(acl.sid, { friendly_name: 'office', ip_address: '203.0.113.0', cidr_prefix_length: 24 });
+      const cl = await twilio.credentialLists.create('Branch phones');
+      await twilio.credentials.create(cl.sid, { username: 'branch-7', password: 'Canary-Pass-1234' });
+      const trunk = (await twilio.trunks.page({ pageSize: 1 })).items[0]!;
+      await twilio.trunkIpAccessControlLists.add(trunk.sid, acl.sid);
+      await twilio.trunkCredentialLists.add(trunk.sid, cl.sid);
+
+      await h.accounts.add({ name: 'acme', provider: 'twilio', accountSid: emulator.credentials.accountSid, twilioAuth: 'authToken', baseUrl: emulator.baseUrl }, { authToken: emulator.credentials.authToken });
+      const account = await child(h, undefined, 'acme');
+      const hq = await child(h, await child(h, account, 'IP Access Control Lists'), 'HQ PBX');
+      const address = await child(h, hq, '203.0.113.0/24');
+      assert.equal(address.treeItem().description, 'office');
+      assert.match(String(address.treeItem().tooltip), /CIDR prefix length · `cidr_prefix_length`: 24/);
+      assert.match(String(address.treeItem().tooltip), /`ip_access_control_list_sid`/);
+      await child(h, await child(h, await child(h, account, 'Credential Lists'), 'Branch phones'), 'branch-7');
+
+      const trunkNode = await child(h, await child(h, account, 'Elastic SIP Trunks'), trunk.friendly_name ?? trunk.sid);
+      const termination = await child(h, trunkNode, 'Termination');
+      assert.equal(termination.treeItem().description, `${trunk.domain_name} · ${trunk.secure ? 'secure' : 'not secure'}`);
+      assert.match(String(termination.treeItem().tooltip), /`auth_type`/);
+      const linked = await h.explorer.childrenOf(termination);
+      assert.deepEqual(labels(linked).sort(), ['Branch phones', 'HQ PBX']);
+      assert.ok(linked.every((n) => n.treeItem().contextValue.endsWith('.linked')), 'linked lists offer Unlink');
+      assert.deepEqual(labels(await h.explorer.childrenOf(linked.find((n) => n.treeItem().label === 'HQ PBX')!)), ['203.0.113.0/24']);
+      assert.deepEqual(labels(await h.explorer.childrenOf(linked.find((n) => n.treeItem().label === 'Branch phones')!)), ['branch-7']);
+      assert.ok(!h.sink.lines.join('\n').includes('Canary-Pass-1234'));
+    } finally {
+      await close();
+    }
   });
 
   test('trunks page with a Load more node until every trunk is shown', async () => {
