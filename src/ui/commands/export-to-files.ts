@@ -9,9 +9,8 @@ import { t } from '../l10n';
 import { accountFromNode } from '../pickers/account-from-node';
 import { pickAccount } from '../pickers/pick-account';
 import { AccountNode } from '../tree/account-node';
-import { ByocTrunkNode } from '../tree/byoc-trunk-node';
-import { TrunkGroupNode } from '../tree/trunk-group-node';
-import { TrunkNode } from '../tree/trunk-node';
+import { changeOf, sidOf } from '../resources/resource-kinds';
+import { refFromNode } from '../tree/resource-node';
 import type { CommandDefinition } from './command';
 
 /**
@@ -70,11 +69,13 @@ export const exportToFiles: CommandDefinition<DocumentCommandContext> = {
   },
 };
 
+/** The one resource to export when Export runs on its node: a resource a trunk file describes whole (not a number or URL of a trunk). */
 function singleTarget(node: unknown): { account: Account; target: RemoteTarget } | undefined {
-  if (node instanceof TrunkNode) return { account: node.account, target: { kind: 'TwilioTrunk', account: node.account.name, sid: node.trunk.sid, spec: { origination_urls: [] } } };
-  if (node instanceof ByocTrunkNode) return { account: node.account, target: { kind: 'TwilioByocTrunk', account: node.account.name, sid: node.trunk.sid, spec: {} } };
-  if (node instanceof TrunkGroupNode) return { account: node.account, target: { kind: 'CarrierXTrunkGroup', account: node.account.name, sid: node.group.trunk_group_sid, spec: {} } };
-  return undefined;
+  const ref = refFromNode(node);
+  if (!ref) return undefined;
+  const change = changeOf(ref);
+  if (change.sid !== sidOf(ref)) return undefined;
+  return { account: ref.account, target: documentKind(change.kind).export.target(ref.account.name, change.sid) };
 }
 
 /** Every kind the account's providers have. */

@@ -195,6 +195,7 @@ export const carrierXTrunkGroupKind: DocumentKindDescriptor<'CarrierXTrunkGroup'
       const client = await clients.carrierx(account);
       return (await collect(client.trunkGroups.list({ pageSize: PAGE_SIZE, signal }))).map((group) => ({ kind: 'CarrierXTrunkGroup', account, sid: group.trunk_group_sid, spec: {} }));
     },
+    target: (account, sid) => ({ kind: 'CarrierXTrunkGroup', account, sid, spec: {} }),
     baseName: (state) => `group-${state.remote.trunkGroup.name ?? state.sid}`,
     omissions: () => [],
   },

@@ -211,6 +211,8 @@ export interface DocumentKindDescriptor<K extends TrunkKind> {
   readonly export: {
     /** A fetch target for every resource of the kind in the account, in the provider's order. */
     targets(account: string, clients: SyncClients, signal: AbortSignal): Promise<RemoteTargetOf<K>[]>;
+    /** The fetch target that exports one resource (Export from its tree node), read as `targets` reads it. */
+    target(account: string, sid: string): RemoteTargetOf<K>;
     /** The file name before lower-casing: `acme-main`, `byoc-carrier-a`, `group-east`. */
     baseName(state: RemoteStateOf<K>): string;
     /** What a file cannot represent of this state: Export leaves these keys out and says why. */

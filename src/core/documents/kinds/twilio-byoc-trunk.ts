@@ -130,6 +130,7 @@ export const twilioByocTrunkKind: DocumentKindDescriptor<'TwilioByocTrunk'> = {
       const client = await clients.twilio(account);
       return (await collect(client.byocTrunks.list({ pageSize: PAGE_SIZE, signal }))).map((byoc) => ({ kind: 'TwilioByocTrunk', account, sid: byoc.sid, spec: {} }));
     },
+    target: (account, sid) => ({ kind: 'TwilioByocTrunk', account, sid, spec: {} }),
     baseName: (state) => `byoc-${state.remote.friendly_name ?? state.sid}`,
     omissions: () => [],
   },

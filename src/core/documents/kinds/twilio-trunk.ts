@@ -280,8 +280,9 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
     async targets(account, clients, signal) {
       const client = await clients.twilio(account);
       // A spec that manages origination URLs makes the fetch read them too.
-      return (await collect(client.trunks.list({ pageSize: PAGE_SIZE, signal }))).map((trunk) => ({ kind: 'TwilioTrunk', account, sid: trunk.sid, spec: { origination_urls: [] } }));
+      return (await collect(client.trunks.list({ pageSize: PAGE_SIZE, signal }))).map((trunk) => twilioTrunkKind.export.target(account, trunk.sid));
     },
+    target: (account, sid) => ({ kind: 'TwilioTrunk', account, sid, spec: { origination_urls: [] } }),
     baseName: (state) => state.remote.trunk.domain_name?.replace(/\.pstn\.twilio\.com$/i, '') ?? state.remote.trunk.friendly_name ?? state.sid,
     omissions: (state) => originationUrlOmissions(state),
   },
