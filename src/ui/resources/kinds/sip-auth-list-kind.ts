@@ -1,0 +1,94 @@
+import type { Account } from '../../../core/accounts/account';
+import type { SipCredentialList, SipIpAccessControlList, Trunk, TrunkAuthList } from '../../../core/providers/twilio/models';
+import type { TwilioClient } from '../../../core/providers/twilio/twilio-client';
+import { trunksLinkingList } from '../../../core/providers/twilio/trunks-linking-list';
+import { t } from '../../l10n';
+import type { PickContext } from '../../pickers/pick-trunk';
+import type { ResourceKindDescriptor } from '../resource-kind';
+import type { RefOf } from '../resource-ref';
+import { sipAuthListNameField, tooltipFieldsOf } from './sip-auth-list-fields';
+
+type SipAuthListKind = 'credentialList' | 'ipAccessControlList';
+
+/** Both kinds' references, seen alike (TypeScript does not narrow RefOf<K> for a generic K). */
+interface SipAuthListRef {
+  account: Account;
+  list: SipCredentialList | SipIpAccessControlList | TrunkAuthList;
+  via?: Trunk | undefined;
+}
+const listRef = (ref: unknown): SipAuthListRef => ref as SipAuthListRef;
+
+/** What tells an IP access control list from a credential list; the rest of their descriptors is one. */
+export interface SipAuthListKindSpec<K extends SipAuthListKind> {
+  kind: K;
+  displayName: () => string;
+  folder: 'credentialLists' | 'ipAccessControlLists';
+  maxLength: number;
+  icon: string;
+  pick(ctx: PickContext, account: Account, title: string): Promise<SipCredentialList | SipIpAccessControlList>;
+  /** The account-level API of the lists. */
+  lists(client: TwilioClient): { update(sid: string, name: string, options: { signal?: AbortSignal | undefined }): Promise<SipCredentialList | SipIpAccessControlList>; delete(sid: string, options: { signal?: AbortSignal | undefined }): Promise<unknown> };
+  /** The trunk-level API of the links. */
+  links(client: TwilioClient): { remove(trunkSid: string, listSid: string, options: { signal?: AbortSignal | undefined }): Promise<unknown> };
+}
+
+/**
+ * An account's SIP auth list (IP access control list AL…, credential list CL…): shown below its
+ * account and below each trunk's Termination (`via`), renamed through its one editable field,
+ * and deleted after unlinking the trunks that use it (Twilio refuses a linked list).
+ */
+export function sipAuthListKind<K extends SipAuthListKind>(spec: SipAuthListKindSpec<K>): ResourceKindDescriptor<K> {
+  const refOf = (account: Account, list: SipCredentialList | SipIpAccessControlList) => ({ kind: spec.kind, account, list }) as unknown as RefOf<K>;
+  return {
+    kind: spec.kind,
+    displayName: spec.displayName,
+    provider: 'twilio',
+    sid: (ref) => listRef(ref).list.sid,
+    label: (ref) => listRef(ref).list.friendly_name || listRef(ref).list.sid,
+    record: (ref) => listRef(ref).list,
+    // No trunk-file kind describes these lists yet (issue 14, trunk files), and ResourceChange
+    // takes only trunk-file kinds: a change below a trunk is its trunk's, one at the account is
+    // announced with the list's sid, which no document has.
+    change: (ref) => ({ account: listRef(ref).account.name, kind: 'TwilioTrunk', sid: listRef(ref).via?.sid ?? listRef(ref).list.sid }),
+    place: (ref) => {
+      const { via, list } = listRef(ref);
+      return via
+        ? { folder: { accountId: listRef(ref).account.id, folder: 'termination', trunkSid: via.sid }, sids: [list.sid] }
+        : { folder: { accountId: listRef(ref).account.id, folder: spec.folder }, sids: [list.sid] };
+    },
+    async pick(ctx, account, title) {
+      return refOf(account, await spec.pick(ctx, account, title));
+    },
+    rename: { key: 'friendly_name', maxLength: spec.maxLength },
+    edit: {
+      fields: () => sipAuthListNameField(spec.maxLength),
+      async update(connections, ref, fields, signal) {
+        const client = await connections.twilio(listRef(ref).account);
+        return refOf(listRef(ref).account, await spec.lists(client).update(listRef(ref).list.sid, String(fields['friendly_name']), { signal }));
+      },
+    },
+    delete: {
+      async consequence(connections, ref) {
+        const trunks = await trunksLinkingList(await connections.twilio(listRef(ref).account), spec.kind, listRef(ref).list.sid);
+        if (trunks.length === 0) return '';
+        return t('These trunks use it and are unlinked from it first: {0}.', trunks.map((tr) => `"${tr.friendly_name || tr.sid}"`).join(', '));
+      },
+      async remove(connections, ref, signal) {
+        const client = await connections.twilio(listRef(ref).account);
+        const sid = listRef(ref).list.sid;
+        // Twilio refuses to delete a list a trunk still links (the emulator is as strict).
+        for (const trunk of await trunksLinkingList(client, spec.kind, sid, signal)) await spec.links(client).remove(trunk.sid, sid, { signal });
+        await spec.lists(client).delete(sid, { signal });
+      },
+    },
+    console: { link: () => ({ kind: spec.kind }), inPalette: true },
+    tree: {
+      icon: () => spec.icon,
+      description: (ref) => (listRef(ref).via ? t('linked') : undefined),
+      tooltip: (ref) => ({ title: listRef(ref).list.friendly_name || listRef(ref).list.sid, fields: tooltipFieldsOf(listRef(ref).list) }),
+      contextValue: `trunkline:${spec.kind}.editable.deletable`,
+      console: true,
+      collapsible: 'collapsed',
+    },
+  } as ResourceKindDescriptor<K>;
+}
