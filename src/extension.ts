@@ -39,9 +39,14 @@ export function activate(context: vscode.ExtensionContext): TrunklineApi {
     ...(testing ? { onError: (commandId: string, message: string) => void commandErrors.push({ commandId, message }) } : {}),
   };
   registerExplorer(context, s);
-  registerWalkthrough(context, s);
+  let commandStarted = false;
+  registerWalkthrough(context, s, () => commandStarted);
   const trunkFiles = trunkFilesOnDemand(context, s);
-  context.subscriptions.push(...registerLazyCommands(contributedCommands(context), (id) => loadCommand(id, s, trunkFiles), s.log, sink));
+  const load = (id: string) => {
+    commandStarted = true;
+    return loadCommand(id, s, trunkFiles);
+  };
+  context.subscriptions.push(...registerLazyCommands(contributedCommands(context), load, s.log, sink));
   const version = String(context.extension.packageJSON.version);
   return testing ? { version, testing: createTestApi(s, commandErrors) } : { version };
 }

@@ -188,8 +188,14 @@ export class WorkbenchPage {
 
   /** Starts a command from the Command Palette whose own prompts follow in the same quick input (a wizard). */
   async startCommand(/** @type {string} */ label) {
-    await this.page.keyboard.press('Control+Shift+P');
     const input = this.page.locator('.quick-input-widget input');
+    // A key press can be lost while the workbench moves the focus (an editor opening by
+    // itself, e.g. the walkthrough at a first start): press again until the palette is up.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+Shift+P');
+      const up = await input.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+      if (up || attempt === 3) break;
+    }
     await input.fill(`>${label}`);
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     await input.press('Enter');

@@ -12,6 +12,12 @@ export interface FirstRunFacts {
   accountCount: number;
   /** The user lets VS Code open walkthroughs and editors at start-up (their own say). */
   openOnInstall: boolean;
+  /**
+   * Asked just before opening: the user is already doing something (a command they ran
+   * activated the extension). Then nothing opens over their work, and nothing is recorded: the
+   * walkthrough is offered at a later start instead.
+   */
+  busy?: () => boolean;
 }
 
 /**
@@ -21,6 +27,7 @@ export interface FirstRunFacts {
  */
 export async function openWalkthroughOnce(state: FirstRunState, facts: FirstRunFacts, open: () => PromiseLike<unknown>): Promise<boolean> {
   if (state.get<boolean>(WALKTHROUGH_SHOWN_KEY)) return false;
+  if (facts.busy?.()) return false;
   await state.update(WALKTHROUGH_SHOWN_KEY, true);
   if (!facts.openOnInstall || facts.accountCount > 0) return false;
   await open();

@@ -3,7 +3,11 @@ import type { Services } from '../services';
 import { openWalkthroughOnce } from './open-walkthrough-once';
 import { WALKTHROUGH_CONTEXT, WALKTHROUGH_ID } from './walkthrough-context';
 
-export function registerWalkthrough(context: vscode.ExtensionContext, services: Services): void {
+/** How long after activation a command the user ran counts as their being busy (VS Code runs it right after activate). */
+const SETTLE_MS = 1500;
+
+/** `commandStarted` says whether a Trunkline command has run since activation. */
+export function registerWalkthrough(context: vscode.ExtensionContext, services: Services, commandStarted: () => boolean): void {
   const setContext = (key: string, value: boolean) => void vscode.commands.executeCommand('setContext', key, value);
   const updateAccounts = () => {
     const accounts = services.accounts.list();
@@ -34,7 +38,12 @@ export function registerWalkthrough(context: vscode.ExtensionContext, services: 
   // extension host, where it reads as its default) and a startup editor set to none.
   const workbench = vscode.workspace.getConfiguration('workbench');
   const openOnInstall = workbench.get<boolean>('welcomePage.walkthroughs.openOnInstall') !== false && workbench.get<string>('startupEditor') !== 'none';
-  void openWalkthroughOnce(context.globalState, { accountCount: services.accounts.list().length, openOnInstall }, () =>
-    vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false),
-  ).catch((error: unknown) => services.log.warn(`The getting-started walkthrough could not be opened: ${String(error)}`));
+  // A moment after activation, and only if the user is not already running a command (the
+  // walkthrough would take the focus from their prompt).
+  const timer = setTimeout(() => {
+    void openWalkthroughOnce(context.globalState, { accountCount: services.accounts.list().length, openOnInstall, busy: commandStarted }, () =>
+      vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false),
+    ).catch((error: unknown) => services.log.warn(`The getting-started walkthrough could not be opened: ${String(error)}`));
+  }, SETTLE_MS);
+  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
 }

@@ -39,6 +39,17 @@ describe('walkthrough: opened once for a new user', () => {
     assert.equal(opened, 0);
   });
 
+  test('not over a command the user is running; offered at a later start instead', async () => {
+    const state = memento();
+    let opened = 0;
+    const open = async () => void opened++;
+    assert.equal(await openWalkthroughOnce(state, { accountCount: 0, openOnInstall: true, busy: () => true }, open), false);
+    assert.equal(opened, 0);
+    assert.equal(state.values.get(WALKTHROUGH_SHOWN_KEY), undefined, 'not recorded as offered');
+    assert.equal(await openWalkthroughOnce(state, { accountCount: 0, openOnInstall: true, busy: () => false }, open), true);
+    assert.equal(opened, 1);
+  });
+
   test('a walkthrough that failed to open is not offered again', async () => {
     const state = memento();
     await assert.rejects(openWalkthroughOnce(state, { accountCount: 0, openOnInstall: true }, async () => Promise.reject(new Error('no workbench'))));
