@@ -1,13 +1,7 @@
 import type { Account } from '../../core/accounts/account';
 import { collect } from '../../core/providers/page';
-import {
-  BYOC_FRIENDLY_NAME_MAX,
-  TARGET_PRIORITY_RANGE,
-  TARGET_WEIGHT_RANGE,
-  type ByocTrunk,
-  type ConnectionPolicy,
-  type ConnectionPolicyTarget,
-} from '../../core/providers/twilio/models';
+import { BYOC_FRIENDLY_NAME_MAX, TARGET_PRIORITY_RANGE, TARGET_WEIGHT_RANGE } from '../../core/providers/twilio/field-names';
+import type { ByocTrunk, ConnectionPolicy, ConnectionPolicyTarget } from '../../core/providers/twilio/models';
 import { providerStepFailure, runCreateWizard, type StepPrompt } from '../create-wizard';
 import { t } from '../l10n';
 import { accountStep, soleAccount } from '../pickers/pick-account';

@@ -1,5 +1,5 @@
 import { collect } from '../../core/providers/page';
-import { BYOC_FRIENDLY_NAME_MAX } from '../../core/providers/twilio/models';
+import { BYOC_FRIENDLY_NAME_MAX } from '../../core/providers/twilio/field-names';
 import { t } from '../l10n';
 import { nameProblem } from '../name-problem';
 import { accountFromNode } from '../pickers/account-from-node';

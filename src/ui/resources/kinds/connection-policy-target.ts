@@ -1,12 +1,6 @@
 import { collect } from '../../../core/providers/page';
-import {
-  BYOC_FRIENDLY_NAME_MAX,
-  TARGET_PRIORITY_RANGE,
-  TARGET_WEIGHT_RANGE,
-  type ByocTrunk,
-  type ConnectionPolicy,
-  type ConnectionPolicyTarget,
-} from '../../../core/providers/twilio/models';
+import { BYOC_FRIENDLY_NAME_MAX, TARGET_PRIORITY_RANGE, TARGET_WEIGHT_RANGE } from '../../../core/providers/twilio/field-names';
+import type { ByocTrunk, ConnectionPolicy, ConnectionPolicyTarget } from '../../../core/providers/twilio/models';
 import { t } from '../../l10n';
 import { pickConnectionPolicy, pickConnectionPolicyTarget } from '../../pickers/pick-connection-policy';
 import { named } from '../../tree/markdown-fields';

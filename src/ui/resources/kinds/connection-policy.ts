@@ -1,6 +1,7 @@
 import { collect } from '../../../core/providers/page';
 import { byocTrunksUsingPolicy } from '../../../core/providers/twilio/byoc-trunks-using-policy';
-import { BYOC_FRIENDLY_NAME_MAX, type ByocTrunk, type ConnectionPolicy } from '../../../core/providers/twilio/models';
+import { BYOC_FRIENDLY_NAME_MAX } from '../../../core/providers/twilio/field-names';
+import type { ByocTrunk, ConnectionPolicy } from '../../../core/providers/twilio/models';
 import { t } from '../../l10n';
 import { pickConnectionPolicy } from '../../pickers/pick-connection-policy';
 import type { ResourceKindDescriptor } from '../resource-kind';
