@@ -1,4 +1,5 @@
 import type { Account } from '../../core/accounts/account';
+import { isProviderError } from '../../core/http/provider-error';
 import { collect } from '../../core/providers/page';
 import { BYOC_FRIENDLY_NAME_MAX, TARGET_PRIORITY_RANGE, TARGET_WEIGHT_RANGE } from '../../core/providers/twilio/field-names';
 import type { ByocTrunk, ConnectionPolicy, ConnectionPolicyTarget } from '../../core/providers/twilio/models';
@@ -92,8 +93,12 @@ export function targetSettingSteps<S extends TargetAnswers>(ctx: CommandContext,
   ];
 }
 
-/** Which step a provider's refusal of a target's fields points at. */
+/**
+ * Which step a provider's refusal of a target's fields points at. A 404 is none of them: the
+ * policy or target is gone (its message names the …/Targets path, not the field).
+ */
 export function targetStepOfFailure(e: unknown) {
+  if (isProviderError(e) && e.status === 404) return undefined;
   return providerStepFailure(e, { friendly_name: /friendly.?name/i, priority: /priority/i, weight: /weight/i, target: /target/i });
 }
 

@@ -128,6 +128,20 @@ describe('connection policy commands', () => {
     assert.deepEqual(labels(await h.explorer.childrenOf(await nodeOf(['sandbox', 'Connection Policies', 'Carrier B']))), ['edge one']);
   });
 
+  test('Add Target to a policy deleted meanwhile: Twilio\'s 404 is the error, not a reason to ask the address again', async () => {
+    const { policy } = await givenPolicy('Carrier Z');
+    const node = await nodeOf(['sandbox', 'Connection Policies', 'Carrier Z']);
+    const input = h.answers([
+      { input: 'sip:edge.carrier-z.example.net', then: async () => (await twilio()).connectionPolicies.delete(policy.sid) },
+      { input: '' },
+      { input: '10' },
+      { input: '10' },
+      { pick: 'Enabled' },
+    ]);
+    await assert.rejects(addConnectionPolicyTarget.run(h.context(), node), /20404|not found/i);
+    input.assertDone();
+  });
+
   test('Set Connection Policy… on a BYOC trunk: the pick offers the policies and None; the trunk then shows the policy and its targets in failover order', async () => {
     const { policy } = await givenPolicy('Carrier C', [
       { target: 'sip:dr.carrier-c.example.net', friendly_name: 'dr', priority: 20 },
