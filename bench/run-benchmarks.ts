@@ -72,6 +72,8 @@ async function main(): Promise<void> {
   }
   const seconds = (Date.now() - started.getTime()) / 1000;
   process.stdout.write(`\n${resultsTable(results)}\n\n${results.filter((r) => r.pass).length} of ${results.length} goals met in ${seconds.toFixed(0)} s.\n`);
+  // A subset is usually a check of one change: its notes (second series, requests, …) matter then.
+  if (only) for (const r of results) process.stdout.write(`\n${r.name}:\n${r.notes.map((n) => `  - ${n}`).join('\n')}\n`);
 
   const file = path.join(__dirname, '..', '..', 'bench', quick ? 'results.quick.json' : 'results.json');
   const report = {
