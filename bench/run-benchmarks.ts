@@ -10,7 +10,7 @@ import { treeFirstPage } from './benchmarks/tree-first-page';
 import { treeMemory } from './benchmarks/tree-memory';
 import { validateTrunkFile } from './benchmarks/validate-trunk-file';
 import { vsixSize } from './benchmarks/vsix-size';
-import { resultsChart } from './results-chart';
+import { renderChartPng, resultsChart } from './results-chart';
 import { resultsTable } from './results-table';
 
 // `npm run bench [-- --quick] [-- --only=enumerate,validate [--merge]]`: every benchmark against
@@ -96,7 +96,14 @@ async function main(): Promise<void> {
   } else if (!only) {
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     const caption = `Trunkline benchmarks${quick ? ' (quick)' : ''}, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${results.filter((r) => r.pass).length} of ${results.length} goals met`;
-    writeFileSync(file.replace(/\.json$/, '.svg'), resultsChart(results, caption));
+    const chart = file.replace(/\.json$/, '.svg');
+    writeFileSync(chart, resultsChart(results, caption));
+    try {
+      const png = renderChartPng(chart, results.length);
+      process.stdout.write(png ? `(chart: ${path.basename(chart)}, ${path.basename(png)})\n` : `(chart: ${path.basename(chart)}; no chromium for the PNG)\n`);
+    } catch (error) {
+      process.stdout.write(`(chart: ${path.basename(chart)}; the PNG could not be rendered: ${error instanceof Error ? error.message : String(error)})\n`);
+    }
   }
   else process.stdout.write('(--only: results not written; --merge writes these rows)\n');
   clearTimeout(limit);
