@@ -123,7 +123,12 @@ async function buildExtensionBundles({ root, outdir, minify = false, sourcemap =
   if (watch) {
     const rewriteOnEnd = {
       name: 'cjs-rewrite',
-      setup: (build) => build.onEnd(async (result) => result.outputFiles && (await rewriteAsCommonJs(result.outputFiles, minify), await buildBootstrap({ root, outdir, minify, sourcemap }))),
+      setup: (build) =>
+        build.onEnd(async (result) => {
+          if (!result.outputFiles) return;
+          await rewriteAsCommonJs(result.outputFiles, minify);
+          await buildBootstrap({ root, outdir, minify, sourcemap });
+        }),
     };
     const context = await esbuild.context({ ...options, plugins: [...options.plugins, rewriteOnEnd] });
     await context.watch();
