@@ -1,7 +1,7 @@
 import type { PlanError } from './plan-error';
 import type { PlanOperation } from './plan-operations';
 import type { RemoteFingerprint } from '../sync/remote-fingerprint';
-import type { RemoteTarget } from './remote-state';
+import type { RemoteState, RemoteTarget } from './remote-state';
 import type { TrunkKind } from '../file/trunk-kinds';
 
 /** What Push would do to one document's resource. No operations: in sync. */
@@ -28,6 +28,8 @@ export interface DocumentPlan {
   remoteChanged: { fields: string[] } | undefined;
   /** What fetching needs to read the resource again after applying. */
   target: RemoteTarget;
+  /** The resource as it was planned against (the call-readiness checks read it); undefined when creating. */
+  remote?: RemoteState | undefined;
 }
 
 export type PlanRefusalReason = 'invalid' | 'remote-missing' | 'plan-errors' | 'unavailable';
