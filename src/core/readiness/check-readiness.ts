@@ -26,11 +26,15 @@ const FACTS: { [K in ReadinessKind]: (spec: Readonly<Record<string, unknown>>, r
  */
 export function checkReadiness(kind: string | undefined, spec: unknown, remote: ReadinessRemote): ReadinessFinding[] {
   if (!isReadinessKind(kind) || !spec || typeof spec !== 'object' || Array.isArray(spec)) return [];
-  const facts = FACTS[kind](spec as Record<string, unknown>, remote);
+  return checkFacts(kind, FACTS[kind](spec as Record<string, unknown>, remote));
+}
+
+/** The rules of a kind on facts gathered elsewhere (e.g. the explorer's loaded resource). */
+export function checkFacts<K extends ReadinessKind>(kind: K, facts: ReadinessFactsByKind[K]): ReadinessFinding[] {
   const findings: ReadinessFinding[] = [];
   for (const rule of READINESS_RULES) {
     if (rule.kind !== kind) continue;
-    for (const hit of (rule as ReadinessRule<typeof kind>).check(facts as never)) {
+    for (const hit of (rule as unknown as ReadinessRule<K>).check(facts)) {
       findings.push({ rule, path: hit.path, message: readinessMessage(rule, hit.subject), fixes: hit.fixes ?? [] });
     }
   }

@@ -30,7 +30,7 @@ function toDiagnostic(finding: ReadinessFinding, contents: unknown, lines: LineI
   const fixes = finding.fixes.flatMap((hint) => quickFix(hint, contents, lines) ?? []);
   return {
     severity: 'warning',
-    code: `readiness/${finding.rule.id}`,
+    code: `readiness-${finding.rule.id}`,
     message: finding.message,
     range: lines.range(span[0], span[1]),
     source: 'trunkline',

@@ -1,4 +1,5 @@
 import type { CarrierXTrunk } from '../providers/carrierx/models';
+import type { Trunk } from '../providers/twilio/models';
 import type { FailoverUrlFields } from '../documents/kinds/document-kind-descriptor';
 import type { RemoteState } from '../documents/plan/remote-state';
 
@@ -135,5 +136,21 @@ export function carrierXTrunkGroupFacts(spec: Spec, remote: ReadinessRemote): Ca
     trunks,
     endpointAddresses: remote.endpointAddresses ?? new Map(),
     phoneNumbers: has(spec, 'phone_numbers') ? listLength(spec.phone_numbers) : state === 'new' ? 0 : remote.phoneNumbers,
+  };
+}
+
+/**
+ * A Twilio trunk as a listing shows it (the explorer's row): its auth_type and disaster
+ * recovery URL; its origination URLs and number count only where already loaded.
+ */
+export function twilioTrunkRecordFacts(trunk: Pick<Trunk, 'auth_type' | 'disaster_recovery_url'>, known: { originationUrls?: readonly FailoverUrlFields[] | undefined; phoneNumbers?: number | undefined }): TwilioTrunkFacts {
+  const tokens = authTypes(trunk.auth_type);
+  return {
+    ipAccessControlLists: tokens.has('IP_ACL') ? 1 : 0,
+    credentialLists: tokens.has('CREDENTIAL_LIST') ? 1 : 0,
+    originationUrls: known.originationUrls,
+    originationUrlsInFile: false,
+    disasterRecoveryUrl: trunk.disaster_recovery_url || null,
+    phoneNumbers: known.phoneNumbers,
   };
 }

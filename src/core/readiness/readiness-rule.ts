@@ -26,7 +26,7 @@ export type ReadinessFixHint =
   | { type: 'add-keys'; keys: readonly string[]; title: string };
 
 export interface ReadinessRule<K extends ReadinessKind = ReadinessKind> {
-  /** Stable: the diagnostic's code is `readiness/<id>`, and `--strict` pipelines may name it. */
+  /** Stable: the diagnostic’s code is `readiness-<id>`, and `--strict` pipelines may name it. */
   readonly id: string;
   readonly kind: K;
   /** The short title in hovers and the README. */
