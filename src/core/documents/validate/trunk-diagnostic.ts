@@ -27,8 +27,8 @@ export type DiagnosticCode =
   | 'unknown-kind'
   | 'wrong-api-version'
   | 'internal-error'
-  /** A call-readiness rule (src/core/readiness): `readiness/<rule id>`. */
-  | `readiness/${string}`;
+  /** A call-readiness rule (src/core/readiness): `readiness-<rule id>`. */
+  | `readiness-${string}`;
 
 /** A quick fix: edits on the text the diagnostics were computed on. */
 export interface QuickFix {

@@ -41,9 +41,9 @@ describe('call readiness rules', () => {
     it('a new trunk with nothing: no lists, no origination, no numbers, each at spec with its consequence', () => {
       const text = trunk('');
       const ds = warnings(text);
-      assert.deepEqual(codes(ds), ['readiness/twilio-trunk-no-numbers', 'readiness/twilio-trunk-no-origination', 'readiness/twilio-trunk-no-termination-lists']);
+      assert.deepEqual(codes(ds), ['readiness-twilio-trunk-no-numbers', 'readiness-twilio-trunk-no-origination', 'readiness-twilio-trunk-no-termination-lists']);
       for (const d of ds) assert.equal(at(text, d), 'spec');
-      const lists = ds.find((d) => d.code === 'readiness/twilio-trunk-no-termination-lists')!;
+      const lists = ds.find((d) => d.code === 'readiness-twilio-trunk-no-termination-lists')!;
       assert.equal(lists.severity, 'warning');
       assert.match(lists.message, /^No IP access control list and no credential list\. Twilio refuses every call/);
       assert.match(lists.message, /Link an IP access control list or a credential list/);
@@ -51,7 +51,7 @@ describe('call readiness rules', () => {
 
     it('all origination URLs disabled and no disaster recovery URL: at origination_urls; a quick fix enables one and clears it', () => {
       const text = trunk(`${URLS_OFF}  phone_numbers: ["+14155550100"]\n`);
-      const d = warnings(text).find((x) => x.code === 'readiness/twilio-trunk-no-origination');
+      const d = warnings(text).find((x) => x.code === 'readiness-twilio-trunk-no-origination');
       assert.ok(d);
       assert.equal(at(text, d), 'origination_urls');
       assert.match(d.message, /Calls to the trunk’s numbers have nowhere to go/);
@@ -59,21 +59,21 @@ describe('call readiness rules', () => {
       assert.equal(fix?.title, 'Enable origination URL pbx-a');
       const fixed = applyTextEdits(text, fix!.edits);
       assert.match(fixed, /enabled: true/);
-      assert.equal(warnings(fixed).filter((x) => x.code === 'readiness/twilio-trunk-no-origination').length, 0);
+      assert.equal(warnings(fixed).filter((x) => x.code === 'readiness-twilio-trunk-no-origination').length, 0);
     });
 
     it('does not fire with an enabled URL, or with disabled ones and a disaster recovery URL', () => {
-      assert.ok(!codes(warnings(trunk(URLS_ON))).includes('readiness/twilio-trunk-no-origination'));
+      assert.ok(!codes(warnings(trunk(URLS_ON))).includes('readiness-twilio-trunk-no-origination'));
       const withDr = trunk(`  disaster_recovery_url: https://example.com/dr\n${URLS_OFF}`);
-      assert.ok(!codes(warnings(withDr)).includes('readiness/twilio-trunk-no-origination'));
+      assert.ok(!codes(warnings(withDr)).includes('readiness-twilio-trunk-no-origination'));
     });
 
     it('phone_numbers: [] is flagged at the key; numbers clear it', () => {
       const text = trunk('  phone_numbers: []\n');
-      const d = warnings(text).find((x) => x.code === 'readiness/twilio-trunk-no-numbers')!;
+      const d = warnings(text).find((x) => x.code === 'readiness-twilio-trunk-no-numbers')!;
       assert.equal(at(text, d), 'phone_numbers');
       assert.match(d.message, /No call from the PSTN reaches this trunk/);
-      assert.ok(!codes(warnings(trunk('  phone_numbers: ["+14155550100"]\n'))).includes('readiness/twilio-trunk-no-numbers'));
+      assert.ok(!codes(warnings(trunk('  phone_numbers: ["+14155550100"]\n'))).includes('readiness-twilio-trunk-no-numbers'));
     });
 
     it('a trunk that exists (sid) is not judged on keys the file leaves out until the remote is read', () => {
@@ -84,10 +84,10 @@ describe('call readiness rules', () => {
   describe('BYOC trunk and CarrierX group, from the file', () => {
     const byoc = (body: string) => `apiVersion: trunkline/v1\nkind: TwilioByocTrunk\naccount: sandbox\nspec:\n  friendly_name: B\n${body}`;
     it('a new BYOC trunk without policy or voice URLs: both rules; a fallback URL alone is enough', () => {
-      assert.deepEqual(codes(warnings(byoc(''))), ['readiness/byoc-trunk-no-connection-policy', 'readiness/byoc-trunk-no-voice-url']);
+      assert.deepEqual(codes(warnings(byoc(''))), ['readiness-byoc-trunk-no-connection-policy', 'readiness-byoc-trunk-no-voice-url']);
       const text = byoc('  voice_fallback_url: https://example.com/fallback\n  connection_policy_sid: null\n');
       const ds = warnings(text);
-      assert.deepEqual(codes(ds), ['readiness/byoc-trunk-no-connection-policy']);
+      assert.deepEqual(codes(ds), ['readiness-byoc-trunk-no-connection-policy']);
       assert.equal(at(text, ds[0]!), 'connection_policy_sid');
     });
 
@@ -95,19 +95,19 @@ describe('call readiness rules', () => {
     it('every trunk with in_capacity -1: at the first one; the quick fix sets it to 0 and clears it', () => {
       const text = group('  trunks:\n    - name: a\n      in_capacity: -1\n      endpoint_sid: null\n    - name: b\n      in_capacity: -1\n');
       const ds = warnings(text);
-      const receiving = ds.find((d) => d.code === 'readiness/carrierx-group-receiving-disabled')!;
+      const receiving = ds.find((d) => d.code === 'readiness-carrierx-group-receiving-disabled')!;
       assert.equal(at(text, receiving), 'in_capacity');
       assert.equal(receiving.range.start.line, 7);
       assert.deepEqual(receiving.fixes?.map((f) => f.title), ['Set in_capacity of a to 0 (unlimited)', 'Set in_capacity of b to 0 (unlimited)']);
       const fixed = applyTextEdits(text, receiving.fixes![1]!.edits);
-      assert.ok(!codes(warnings(fixed)).includes('readiness/carrierx-group-receiving-disabled'));
+      assert.ok(!codes(warnings(fixed)).includes('readiness-carrierx-group-receiving-disabled'));
       // One trunk able to receive is enough.
-      assert.ok(!codes(warnings(group('  trunks:\n    - name: a\n      in_capacity: -1\n    - name: b\n'))).includes('readiness/carrierx-group-receiving-disabled'));
+      assert.ok(!codes(warnings(group('  trunks:\n    - name: a\n      in_capacity: -1\n    - name: b\n'))).includes('readiness-carrierx-group-receiving-disabled'));
     });
 
     it('a trunk without endpoint: at its endpoint_sid, or at its item when the key is absent', () => {
       const text = group('  trunks:\n    - name: a\n      endpoint_sid: null\n    - name: b\n      priority: 1\n');
-      const ds = warnings(text).filter((d) => d.code === 'readiness/carrierx-trunk-no-endpoint');
+      const ds = warnings(text).filter((d) => d.code === 'readiness-carrierx-trunk-no-endpoint');
       assert.equal(ds.length, 2);
       assert.equal(at(text, ds[0]!), 'endpoint_sid');
       assert.match(ds[0]!.message, /^Trunk "a": no endpoint\. Calls the group gives this trunk have no SIP address/);
@@ -116,7 +116,7 @@ describe('call readiness rules', () => {
 
     it('no trunks at all', () => {
       const text = group('  trunks: []\n');
-      assert.ok(codes(warnings(text)).includes('readiness/carrierx-group-no-trunks'));
+      assert.ok(codes(warnings(text)).includes('readiness-carrierx-group-no-trunks'));
     });
   });
 
@@ -139,11 +139,11 @@ describe('call readiness rules', () => {
       const created = await h.twilio.trunks.create({ friendly_name: 'R', domain_name: 'r.pstn.twilio.com' });
       const text = documentText('TwilioTrunk', { friendly_name: 'R', domain_name: 'r.pstn.twilio.com' }, created.sid);
       const ds = await remoteWarnings(text);
-      assert.deepEqual(codes(ds), ['readiness/twilio-trunk-no-numbers', 'readiness/twilio-trunk-no-origination', 'readiness/twilio-trunk-no-termination-lists']);
+      assert.deepEqual(codes(ds), ['readiness-twilio-trunk-no-numbers', 'readiness-twilio-trunk-no-origination', 'readiness-twilio-trunk-no-termination-lists']);
       for (const d of ds) assert.equal(at(text, d), 'spec');
       const acl = await h.twilio.ipAccessControlLists.create('office');
       await h.twilio.trunkIpAccessControlLists.add(created.sid, acl.sid);
-      assert.deepEqual(codes(await remoteWarnings(text)), ['readiness/twilio-trunk-no-numbers', 'readiness/twilio-trunk-no-origination']);
+      assert.deepEqual(codes(await remoteWarnings(text)), ['readiness-twilio-trunk-no-numbers', 'readiness-twilio-trunk-no-origination']);
     });
 
     it('a BYOC trunk whose policy has only a disabled target; enabling it clears the warning', async () => {
@@ -152,7 +152,7 @@ describe('call readiness rules', () => {
       const byoc = await h.twilio.byocTrunks.create({ friendly_name: 'B', voice_url: 'https://example.com/voice', connection_policy_sid: policy.sid });
       const text = documentText('TwilioByocTrunk', { friendly_name: 'B' }, byoc.sid);
       const ds = await remoteWarnings(text);
-      assert.deepEqual(codes(ds), ['readiness/byoc-trunk-policy-without-target']);
+      assert.deepEqual(codes(ds), ['readiness-byoc-trunk-policy-without-target']);
       assert.match(ds[0]!.message, /no enabled target/);
       await h.twilio.connectionPolicyTargets.update(policy.sid, target.sid, { enabled: true });
       assert.deepEqual(await remoteWarnings(text), []);
@@ -163,8 +163,8 @@ describe('call readiness rules', () => {
       const group = await h.carrierx.trunkGroups.create({ name: 'G', trunks: [{ name: 'a', endpoint_sid: endpoint.endpoint_sid }] });
       const text = documentText('CarrierXTrunkGroup', { name: 'G' }, group.trunk_group_sid);
       const ds = await remoteWarnings(text);
-      assert.deepEqual(codes(ds), ['readiness/carrierx-endpoint-no-address', 'readiness/carrierx-group-no-numbers']);
-      assert.match(ds.find((d) => d.code === 'readiness/carrierx-endpoint-no-address')!.message, /^Trunk "a": its endpoint has no address\./);
+      assert.deepEqual(codes(ds), ['readiness-carrierx-endpoint-no-address', 'readiness-carrierx-group-no-numbers']);
+      assert.match(ds.find((d) => d.code === 'readiness-carrierx-endpoint-no-address')!.message, /^Trunk "a": its endpoint has no address\./);
     });
   });
 });
