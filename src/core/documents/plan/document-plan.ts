@@ -3,6 +3,7 @@ import type { PlanOperation } from './plan-operations';
 import type { RemoteFingerprint } from '../sync/remote-fingerprint';
 import type { RemoteState, RemoteTarget } from './remote-state';
 import type { TrunkKind } from '../file/trunk-kinds';
+import type { DocumentKey } from '../references/document-reference';
 
 /** What Push would do to one document's resource. No operations: in sync. */
 export interface DocumentPlan {
@@ -30,6 +31,11 @@ export interface DocumentPlan {
   target: RemoteTarget;
   /** The resource as it was planned against (the call-readiness checks read it); undefined when creating. */
   remote?: RemoteState | undefined;
+  /**
+   * Documents of the same push that this one names (references/): applied first. Those not
+   * created yet must be created before an operation of this plan can send their sid.
+   */
+  dependsOn?: DocumentKey[] | undefined;
 }
 
 export type PlanRefusalReason = 'invalid' | 'remote-missing' | 'plan-errors' | 'unavailable';
