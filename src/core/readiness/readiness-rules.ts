@@ -18,7 +18,9 @@ function rule<K extends ReadinessKind>(r: ReadinessRule<K>): AnyReadinessRule {
 
 /** The spec keys the kind's schema has (a fix never writes a key the schema would reject). */
 function schemaHasKeys(kind: ReadinessKind, keys: readonly string[]): boolean {
-  const spec = (KIND_SCHEMAS[kind] as { properties?: { spec?: { properties?: Record<string, unknown> } } }).properties?.spec?.properties;
+  type Properties = { properties?: Record<string, unknown> };
+  const schema = KIND_SCHEMAS[kind] as { properties?: { spec?: Properties }; definitions?: { spec?: Properties } };
+  const spec = schema.definitions?.spec?.properties ?? schema.properties?.spec?.properties;
   return !!spec && keys.every((k) => k in spec);
 }
 

@@ -49,6 +49,18 @@ describe('call readiness rules', () => {
       assert.match(lists.message, /Link an IP access control list or a credential list/);
     });
 
+    it('no lists: the quick fix adds ip_access_control_lists and credential_lists; naming a list clears the warning', () => {
+      const text = trunk('  phone_numbers: ["+14155550100"]\n');
+      const d = warnings(text).find((x) => x.code === 'readiness-twilio-trunk-no-termination-lists')!;
+      assert.equal(d.fixes?.[0]?.title, 'Add ip_access_control_lists and credential_lists');
+      const fixed = applyTextEdits(text, d.fixes![0]!.edits);
+      assert.match(fixed, /\n {2}phone_numbers: \["\+14155550100"\]\n {2}ip_access_control_lists: \[\]\n {2}credential_lists: \[\]\n$/);
+      const moved = warnings(fixed).find((x) => x.code === 'readiness-twilio-trunk-no-termination-lists')!;
+      assert.equal(at(fixed, moved), 'ip_access_control_lists', 'the warning now sits where the list goes');
+      const named = fixed.replace('ip_access_control_lists: []', 'ip_access_control_lists: [office]');
+      assert.ok(!codes(warnings(named)).includes('readiness-twilio-trunk-no-termination-lists'));
+    });
+
     it('all origination URLs disabled and no disaster recovery URL: at origination_urls; a quick fix enables one and clears it', () => {
       const text = trunk(`${URLS_OFF}  phone_numbers: ["+14155550100"]\n`);
       const d = warnings(text).find((x) => x.code === 'readiness-twilio-trunk-no-origination');
