@@ -1,3 +1,5 @@
+import { createWithoutDuplicates } from '../../core/documents/apply/reconcile-create';
+import { collect } from '../../core/providers/page';
 import { SIP_USERNAME_MAX } from '../../core/providers/twilio/sip-auth-rules';
 import { askSipPassword, handOverSipPassword } from '../ask-sip-password';
 import { t } from '../l10n';
@@ -30,8 +32,17 @@ export const addCredential: CommandDefinition = {
       })
     ).trim();
     const password = await askSipPassword(ctx, title, username);
-    const credential = await ctx.workbench.withProgress(t('Adding "{0}"…', username), (_report, signal) =>
-      client.credentials.create(list.sid, { username, password: password.value }, { signal }),
+    // A lost answer is looked up, never sent again blindly: a username is in a list once, and it
+    // was not there when the user typed it, so the one found now is this create's.
+    const { value: credential } = await ctx.workbench.withProgress(t('Adding "{0}"…', username), (_report, signal) =>
+      createWithoutDuplicates(
+        {
+          what: `SIP credential "${username}"`,
+          create: () => client.credentials.create(list.sid, { username, password: password.value }, { signal }),
+          find: async (_before, s) => (await collect(client.credentials.list(list.sid, { pageSize: 1000, signal: s }))).find((c) => c.username === username),
+        },
+        { signal },
+      ),
     );
     if (given?.via) ctx.resourceChanges.fire({ account: account.name, kind: 'TwilioTrunk', sid: given.via.sid });
     await handOverSipPassword(ctx, password, username);
