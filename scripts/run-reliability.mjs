@@ -104,6 +104,7 @@ function summaryLine(bySuite, failed) {
     `${sum('transport', 'violations')} transport violations in ${sum('transport', 'checks')} checks`,
     `${sum('conflicts', 'lost')} lost edits and ${sum('conflicts', 'duplicates')} duplicates in ${sum('conflicts', 'cases')} conflict cases`,
     `${sum('contract', 'violations')} contract violations in ${sum('contract', 'sequences')} model-based sequences (${sum('contract', 'steps')} steps, ${sum('contract', 'applies')} applies)`,
+    `${sum('termination', 'violations')} violations in ${sum('termination', 'sequences')} termination sequences (${sum('termination', 'steps')} steps, ${sum('termination', 'faultedSteps')} with a fault), ${sum('termination', 'duplicates')} duplicates after ${sum('termination', 'lostAnswers')} lost answers`,
     `${sum('kill', 'duplicates')} duplicates, ${sum('kill', 'lostChanges')} lost changes and ${sum('kill', 'unparseable')} unparseable files after ${sum('kill', 'kills')} SIGKILLs`,
     `${sum('emulator-load', 'requests')} requests under load, ${sum('emulator-load', 'errors')} errors, p50 ${ms(max('emulator-load', 'p50Ms'))}, p99 ${ms(max('emulator-load', 'p99Ms'))}`,
   ];

@@ -14,6 +14,9 @@ export const CANARY = {
   wrongAuthToken: 'CanaryWrongToken91ab3cEND',
   wrongApiKeySecret: 'CanaryWrongSecret2c77d0END',
   wrongCarrierXToken: 'CanaryWrongCxToken6e1f44END',
+  /** SIP credential passwords (they meet Twilio's rule: 12+ characters, a digit, both cases). */
+  sipPassword: 'CanarySipPass3d9f1aEND',
+  sipPasswordChanged: 'CanarySipNew7c20b4END',
 } as const;
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
@@ -28,6 +31,8 @@ export const CANARY_FORMS: readonly { name: string; text: string }[] = (() => {
     ['wrong auth token', CANARY.wrongAuthToken, CANARY.accountSid],
     ['wrong API key secret', CANARY.wrongApiKeySecret, CANARY.apiKeySid],
     ['wrong CarrierX token', CANARY.wrongCarrierXToken, undefined],
+    ['SIP password', CANARY.sipPassword, undefined],
+    ['changed SIP password', CANARY.sipPasswordChanged, undefined],
   ] as const;
   for (const [name, secret, user] of secrets) {
     forms.push({ name, text: secret }, { name: `${name} (base64)`, text: b64(secret).replace(/=+$/, '') });

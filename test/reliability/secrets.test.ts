@@ -15,9 +15,13 @@ import { createCarrierXClient } from '../../src/core/providers/carrierx/carrierx
 import { collect } from '../../src/core/providers/page';
 import { createTwilioClient, type TwilioCredentials } from '../../src/core/providers/twilio/twilio-client';
 import { addCarrierXAccount } from '../../src/ui/commands/add-carrierx-account';
+import { addCredential } from '../../src/ui/commands/add-credential';
+import { createCredentialList } from '../../src/ui/commands/create-credential-list';
+import { setCredentialPassword } from '../../src/ui/commands/set-credential-password';
 import { addTwilioAccount } from '../../src/ui/commands/add-twilio-account';
 import { importTwilioCliProfiles } from '../../src/ui/commands/import-twilio-cli-profiles';
 import { updateAccountCredentials } from '../../src/ui/commands/update-account-credentials';
+import { passwordMatches } from '../../src/emulator/twilio/password-hash';
 import { commandHarness } from '../support/command-harness';
 import { runNodeScript, startEmulatorProcess } from '../support/node-process';
 import { SteppingClock } from '../support/stepping-clock';
@@ -118,6 +122,50 @@ describe('secrets', () => {
     out.addJson('progress titles', h.workbench.progressTitles);
     out.addJson('global state (accounts)', [...h.state.values]);
     out.addJson('account list', h.accounts.list());
+    await h.close();
+    assertNoLeaks(out);
+  });
+
+  test('a SIP credential password, through Add Credential (a lost answer, then the look-up) and Set Credential Password (a 503, retried), is nowhere but in the request', async () => {
+    const out = new OutputCollector();
+    const h = commandHarness(emulator);
+    await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
+    const run = async (where: string, flow: () => Promise<unknown>) => {
+      try {
+        out.addJson(`${where} result`, await flow());
+      } catch (error) {
+        out.addError(`${where} error`, error);
+      }
+    };
+    const credentials = `/2010-04-01/Accounts/${CANARY.accountSid}/SIP/CredentialLists/`;
+    h.answers([{ input: 'Canary phones' }]);
+    await run('create credential list', () => createCredentialList.run(h.context()));
+    const list = (await h.explorer.childrenOf((await h.explorer.childrenOf(undefined))[0])).find((n) => n.treeItem().label === 'Credential Lists')!;
+    const node = (await h.explorer.childrenOf(list)).find((n) => n.treeItem().label === 'Canary phones')!;
+    emulator.faults.set([{ kind: 'reset-after-commit', method: 'POST', path: `${credentials}*`, times: 1 }]);
+    const added = h.answers([{ input: 'canary-1' }, { pick: /Type a password/ }, { input: CANARY.sipPassword }]);
+    await run('add credential, answer lost', () => addCredential.run(h.context(), node));
+    emulator.faults.set([{ kind: 'server-error', method: 'POST', path: `${credentials}*`, status: 503, times: 1 }]);
+    const changed = h.answers([{ pick: 'Canary phones' }, { pick: 'canary-1' }, { pick: /Type a password/ }, { input: CANARY.sipPasswordChanged }]);
+    await run('set credential password, 503', () => setCredentialPassword.run(h.context()));
+    emulator.faults.set([]);
+    const twilio = await h.connections.twilio(h.accounts.list()[0]!);
+    const [listRecord] = await twilio.credentialLists.findByFriendlyName('Canary phones');
+    // A username already there: the refusal names the username, never the password sent with it.
+    await run('Twilio refuses a username twice', () => twilio.credentials.create(listRecord!.sid, { username: 'canary-1', password: CANARY.sipPassword }));
+    const shown = [];
+    for (const n of await h.explorer.childrenOf(node)) shown.push(n.treeItem());
+    assert.equal(shown.length, 1, 'one credential, not two');
+
+    out.add('log', h.sink.lines.join('\n'));
+    out.addJson('prompts', [added.asked, changed.asked]);
+    out.addJson('notifications', h.workbench.messages);
+    out.addJson('progress titles', h.workbench.progressTitles);
+    out.addJson('tree items', shown);
+    out.addJson('resource changes', h.resourcesChanged);
+    out.addJson('global state', [...h.state.values]);
+    out.addJson('secret storage', [...h.secrets.values]);
+    out.addJson('emulator state', emulator.store.snapshot());
     await h.close();
     assertNoLeaks(out);
   });
@@ -261,6 +309,31 @@ describe('secrets', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+    assertNoLeaks(out);
+  });
+
+  // The CLI's half of TwilioCredentialList (term-files) names the variable in its messages but
+  // does not read it yet on main: a todo until it does, then it holds the CLI to the canary.
+  test('trunkline apply reads a new SIP credential password from TRUNKLINE_SIP_PASSWORD_<LIST>_<USERNAME>, sets it, and prints and writes it nowhere', { todo: 'the CLI does not read the variable yet' }, async () => {
+    const out = new OutputCollector();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trunkline-secrets-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'trunkline.config.json'), JSON.stringify({ accounts: { 'acme-prod': { provider: 'twilio', accountSid: CANARY.accountSid, baseUrl: emulator.baseUrl, env: 'ACME' } } }));
+      fs.writeFileSync(path.join(dir, 'phones.trunk.yaml'), documentText('TwilioCredentialList', { friendly_name: 'CLI phones', credentials: [{ username: 'cli-1' }] }).replace('account: sandbox', 'account: acme-prod'));
+      const env = { PATH: process.env.PATH, HOME: dir, ACME_TWILIO_AUTH_TOKEN: CANARY.authToken, TRUNKLINE_SIP_PASSWORD_CLI_PHONES_CLI_1: CANARY.sipPassword };
+      for (const args of [['plan', '--verbose'], ['apply', '--yes', '--verbose', '--debug'], ['plan', '--format', 'json', '--debug']]) {
+        const result = await runNodeScript('cli.js', args, { cwd: dir, env });
+        out.add(`cli ${args.join(' ')} stdout`, result.stdout);
+        out.add(`cli ${args.join(' ')} stderr`, result.stderr);
+        if (args[0] === 'apply') assert.equal(result.code, 0, result.stdout + result.stderr);
+      }
+      for (const file of listFiles(dir)) out.add(`file ${path.relative(dir, file)}`, fs.readFileSync(file, 'utf8'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const phones = emulator.store.twilio.authLists.lists('credential_lists').values().find((l) => l.friendly_name === 'CLI phones');
+    const cli1 = phones && emulator.store.twilio.authLists.credentialsOf(phones.sid).values().find((c) => c.username === 'cli-1');
+    assert.ok(cli1 && passwordMatches(CANARY.sipPassword, cli1.password_salt, cli1.password_hash), 'apply set the password from the environment');
     assertNoLeaks(out);
   });
 

@@ -114,6 +114,8 @@ export class HttpTransport {
     };
     if (contentType) headers['content-type'] = contentType;
 
+    // Whether an earlier attempt may have been applied (no answer after it left, or a 5xx).
+    let earlierMayHaveApplied = false;
     for (let attempt = 1; ; attempt++) {
       const started = await this.waitForRateLimit(req, url);
       let outcome: AttemptOutcome;
@@ -136,6 +138,12 @@ export class HttpTransport {
           this.logger.info(`${target} → ${res.statusCode} in ${elapsed} ms${requestId ? ` [${requestId}]` : ''}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
           return { status: res.statusCode, headers: responseHeaders, body: parsed, requestId };
         }
+        if (res.statusCode === 404 && req.method === 'DELETE' && earlierMayHaveApplied) {
+          // A DELETE retried after its answer was lost: the first attempt deleted it. Gone is what was asked.
+          this.pacer.succeeded();
+          this.logger.info(`${target} → 404 in ${elapsed} ms${requestId ? ` [${requestId}]` : ''} (attempt ${attempt}): already deleted by the earlier attempt`);
+          return { status: 204, headers: responseHeaders, body: undefined, requestId };
+        }
         const retryAfterMs = parseRetryAfter(responseHeaders['retry-after'], this.clock.now());
         if (res.statusCode === 429) this.pacer.throttled(started, retryAfterMs);
         outcome = { type: 'response', status: res.statusCode, retryAfterMs };
@@ -155,6 +163,7 @@ export class HttpTransport {
         failure = error;
         this.logger.warn(`${target} failed after ${this.clock.now() - started} ms: ${error.message}`);
       }
+      if (outcome.type === 'error' ? outcome.reachedServer : outcome.status >= 500) earlierMayHaveApplied = true;
       const delay = retryDelay(this.retry, attempt, outcome, idempotent, this.random);
       if (delay === undefined) throw failure;
       this.logger.info(`${target}: retrying in ${delay} ms (attempt ${attempt + 1} of ${this.retry.maxAttempts})`);

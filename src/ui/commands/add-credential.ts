@@ -1,3 +1,5 @@
+import { createWithoutDuplicates } from '../../core/documents/apply/reconcile-create';
+import { collect } from '../../core/providers/page';
 import { SIP_USERNAME_MAX } from '../../core/providers/twilio/sip-auth-rules';
 import { askSipPassword, handOverSipPassword } from '../ask-sip-password';
 import { t } from '../l10n';
@@ -30,9 +32,20 @@ export const addCredential: CommandDefinition = {
       })
     ).trim();
     const password = await askSipPassword(ctx, title, username);
-    const credential = await ctx.workbench.withProgress(t('Adding "{0}"…', username), (_report, signal) =>
-      client.credentials.create(list.sid, { username, password: password.value }, { signal }),
-    );
+    // A lost answer is looked up, never sent again blindly: a username is in a list once. The one
+    // found may be a colleague's made at the same moment, so the password is set on it again:
+    // the password handed over must be the one Twilio holds.
+    const credential = await ctx.workbench.withProgress(t('Adding "{0}"…', username), async (_report, signal) => {
+      const outcome = await createWithoutDuplicates(
+        {
+          what: `SIP credential "${username}"`,
+          create: () => client.credentials.create(list.sid, { username, password: password.value }, { signal }),
+          find: async (_before, s) => (await collect(client.credentials.list(list.sid, { pageSize: 1000, signal: s }))).find((c) => c.username === username),
+        },
+        { signal },
+      );
+      return outcome.reconciled ? client.credentials.updatePassword(list.sid, outcome.value.sid, password.value, { signal }) : outcome.value;
+    });
     if (given?.via) ctx.resourceChanges.fire({ account: account.name, kind: 'TwilioTrunk', sid: given.via.sid });
     await handOverSipPassword(ctx, password, username);
     await showCreated(ctx, { message: t('Added "{0}" to "{1}".', username, list.friendly_name ?? list.sid), ref: { kind: 'credential', account, list, credential, via: given?.via }, exportable: false });

@@ -1,3 +1,4 @@
+import { createWithoutDuplicates } from '../../core/documents/apply/reconcile-create';
 import { CREDENTIAL_LIST_NAME_MAX } from '../../core/providers/twilio/sip-auth-rules';
 import { t } from '../l10n';
 import { nameProblem } from '../name-problem';
@@ -21,7 +22,19 @@ export const createCredentialList: CommandDefinition = {
       validateOnAccept: async (v) =>
         (await client.credentialLists.findByFriendlyName(v)).length > 0 ? t('The account already has a list named "{0}".', v) : undefined,
     });
-    const list = await ctx.workbench.withProgress(t('Creating "{0}"…', name), (_report, signal) => client.credentialLists.create(name, { signal }));
+    const lists = client.credentialLists;
+    // A lost answer is looked up, never sent again blindly: Twilio keeps credential list names
+    // unique (21240), so the list of that name is the one this create made.
+    const { value: list } = await ctx.workbench.withProgress(t('Creating "{0}"…', name), (_report, signal) =>
+      createWithoutDuplicates(
+        {
+          what: `credential list "${name}"`,
+          create: () => lists.create(name, { signal }),
+          find: async (_before, s) => (await lists.findByFriendlyName(name, { signal: s }))[0],
+        },
+        { signal },
+      ),
+    );
     await showCreated(ctx, { message: t('Created the credential list "{0}". Add credentials to it, then link it to a trunk.', name), ref: { kind: 'credentialList', account, list }, exportable: false });
     return list;
   },

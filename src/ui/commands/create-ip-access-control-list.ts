@@ -1,3 +1,4 @@
+import { createWithoutDuplicates, newResource } from '../../core/documents/apply/reconcile-create';
 import { IP_ACCESS_CONTROL_LIST_NAME_MAX } from '../../core/providers/twilio/sip-auth-rules';
 import { t } from '../l10n';
 import { nameProblem } from '../name-problem';
@@ -21,7 +22,20 @@ export const createIpAccessControlList: CommandDefinition = {
       validateOnAccept: async (v) =>
         (await client.ipAccessControlLists.findByFriendlyName(v)).length > 0 ? t('The account already has a list named "{0}".', v) : undefined,
     });
-    const list = await ctx.workbench.withProgress(t('Creating "{0}"…', name), (_report, signal) => client.ipAccessControlLists.create(name, { signal }));
+    const lists = client.ipAccessControlLists;
+    // A lost answer is looked up, never sent again blindly. IP ACL names need not be unique at
+    // Twilio, so the lists of that name just before the create tell ours from a colleague's.
+    const { value: list } = await ctx.workbench.withProgress(t('Creating "{0}"…', name), (_report, signal) =>
+      createWithoutDuplicates(
+        {
+          what: `IP access control list "${name}"`,
+          before: async () => new Set((await lists.findByFriendlyName(name, { signal })).map((l) => l.sid)),
+          create: () => lists.create(name, { signal }),
+          find: async (before, s) => newResource('IP access control list', await lists.findByFriendlyName(name, { signal: s }), (l) => l.sid, before),
+        },
+        { signal },
+      ),
+    );
     await showCreated(ctx, { message: t('Created the IP access control list "{0}". Add addresses to it, then link it to a trunk.', name), ref: { kind: 'ipAccessControlList', account, list }, exportable: false });
     return list;
   },

@@ -1,5 +1,5 @@
 import type { Account } from '../../core/accounts/account';
-import { isProviderError } from '../../core/http/provider-error';
+import { createWithoutDuplicates } from '../../core/documents/apply/reconcile-create';
 import { collect } from '../../core/providers/page';
 import { FRIENDLY_NAME_MAX, type OriginationUrl, type Trunk } from '../../core/providers/twilio/models';
 import { providerStepFailure, runCreateWizard } from '../create-wizard';
@@ -140,18 +140,26 @@ export const createOriginationUrl: CommandDefinition = {
           ctx.workbench.withProgress(t('Adding {0}…', a.sipUrl!), async (_report, signal) => {
             const client = await ctx.connections.twilio(a.account!);
             const body = { sip_url: a.sipUrl!, friendly_name: a.friendlyName!, priority: Number(a.priority), weight: Number(a.weight), enabled: true };
-            try {
-              return await client.originationUrls.create(a.trunk!.sid, body, { signal });
-            } catch (e) {
-              // A lost answer: the URL may exist now; adopt it rather than add it twice.
-              if (isProviderError(e) && e.outcomeUnknown) {
-                const found = (await collect(client.originationUrls.list(a.trunk!.sid, { signal }))).find((u) => u.sip_url?.toLowerCase() === a.sipUrl!.toLowerCase());
-                if (found) return found;
-              }
-              throw e;
+            const sameUrl = async (s: AbortSignal | undefined) =>
+              (await collect(client.originationUrls.list(a.trunk!.sid, { signal: s }))).find((u) => u.sip_url?.toLowerCase() === a.sipUrl!.toLowerCase());
+            // The wizard may have been open for a while: a URL someone added meanwhile is refused
+            // at its step, not added twice (Twilio would take it again).
+            const there = await sameUrl(signal);
+            if (there) {
+              existing = undefined;
+              throw new SipUrlTaken(t('This trunk already sends calls to {0} ("{1}").', there.sip_url ?? a.sipUrl!, there.friendly_name ?? there.sid));
             }
+            // A lost answer or a 5xx: the URL may exist now; it is looked up (by SIP URL) before anything is sent again.
+            const { value } = await createWithoutDuplicates(
+              { what: `origination URL ${a.sipUrl!}`, create: () => client.originationUrls.create(a.trunk!.sid, body, { signal }), find: (_before, s) => sameUrl(s) },
+              { signal },
+            );
+            return value;
           }),
-        stepOfFailure: (e) => providerStepFailure(e, { sip_url: /sip.?url|uri/i, friendly_name: /friendly.?name/i, priority: /priority/i, weight: /weight/i }),
+        stepOfFailure: (e) =>
+          e instanceof SipUrlTaken
+            ? { stepId: 'sip_url', message: e.message }
+            : providerStepFailure(e, { sip_url: /sip.?url|uri/i, friendly_name: /friendly.?name/i, priority: /priority/i, weight: /weight/i }),
       },
       answers,
     );
@@ -166,6 +174,9 @@ export const createOriginationUrl: CommandDefinition = {
     return url;
   },
 };
+
+/** The SIP URL was added to the trunk while the wizard was open. */
+class SipUrlTaken extends Error {}
 
 function rangeProblem(value: string, min: number, max: number): string | undefined {
   if (!/^\d+$/.test(value.trim())) return t('Enter a whole number.');

@@ -1,3 +1,4 @@
+import { createWithoutDuplicates } from '../../core/documents/apply/reconcile-create';
 import { isProviderError } from '../../core/http/provider-error';
 import { collect } from '../../core/providers/page';
 import { t } from '../l10n';
@@ -56,7 +57,15 @@ export const linkAuthLists: CommandDefinition = {
           report(c.name);
           const links = c.kind === 'ipAccessControlList' ? client.trunkIpAccessControlLists : client.trunkCredentialLists;
           try {
-            await links.add(trunk.sid, c.sid, { signal });
+            // A lost answer is looked up (the link is addressed by the list's sid), never sent again blindly.
+            await createWithoutDuplicates(
+              {
+                what: `the link of "${c.name}"`,
+                create: () => links.add(trunk.sid, c.sid, { signal }),
+                find: (_before, s) => links.fetch(trunk.sid, c.sid, { signal: s }).catch((e: unknown) => (isProviderError(e) && e.isNotFound ? undefined : Promise.reject(e))),
+              },
+              { signal },
+            );
             linked.push(c.name);
           } catch (e) {
             if (signal.aborted) break;

@@ -158,6 +158,23 @@ describe('HttpTransport', () => {
     });
   });
 
+  test('a DELETE whose answer was lost is retried, and the 404 that follows is the delete done, not an error', async () => {
+    const notFound = (res: Parameters<ScriptedHandler>[1]) => json(res, 404, { code: 20404, message: 'The requested resource was not found', status: 404 });
+    await withServer((_r, res, n) => (n === 1 ? res.socket?.destroy() : notFound(res)), async (server) => {
+      const { t, sink } = transport();
+      const res = await t.send({ method: 'DELETE', url: `${server.url}/v1/Trunks/TK1` });
+      assert.equal(res.status, 204);
+      assert.equal(server.requests.length, 2);
+      assert.ok(sink.lines.some((l) => /already deleted by the earlier attempt/.test(l)));
+    });
+    // A 404 at the first attempt is still the caller's to handle: nothing was deleted by us.
+    await withServer((_r, res) => notFound(res), async (server) => {
+      const { t } = transport();
+      const err = await expectProviderError(t.send({ method: 'DELETE', url: `${server.url}/v1/Trunks/TK1` }));
+      assert.equal(err.status, 404);
+    });
+  });
+
   test('connection refused is retried (nothing was sent) and then explained', async () => {
     const server = await startScriptedServer(() => {});
     const url = server.url;
