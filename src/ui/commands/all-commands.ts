@@ -5,6 +5,12 @@ import { createIpAccessControlList } from './create-ip-access-control-list';
 import { createCredentialList } from './create-credential-list';
 import { addIpAddress } from './add-ip-address';
 import { addCredential } from './add-credential';
+import { createEndpoint } from './create-endpoint';
+import { addEndpointAddress } from './add-endpoint-address';
+import { editEndpointAddress } from './edit-endpoint-address';
+import { setEndpointSipPassword } from './set-endpoint-sip-password';
+import { clearEndpointSipPassword } from './clear-endpoint-sip-password';
+import { setTrunkEndpoint } from './set-trunk-endpoint';
 import { addAccount } from './add-account';
 import { addCarrierXAccount } from './add-carrierx-account';
 import { addTwilioAccount } from './add-twilio-account';
@@ -60,6 +66,12 @@ export const EXPLORER_COMMANDS: readonly CommandDefinition[] = [
   setCredentialPassword,
   linkAuthLists,
   unlinkAuthList,
+  createEndpoint,
+  addEndpointAddress,
+  editEndpointAddress,
+  setEndpointSipPassword,
+  clearEndpointSipPassword,
+  setTrunkEndpoint,
   copySid,
   openInConsole,
   refresh,

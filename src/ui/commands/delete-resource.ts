@@ -24,7 +24,8 @@ export const deleteResource: CommandDefinition = {
     });
     if (!confirmed) return false;
     try {
-      await ctx.workbench.withProgress(t('Deleting "{0}"…', labelOf(ref)), (_report, signal) => capability.remove(ctx.connections, ref, signal));
+      const alsoChanged = await ctx.workbench.withProgress(t('Deleting "{0}"…', labelOf(ref)), (_report, signal) => capability.remove(ctx.connections, ref, signal));
+      for (const change of alsoChanged ?? []) ctx.resourceChanges.fire(change);
     } finally {
       ctx.resourceChanges.fire(changeOf(ref));
     }

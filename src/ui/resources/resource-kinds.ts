@@ -4,6 +4,8 @@ import { byocTrunkKind } from './kinds/byoc-trunk';
 import { carrierxTrunkKind } from './kinds/carrierx-trunk';
 import { credentialKind } from './kinds/credential';
 import { credentialListKind } from './kinds/credential-list';
+import { endpointAddressKind } from './kinds/endpoint-address';
+import { endpointKind } from './kinds/endpoint';
 import { ipAccessControlListKind } from './kinds/ip-access-control-list';
 import { ipAddressKind } from './kinds/ip-address';
 import { originationUrlKind } from './kinds/origination-url';
@@ -28,6 +30,8 @@ const KINDS: { readonly [K in ResourceKind]: ResourceKindDescriptor<K> } = {
   ipAddress: ipAddressKind,
   credentialList: credentialListKind,
   credential: credentialKind,
+  endpoint: endpointKind,
+  endpointAddress: endpointAddressKind,
 };
 
 // A descriptor of one kind takes only its own references: the list is read through ResourceRef.

@@ -6,7 +6,7 @@
  */
 
 /** The folders below an account. */
-export type AccountFolder = 'trunks' | 'byocTrunks' | 'trunkGroups' | 'ipAccessControlLists' | 'credentialLists';
+export type AccountFolder = 'trunks' | 'byocTrunks' | 'trunkGroups' | 'ipAccessControlLists' | 'credentialLists' | 'endpoints';
 /** The folders below an Elastic SIP trunk (Termination lists the SIP auth lists it links). */
 export type TrunkFolder = 'phoneNumbers' | 'originationUrls' | 'termination';
 
@@ -30,6 +30,7 @@ const SEGMENTS: Record<AccountFolder | TrunkFolder, string> = {
   ipAccessControlLists: 'ip-access-control-lists',
   credentialLists: 'credential-lists',
   termination: 'termination',
+  endpoints: 'endpoints',
 };
 
 export function accountTreeId(accountId: string): string {
