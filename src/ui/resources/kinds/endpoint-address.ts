@@ -92,7 +92,12 @@ export const endpointAddressKind: ResourceKindDescriptor<'endpointAddress'> = {
   rename: { refused: () => t('Addresses have no name: use "Edit Endpoint Address…" to change the host, port or transport.') },
   edit: { refused: () => t('Use "Edit Endpoint Address…" to change the host, port, transport or direction of an address.') },
   delete: {
-    consequence: async (_connections, ref) => t('Trunks that use "{0}" no longer reach {1} through it.', ref.endpoint.name || ref.endpoint.endpoint_sid, ref.address.ip ?? ''),
+    consequence: async (_connections, ref) => {
+      const name = ref.endpoint.name || ref.endpoint.endpoint_sid;
+      return ref.endpoint.addresses.length === 1
+        ? t('It is the last address of "{0}": trunks that use it then have nowhere to send calls.', name)
+        : t('Trunks that use "{0}" no longer reach {1} through it.', name, ref.address.ip ?? '');
+    },
     async remove(connections, ref, signal) {
       const { endpoint, index } = await currentAddress(connections, ref, signal);
       await writeAddress(connections, ref.account, endpoint, index, undefined, signal);

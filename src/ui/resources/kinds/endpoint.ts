@@ -6,6 +6,7 @@ import { t } from '../../l10n';
 import { pickEndpoint } from '../../pickers/pick-endpoint';
 import type { ResourceChange } from '../../resource-change-bus';
 import type { FieldDescriptor } from '../editable-fields';
+import { PartlyDoneError } from '../partly-done-error';
 import type { ResourceKindDescriptor } from '../resource-kind';
 import type { RefOf } from '../resource-ref';
 
@@ -145,8 +146,9 @@ async function removeEndpoint(connections: AccountConnections, ref: RefOf<'endpo
     if (changes.length === 0) throw e;
     // Never half-applied without saying so: the trunks already have no endpoint.
     const why = isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e);
-    throw new Error(
+    throw new PartlyDoneError(
       t('These trunks were left with no endpoint, but deleting "{0}" failed: {1}. Set their endpoint again with "Set Endpoint…", or delete it again. Trunks: {2}', endpointKind.label(ref), why, users.map((u) => `"${u.trunk.name || u.trunk.trunk_sid}"`).join(', ')),
+      changes,
       { cause: e },
     );
   }

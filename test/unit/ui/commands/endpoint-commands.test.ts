@@ -279,6 +279,30 @@ describe('CarrierX endpoint commands', () => {
     }
   });
 
+  test('a delete that fails after the trunks were left with no endpoint says so, names them, and announces their groups', async () => {
+    const client = await carrierx();
+    const endpoint = await thirdPartyEndpoint('Doomed');
+    const groups = await collect(client.trunkGroups.list({ withTrunks: true }));
+    const { g, tr } = groups.flatMap((gr) => (gr.trunks ?? []).map((t) => ({ g: gr, tr: t })))[0]!;
+    await client.trunks.update(g.trunk_group_sid, tr.trunk_sid, { endpoint_sid: endpoint.endpoint_sid });
+    emulator.faults.add({ kind: 'server-error', status: 500, method: 'DELETE', path: `/core/v2/endpoints/${endpoint.endpoint_sid}`, times: 10 });
+    h.answers([{ confirm: true }]);
+    await assert.rejects(deleteResource.run(h.context(), await nodeOf(['sandbox', 'Endpoints', 'Doomed'])), (e: Error) => {
+      assert.match(e.message, /were left with no endpoint, but deleting "Doomed" failed/);
+      assert.ok(e.message.includes(`"${tr.name}"`), e.message);
+      return true;
+    });
+    assert.equal((await client.trunks.fetch(g.trunk_group_sid, tr.trunk_sid)).endpoint_sid, null);
+    assert.ok(h.resourcesChanged.some((c) => c.kind === 'CarrierXTrunkGroup' && c.sid === g.trunk_group_sid), 'the group whose trunk changed is re-checked');
+  });
+
+  test('removing the last address warns that trunks then have nowhere to send calls', async () => {
+    await thirdPartyEndpoint('Single', [{ ip: '192.0.2.9' }]);
+    const input = h.answers([{ confirm: false, detail: /last address of "Single": trunks that use it then have nowhere to send calls/ }]);
+    await deleteResource.run(h.context(), await nodeOf(['sandbox', 'Endpoints', 'Single', '192.0.2.9']));
+    input.assertDone();
+  });
+
   test('the System Gateway and its addresses are refused before any prompt, with what to do', async () => {
     const gateway = await nodeOf(['sandbox', 'Endpoints', 'System Gateway']);
     h.answers([]);
