@@ -76,3 +76,8 @@ export function treeIdOf(ref: ResourceRef): string {
 export function folderIdOf(ref: ResourceRef): string {
   return folderTreeId(descriptorOf(ref).place(ref).folder);
 }
+
+/** Every folder that shows this resource: its own first, then where else it appears. */
+export function folderIdsShowing(ref: ResourceRef): string[] {
+  return [folderIdOf(ref), ...(descriptorOf(ref).alsoShownIn?.(ref) ?? []).map(folderTreeId)];
+}

@@ -7,6 +7,7 @@ import { clearEndpointSipPassword } from '../../../../src/ui/commands/clear-endp
 import { createEndpoint } from '../../../../src/ui/commands/create-endpoint';
 import { deleteResource } from '../../../../src/ui/commands/delete-resource';
 import { editEndpointAddress } from '../../../../src/ui/commands/edit-endpoint-address';
+import { editField } from '../../../../src/ui/commands/edit-field';
 import { renameResource } from '../../../../src/ui/commands/rename-resource';
 import { setEndpointSipPassword } from '../../../../src/ui/commands/set-endpoint-sip-password';
 import { setTrunkEndpoint } from '../../../../src/ui/commands/set-trunk-endpoint';
@@ -253,6 +254,27 @@ describe('CarrierX endpoint commands', () => {
     input.assertDone();
     assert.equal((await client.trunks.fetch(g.trunk_group_sid, tr.trunk_sid)).endpoint_sid, null);
     assert.match(String((await childItems(await nodeOf(['sandbox', 'Trunk Groups', g.name!, tr.name!])))[0]?.label), /^No endpoint/);
+  });
+
+  test('an endpoint renamed, or given a capacity, in one place reloads the other place that shows it (the account’s Endpoints, the trunks that use it)', async () => {
+    const client = await carrierx();
+    const endpoint = await thirdPartyEndpoint('Before');
+    const { g, tr } = (await collect(client.trunkGroups.list({ withTrunks: true }))).flatMap((gr) => (gr.trunks ?? []).map((t) => ({ g: gr, tr: t })))[0]!;
+    await client.trunks.update(g.trunk_group_sid, tr.trunk_sid, { endpoint_sid: endpoint.endpoint_sid });
+    assert.deepEqual((await childItems(await nodeOf(['sandbox', 'Trunk Groups', g.name!, tr.name!]))).map((i) => i.label), ['Before'], 'shown below the trunk');
+    const trunkGroups = await nodeOf(['sandbox', 'Trunk Groups']);
+    h.changed.length = 0;
+    h.answers([{ input: 'After' }]);
+    await renameResource.run(h.context(), await nodeOf(['sandbox', 'Endpoints', 'Before']));
+    assert.ok(h.changed.some((n) => n?.id === trunkGroups.id), 'the view is told to reload the trunk groups, where the trunk shows its endpoint');
+    assert.deepEqual((await childItems(await nodeOf(['sandbox', 'Trunk Groups', g.name!, tr.name!]))).map((i) => i.label), ['After']);
+    h.answers([{ pick: 'capacity' }, { input: '-1', rejectedWith: /at least 0/ }, { input: '25' }]);
+    const endpointsFolder = await nodeOf(['sandbox', 'Endpoints']);
+    h.changed.length = 0;
+    await editField.run(h.context(), await nodeOf(['sandbox', 'Trunk Groups', g.name!, tr.name!, 'After']));
+    assert.ok(h.changed.some((n) => n?.id === endpointsFolder.id), 'changed below a trunk: the account\'s Endpoints reload too');
+    assert.equal((await client.endpoints.fetch(endpoint.endpoint_sid)).capacity, 25);
+    assert.match(String((await nodeOf(['sandbox', 'Endpoints', 'After'])).treeItem().tooltip), /`capacity`: 25/);
   });
 
   test('deleting an endpoint that trunks use names them; after confirmation they are left with no endpoint, then it is deleted', async () => {
