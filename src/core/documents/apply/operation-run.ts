@@ -2,6 +2,7 @@ import type { TrunkKind } from '../file/trunk-kinds';
 import type { CreateOutcome, CreateProcedure } from './reconcile-create';
 import type { SyncClients } from './sync-clients';
 import type { ResolvedReference } from '../references/document-reference';
+import type { SecretRequest } from './secret-request';
 
 /** What one operation did to the document's resource. */
 export interface OperationEffect {
@@ -39,4 +40,6 @@ export interface OperationRun {
    * (created before this one: DocumentPlan.dependsOn). Throws when that document was not created.
    */
   referenced(reference: ResolvedReference): string;
+  /** A secret the caller gathered before applying (ApplyOptions.secrets); throws, saying which, when it did not. */
+  secret(request: SecretRequest): string;
 }

@@ -4,6 +4,20 @@ import type { TrunkKind } from '../file/trunk-kinds';
 // descriptors, planners and the generic code that resolves references all name them, so this
 // file imports nothing that could lead back to them.
 
+/**
+ * A spec field that names another resource of the account : by its sid, or by the
+ * name its kind's `identity.nameOf` gives (friendly_name), resolved among the account's
+ * resources and the workspace's documents of `kind`. ARCHITECTURE.md "References between documents".
+ */
+export interface KindReference {
+  /** The spec key that holds it. */
+  field: string;
+  /** The key holds a list, each entry a reference; otherwise the key's one value. */
+  list: boolean;
+  /** The kind of the resource it names (a kind with `referable`). */
+  kind: TrunkKind;
+}
+
 /** A document of the workspace, as plans and sync state key it. */
 export interface DocumentKey {
   uri: string;
@@ -65,4 +79,6 @@ export interface ReferenceResolver {
   resolve(kind: TrunkKind, value: string): ReferenceResolution;
   /** Every resource of the kind the account and the workspace have (completion). */
   candidates(kind: TrunkKind): ReferenceCandidate[];
+  /** What is wrong with a reference that did not resolve, and what to do. */
+  problem(resolution: Exclude<ReferenceResolution, { status: 'resolved' }>): string;
 }
