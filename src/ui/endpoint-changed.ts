@@ -1,6 +1,6 @@
 import type { Account } from '../core/accounts/account';
 import type { CommandContext } from './commands/command';
-import { changeOf, folderIdsShowing } from './resources/resource-kinds';
+import { changeOf, folderIdsOf } from './resources/resource-kinds';
 import type { RefOf } from './resources/resource-ref';
 import { folderTreeId } from './tree/tree-ids';
 
@@ -10,7 +10,7 @@ import { folderTreeId } from './tree/tree-ids';
  */
 export function endpointChanged(ctx: CommandContext, ref: RefOf<'endpoint'> | RefOf<'endpointAddress'>): void {
   ctx.resourceChanges.fire(changeOf(ref));
-  for (const id of folderIdsShowing(ref)) ctx.explorer.refreshById(id);
+  for (const id of folderIdsOf(ref)) ctx.explorer.refreshById(id);
 }
 
 export function refreshEndpointFolders(ctx: CommandContext, account: Account): void {

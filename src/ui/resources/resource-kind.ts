@@ -38,8 +38,11 @@ export interface ResourceKindDescriptor<K extends ResourceKind = ResourceKind> {
   change(ref: RefOf<K>): ResourceChange;
   /** Where it is in the explorer: the folder reloaded after a change, and its id (tree-ids.ts builds both). */
   place(ref: RefOf<K>): ResourcePlace;
-  /** Other folders that show it too, reloaded after a change as well (an endpoint is also below the trunks that use it). */
-  alsoShownIn?(ref: RefOf<K>): FolderRef[];
+  /**
+   * Other folders reloaded after a change to it, besides its own: where else it is shown, or
+   * what the change changes (a connection policy is shown below the BYOC trunks that use it).
+   */
+  alsoRefresh?(ref: RefOf<K>): FolderRef[];
 
   /** Asks, from the palette, for one resource of this kind of the account. */
   pick(ctx: PickContext, account: Account, title: string): Promise<RefOf<K>>;

@@ -81,7 +81,7 @@ export const endpointAddressKind: ResourceKindDescriptor<'endpointAddress'> = {
     const parent = endpointKind.place({ ...ref, kind: 'endpoint' });
     return { folder: parent.folder, sids: [...parent.sids, addressSegment(ref.index)] };
   },
-  alsoShownIn: (ref) => endpointKind.alsoShownIn!({ ...ref, kind: 'endpoint' }),
+  alsoRefresh: (ref) => endpointKind.alsoRefresh!({ ...ref, kind: 'endpoint' }),
   async pick(ctx, account, title) {
     const endpoint = await pickEndpoint(ctx, account, title, { managedOnly: true });
     const index = await ctx.input.pick(

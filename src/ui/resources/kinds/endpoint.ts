@@ -67,7 +67,7 @@ export const endpointKind: ResourceKindDescriptor<'endpoint'> = {
       ? { folder: { accountId: ref.account.id, folder: 'trunkGroups' }, sids: [ref.via.group.trunk_group_sid, ref.via.trunk.trunk_sid, ref.endpoint.endpoint_sid] }
       : { folder: { accountId: ref.account.id, folder: 'endpoints' }, sids: [ref.endpoint.endpoint_sid] },
   // Below the account's Endpoints and below each trunk that uses it.
-  alsoShownIn: (ref) => [{ accountId: ref.account.id, folder: ref.via ? 'endpoints' : 'trunkGroups' }],
+  alsoRefresh: (ref) => [{ accountId: ref.account.id, folder: ref.via ? 'endpoints' : 'trunkGroups' }],
   async pick(ctx, account, title) {
     return { kind: 'endpoint', account, endpoint: await pickEndpoint(ctx, account, title, { managedOnly: true }) };
   },
