@@ -17,11 +17,11 @@ export interface SipPassword {
 }
 
 /**
- * Asks for a SIP credential's password: Generate (a strong one), or typed in a masked box
- * checked against Twilio's rules as it is typed. The password lives only in memory and in the
+ * Asks for a SIP password: Generate (a strong one), or typed in a masked box checked as it is
+ * typed (against Twilio's rules for a Twilio credential; CarrierX states none). The password lives only in memory and in the
  * request; nothing here logs it or puts it in a message.
  */
-export async function askSipPassword(ctx: PasswordContext, title: string, username: string): Promise<SipPassword> {
+export async function askSipPassword(ctx: PasswordContext, title: string, username: string, provider: 'twilio' | 'carrierx' = 'twilio'): Promise<SipPassword> {
   const choice = await ctx.input.pick(
     [
       { label: t('Generate a strong password'), description: t('copied to the clipboard once it is set'), icon: 'sparkle', value: 'generate' as const },
@@ -30,6 +30,16 @@ export async function askSipPassword(ctx: PasswordContext, title: string, userna
     { title, placeholder: t('Password for "{0}"', username) },
   );
   if (choice === 'generate') return { value: generateSipPassword(), generated: true };
+  if (provider === 'carrierx') {
+    // CarrierX states no password rules; the box refuses only what no PBX could send.
+    const value = await ctx.input.input({
+      title,
+      prompt: t('Password for "{0}", as the far side expects it.', username),
+      password: true,
+      validate: (v) => (v === '' ? t('Enter a password, or choose Generate.') : /\s/.test(v) ? t('A SIP password has no spaces.') : undefined),
+    });
+    return { value, generated: false };
+  }
   const value = await ctx.input.input({
     title,
     prompt: t('Password for "{0}": at least 12 characters, with a digit, a lower-case and an upper-case letter.', username),
@@ -43,11 +53,13 @@ export async function askSipPassword(ctx: PasswordContext, title: string, userna
 }
 
 /** After the password was set: a generated one goes to the clipboard once, with what to do with it. */
-export async function handOverSipPassword(ctx: PasswordContext, password: SipPassword, username: string): Promise<void> {
+export async function handOverSipPassword(ctx: PasswordContext, password: SipPassword, username: string, provider: 'twilio' | 'carrierx' = 'twilio'): Promise<void> {
   if (!password.generated) return;
   await ctx.workbench.writeClipboard(password.value);
   void ctx.workbench.info(
-    t('The new password of "{0}" is on the clipboard: paste it into your PBX now. Trunkline does not keep it and Twilio never shows it again.', username),
+    provider === 'carrierx'
+      ? t('The new password of "{0}" is on the clipboard: set it on your SIP equipment now. Trunkline does not keep it and never shows it.', username)
+      : t('The new password of "{0}" is on the clipboard: paste it into your PBX now. Trunkline does not keep it and Twilio never shows it again.', username),
   );
 }
 

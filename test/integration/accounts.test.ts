@@ -49,7 +49,7 @@ describe('Accounts', () => {
     assert.equal(item.label, account.name);
     assert.equal(item.description, 'Sandbox (local emulator)');
     assert.equal(item.collapsible, 'collapsed');
-    assert.deepEqual(await childLabels(roots[0]), ['Elastic SIP Trunks', 'BYOC Trunks', 'Connection Policies', 'IP Access Control Lists', 'Credential Lists', 'Trunk Groups']);
+    assert.deepEqual(await childLabels(roots[0]), ['Elastic SIP Trunks', 'BYOC Trunks', 'Connection Policies', 'IP Access Control Lists', 'Credential Lists', 'Trunk Groups', 'Endpoints']);
   });
 
   it('Try the Sandbox a second time keeps the one sandbox account', async () => {

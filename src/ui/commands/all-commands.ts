@@ -11,6 +11,12 @@ import { editConnectionPolicyTarget } from './edit-connection-policy-target';
 import { enableConnectionPolicyTarget } from './enable-connection-policy-target';
 import { disableConnectionPolicyTarget } from './disable-connection-policy-target';
 import { setConnectionPolicy } from './set-connection-policy';
+import { createEndpoint } from './create-endpoint';
+import { addEndpointAddress } from './add-endpoint-address';
+import { editEndpointAddress } from './edit-endpoint-address';
+import { setEndpointSipPassword } from './set-endpoint-sip-password';
+import { clearEndpointSipPassword } from './clear-endpoint-sip-password';
+import { setTrunkEndpoint } from './set-trunk-endpoint';
 import { addAccount } from './add-account';
 import { addCarrierXAccount } from './add-carrierx-account';
 import { addTwilioAccount } from './add-twilio-account';
@@ -72,6 +78,12 @@ export const EXPLORER_COMMANDS: readonly CommandDefinition[] = [
   enableConnectionPolicyTarget,
   disableConnectionPolicyTarget,
   setConnectionPolicy,
+  createEndpoint,
+  addEndpointAddress,
+  editEndpointAddress,
+  setEndpointSipPassword,
+  clearEndpointSipPassword,
+  setTrunkEndpoint,
   copySid,
   openInConsole,
   refresh,

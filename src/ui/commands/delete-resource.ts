@@ -1,5 +1,6 @@
 import { t } from '../l10n';
 import { pickResource } from '../pickers/pick-resource';
+import { isPartlyDone } from '../resources/partly-done-error';
 import { isRefused } from '../resources/resource-kind';
 import { changeOf, descriptorOf, displayNameOf, folderIdsOf, kindsWith, labelOf } from '../resources/resource-kinds';
 import { refFromNode } from '../tree/resource-node';
@@ -24,7 +25,11 @@ export const deleteResource: CommandDefinition = {
     });
     if (!confirmed) return false;
     try {
-      await ctx.workbench.withProgress(t('Deleting "{0}"…', labelOf(ref)), (_report, signal) => capability.remove(ctx.connections, ref, signal));
+      const alsoChanged = await ctx.workbench.withProgress(t('Deleting "{0}"…', labelOf(ref)), (_report, signal) => capability.remove(ctx.connections, ref, signal));
+      for (const change of alsoChanged ?? []) ctx.resourceChanges.fire(change);
+    } catch (e) {
+      if (isPartlyDone(e)) for (const change of e.changes) ctx.resourceChanges.fire(change);
+      throw e;
     } finally {
       ctx.resourceChanges.fire(changeOf(ref));
     }

@@ -59,7 +59,8 @@ export interface ResourceKindDescriptor<K extends ResourceKind = ResourceKind> {
     | {
         /** What else goes with it, said in the confirmation ('' when nothing). */
         consequence(connections: AccountConnections, ref: RefOf<K>): Promise<string>;
-        remove(connections: AccountConnections, ref: RefOf<K>, signal?: AbortSignal): Promise<void>;
+        /** Resolves with the other resources it changed on the way (trunks left with no endpoint), if any. */
+        remove(connections: AccountConnections, ref: RefOf<K>, signal?: AbortSignal): Promise<void | readonly ResourceChange[]>;
       }
     | Refused;
   readonly console: {

@@ -6,6 +6,8 @@ import { connectionPolicyKind } from './kinds/connection-policy';
 import { connectionPolicyTargetKind } from './kinds/connection-policy-target';
 import { credentialKind } from './kinds/credential';
 import { credentialListKind } from './kinds/credential-list';
+import { endpointAddressKind } from './kinds/endpoint-address';
+import { endpointKind } from './kinds/endpoint';
 import { ipAccessControlListKind } from './kinds/ip-access-control-list';
 import { ipAddressKind } from './kinds/ip-address';
 import { originationUrlKind } from './kinds/origination-url';
@@ -32,6 +34,8 @@ const KINDS: { readonly [K in ResourceKind]: ResourceKindDescriptor<K> } = {
   credential: credentialKind,
   connectionPolicy: connectionPolicyKind,
   connectionPolicyTarget: connectionPolicyTargetKind,
+  endpoint: endpointKind,
+  endpointAddress: endpointAddressKind,
 };
 
 // A descriptor of one kind takes only its own references: the list is read through ResourceRef.

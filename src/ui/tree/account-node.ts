@@ -4,6 +4,7 @@ import { ByocTrunksNode } from './byoc-trunks-node';
 import { ConnectionPoliciesNode } from './connection-policies-node';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { ElasticSipTrunksNode } from './elastic-sip-trunks-node';
+import { EndpointsNode } from './endpoints-node';
 import { markdownFields } from './markdown-fields';
 import { SipAuthListsNode } from './sip-auth-lists-node';
 import { accountTreeId } from './tree-ids';
@@ -62,7 +63,7 @@ export class AccountNode implements ExplorerNode {
         new SipAuthListsNode(this.account, 'credentialList', this, this.ctx),
       );
     }
-    if (this.account.provider !== 'twilio') folders.push(new TrunkGroupsNode(this.account, this, this.ctx));
+    if (this.account.provider !== 'twilio') folders.push(new TrunkGroupsNode(this.account, this, this.ctx), new EndpointsNode(this.account, this, this.ctx));
     return folders;
   }
 }

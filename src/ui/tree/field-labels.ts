@@ -56,6 +56,25 @@ function otherLabels(): Record<string, string> {
     priority: t('Priority'),
     weight: t('Weight'),
     enabled: t('Enabled'),
+    // CarrierX endpoints: their trunk-file kind is not on this branch (issue 17, route kinds).
+    endpoint_sid: t('Endpoint'),
+    type: t('Type'),
+    capacity: t('Capacity'),
+    cps_limit: t('Calls per second limit'),
+    out_sip_username: t('Outbound SIP username'),
+    out_sip_password: t('Outbound SIP password'),
+    voip_token: t('VoIP token'),
+    addresses: t('Addresses'),
+    transformations: t('Transformations'),
+    ip: t('Host or IP address'),
+    port: t('Port'),
+    transport: t('Transport'),
+    direction: t('Direction'),
+    dst_port: t('CarrierX port'),
+    srtp: t('SRTP'),
+    location_sid: t('Location'),
+    sip_username: t('SIP username'),
+    sip_password: t('SIP password'),
   };
 }
 

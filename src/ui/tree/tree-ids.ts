@@ -6,7 +6,7 @@
  */
 
 /** The folders below an account. */
-export type AccountFolder = 'trunks' | 'byocTrunks' | 'trunkGroups' | 'ipAccessControlLists' | 'credentialLists' | 'connectionPolicies';
+export type AccountFolder = 'trunks' | 'byocTrunks' | 'trunkGroups' | 'ipAccessControlLists' | 'credentialLists' | 'connectionPolicies' | 'endpoints';
 /** The folders below an Elastic SIP trunk (Termination lists the SIP auth lists it links). */
 export type TrunkFolder = 'phoneNumbers' | 'originationUrls' | 'termination';
 
@@ -31,6 +31,7 @@ const SEGMENTS: Record<AccountFolder | TrunkFolder, string> = {
   credentialLists: 'credential-lists',
   connectionPolicies: 'connection-policies',
   termination: 'termination',
+  endpoints: 'endpoints',
 };
 
 export function accountTreeId(accountId: string): string {

@@ -67,7 +67,8 @@ export const carrierxTrunkKind: ResourceKindDescriptor<'carrierxTrunk'> = {
     }),
     contextValue: 'trunkline:carrierxTrunk.carrierx.editable.deletable',
     console: false,
-    collapsible: 'none',
+    // Its endpoint (with the addresses) is below it.
+    collapsible: 'collapsed',
   },
 };
 

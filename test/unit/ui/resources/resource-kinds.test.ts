@@ -66,6 +66,8 @@ describe('resource kinds', () => {
       'connectionPolicyTarget',
       'credential',
       'credentialList',
+      'endpoint',
+      'endpointAddress',
       'ipAccessControlList',
       'ipAddress',
       'originationUrl',

@@ -35,7 +35,7 @@ describe('explorer tree', () => {
   test('the sandbox shows Twilio and CarrierX folders; a Twilio account only Twilio ones', async () => {
     await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
     await h.accounts.add({ name: 'acme', provider: 'twilio', accountSid: emulator.credentials.accountSid, twilioAuth: 'authToken', baseUrl: emulator.baseUrl }, { authToken: emulator.credentials.authToken });
-    assert.deepEqual(labels(await h.explorer.childrenOf(await child(h, undefined, 'sandbox'))), ['Elastic SIP Trunks', 'BYOC Trunks', 'Connection Policies', 'IP Access Control Lists', 'Credential Lists', 'Trunk Groups']);
+    assert.deepEqual(labels(await h.explorer.childrenOf(await child(h, undefined, 'sandbox'))), ['Elastic SIP Trunks', 'BYOC Trunks', 'Connection Policies', 'IP Access Control Lists', 'Credential Lists', 'Trunk Groups', 'Endpoints']);
     assert.deepEqual(labels(await h.explorer.childrenOf(await child(h, undefined, 'acme'))), ['Elastic SIP Trunks', 'BYOC Trunks', 'Connection Policies', 'IP Access Control Lists', 'Credential Lists']);
   });
 

@@ -1,0 +1,71 @@
+import type { Account } from '../../core/accounts/account';
+import type { Endpoint } from '../../core/providers/carrierx/models';
+import { runCreateWizard } from '../create-wizard';
+import { addressFieldsOf, addressStepFailure, endpointAddressSteps, type AddressAnswers } from '../endpoint-address-steps';
+import { refreshEndpointFolders } from '../endpoint-changed';
+import { t } from '../l10n';
+import { nameProblem } from '../name-problem';
+import { pickAccount } from '../pickers/pick-account';
+import { showCreated } from '../show-created';
+import { EndpointsNode } from '../tree/endpoints-node';
+import type { CommandContext, CommandDefinition } from './command';
+
+interface EndpointAnswers {
+  name: string | undefined;
+  address: AddressAnswers;
+}
+
+/**
+ * Trunkline: Create Endpoint — a `third_party` endpoint (your SIP equipment) with its first
+ * address: name, host, port, transport, direction, with Back; set it on trunks next.
+ */
+export const createEndpoint: CommandDefinition = {
+  id: 'trunkline.createEndpoint',
+  async run(ctx: CommandContext, node?: unknown) {
+    const title = t('Create Endpoint');
+    const account: Account = node instanceof EndpointsNode ? node.account : await pickAccount(ctx, { provider: 'carrierx', title });
+    const client = await ctx.connections.carrierx(account);
+    const answers: EndpointAnswers = { name: undefined, address: { ip: undefined, port: undefined, transport: undefined, direction: undefined } };
+    const endpoint = await runCreateWizard<EndpointAnswers, Endpoint>(
+      {
+        steps: [
+          {
+            id: 'name',
+            async ask(a, prompt) {
+              a.name = (
+                await ctx.input.input({
+                  title,
+                  prompt: t('Endpoint name, e.g. the PBX or site that takes the calls.'),
+                  value: a.name,
+                  step: prompt.step,
+                  canGoBack: prompt.canGoBack,
+                  problem: prompt.problem,
+                  validate: (v) => nameProblem(v),
+                  // One name, one endpoint: trunk files name endpoints, and two of a name would be ambiguous.
+                  validateOnAccept: async (v) => {
+                    const same = (await client.endpoints.page({ pageSize: 1, filter: `name eq ${JSON.stringify(v.trim())}` })).items;
+                    return same.length > 0 ? t('The account already has an endpoint named "{0}".', v.trim()) : undefined;
+                  },
+                })
+              ).trim();
+            },
+          },
+          ...endpointAddressSteps<EndpointAnswers>(ctx, () => title),
+        ],
+        submit: (a) =>
+          ctx.workbench.withProgress(t('Creating endpoint "{0}"…', a.name!), (_report, signal) =>
+            client.endpoints.create({ name: a.name!, type: 'third_party', addresses: [addressFieldsOf(a.address)] }, { signal }),
+          ),
+        stepOfFailure: (e) => addressStepFailure(e, { name: /^name$/ }),
+      },
+      answers,
+    );
+    refreshEndpointFolders(ctx, account);
+    await showCreated(ctx, {
+      message: t('Created the endpoint "{0}". Set it on a CarrierX trunk with "Set Endpoint…".', endpoint.name ?? answers.name!),
+      ref: { kind: 'endpoint', account, endpoint },
+      exportable: false,
+    });
+    return endpoint;
+  },
+};
