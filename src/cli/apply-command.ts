@@ -2,9 +2,11 @@ import { plural } from '../core/documents/plan/message-text';
 import type { SyncDocument } from '../core/documents/plan/plan-documents';
 import type { ApplyAllOptions, CombinedPlan, DocumentPushResult, PushSummary } from '../core/documents/apply/push-all';
 import { applyAll, planAll, summarizePushResults } from '../core/documents/apply/push-all';
+import { secretRequestsOf } from '../core/documents/apply/secret-requests';
+import { SIP_PASSWORD_MIN, sipPasswordProblems } from '../core/providers/twilio/sip-auth-rules';
 import { holdApplyLock } from './apply-lock';
 import type { CheckedFile } from './check-trunk-files';
-import type { CliCommand } from './cli-command';
+import type { CliCommand, CommandContext } from './cli-command';
 import { CliError } from './cli-error';
 import { confirm } from './confirm-prompt';
 import { ExitCode } from './exit-codes';
@@ -27,6 +29,17 @@ Apply stops a document when its file changed on disk after the plan was made.
 
 Documents whose resource changed at the provider since their last push or pull (see the sync
 state) are skipped unless --overwrite is given.
+
+Documents are applied in reference order: a TwilioIpAccessControlList or TwilioCredentialList
+that a trunk names is created before the trunk links it.
+
+Passwords never go in files. A TwilioCredentialList username that apply creates takes its
+password from the environment variable TRUNKLINE_SIP_PASSWORD_<LIST>_<USERNAME>: the list's
+friendly_name and the username in upper case, each run of other characters than letters and
+digits as one _ (list "PBX users", username pbx-a: TRUNKLINE_SIP_PASSWORD_PBX_USERS_PBX_A). The
+plan names each variable it needs; when one is missing or breaks Twilio's rules (at least 12
+characters, a digit, lower and upper case), apply refuses before any change (exit 2, error
+code missing-secret). The value is redacted from every output.
 
 Before the first change to a resource, its remote is read again: if it changed after the plan
 was made (while you read it), nothing is sent to it; apply shows the new plan for those
@@ -69,6 +82,8 @@ ${COMMON_HELP}
 
     const summary = summarizePlan(combined);
     const toApply = summary.toChange - (overwrite ? 0 : summary.remoteChanged);
+    // Before asking and before any write: every password the plan needs, from the environment.
+    const secrets = secretsFromEnvironment(combined, overwrite, context);
     if (toApply > 0 && line.values.yes !== true) {
       if (!io.isTTY.stdin) {
         throw new CliError('Not applying without confirmation: stdin is not a terminal. Review the plan, then run "trunkline apply --yes".', ExitCode.setup, 'not-confirmed');
@@ -90,6 +105,7 @@ ${COMMON_HELP}
       signal,
       overwrite,
       syncState,
+      secrets,
       precondition: (p) => writeBack.unchanged(p.uri),
       onCreated: (p, sid) => writeBack.writeSid(p.uri, p.index, sid),
       onProgress: (p) => p.stage === 'started' && progress.update(`Applying ${p.plan.title}: ${p.operation.description} (${p.index + 1}/${p.total})`),
@@ -110,6 +126,7 @@ ${COMMON_HELP}
           break;
         }
         const replanned = await planAll(outdated, clients, { syncState, signal });
+        for (const [key, value] of secretsFromEnvironment(replanned, overwrite, context)) secrets.set(key, value);
         if (!json) io.stdout.write(planText(files, replanned));
         replans.push(planJson(files, replanned));
         if (line.values.yes !== true) {
@@ -137,6 +154,36 @@ ${COMMON_HELP}
     return result.counts.failed + result.counts.skipped > 0 ? ExitCode.problems : ExitCode.ok;
   },
 };
+
+/**
+ * The secrets the documents to apply need (a new SIP username's password), each read from its
+ * environment variable, registered with the redactor so that no output can carry it. A missing
+ * or invalid one stops the run before anything is sent, naming the variable (never the value).
+ */
+function secretsFromEnvironment(combined: CombinedPlan, overwrite: boolean, context: CommandContext): Map<string, string> {
+  const plans = combined.documents.flatMap((d) => (d.outcome.status === 'planned' && (overwrite || !d.outcome.plan.remoteChanged) ? [d.outcome.plan] : []));
+  const secrets = new Map<string, string>();
+  const problems: string[] = [];
+  for (const request of secretRequestsOf(plans)) {
+    const value = context.io.env[request.envVar];
+    if (value === undefined || value === '') {
+      problems.push(`${request.envVar} is not set (${request.what})`);
+      continue;
+    }
+    context.runtime.redactor.add(value);
+    const lacks = sipPasswordProblems(value);
+    if (lacks.length > 0) problems.push(`${request.envVar} does not satisfy Twilio's password rules: it needs ${lacks.join(', ')} (${request.what})`);
+    else secrets.set(request.key, value);
+  }
+  if (problems.length > 0) {
+    throw new CliError(
+      `Nothing applied: ${problems.join('; ')}. A new SIP username's password is never read from a file: set the variable (at least ${SIP_PASSWORD_MIN} characters, a digit, lower and upper case), then run apply again.`,
+      ExitCode.setup,
+      'missing-secret',
+    );
+  }
+  return secrets;
+}
 
 /** How many times apply plans again documents whose remote moved while their plan was on screen. */
 const MAX_REPLANS = 3;

@@ -2,6 +2,7 @@ import { formatPlanLines, formatRefusalLines } from '../../core/documents/plan/f
 import { applyAll, planAll, summarizePushResults, type CombinedPlan } from '../../core/documents/apply/push-all';
 import type { SyncDocument } from '../../core/documents/plan/plan-documents';
 import { cutPlanPreview } from '../documents/cut-plan-preview';
+import { askPushSecrets, handOverPushSecrets } from '../documents/push-secrets';
 import { PushWriteBack } from '../documents/push-write-back';
 import type { DocumentCommandContext } from '../documents/trunk-file-services';
 import { t } from '../l10n';
@@ -59,6 +60,7 @@ export const pushAll: CommandDefinition<DocumentCommandContext> = {
     if (!confirmed) return { counts: undefined };
 
     const claimedSids = files.claimedSids();
+    const secrets = await askPushSecrets(ctx, toChange);
     const apply = (plan: CombinedPlan, allowOverwrite: boolean) =>
       ctx.workbench.withProgress(t('Pushing {0} documents…', plan.documents.length), (report, signal) => {
         let done = 0;
@@ -67,6 +69,7 @@ export const pushAll: CommandDefinition<DocumentCommandContext> = {
           overwrite: allowOverwrite,
           syncState: files.syncState,
           claimedSids,
+          secrets: secrets.secrets,
           precondition: (p) => writeBack.unchanged(p.uri, () => t('{0} changed after the plan was made', ctx.documents.displayPath(p.uri))),
           onCreated: (p, sid) => writeBack.writeSid(p.uri, p.index, sid),
           onDocumentDone: (r) => report(t('{0}/{1}: {2}', ++done, plan.documents.length, r.title)),
@@ -93,6 +96,8 @@ export const pushAll: CommandDefinition<DocumentCommandContext> = {
       const byKey = new Map(next.documents.map((r) => [`${r.uri}#${r.index}`, r]));
       result = summarizePushResults(result.documents.map((r) => byKey.get(`${r.uri}#${r.index}`) ?? r));
     }
+    const createdUsernames = new Set(result.documents.flatMap((r) => (r.apply?.applied ?? []).flatMap((op) => (op.type === 'twilio.credential.create' ? [op.username] : []))));
+    await handOverPushSecrets(ctx, secrets, (username) => createdUsernames.has(username));
     for (const r of result.documents) if (r.outcome !== 'unchanged') ctx.log.info(`${r.outcome}: ${r.title}: ${r.message}`);
     ctx.log.info(result.message);
     for (const r of result.documents) {

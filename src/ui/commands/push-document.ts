@@ -9,6 +9,9 @@ import type { DocumentCommandContext } from '../documents/trunk-file-services';
 import { t } from '../l10n';
 import type { CommandDefinition } from './command';
 import { diffDocument } from './diff-document';
+import { newDocumentsNamedBy } from '../../core/documents/references/spec-references';
+import { askPushSecrets, handOverPushSecrets } from '../documents/push-secrets';
+import { pushWithReferenced, workspaceTrunkDocuments } from '../documents/push-with-references';
 
 /** Plans shown again when the remote keeps moving while the user reviews them. */
 const MAX_REPLANS = 3;
@@ -34,12 +37,16 @@ export const pushDocument: CommandDefinition<DocumentCommandContext> = {
     }
     const uri = editorDocument.uri;
     const claimedSids = files.claimedSids();
+    // Names in references resolve among the workspace's documents too; those not created yet are pushed with it.
+    const workspace = await workspaceTrunkDocuments(ctx);
+    const named = newDocumentsNamedBy({ uri, document }, workspace);
+    if (named.length > 0) return pushWithReferenced(ctx, { uri, document }, named, workspace);
     // The remote is read again before the first write: when it moved while the plan was on
     // screen, nothing is sent; the new plan is shown and confirmed again.
     let notice = '';
     for (let round = 1; ; round++) {
       const outcome = await ctx.workbench.withProgress(t('Planning the push…'), (_report, signal) =>
-        planDocument(uri, document, files.clients, { syncState: files.syncState, signal, claimedSids }),
+        planDocument(uri, document, files.clients, { syncState: files.syncState, signal, claimedSids, workspaceDocuments: workspace }),
       );
       if (outcome.status === 'refused') throw new Error(outcome.refusal.message);
       const plan = outcome.plan;
@@ -75,9 +82,11 @@ export const pushDocument: CommandDefinition<DocumentCommandContext> = {
       });
       if (!confirmed) return { status: 'cancelled' };
 
+      const secrets = await askPushSecrets(ctx, [plan]);
       const result = await ctx.workbench.withProgress(t('Pushing {0}…', plan.title), (report, signal) =>
         applyPlan(plan, files.clients, {
           signal,
+          secrets: secrets.secrets,
           overwrite,
           syncState: files.syncState,
           claims: new ResourceClaims(claimedSids),
@@ -87,6 +96,8 @@ export const pushDocument: CommandDefinition<DocumentCommandContext> = {
         }),
       );
       ctx.log.info(`Push of ${plan.title}: ${result.message}`);
+      const createdUsernames = new Set(result.applied.flatMap((op) => (op.type === 'twilio.credential.create' ? [op.username] : [])));
+      await handOverPushSecrets(ctx, secrets, (username) => createdUsernames.has(username));
       if (result.status === 'outdated' && round < MAX_REPLANS) {
         notice = t('{0} changed at the provider while you were reviewing the plan; nothing was sent. Here is the new plan. ', plan.title);
         continue;

@@ -11,6 +11,7 @@ import { TrunkFileCache } from './trunk-file-cache';
 import { TrunkFileDiagnostics } from './trunk-file-diagnostics';
 import { isTrunkFile, TRUNK_FILE_SELECTOR } from './trunk-file-selector';
 import { TrunkHoverProvider } from './trunk-hover-provider';
+import { TrunkReferenceProvider } from './trunk-reference-provider';
 import { TrunkQuickFixes } from './trunk-quick-fixes';
 import { WorkspaceSyncState } from './workspace-sync-state';
 import type { SyncClients } from '../../core/documents/apply/sync-clients';
@@ -39,6 +40,7 @@ export function registerTrunkFiles(context: vscode.ExtensionContext, services: S
     statuses,
     vscode.languages.registerCompletionItemProvider(TRUNK_FILE_SELECTOR, new TrunkCompletionProvider(services.accounts, services.connections), ':', ' ', '-', '+'),
     vscode.languages.registerHoverProvider(TRUNK_FILE_SELECTOR, new TrunkHoverProvider(cache, diagnostics)),
+    ...registerReferences(cache, clients),
     vscode.languages.registerCodeActionsProvider(TRUNK_FILE_SELECTOR, new TrunkQuickFixes(diagnostics), { providedCodeActionKinds: TrunkQuickFixes.kinds }),
     vscode.languages.registerCodeLensProvider(TRUNK_FILE_SELECTOR, new TrunkCodeLensProvider(cache, statuses, diagnostics)),
     vscode.workspace.registerTextDocumentContentProvider(REMOTE_SCHEME, virtualDocuments),
@@ -48,6 +50,16 @@ export function registerTrunkFiles(context: vscode.ExtensionContext, services: S
     ...registerStatusRefresh(statuses, services),
   );
   return { cache, diagnostics, statuses, syncState, clients, virtualDocuments };
+}
+
+/** Names of other documents' resources in reference fields: completion, hover, Go to Definition. */
+function registerReferences(cache: TrunkFileCache, clients: SyncClients): vscode.Disposable[] {
+  const references = new TrunkReferenceProvider(cache, clients);
+  return [
+    vscode.languages.registerCompletionItemProvider(TRUNK_FILE_SELECTOR, references, ' ', '-', '['),
+    vscode.languages.registerHoverProvider(TRUNK_FILE_SELECTOR, references),
+    vscode.languages.registerDefinitionProvider(TRUNK_FILE_SELECTOR, references),
+  ];
 }
 
 /** Statuses follow the remote: at once after Trunkline changes a resource, on focus, at an interval. */

@@ -7,6 +7,8 @@ export interface SecretRequest {
   key: string;
   /** `the password of pbx-a in credential list "PBX users"`: for prompts and messages. */
   what: string;
+  /** Whose secret it is, for a prompt's title: the username. */
+  name: string;
   /** The environment variable the CLI reads it from. */
   envVar: string;
   /** What the secret must satisfy: a SIP credential password (sipPasswordProblems). */
@@ -29,5 +31,5 @@ export function sipPasswordEnvVar(listName: string, username: string): string {
 /** The request for a new credential's password. */
 export function sipPasswordRequest(account: string, listName: string, username: string): SecretRequest {
   const envVar = sipPasswordEnvVar(listName, username);
-  return { key: `${account}\u0000${envVar}`, what: `the password of ${username} in credential list ${JSON.stringify(listName)}`, envVar, rule: 'sip-password' };
+  return { key: `${account}\u0000${envVar}`, name: username, what: `the password of ${username} in credential list ${JSON.stringify(listName)}`, envVar, rule: 'sip-password' };
 }

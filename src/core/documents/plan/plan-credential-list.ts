@@ -27,7 +27,8 @@ export function planCredentialList(spec: TwilioCredentialListSpec, remote: Remot
     for (const { username } of spec.credentials) {
       if (existing.has(username)) continue;
       // The env var is named after the list's name in the file: what the user reads next to the username.
-      operations.push({ type: 'twilio.credential.create', username, secret: sipPasswordRequest(account, spec.friendly_name, username), description: `Add username ${username} (with a password you give)`, changes: [] });
+      const secret = sipPasswordRequest(account, spec.friendly_name, username);
+      operations.push({ type: 'twilio.credential.create', username, secret, description: `Add username ${username} (its password is asked for; the CLI reads ${secret.envVar})`, changes: [] });
     }
     const removed = [...existing].filter(([username]) => !wanted.has(username)).sort(([a], [b]) => compareText(a, b));
     for (const [username, credential] of removed) operations.push({ type: 'twilio.credential.delete', sid: credential.sid, username, description: `Remove username ${username}`, changes: [] });

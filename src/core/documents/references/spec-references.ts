@@ -58,3 +58,29 @@ function listNames(names: readonly string[]): string {
   const shown = names.slice(0, 5).map((n) => JSON.stringify(n));
   return names.length > 5 ? `${shown.join(', ')} and ${names.length - 5} more` : shown.join(', ');
 }
+
+/**
+ * The documents of `workspace` not created yet that `start` names (by name, same account),
+ * and those they name in turn: what a push of `start` alone must create first. A name that
+ * several documents give is left to planning (ambiguous).
+ */
+export function newDocumentsNamedBy<D extends { uri: string; document: { index: number; kind: TrunkKind | undefined; account: string | undefined; sid: string | undefined; spec: unknown } }>(start: D, workspace: readonly D[]): D[] {
+  const found: D[] = [];
+  const seen = new Set<string>([`${start.uri}#${start.document.index}`]);
+  const queue: D[] = [start];
+  while (queue.length > 0) {
+    const from = queue.shift()!;
+    const { kind, account, spec } = from.document;
+    if (!kind || !account) continue;
+    for (const entry of specReferences(kind, spec as Readonly<Record<string, unknown>> | undefined)) {
+      const named = workspace.filter((d) => d.document.kind === entry.reference.kind && d.document.account === account && documentKind(entry.reference.kind).identity.nameOf((d.document.spec ?? {}) as Record<string, unknown>) === entry.value);
+      if (named.length !== 1 || named[0]!.document.sid !== undefined) continue;
+      const id = `${named[0]!.uri}#${named[0]!.document.index}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      found.push(named[0]!);
+      queue.push(named[0]!);
+    }
+  }
+  return found;
+}

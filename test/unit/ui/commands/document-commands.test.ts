@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { collect } from '../../../../src/core/providers/page';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { diffDocument } from '../../../../src/ui/commands/diff-document';
 import { exportToFiles } from '../../../../src/ui/commands/export-to-files';
@@ -67,19 +68,27 @@ describe('Export (command flow)', () => {
     const input = h.answers([{ input: 'trunks', title: /Export to Trunk Files/ }]);
     const written = (await exportToFiles.run(h.context(), account)) as string[];
     input.assertDone();
-    assert.deepEqual(written.sort(), ['file:///work/trunks/plain-2.trunk.yaml', 'file:///work/trunks/twice.trunk.yaml']);
+    // The Sandbox's termination lists too (three of each), which trunks name.
+    assert.deepEqual(
+      written.filter((w) => !/\/(acl|credentials)-/.test(w)).sort(),
+      ['file:///work/trunks/plain-2.trunk.yaml', 'file:///work/trunks/twice.trunk.yaml'],
+    );
+    assert.equal(written.length, 8);
     assert.equal(h.workspace.disk.get(mine), '# my own file\n', 'an existing file is never overwritten');
     assert.match(h.workspace.disk.get('file:///work/trunks/plain-2.trunk.yaml')!, new RegExp(`^# Exported by Trunkline from account "sandbox"\\.\\napiVersion: trunkline/v1\\nkind: TwilioTrunk\\naccount: sandbox\\nsid: ${plain.sid}\\n`));
     assert.doesNotMatch(h.workspace.disk.get('file:///work/trunks/twice.trunk.yaml')!, /origination_urls/);
     const shown = h.workbench.messages.at(-1)!;
     assert.equal(shown.level, 'warn');
-    assert.match(shown.text, /^Exported 2 trunk file\(s\) to trunks, leaving out what a trunk file cannot represent: twice\.trunk\.yaml: origination_urls left out: the trunk has sip:PBX\.example\.com and sip:pbx\.example\.com/);
+    assert.match(shown.text, /^Exported 8 trunk file\(s\) to trunks, leaving out what a trunk file cannot represent: twice\.trunk\.yaml: origination_urls left out: the trunk has sip:PBX\.example\.com and sip:pbx\.example\.com/);
     assert.ok(h.syncState.get({ account: 'sandbox', kind: 'TwilioTrunk', sid: twice.sid }), 'an exported file starts in sync');
   });
 
   test('one trunk: its file is written and shown', async () => {
     await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
     await sync.twilio.trunks.create({ friendly_name: 'Only', domain_name: 'only.pstn.twilio.com' });
+    // Without the Sandbox's termination lists, the trunk is the account's only resource.
+    for (const list of await collect(sync.twilio.credentialLists.list())) await sync.twilio.credentialLists.delete(list.sid);
+    for (const list of await collect(sync.twilio.ipAccessControlLists.list())) await sync.twilio.ipAccessControlLists.delete(list.sid);
     const [account] = await h.explorer.childrenOf(undefined);
     h.answers([{ input: 'out/trunks' }]);
     const written = (await exportToFiles.run(h.context(), account)) as string[];

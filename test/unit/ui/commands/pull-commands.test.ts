@@ -92,7 +92,7 @@ describe('Pull and Pull All Fields (command flow)', () => {
     input.assertDone();
     assert.equal(outcome.status, 'pulled');
     assert.match(file.text, /phone_numbers:\n {4}- "\+1415555\d{4}"\n/);
-    assert.match(workbench.lastMessage() ?? '', /^Added \d+ keys: domain_name, .*phone_numbers\.$/);
+    assert.match(workbench.lastMessage() ?? '', /^Added \d+ keys: domain_name, .*phone_numbers, ip_access_control_lists, credential_lists\.$/);
   });
 
   test('declining writes nothing and remembers nothing', async () => {

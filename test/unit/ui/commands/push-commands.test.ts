@@ -118,6 +118,42 @@ describe('Push (command flow)', () => {
   });
 });
 
+describe('Push of a trunk that names termination lists not created yet (command flow)', () => {
+  const PASSWORD = 'Typed-Canary-Passw0rd-88';
+  const trunkText = "apiVersion: trunkline/v1\nkind: TwilioTrunk\naccount: sandbox\nspec:\n  friendly_name: Edge\n  domain_name: edge-refs.pstn.twilio.com\n  ip_access_control_lists: [Edge office]\n  credential_lists: [Edge users]\n";
+  const listsText =
+    "apiVersion: trunkline/v1\nkind: TwilioIpAccessControlList\naccount: sandbox\nspec:\n  friendly_name: Edge office\n  ip_addresses:\n    - { friendly_name: pbx, ip_address: 192.0.2.44 }\n---\napiVersion: trunkline/v1\nkind: TwilioCredentialList\naccount: sandbox\nspec:\n  friendly_name: Edge users\n  credentials:\n    - username: edge-pbx\n";
+
+  test('one plan creates the lists first, asks the password, then links both; sids written into both files', async () => {
+    const trunkUri = h.workspace.writeDisk('edge.trunk.yaml', trunkText);
+    const listsUri = h.workspace.writeDisk('lists.trunk.yaml', listsText);
+    const input = h.answers([
+      {
+        confirm: true,
+        message: /^Push Twilio trunk "Edge" and 2 document\(s\) it names that are not created yet: 7 change\(s\)\?$/,
+        detail: /Create IP access control list "Edge office"[\s\S]*Create credential list "Edge users"[\s\S]*Link IP access control list "Edge office", created by this push[\s\S]*Link credential list "Edge users", created by this push/,
+      },
+      { pick: 'Type a password…' },
+      { input: PASSWORD },
+    ]);
+    const result = (await pushDocument.run(h.context(), trunkUri, 0)) as { status: string };
+    input.assertDone();
+    assert.equal(result.status, 'applied');
+    const sid = /^sid: (TK[0-9a-f]{32})$/m.exec(h.workspace.disk.get(trunkUri)!)?.[1];
+    assert.ok(sid, h.workspace.disk.get(trunkUri));
+    assert.deepEqual([...((await sync.twilio.trunks.fetch(sid).then((t) => t.auth_type_set)) ?? [])].sort(), ['CREDENTIAL_LIST', 'IP_ACL']);
+    assert.equal(h.workspace.disk.get(listsUri)!.match(/^sid: (AL|CL)[0-9a-f]{32}$/gm)?.length, 2);
+    for (const text of h.workspace.disk.values()) assert.ok(!text.includes(PASSWORD));
+  });
+
+  test('a list file with a password key: Push refuses before planning, saying passwords never go in files', async () => {
+    const uri = h.workspace.writeDisk('bad.trunk.yaml', "apiVersion: trunkline/v1\nkind: TwilioCredentialList\naccount: sandbox\nspec:\n  friendly_name: Leaky\n  credentials:\n    - { username: a, password: Secret-123456 }\n");
+    h.answers([]);
+    await assert.rejects(pushDocument.run(h.context(), uri, 0), /password: passwords never go in trunk files/);
+    assert.deepEqual(await sync.twilio.credentialLists.findByFriendlyName('Leaky'), []);
+  });
+});
+
 describe('Push All (command flow)', () => {
   test('valid and invalid files: one confirmation for the valid ones, sids written back, the invalid file untouched', async () => {
     const a = h.workspace.writeDisk('trunks/a.trunk.yaml', newTrunkText('Alpha'));
