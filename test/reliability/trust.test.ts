@@ -26,6 +26,7 @@ const SPECS: Record<TrunkKind, Record<string, unknown>> = {
   TwilioTrunk: { friendly_name: 'Acme', domain_name: 'acme.pstn.twilio.com', origination_urls: [{ friendly_name: 'a', sip_url: 'sip:a.example.com', priority: 10, weight: 10, enabled: true }] },
   TwilioByocTrunk: { friendly_name: 'Carrier' },
   CarrierXTrunkGroup: { name: 'EU', trunks: [{ name: 'a' }] },
+  TwilioConnectionPolicy: { friendly_name: 'Carrier routes', targets: [{ target: 'sip:a.example.com' }] },
 };
 
 let server: Awaited<ReturnType<typeof startScriptedServer>>;

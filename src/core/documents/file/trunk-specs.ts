@@ -4,7 +4,7 @@ import type {
   RFC_4694_MODES,
   TrunkGroupFields,
 } from '../../providers/carrierx/models';
-import type { ByocTrunkFields, OriginationUrlFields, RecordingFields, TrunkFields } from '../../providers/twilio/models';
+import type { ByocTrunkFields, ConnectionPolicyFields, ConnectionPolicyTargetFields, OriginationUrlFields, RecordingFields, TrunkFields } from '../../providers/twilio/models';
 import type { DocumentKindTypes } from '../kinds/document-kind-types';
 import type { TrunkKind } from './trunk-kinds';
 
@@ -45,6 +45,16 @@ export interface CarrierXTrunkGroupSpec extends TrunkGroupFields {
   /** Read-only: shown, never sent. */
   partner_sid?: string | null;
   trunks?: CarrierXTrunkSpec[];
+}
+
+/** A connection policy target as a file holds it: `target` identifies it. */
+export interface ConnectionPolicyTargetSpec extends ConnectionPolicyTargetFields {
+  target: string;
+}
+
+export interface TwilioConnectionPolicySpec extends ConnectionPolicyFields {
+  /** Matched with the remote ones by `target` (ignoring case). */
+  targets?: ConnectionPolicyTargetSpec[];
 }
 
 /** Each kind's spec type, as its kind file declares it (kinds/document-kind-types.ts). */

@@ -2,6 +2,7 @@ import { TRUNK_KINDS, type TrunkKind } from '../file/trunk-kinds';
 import { carrierXTrunkGroupKind } from './carrierx-trunk-group';
 import type { DocumentKindDescriptor } from './document-kind-descriptor';
 import { twilioByocTrunkKind } from './twilio-byoc-trunk';
+import { twilioConnectionPolicyKind } from './twilio-connection-policy';
 import { twilioTrunkKind } from './twilio-trunk';
 
 // The registry of document kinds: what provider-neutral code asks instead of switching on a
@@ -14,6 +15,7 @@ const DOCUMENT_KINDS: DocumentKindRegistry = {
   TwilioTrunk: twilioTrunkKind,
   TwilioByocTrunk: twilioByocTrunkKind,
   CarrierXTrunkGroup: carrierXTrunkGroupKind,
+  TwilioConnectionPolicy: twilioConnectionPolicyKind,
 };
 
 /** The descriptor of a kind. */

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { CarrierXTrunkFields, TrunkGroupFields } from '../../providers/carrierx/models';
-import type { ByocTrunkFields, OriginationUrl, OriginationUrlFields, RecordingFields, TrunkFields } from '../../providers/twilio/models';
+import type {
+  ByocTrunkFields,
+  ConnectionPolicyFields,
+  ConnectionPolicyTarget,
+  ConnectionPolicyTargetFields,
+  OriginationUrl,
+  OriginationUrlFields,
+  RecordingFields,
+  TrunkFields,
+} from '../../providers/twilio/models';
 import type { TrunkKind } from '../file/trunk-kinds';
 import type { DocumentKindTypes } from '../kinds/document-kind-types';
 
@@ -52,6 +61,14 @@ export type TwilioTrunkOperation =
   | { type: 'twilio.number.detach'; phoneNumber: string; phoneNumberSid: string; move?: NumberMove | undefined };
 
 export type TwilioByocTrunkOperation = { type: 'twilio.byoc.create'; fields: ByocTrunkFields } | { type: 'twilio.byoc.update'; fields: ByocTrunkFields };
+
+export type TwilioConnectionPolicyOperation =
+  | { type: 'twilio.policy.create'; fields: ConnectionPolicyFields }
+  | { type: 'twilio.policy.update'; fields: ConnectionPolicyFields }
+  | { type: 'twilio.policyTarget.create'; fields: ConnectionPolicyTargetFields & { target: string } }
+  | { type: 'twilio.policyTarget.update'; sid: string; target: string; fields: ConnectionPolicyTargetFields }
+  /** `remote`: the target as it is now, so that a preview can show the order before the change. */
+  | { type: 'twilio.policyTarget.delete'; sid: string; target: string; remote: ConnectionPolicyTarget };
 
 export type CarrierXTrunkGroupOperation =
   | { type: 'carrierx.group.create'; fields: TrunkGroupFields; trunks?: CarrierXTrunkFields[] | undefined }

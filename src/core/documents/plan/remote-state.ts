@@ -1,5 +1,5 @@
 import type { CarrierXTrunk, TrunkGroup } from '../../providers/carrierx/models';
-import type { ByocTrunk, IncomingPhoneNumber, OriginationUrl, Recording, Trunk, TrunkPhoneNumber } from '../../providers/twilio/models';
+import type { ByocTrunk, ConnectionPolicy, ConnectionPolicyTarget, IncomingPhoneNumber, OriginationUrl, Recording, Trunk, TrunkPhoneNumber } from '../../providers/twilio/models';
 import type { TrunkKind } from '../file/trunk-kinds';
 import type { DocumentKindTypes } from '../kinds/document-kind-types';
 import type { TrunkSpecByKind } from '../file/trunk-specs';
@@ -22,6 +22,11 @@ export interface RemoteCarrierXTrunkGroup {
   trunkGroup: TrunkGroup;
   /** Defaults to `trunkGroup.trunks`; when neither is given, `trunks` is left out (not managed). */
   trunks?: readonly CarrierXTrunk[];
+}
+
+export interface RemoteConnectionPolicy {
+  policy: ConnectionPolicy;
+  targets: readonly ConnectionPolicyTarget[];
 }
 
 /** What the renderer takes for each kind (renderSpec, renderDocument), as its kind file declares it. */
