@@ -182,6 +182,7 @@ export async function buildFleet(seed: number, count: number, twilio: TwilioClie
       CarrierXTrunkGroup: m.groupCreates,
       // The fleet's model makes no documents of the route kinds.
       TwilioConnectionPolicy: 0,
+      CarrierXEndpoint: 0,
     },
     documentCount: documents.length,
   };

@@ -27,6 +27,7 @@ const SPECS: Record<TrunkKind, Record<string, unknown>> = {
   TwilioByocTrunk: { friendly_name: 'Carrier' },
   CarrierXTrunkGroup: { name: 'EU', trunks: [{ name: 'a' }] },
   TwilioConnectionPolicy: { friendly_name: 'Carrier routes', targets: [{ target: 'sip:a.example.com' }] },
+  CarrierXEndpoint: { name: 'PBX', addresses: [{ ip: '192.0.2.10' }] },
 };
 
 let server: Awaited<ReturnType<typeof startScriptedServer>>;

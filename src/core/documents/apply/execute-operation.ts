@@ -6,6 +6,7 @@ import type { OperationEffect, OperationRun } from './operation-run';
 import { createWithoutDuplicates, type CreateProcedure } from './reconcile-create';
 import type { ResourceClaims } from './resource-claims';
 import type { SyncClients } from './sync-clients';
+import type { SecretRequest } from './secret-requests';
 
 export interface ExecuteOptions {
   signal?: AbortSignal | undefined;
@@ -18,6 +19,8 @@ export interface ExecuteOptions {
   journalCreate?: ((name: string, before: ReadonlySet<string>) => Promise<void>) | undefined;
   /** Resources other documents own: a lost create's look-up never adopts one (see ResourceClaims). */
   claims?: ResourceClaims | undefined;
+  /** Secrets the operations need (SecretRequest.key → value), in memory only. */
+  secrets?: ReadonlyMap<string, string> | undefined;
 }
 
 /**
@@ -57,8 +60,14 @@ export async function executeOperation(op: PlanOperation, plan: DocumentPlan, si
     return {};
   };
 
+  const secret = (request: SecretRequest): string => {
+    const value = options.secrets?.get(request.key);
+    if (value === undefined) throw new Error(`${op.description}: ${request.what} was not given (it is never read from a file; the CLI reads it from ${request.envVar}).`);
+    return value;
+  };
+
   if (op.type === 'adopt') return { sid: op.sid };
-  const run: OperationRun = { account: plan.account, kind: plan.kind, clients, signal, need, gone, create, createDocumentResource, unclaimed };
+  const run: OperationRun = { account: plan.account, kind: plan.kind, clients, signal, need, gone, create, createDocumentResource, unclaimed, secret };
   const execute = documentKind(plan.kind).operations[op.type] as ((op: PlanOperation, run: OperationRun) => Promise<OperationEffect>) | undefined;
   if (!execute) throw new Error(`${op.description}: a ${plan.kind} document has no operation ${op.type}.`);
   return execute(op, run);

@@ -1,6 +1,7 @@
 import type { TrunkKind } from '../file/trunk-kinds';
 import type { CreateOutcome, CreateProcedure } from './reconcile-create';
 import type { SyncClients } from './sync-clients';
+import type { SecretRequest } from './secret-requests';
 
 /** What one operation did to the document's resource. */
 export interface OperationEffect {
@@ -33,4 +34,6 @@ export interface OperationRun {
   createDocumentResource<T>(name: string, sidOf: (item: T) => string, procedure: CreateProcedure<T>, journalAs: string | undefined): Promise<CreateOutcome<T>>;
   /** Same-named resources a lost create may have made: none that a document already owns. */
   unclaimed<T>(items: readonly T[], sidOf: (item: T) => string): T[];
+  /** A secret the caller gathered before applying (ApplyOptions.secrets); throws, saying which, when it did not. */
+  secret(request: SecretRequest): string;
 }

@@ -43,6 +43,8 @@ export interface ApplyAllOptions {
   /** Sids owned by documents outside this push (the rest of the workspace): never adopted by a lost create's look-up. */
   claimedSids?: Iterable<string> | undefined;
   maxCreateAttempts?: number | undefined;
+  /** Secrets the operations need (secretRequestsOf), by SecretRequest.key: in memory only. */
+  secrets?: ReadonlyMap<string, string> | undefined;
 }
 
 /**
@@ -171,6 +173,7 @@ async function applyDocument(planned: PlannedDocument, clients: SyncClients, opt
     verifyRemote: false,
     claims,
     maxCreateAttempts: options.maxCreateAttempts,
+    secrets: options.secrets,
   });
   return { uri: plan.uri, index: plan.index, title: plan.title, outcome: outcomeOf(apply), message: apply.message, sid: apply.sid, apply };
 }

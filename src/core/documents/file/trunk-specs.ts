@@ -1,7 +1,9 @@
 import type {
   AclFields,
   CarrierXTrunkFields,
+  EndpointAddressFields,
   RFC_4694_MODES,
+  Transformation,
   TrunkGroupFields,
 } from '../../providers/carrierx/models';
 import type { ByocTrunkFields, ConnectionPolicyFields, ConnectionPolicyTargetFields, OriginationUrlFields, RecordingFields, TrunkFields } from '../../providers/twilio/models';
@@ -55,6 +57,19 @@ export interface ConnectionPolicyTargetSpec extends ConnectionPolicyTargetFields
 export interface TwilioConnectionPolicySpec extends ConnectionPolicyFields {
   /** Matched with the remote ones by `target` (ignoring case). */
   targets?: ConnectionPolicyTargetSpec[];
+}
+
+/** An endpoint address as a file holds it: never a password. Matched by `ip` (ignoring case) and `port`. */
+export type CarrierXEndpointAddressSpec = Omit<EndpointAddressFields, 'sip_password'>;
+
+/** A CarrierX third_party endpoint as a file holds it: never a password (Push asks for them, or reads the environment). */
+export interface CarrierXEndpointSpec {
+  name?: string;
+  capacity?: number;
+  out_sip_username?: string | null;
+  attributes?: Record<string, unknown>;
+  transformations?: Transformation[];
+  addresses?: CarrierXEndpointAddressSpec[];
 }
 
 /** Each kind's spec type, as its kind file declares it (kinds/document-kind-types.ts). */

@@ -1,4 +1,5 @@
 import { TRUNK_KINDS, type TrunkKind } from '../file/trunk-kinds';
+import { carrierXEndpointKind } from './carrierx-endpoint';
 import { carrierXTrunkGroupKind } from './carrierx-trunk-group';
 import type { DocumentKindDescriptor } from './document-kind-descriptor';
 import { twilioByocTrunkKind } from './twilio-byoc-trunk';
@@ -16,6 +17,7 @@ const DOCUMENT_KINDS: DocumentKindRegistry = {
   TwilioByocTrunk: twilioByocTrunkKind,
   CarrierXTrunkGroup: carrierXTrunkGroupKind,
   TwilioConnectionPolicy: twilioConnectionPolicyKind,
+  CarrierXEndpoint: carrierXEndpointKind,
 };
 
 /** The descriptor of a kind. */

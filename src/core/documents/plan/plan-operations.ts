@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { CarrierXTrunkFields, TrunkGroupFields } from '../../providers/carrierx/models';
+import type { CarrierXTrunkFields, EndpointFields, TrunkGroupFields } from '../../providers/carrierx/models';
+import type { SecretRequest } from '../apply/secret-requests';
 import type {
   ByocTrunkFields,
   ConnectionPolicyFields,
@@ -69,6 +70,21 @@ export type TwilioConnectionPolicyOperation =
   | { type: 'twilio.policyTarget.update'; sid: string; target: string; fields: ConnectionPolicyTargetFields }
   /** `remote`: the target as it is now, so that a preview can show the order before the change. */
   | { type: 'twilio.policyTarget.delete'; sid: string; target: string; remote: ConnectionPolicyTarget };
+
+/**
+ * How an address's sip_password goes with the whole `addresses` array a CarrierX endpoint takes:
+ * the caller's secret, `keep` the one the provider has now (read again when sent), or null (none).
+ */
+export type AddressPassword = SecretRequest | 'keep' | null;
+
+/**
+ * `fields` never hold a password. `outPassword`: the secret sent as out_sip_password (null:
+ * cleared; absent: not sent); `addressPasswords`: one per `fields.addresses` entry; `secrets`:
+ * every SecretRequest of the operation, for the caller to gather before applying.
+ */
+export type CarrierXEndpointOperation =
+  | { type: 'carrierx.endpoint.create'; fields: EndpointFields; outPassword?: SecretRequest | undefined; addressPasswords?: AddressPassword[] | undefined; secrets: SecretRequest[] }
+  | { type: 'carrierx.endpoint.update'; fields: EndpointFields; outPassword?: SecretRequest | null | undefined; addressPasswords?: AddressPassword[] | undefined; secrets: SecretRequest[] };
 
 export type CarrierXTrunkGroupOperation =
   | { type: 'carrierx.group.create'; fields: TrunkGroupFields; trunks?: CarrierXTrunkFields[] | undefined }
