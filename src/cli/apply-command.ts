@@ -2,10 +2,12 @@ import { plural } from '../core/documents/plan/message-text';
 import type { SyncDocument } from '../core/documents/plan/plan-documents';
 import type { ApplyAllOptions, CombinedPlan, DocumentPushResult, PushSummary } from '../core/documents/apply/push-all';
 import { applyAll, planAll, summarizePushResults } from '../core/documents/apply/push-all';
+import { secretRequestsOf } from '../core/documents/apply/secret-requests';
 import { holdApplyLock } from './apply-lock';
 import type { CheckedFile } from './check-trunk-files';
 import type { CliCommand } from './cli-command';
 import { CliError } from './cli-error';
+import { secretsFromEnv } from './env-secrets';
 import { confirm } from './confirm-prompt';
 import { ExitCode } from './exit-codes';
 import { FileWriteBack } from './file-write-back';
@@ -32,6 +34,12 @@ Before the first change to a resource, its remote is read again: if it changed a
 was made (while you read it), nothing is sent to it; apply shows the new plan for those
 documents and asks again. With --yes it refuses them instead (exit 1), unless --overwrite is
 also given.
+
+Passwords a push needs are never in a file (a CarrierX endpoint's out_sip_password and its
+addresses' sip_password, when a username is new or changes): apply reads each from the
+environment variable TRUNKLINE_ENDPOINT_SIP_PASSWORD_<ENDPOINT>_<USERNAME> (names in upper
+case, other characters as _) and refuses before any change, naming the variable, when one is
+not set. The plan says which variables it needs.
 
 Arguments: files, directories or quoted globs; default: the current directory. Directory scans
 follow symbolic links, with a warning when one leads out of the directory; loops, broken links
@@ -67,6 +75,11 @@ ${COMMON_HELP}
       throw new CliError(`Nothing applied: ${plural(unavailable.length, 'document')} could not be read from the provider (see the plan). Fix the access, then run apply again.`, ExitCode.setup, 'provider');
     }
 
+    // Passwords no file holds come from the environment: a missing one refuses before anything is sent (or confirmed).
+    const applied = (c: CombinedPlan) => c.documents.flatMap((d) => (d.outcome.status === 'planned' && (overwrite || !d.outcome.plan.remoteChanged) ? [d.outcome.plan] : []));
+    const addSecret = (value: string) => runtime.redactor.add(value);
+    const secrets = secretsFromEnv(secretRequestsOf(applied(combined)), io.env, addSecret);
+
     const summary = summarizePlan(combined);
     const toApply = summary.toChange - (overwrite ? 0 : summary.remoteChanged);
     if (toApply > 0 && line.values.yes !== true) {
@@ -94,6 +107,7 @@ ${COMMON_HELP}
       onCreated: (p, sid) => writeBack.writeSid(p.uri, p.index, sid),
       onProgress: (p) => p.stage === 'started' && progress.update(`Applying ${p.plan.title}: ${p.operation.description} (${p.index + 1}/${p.total})`),
       onDocumentDone: (r) => r.outcome !== 'unchanged' && progress.update(`${++done} of ${summary.toChange} documents done: ${r.title} ${r.outcome}`),
+      secrets,
     };
     const replans: PlanJson[] = [];
     let result: PushSummary;
@@ -110,6 +124,7 @@ ${COMMON_HELP}
           break;
         }
         const replanned = await planAll(outdated, clients, { syncState, signal });
+        options.secrets = new Map([...secrets, ...secretsFromEnv(secretRequestsOf(applied(replanned)), io.env, addSecret)]);
         if (!json) io.stdout.write(planText(files, replanned));
         replans.push(planJson(files, replanned));
         if (line.values.yes !== true) {

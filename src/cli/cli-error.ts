@@ -6,10 +6,11 @@ import { ExitCode, type ExitCodeValue } from './exit-codes';
  *   missing, malformed credentials; `io`: a file or folder that cannot be read or written;
  *   `not-found`: arguments that name no trunk file; `provider`: the provider refused or could
  *   not be reached; `not-confirmed`: apply without a terminal to confirm on and no --yes;
- *   `locked`: another apply holds the lock; `interrupted`: Ctrl-C; `unexpected`: a bug;
+ *   `locked`: another apply holds the lock; `missing-secret`: apply needs a password from an
+ *   environment variable that is not set; `interrupted`: Ctrl-C; `unexpected`: a bug;
  * `failed`: any other failure the message explains.
  */
-export type CliErrorCode = 'usage' | 'config' | 'account' | 'io' | 'not-found' | 'provider' | 'not-confirmed' | 'locked' | 'interrupted' | 'unexpected' | 'failed';
+export type CliErrorCode = 'usage' | 'config' | 'account' | 'io' | 'not-found' | 'provider' | 'not-confirmed' | 'locked' | 'missing-secret' | 'interrupted' | 'unexpected' | 'failed';
 
 /**
  * A failure the user can fix, with a message that says how. The CLI prints the message alone

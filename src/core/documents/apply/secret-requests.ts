@@ -1,5 +1,3 @@
-import type { DocumentPlan } from '../plan/document-plan';
-
 // Secrets a push needs and no file may hold (a CarrierX endpoint's SIP passwords). An operation
 // that needs some carries SecretRequests, never the secrets: the caller gathers them before
 // applying (the editor asks, the CLI reads the environment) and hands them to applyPlan /
@@ -16,14 +14,20 @@ export interface SecretRequest {
   rule: 'carrierx-sip-password';
 }
 
+// Plans and operations are typed structurally here: plan-operations.ts names SecretRequest, so
+// importing it back would be an import cycle.
+
 /** Every secret the plans' operations need, each once, in plan order. */
-export function secretRequestsOf(plans: readonly DocumentPlan[]): SecretRequest[] {
+export function secretRequestsOf(plans: readonly { operations: readonly object[] }[]): SecretRequest[] {
+  return secretRequestsOfOperations(plans.flatMap((plan) => plan.operations));
+}
+
+/** Every secret the operations need, each once, in order. */
+export function secretRequestsOfOperations(operations: readonly object[]): SecretRequest[] {
   const found = new Map<string, SecretRequest>();
-  for (const plan of plans) {
-    for (const op of plan.operations) {
-      const { secret, secrets } = op as { secret?: SecretRequest; secrets?: readonly SecretRequest[] };
-      for (const request of [...(secret ? [secret] : []), ...(secrets ?? [])]) if (!found.has(request.key)) found.set(request.key, request);
-    }
+  for (const op of operations) {
+    const { secret, secrets } = op as { secret?: SecretRequest; secrets?: readonly SecretRequest[] };
+    for (const request of [...(secret ? [secret] : []), ...(secrets ?? [])]) if (!found.has(request.key)) found.set(request.key, request);
   }
   return [...found.values()];
 }
