@@ -20,7 +20,8 @@ export const ENDPOINT_ADDRESS_SPEC_FIELDS = ['ip', 'port', 'transport', 'directi
 const DEFAULT_PORT = 5060;
 /** CarrierX's name for an endpoint created without one (E11). */
 const DEFAULT_NAME = 'N/A';
-const NEW_SECRET = '(secret: asked for at Push, or read from the environment by the CLI)';
+/** How a preview shows a password the push sets: the variable the CLI reads it from (the editor asks), never what it is. */
+const newSecret = (request: SecretRequest): string => `secret ${request.envVar}`;
 
 /** Addresses have no ids: a file's address is the remote one with the same host (ignoring case) and port. */
 export function addressKey(address: { ip?: string | null | undefined; port?: number | null | undefined }): string {
@@ -60,7 +61,7 @@ export function planCarrierXEndpoint(spec: CarrierXEndpointSpec, state: Endpoint
     const fields: EndpointFields = { ...pickFields<EndpointFields>(spec, ENDPOINT_SPEC_FIELDS), type: THIRD_PARTY_ENDPOINT_TYPE };
     const changes = fieldChanges(ENDPOINT_SPEC_FIELDS, undefined, desired, matchesDesired);
     const outPassword = spec.out_sip_username ? request(spec.out_sip_username) : undefined;
-    if (outPassword) changes.push({ field: 'out_sip_password', from: undefined, to: NEW_SECRET });
+    if (outPassword) changes.push({ field: 'out_sip_password', from: undefined, to: newSecret(outPassword) });
     let addressPasswords: AddressPassword[] | undefined;
     if (spec.addresses) {
       fields.addresses = spec.addresses.map((a) => pickFields<EndpointAddressFields>(a, ENDPOINT_ADDRESS_SPEC_FIELDS));
@@ -91,7 +92,7 @@ export function planCarrierXEndpoint(spec: CarrierXEndpointSpec, state: Endpoint
   } else if (spec.out_sip_username && (spec.out_sip_username !== remote.out_sip_username || !remote.out_sip_password)) {
     outPassword = request(spec.out_sip_username);
     fields.out_sip_username = spec.out_sip_username;
-    changes.push({ field: 'out_sip_password', from: remote.out_sip_password ? '(set)' : null, to: NEW_SECRET });
+    changes.push({ field: 'out_sip_password', from: remote.out_sip_password ? '(set)' : null, to: newSecret(outPassword) });
   }
 
   let addressPasswords: AddressPassword[] | undefined;
@@ -134,13 +135,12 @@ function planAddresses(
     addresses.push(match ? { ...pickFields<EndpointAddressFields>(match, ENDPOINT_ADDRESS_SPEC_FIELDS), ...wanted } : wanted);
     // A username the file leaves out is not managed: its password stays. A new or changed one needs a new password.
     let password: AddressPassword = null;
-    let newPassword = false;
     if (address.sip_username === undefined) password = match?.sip_password ? 'keep' : null;
     else if (address.sip_username !== null) {
       const kept = !!match && match.sip_username === address.sip_username && !!match.sip_password;
       password = kept ? 'keep' : request(address.sip_username);
-      newPassword = !kept;
     }
+    const newPassword = password !== null && password !== 'keep';
     const cleared = address.sip_username === null && !!match?.sip_password;
     passwords.push(password);
     if (!match) {
@@ -148,7 +148,7 @@ function planAddresses(
       changes.push({ field: `addresses ${key}`, from: undefined, to: shown(address) });
     } else if (!matchesDesired(wanted, match) || newPassword || cleared) {
       changed.push(key);
-      changes.push({ field: `addresses ${key}`, from: shown(match), to: { ...shown(address), ...(newPassword ? { sip_password: NEW_SECRET } : {}) } });
+      changes.push({ field: `addresses ${key}`, from: shown(match), to: { ...shown(address), ...(newPassword ? { sip_password: newSecret(password as SecretRequest) } : {}) } });
     }
   }
   const removed = unmatched.map((r) => addressKey(r)).sort();

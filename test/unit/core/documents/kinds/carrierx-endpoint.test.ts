@@ -68,7 +68,7 @@ describe('CarrierXEndpoint documents', () => {
       ],
     );
     assert.equal(plan.operations[0]!.description, 'Create endpoint "PBX east" with 2 addresses');
-    assert.match(formatPlanLines(plan).join('\n'), /out_sip_password: \(unset\) → "\(secret: asked for at Push/);
+    assert.match(formatPlanLines(plan).join('\n'), /out_sip_password: \(unset\) → "secret TRUNKLINE_ENDPOINT_SIP_PASSWORD_PBX_EAST_CARRIERX_OUT"$/m);
   });
 
   it('sends nothing when a password was not given, and says which variable holds it', async () => {
