@@ -161,7 +161,7 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
     if (effect.reconciled) reconciled.push(operation);
     if (effect.sid !== undefined && effect.sid !== sid) {
       sid = effect.sid;
-      claims.add(sid);
+      claims.setDocumentSid({ uri: plan.uri, index: plan.index }, sid);
       try {
         await options.onCreated?.(sid);
         sidAssigned = true;

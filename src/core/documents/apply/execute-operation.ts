@@ -7,6 +7,7 @@ import { createWithoutDuplicates, type CreateProcedure } from './reconcile-creat
 import type { ResourceClaims } from './resource-claims';
 import type { SyncClients } from './sync-clients';
 import type { SecretRequest } from './secret-requests';
+import type { ResolvedReference } from '../references/document-reference';
 
 export interface ExecuteOptions {
   signal?: AbortSignal | undefined;
@@ -66,8 +67,17 @@ export async function executeOperation(op: PlanOperation, plan: DocumentPlan, si
     return value;
   };
 
+  const referenced = (reference: ResolvedReference): string => {
+    const found = reference.sid ?? (reference.document ? claims?.documentSid(reference.document) : undefined);
+    if (found === undefined) {
+      const where = reference.document ? ` (${reference.document.uri}, document ${reference.document.index + 1})` : '';
+      throw new Error(`${op.description}: ${JSON.stringify(reference.value)}${where} has not been created; push it first.`);
+    }
+    return found;
+  };
+
   if (op.type === 'adopt') return { sid: op.sid };
-  const run: OperationRun = { account: plan.account, kind: plan.kind, clients, signal, need, gone, create, createDocumentResource, unclaimed, secret };
+  const run: OperationRun = { account: plan.account, kind: plan.kind, clients, signal, need, gone, create, createDocumentResource, unclaimed, referenced, secret };
   const execute = documentKind(plan.kind).operations[op.type] as ((op: PlanOperation, run: OperationRun) => Promise<OperationEffect>) | undefined;
   if (!execute) throw new Error(`${op.description}: a ${plan.kind} document has no operation ${op.type}.`);
   return execute(op, run);

@@ -9,6 +9,7 @@ import type { DocumentKindTypes } from './document-kind-types';
 import type { FetchOptions, RemoteByKind, RemoteLookup, RemoteStateOf, RemoteTargetOf, SameNamedResource } from '../plan/remote-state';
 import type { TwilioNumberIndex } from '../plan/twilio-number-index';
 import type { DiagnosticCode } from '../validate/trunk-diagnostic';
+import type { ReferableResource, ReferenceResolver } from '../references/document-reference';
 
 // Everything the provider-neutral code (plan, fetch, apply, render, export, sync, validate, the
 // CLI) knows about one document kind, in one object: kinds/<kind>.ts each make one, and
@@ -26,6 +27,28 @@ export interface KindClaim {
   list: boolean;
   /** Two values that differ only in case are the same (domain names). */
   ignoreCase: boolean;
+}
+
+/**
+ * A spec field that names another resource of the account (references/): by its sid, or by the
+ * name its kind's `identity.nameOf` gives (friendly_name), resolved among the account's
+ * resources and the workspace's documents of `kind`. ARCHITECTURE.md "References between documents".
+ */
+export interface KindReference {
+  /** The spec key that holds it. */
+  field: string;
+  /** The key holds a list, each entry a reference; otherwise the key's one value. */
+  list: boolean;
+  /** The kind of the resource it names (a kind with `referable`). */
+  kind: TrunkKind;
+}
+
+/** What a kind that other documents name (KindReference.kind) provides for resolving, completing and showing those names. */
+export interface KindReferable {
+  /** Every resource of the kind in the account, with its name: one listing, shared by a whole plan. */
+  list(account: string, clients: SyncClients, signal: AbortSignal | undefined): Promise<ReferableResource[]>;
+  /** A few lines that say what the resource holds (a list's addresses or usernames), from a spec or a rendered remote (render.source). */
+  summary(values: Readonly<Record<string, unknown>>): string[];
 }
 
 /** A rule a JSON Schema cannot say about a list in the spec (document-rules.ts). */
@@ -56,6 +79,8 @@ export interface KindPlanContext {
   numbers?: TwilioNumberIndex | undefined;
   /** Names of the account's trunks, when known, to name the trunk a number moves from. */
   trunkNames?: ReadonlyMap<string, string | null> | undefined;
+  /** Resolves the names of the kind's `references` (always given when the kind declares some). */
+  references?: ReferenceResolver | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -161,6 +186,10 @@ export interface DocumentKindDescriptor<K extends TrunkKind> {
   readonly claims: readonly KindClaim[];
   /** Rules about the spec's lists that the schema cannot say. */
   readonly rules: readonly KindListRule[];
+  /** Spec fields that name other resources (references/): plans order documents by them. */
+  readonly references?: readonly KindReference[] | undefined;
+  /** Present when other kinds' documents may name resources of this kind. */
+  readonly referable?: KindReferable | undefined;
 
   readonly fetch: {
     /** Everything about one resource by its sid (throws the provider's 404 when it is gone). */
