@@ -22,7 +22,10 @@ export interface TwilioTrunkSpec extends TrunkFields {
   phone_numbers?: string[];
 }
 
-export type TwilioByocTrunkSpec = ByocTrunkFields;
+export interface TwilioByocTrunkSpec extends ByocTrunkFields {
+  /** The policy by sid or friendly_name (a reference); never with connection_policy_sid. Never sent as such. */
+  connection_policy?: string;
+}
 
 type Rfc4694Mode = (typeof RFC_4694_MODES)[number];
 
@@ -35,6 +38,8 @@ export interface CarrierXAclSpec extends AclFields {
 export interface CarrierXTrunkSpec extends CarrierXTrunkFields {
   /** Binds the entry to an existing trunk; otherwise the trunk is matched by `name`. Never sent. */
   trunk_sid?: string;
+  /** The endpoint by sid or name (a reference); never with endpoint_sid. Never sent as such. */
+  endpoint?: string;
   acls?: CarrierXAclSpec[];
   /** Read-only: shown, never sent. */
   in_rfc_4694_mode?: Rfc4694Mode | null;

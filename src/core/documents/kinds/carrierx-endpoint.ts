@@ -77,6 +77,18 @@ export const carrierXEndpointKind: DocumentKindDescriptor<'CarrierXEndpoint'> = 
       itemField: 'ip',
     },
   ],
+  // Trunks of CarrierXTrunkGroup documents name their endpoint (endpoint).
+  referable: {
+    async list(account, clients, signal) {
+      const client = await clients.carrierx(account);
+      const endpoints = await collect(client.endpoints.list({ pageSize: PAGE_SIZE, signal }));
+      return endpoints.filter((e) => e.type === THIRD_PARTY_ENDPOINT_TYPE).map((e) => ({ sid: e.endpoint_sid, name: e.name }));
+    },
+    summary: (values) =>
+      Array.isArray(values.addresses)
+        ? values.addresses.map((a: Record<string, unknown>) => `${String(a.ip)}:${String(a.port ?? 5060)} ${String(a.transport ?? 'udp')}${a.direction && a.direction !== 'any' ? ` (${String(a.direction)})` : ''}`)
+        : [],
+  },
 
   fetch: {
     async bySid(account, sid, clients, { signal }) {

@@ -83,6 +83,14 @@ export const twilioConnectionPolicyKind: DocumentKindDescriptor<'TwilioConnectio
       itemField: 'target',
     },
   ],
+  // BYOC trunk documents name their policy (connection_policy).
+  referable: {
+    async list(account, clients, signal) {
+      const client = await clients.twilio(account);
+      return (await collect(client.connectionPolicies.list({ pageSize: PAGE_SIZE, signal }))).map((p) => ({ sid: p.sid, name: p.friendly_name }));
+    },
+    summary: (values) => targetLines(values.targets),
+  },
 
   fetch: {
     async bySid(account, sid, clients, { signal }) {
@@ -220,4 +228,10 @@ function targetOmissions(state: PolicyState): ExportOmission[] {
       reason: `targets left out: the policy has ${twice.join(', ')} more than once, which a file cannot tell apart (it matches targets by their SIP URI, ignoring case). Remove the duplicates at the provider and export again to manage them in the file.`,
     },
   ];
+}
+
+/** `sip:pbx-a.example.com (priority 10, weight 20)` per target, disabled ones said so: a hover's lines. */
+function targetLines(targets: unknown): string[] {
+  if (!Array.isArray(targets)) return [];
+  return targets.map((t: Record<string, unknown>) => `${String(t.target)} (priority ${String(t.priority ?? 10)}, weight ${String(t.weight ?? 10)}${t.enabled === false ? ', disabled' : ''})`);
 }

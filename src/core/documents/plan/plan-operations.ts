@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CarrierXTrunkFields, EndpointFields, TrunkGroupFields } from '../../providers/carrierx/models';
 import type { SecretRequest } from '../apply/secret-requests';
+import type { ResolvedReference } from '../references/document-reference';
 import type {
   ByocTrunkFields,
   ConnectionPolicyFields,
@@ -61,7 +62,10 @@ export type TwilioTrunkOperation =
   /** `move` set: the number leaves `move.fromTrunkSid` so that the next operation can attach it here. */
   | { type: 'twilio.number.detach'; phoneNumber: string; phoneNumberSid: string; move?: NumberMove | undefined };
 
-export type TwilioByocTrunkOperation = { type: 'twilio.byoc.create'; fields: ByocTrunkFields } | { type: 'twilio.byoc.update'; fields: ByocTrunkFields };
+/** `policy`: the connection policy the file names (`connection_policy`), sent as connection_policy_sid; its sid may be known only once its document is created in the same push. */
+export type TwilioByocTrunkOperation =
+  | { type: 'twilio.byoc.create'; fields: ByocTrunkFields; policy?: ResolvedReference | undefined }
+  | { type: 'twilio.byoc.update'; fields: ByocTrunkFields; policy?: ResolvedReference | undefined };
 
 export type TwilioConnectionPolicyOperation =
   | { type: 'twilio.policy.create'; fields: ConnectionPolicyFields }
@@ -86,11 +90,12 @@ export type CarrierXEndpointOperation =
   | { type: 'carrierx.endpoint.create'; fields: EndpointFields; outPassword?: SecretRequest | undefined; addressPasswords?: AddressPassword[] | undefined; secrets: SecretRequest[] }
   | { type: 'carrierx.endpoint.update'; fields: EndpointFields; outPassword?: SecretRequest | null | undefined; addressPasswords?: AddressPassword[] | undefined; secrets: SecretRequest[] };
 
+/** `endpoint(s)`: the endpoint a trunk names (`endpoint`), sent as its endpoint_sid once known (see TwilioByocTrunkOperation). */
 export type CarrierXTrunkGroupOperation =
-  | { type: 'carrierx.group.create'; fields: TrunkGroupFields; trunks?: CarrierXTrunkFields[] | undefined }
+  | { type: 'carrierx.group.create'; fields: TrunkGroupFields; trunks?: CarrierXTrunkFields[] | undefined; endpoints?: (ResolvedReference | undefined)[] | undefined }
   | { type: 'carrierx.group.update'; fields: TrunkGroupFields }
-  | { type: 'carrierx.trunk.create'; name: string | undefined; fields: CarrierXTrunkFields }
-  | { type: 'carrierx.trunk.update'; trunkSid: string; name: string | null; fields: CarrierXTrunkFields }
+  | { type: 'carrierx.trunk.create'; name: string | undefined; fields: CarrierXTrunkFields; endpoint?: ResolvedReference | undefined }
+  | { type: 'carrierx.trunk.update'; trunkSid: string; name: string | null; fields: CarrierXTrunkFields; endpoint?: ResolvedReference | undefined }
   | { type: 'carrierx.trunk.delete'; trunkSid: string; name: string | null };
 
 export type PlanOperationType = PlanOperation['type'];
