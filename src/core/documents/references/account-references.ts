@@ -1,6 +1,7 @@
 import type { SyncClients } from '../apply/sync-clients';
 import type { TrunkKind } from '../file/trunk-kinds';
 import { documentKind } from '../kinds/document-kinds';
+import { referenceProblem } from './spec-references';
 import type { ReferableDocument, ReferableResource, ReferenceCandidate, ReferenceResolution, ReferenceResolver } from './document-reference';
 
 /**
@@ -42,6 +43,10 @@ export class AccountReferences implements ReferenceResolver {
 
   resolve(kind: TrunkKind, value: string): ReferenceResolution {
     return resolveReference(kind, value, this.candidates(kind));
+  }
+
+  problem(resolution: Exclude<ReferenceResolution, { status: 'resolved' }>): string {
+    return referenceProblem(resolution, this.account);
   }
 }
 

@@ -2,7 +2,6 @@ import type { KindReference } from '../kinds/document-kind-descriptor';
 import type { PlanError } from '../plan/plan-error';
 import type { YamlPath } from '../file/yaml-node-lookup';
 import type { ReferenceResolver, ResolvedReference } from './document-reference';
-import { referenceProblem } from './spec-references';
 
 /**
  * What one spec object (the spec, or an item of the list the reference is `within`) names
@@ -29,5 +28,5 @@ export function resolveAliasedReference(
   if (!resolver) throw new Error(`Planning ${reference.field} needs a reference resolver (KindPlanContext.references).`);
   const resolution = resolver.resolve(reference.kind, value);
   if (resolution.status === 'resolved') return { reference: resolution.reference };
-  return { error: { message: referenceProblem(resolution, resolver.account), path: [...path, reference.field] } };
+  return { error: { message: resolver.problem(resolution), path: [...path, reference.field] } };
 }

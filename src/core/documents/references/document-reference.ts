@@ -65,4 +65,9 @@ export interface ReferenceResolver {
   resolve(kind: TrunkKind, value: string): ReferenceResolution;
   /** Every resource of the kind the account and the workspace have (completion). */
   candidates(kind: TrunkKind): ReferenceCandidate[];
+  /**
+   * What is wrong with a reference that did not resolve, and what to do (referenceProblem): here
+   * so that a kind's planner can say it without importing the kind registry (an import cycle).
+   */
+  problem(resolution: Exclude<ReferenceResolution, { status: 'resolved' }>): string;
 }
