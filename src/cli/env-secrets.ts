@@ -1,4 +1,5 @@
-import { secretProblem, type SecretRequest } from '../core/documents/apply/secret-requests';
+import type { SecretRequest } from '../core/documents/apply/secret-request';
+import { secretProblem } from '../core/documents/apply/secret-requests';
 import { plural } from '../core/documents/plan/message-text';
 import { CliError } from './cli-error';
 import { ExitCode } from './exit-codes';

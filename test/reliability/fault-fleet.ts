@@ -180,6 +180,8 @@ export async function buildFleet(seed: number, count: number, twilio: TwilioClie
       TwilioTrunk: m.twilioCreates,
       TwilioByocTrunk: m.byocCreates,
       CarrierXTrunkGroup: m.groupCreates,
+      TwilioIpAccessControlList: 0,
+      TwilioCredentialList: 0,
       // The fleet's model makes no documents of the route kinds.
       TwilioConnectionPolicy: 0,
       CarrierXEndpoint: 0,

@@ -1,4 +1,5 @@
-import { secretProblem, secretRequestsOf, secretRequestsOfOperations, type SecretRequest } from '../../core/documents/apply/secret-requests';
+import type { SecretRequest } from '../../core/documents/apply/secret-request';
+import { secretProblem, secretRequestsOf, secretRequestsOfOperations } from '../../core/documents/apply/secret-requests';
 import type { DocumentPlan } from '../../core/documents/plan/document-plan';
 import type { PlanOperation } from '../../core/documents/plan/plan-operations';
 import { generateSipPassword } from '../../core/providers/twilio/generate-sip-password';

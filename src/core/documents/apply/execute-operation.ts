@@ -6,8 +6,8 @@ import type { OperationEffect, OperationRun } from './operation-run';
 import { createWithoutDuplicates, type CreateProcedure } from './reconcile-create';
 import type { ResourceClaims } from './resource-claims';
 import type { SyncClients } from './sync-clients';
-import type { SecretRequest } from './secret-requests';
 import type { ResolvedReference } from '../references/document-reference';
+import type { SecretRequest } from './secret-request';
 
 export interface ExecuteOptions {
   signal?: AbortSignal | undefined;
@@ -61,12 +61,6 @@ export async function executeOperation(op: PlanOperation, plan: DocumentPlan, si
     return {};
   };
 
-  const secret = (request: SecretRequest): string => {
-    const value = options.secrets?.get(request.key);
-    if (value === undefined) throw new Error(`${op.description}: ${request.what} was not given (it is never read from a file; the CLI reads it from ${request.envVar}).`);
-    return value;
-  };
-
   const referenced = (reference: ResolvedReference): string => {
     const found = reference.sid ?? (reference.document ? claims?.documentSid(reference.document) : undefined);
     if (found === undefined) {
@@ -74,6 +68,12 @@ export async function executeOperation(op: PlanOperation, plan: DocumentPlan, si
       throw new Error(`${op.description}: ${JSON.stringify(reference.value)}${where} has not been created; push it first.`);
     }
     return found;
+  };
+
+  const secret = (request: SecretRequest): string => {
+    const value = options.secrets?.get(request.key);
+    if (value === undefined) throw new Error(`${op.description}: ${request.what} was not given (it is never read from a file; the CLI reads it from ${request.envVar}).`);
+    return value;
   };
 
   if (op.type === 'adopt') return { sid: op.sid };

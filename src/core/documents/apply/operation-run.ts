@@ -2,7 +2,7 @@ import type { TrunkKind } from '../file/trunk-kinds';
 import type { CreateOutcome, CreateProcedure } from './reconcile-create';
 import type { SyncClients } from './sync-clients';
 import type { ResolvedReference } from '../references/document-reference';
-import type { SecretRequest } from './secret-requests';
+import type { SecretRequest } from './secret-request';
 
 /** What one operation did to the document's resource. */
 export interface OperationEffect {

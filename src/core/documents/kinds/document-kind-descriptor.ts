@@ -9,7 +9,7 @@ import type { DocumentKindTypes } from './document-kind-types';
 import type { FetchOptions, RemoteByKind, RemoteLookup, RemoteStateOf, RemoteTargetOf, SameNamedResource } from '../plan/remote-state';
 import type { TwilioNumberIndex } from '../plan/twilio-number-index';
 import type { DiagnosticCode } from '../validate/trunk-diagnostic';
-import type { ReferableResource, ReferenceResolver } from '../references/document-reference';
+import type { KindReference, ReferableResource, ReferenceResolver } from '../references/document-reference';
 
 // Everything the provider-neutral code (plan, fetch, apply, render, export, sync, validate, the
 // CLI) knows about one document kind, in one object: kinds/<kind>.ts each make one, and
@@ -27,27 +27,6 @@ export interface KindClaim {
   list: boolean;
   /** Two values that differ only in case are the same (domain names). */
   ignoreCase: boolean;
-}
-
-/**
- * A spec field that names another resource of the account (references/): by its sid, or by the
- * name its kind's `identity.nameOf` gives (friendly_name), resolved among the account's
- * resources and the workspace's documents of `kind`. ARCHITECTURE.md "References between documents".
- */
-export interface KindReference {
-  /** The spec key that holds it. */
-  field: string;
-  /** The key holds a list, each entry a reference; otherwise the key's one value. */
-  list: boolean;
-  /** The kind of the resource it names (a kind with `referable`). */
-  kind: TrunkKind;
-  /** The field is in each item of this spec list (a trunk group's `trunks`), not in the spec itself. */
-  within?: string | undefined;
-  /**
-   * The key beside it that names the same resource by sid only (`connection_policy_sid`): a file
-   * sets one or the other, and Export writes the name here instead of that sid when the name is unique.
-   */
-  sidField?: string | undefined;
 }
 
 /** What a kind that other documents name (KindReference.kind) provides for resolving, completing and showing those names. */

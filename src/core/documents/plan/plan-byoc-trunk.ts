@@ -1,6 +1,6 @@
 import { BYOC_TRUNK_WRITABLE_FIELDS } from '../../providers/twilio/field-names';
 import type { ByocTrunkFields } from '../../providers/twilio/models';
-import type { KindReference } from '../kinds/document-kind-descriptor';
+import type { KindReference } from '../references/document-reference';
 import { resolveAliasedReference } from '../references/aliased-reference';
 import type { ReferenceResolver, ResolvedReference } from '../references/document-reference';
 import { matchesDesired } from './matches-desired';

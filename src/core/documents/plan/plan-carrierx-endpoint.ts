@@ -1,6 +1,6 @@
 import { THIRD_PARTY_ENDPOINT_TYPE } from '../../providers/carrierx/field-names';
 import type { Endpoint, EndpointAddress, EndpointAddressFields, EndpointFields } from '../../providers/carrierx/models';
-import { endpointPasswordRequest, type SecretRequest } from '../apply/secret-requests';
+import { endpointPasswordRequest, type SecretRequest } from '../apply/secret-request';
 import type { CarrierXEndpointAddressSpec, CarrierXEndpointSpec } from '../file/trunk-specs';
 import { ELEMENT_IDENTITY, keepRemoteKeys } from './keep-remote-keys';
 import { matchesDesired } from './matches-desired';

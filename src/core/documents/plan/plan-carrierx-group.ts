@@ -7,7 +7,7 @@ import type { KindPlan, PlanError } from './plan-error';
 import { fieldChanges, type PlanOperation } from './plan-operations';
 import type { RemoteState, SameNamedResource } from './remote-state';
 import type { CarrierXTrunkGroupSpec, CarrierXTrunkSpec } from '../file/trunk-specs';
-import type { KindReference } from '../kinds/document-kind-descriptor';
+import type { KindReference } from '../references/document-reference';
 import { resolveAliasedReference } from '../references/aliased-reference';
 import type { ReferenceResolver, ResolvedReference } from '../references/document-reference';
 

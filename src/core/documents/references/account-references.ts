@@ -33,11 +33,16 @@ export class AccountReferences implements ReferenceResolver {
   }
 
   candidates(kind: TrunkKind): ReferenceCandidate[] {
-    const documents = this.documents.filter((d) => d.kind === kind && d.account === this.account);
+    const remote = this.remote.get(kind) ?? [];
+    // A kind whose name is unique: a new document stands for the account's resource of its name (Push takes it over).
+    const uniqueName = documentKind(kind).identity.uniqueKey?.field === 'friendly_name';
+    const documents = this.documents
+      .filter((d) => d.kind === kind && d.account === this.account)
+      .map((d) => (d.sid === undefined && uniqueName ? { ...d, sid: remote.find((r) => r.name === d.name)?.sid } : d));
     const bySid = new Set(documents.flatMap((d) => (d.sid ? [d.sid] : [])));
     return [
       ...documents.map((d) => ({ sid: d.sid, name: d.name ?? this.remote.get(kind)?.find((r) => r.sid === d.sid)?.name ?? null, document: d })),
-      ...(this.remote.get(kind) ?? []).filter((r) => !bySid.has(r.sid)).map((r) => ({ sid: r.sid, name: r.name })),
+      ...remote.filter((r) => !bySid.has(r.sid)).map((r) => ({ sid: r.sid, name: r.name })),
     ];
   }
 

@@ -1,7 +1,6 @@
-import type { KindReference } from '../kinds/document-kind-descriptor';
 import type { PlanError } from '../plan/plan-error';
 import type { YamlPath } from '../file/yaml-node-lookup';
-import type { ReferenceResolver, ResolvedReference } from './document-reference';
+import type { KindReference, ReferenceResolver, ResolvedReference } from './document-reference';
 
 /**
  * What one spec object (the spec, or an item of the list the reference is `within`) names

@@ -4,6 +4,27 @@ import type { TrunkKind } from '../file/trunk-kinds';
 // descriptors, planners and the generic code that resolves references all name them, so this
 // file imports nothing that could lead back to them.
 
+/**
+ * A spec field that names another resource of the account : by its sid, or by the
+ * name its kind's `identity.nameOf` gives (friendly_name), resolved among the account's
+ * resources and the workspace's documents of `kind`. ARCHITECTURE.md "References between documents".
+ */
+export interface KindReference {
+  /** The spec key that holds it. */
+  field: string;
+  /** The key holds a list, each entry a reference; otherwise the key's one value. */
+  list: boolean;
+  /** The kind of the resource it names (a kind with `referable`). */
+  kind: TrunkKind;
+  /** The field is in each item of this spec list (a trunk group's `trunks`), not in the spec itself. */
+  within?: string | undefined;
+  /**
+   * The key beside it that names the same resource by sid only (`connection_policy_sid`): a file
+   * sets one or the other, and Export writes the name here instead of that sid when the name is unique.
+   */
+  sidField?: string | undefined;
+}
+
 /** A document of the workspace, as plans and sync state key it. */
 export interface DocumentKey {
   uri: string;
@@ -65,9 +86,6 @@ export interface ReferenceResolver {
   resolve(kind: TrunkKind, value: string): ReferenceResolution;
   /** Every resource of the kind the account and the workspace have (completion). */
   candidates(kind: TrunkKind): ReferenceCandidate[];
-  /**
-   * What is wrong with a reference that did not resolve, and what to do (referenceProblem): here
-   * so that a kind's planner can say it without importing the kind registry (an import cycle).
-   */
+  /** What is wrong with a reference that did not resolve, and what to do. */
   problem(resolution: Exclude<ReferenceResolution, { status: 'resolved' }>): string;
 }

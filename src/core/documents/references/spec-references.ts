@@ -1,9 +1,7 @@
 import type { TrunkKind } from '../file/trunk-kinds';
 import type { YamlPath } from '../file/yaml-node-lookup';
-import type { KindReference } from '../kinds/document-kind-descriptor';
 import { documentKind } from '../kinds/document-kinds';
-import type { PlanError } from '../plan/plan-error';
-import type { DocumentKey, ReferableDocument, ReferenceCandidate, ReferenceResolution, ReferenceResolver, ResolvedReference } from './document-reference';
+import type { DocumentKey, KindReference, ReferableDocument, ReferenceCandidate, ReferenceResolution } from './document-reference';
 
 /** One reference a spec makes: the value written at `path`. */
 export interface SpecReference {
@@ -46,19 +44,6 @@ export function referableDocument(key: DocumentKey, kind: TrunkKind | undefined,
   if (!kind || !account || !documentKind(kind).referable) return undefined;
   const name = spec ? documentKind(kind).identity.nameOf(spec) : undefined;
   return { ...key, kind, account, sid, name: typeof name === 'string' ? name : undefined, spec };
-}
-
-/** The references of one list (or single) field, resolved; each unknown or ambiguous one is an error at its entry. */
-export function resolveField(kind: TrunkKind, spec: Readonly<Record<string, unknown>>, field: string, resolver: ReferenceResolver | undefined): { references: ResolvedReference[]; errors: PlanError[] } {
-  const references: ResolvedReference[] = [];
-  const errors: PlanError[] = [];
-  for (const entry of specReferences(kind, spec).filter((r) => r.reference.field === field)) {
-    if (!resolver) throw new Error(`Planning ${field} needs a reference resolver (KindPlanContext.references).`);
-    const resolution = resolver.resolve(entry.reference.kind, entry.value);
-    if (resolution.status === 'resolved') references.push(resolution.reference);
-    else errors.push({ message: referenceProblem(resolution, resolver.account), path: entry.path });
-  }
-  return { references, errors };
 }
 
 /** What is wrong with a reference that did not resolve, and what to do: a diagnostic's or a plan error's message. */

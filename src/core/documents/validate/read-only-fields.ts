@@ -32,15 +32,3 @@ export function readOnlyFieldMessage(objectSchema: JsonSchema | undefined, key: 
   if (entry.isSpec && SID_KEYS.has(key)) return `${key} is set by ${entry.provider}: the SID goes in the document's top-level sid (Push writes it), not in spec.`;
   return `${key} is set by ${entry.provider} and is read-only; a trunk file can't set it. Remove it.`;
 }
-
-/** Keys that would hold a password or another secret (out_sip_password, sip_password, password…). */
-const SECRET_KEY = /pass(word)?|secret/i;
-
-/**
- * Why `key`, which no schema lets a file hold, must not be there, if it looks like a secret:
- * trunk files are shared and committed, so a password never goes in one.
- */
-export function secretKeyMessage(key: string): string | undefined {
-  if (!SECRET_KEY.test(key)) return undefined;
-  return `${key} looks like a password: a trunk file never holds one (it is shared and committed). Remove it. Push asks for a password when one is needed; the CLI reads it from an environment variable (see the README).`;
-}

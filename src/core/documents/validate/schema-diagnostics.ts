@@ -1,9 +1,10 @@
 import type { ErrorObject } from 'ajv';
+import { looksLikePassword, passwordInFileMessage } from './password-keys';
 import { isCollection, isMap, isScalar, type Pair } from 'yaml';
 import { closestMatch } from './closest-match';
 import { describeE164Problem, E164_PATTERN } from './e164';
 import type { LineIndex } from '../file/line-index';
-import { readOnlyFieldMessage, secretKeyMessage } from './read-only-fields';
+import { readOnlyFieldMessage } from './read-only-fields';
 import type { DiagnosticCode, QuickFix, TrunkDiagnostic } from './trunk-diagnostic';
 import { TRUNK_KINDS } from '../file/trunk-kinds';
 import type { JsonSchema } from '../file/trunk-schemas';
@@ -167,9 +168,8 @@ export function schemaDiagnostics(input: SchemaDiagnosticsInput): TrunkDiagnosti
       if (!keySpan || !pair) continue;
       const remove = isMap(parent) ? removePairEdit(lines, parent, pair) : undefined;
       const removeFix: QuickFix[] = remove ? [{ title: `Remove ${key}`, edits: [remove] }] : [];
-      const secret = secretKeyMessage(key);
-      if (secret) {
-        diagnostics.push(make('secret-in-file', secret, keySpan, removeFix.map((f) => ({ ...f, isPreferred: true }))));
+      if (looksLikePassword(key)) {
+        diagnostics.push(make('password-in-file', passwordInFileMessage(key), keySpan, removeFix.map((f) => ({ ...f, isPreferred: true }))));
         continue;
       }
       const readOnly = readOnlyFieldMessage(schema, key);

@@ -21,7 +21,7 @@ describe('completeAt', () => {
     const items = await at(`${HEADER}spec:\n  friendly_name: x\n  secure: true\n  |\n`);
     assert.deepEqual(
       items.map((i) => i.label),
-      ['domain_name', 'disaster_recovery_url', 'disaster_recovery_method', 'transfer_mode', 'cnam_lookup_enabled', 'transfer_caller_id', 'recording', 'origination_urls', 'phone_numbers'],
+      ['domain_name', 'disaster_recovery_url', 'disaster_recovery_method', 'transfer_mode', 'cnam_lookup_enabled', 'transfer_caller_id', 'recording', 'origination_urls', 'phone_numbers', 'ip_access_control_lists', 'credential_lists'],
     );
     const mode = items.find((i) => i.label === 'transfer_mode');
     assert.equal(mode?.insertText, 'transfer_mode: ');

@@ -151,9 +151,9 @@ describe('CarrierXEndpoint documents', () => {
         addresses: [{ ip: '192.0.2.1', sip_password: 'x' }, { ip: '192.0.2.1', port: 5060 }],
       }),
     ).diagnostics;
-    const secrets = diagnostics.filter((d) => d.code === 'secret-in-file');
+    const secrets = diagnostics.filter((d) => d.code === 'password-in-file');
     assert.equal(secrets.length, 2, JSON.stringify(diagnostics.map((d) => d.message)));
-    assert.ok(secrets.every((d) => d.severity === 'error' && /looks like a password: a trunk file never holds one/.test(d.message)));
+    assert.ok(secrets.every((d) => d.severity === 'error' && /passwords never go in trunk files.*TRUNKLINE_ENDPOINT_SIP_PASSWORD_<ENDPOINT>_<USERNAME>/.test(d.message)));
     assert.ok(diagnostics.every((d) => !d.message.includes('hunter2')), 'the value is never repeated');
     assert.equal(diagnostics.filter((d) => d.code === 'duplicate-address').length, 1);
   });
