@@ -42,7 +42,10 @@ export async function askPushSecrets(ctx: { input: UserInput }, plans: readonly 
       title,
       prompt: t('Type {0}. Trunkline sends it to the provider and does not keep it.', request.what),
       password: true,
-      validate: (v) => (secretProblem(request, v) ? t('The password cannot be empty.') : undefined),
+      validate: (v) => {
+        if (secretProblem(request, v) === undefined) return undefined;
+        return request.rule === 'sip-password' ? t('Twilio needs at least 12 characters, with a digit, a lower-case and an upper-case letter.') : t('The password cannot be empty.');
+      },
     });
     values.set(request.key, value);
   }
