@@ -1,17 +1,19 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import Module from 'node:module';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
 // One round of the activation benchmark, in a fresh process (see benchmarks/activation.ts):
-//   node activation-probe.js trunkline <extension.js> file <x.trunk.yaml>
+//   node activation-probe.js trunkline <extension.js> <global-storage> file <x.trunk.yaml>
 //       bundle load + activate() against the vscode stand-in with that trunk file open, until its
 //       language features are registered (the trunk-file engine loads when a trunk file is open)
-//   node activation-probe.js trunkline <extension.js> view
+//   node activation-probe.js trunkline <extension.js> <global-storage> view
 //       bundle load + activate() as the Trunks view opens (one account connected), until the
 //       view has its first items
 //   node activation-probe.js twilio                     require('twilio')
-// Prints one JSON line: { ms, diagnosticsMs?, touchedStubs? }.
+// <global-storage> is the extension's global storage folder, where the bundles' code cache is
+// kept: a folder an earlier round used is a later session of the same user; after the timed
+// part, deactivate() writes what this session compiled (untimed), as when VS Code closes.
+// Prints one JSON line: { ms, diagnosticsMs?, touchedStubs?, codeCache }.
 
 type Resolve = (request: string, ...rest: unknown[]) => string;
 
@@ -49,7 +51,15 @@ function openDocument(file: string): unknown {
   };
 }
 
-async function measureTrunkline(bundle: string, scenario: Scenario): Promise<{ ms: number; diagnosticsMs?: number; touchedStubs: string[] }> {
+interface TrunklineResult {
+  ms: number;
+  diagnosticsMs?: number;
+  touchedStubs: string[];
+  /** Whether the code cache was there when the round started. */
+  codeCache: boolean;
+}
+
+async function measureTrunkline(bundle: string, storage: string, scenario: Scenario): Promise<TrunklineResult> {
   const standIn = path.join(__dirname, 'vscode-stand-in.js');
   const moduleInternals = Module as unknown as { _resolveFilename: Resolve };
   const resolve = moduleInternals._resolveFilename;
@@ -64,7 +74,7 @@ async function measureTrunkline(bundle: string, scenario: Scenario): Promise<{ m
     Object.defineProperty(api, name, { enumerable: true, get: () => api.stub(`vscode.${name}`) });
   }
   const packageJSON = require(path.join(__dirname, '..', '..', 'package.json')) as { version: string };
-  const storage = path.join(os.tmpdir(), `trunkline-bench-${process.pid}`);
+  const codeCache = existsSync(path.join(storage, 'code-cache')) && readdirSync(path.join(storage, 'code-cache')).length > 0;
   const memento = () => {
     const values = new Map<string, unknown>();
     return { get: (k: string, d?: unknown) => (values.has(k) ? values.get(k) : d), update: async (k: string, v: unknown) => void values.set(k, v), keys: () => [...values.keys()], setKeysForSync() {} };
@@ -92,24 +102,29 @@ async function measureTrunkline(bundle: string, scenario: Scenario): Promise<{ m
   };
 
   const started = performance.now();
-  const extension = require(bundle) as { activate(context: unknown): unknown };
+  const extension = require(bundle) as { activate(context: unknown): unknown; deactivate(): Promise<void> };
   extension.activate(context);
   if (scenario.kind === 'view') {
     const provider = api.marks.treeDataProvider;
     if (!provider) throw new Error('activate() registered no tree data provider');
     for (const item of await provider.getChildren(undefined)) provider.getTreeItem(item);
-    return { ms: performance.now() - started, touchedStubs: [...api.touchedStubs] };
+    const ms = performance.now() - started;
+    await extension.deactivate();
+    return { ms, touchedStubs: [...api.touchedStubs], codeCache };
   }
   // The engine loads after activate() returns (its bundle is required in a promise): wait for
   // the open file's first diagnostics, then time the moment its features were all registered.
   const deadline = Date.now() + 10_000;
   while (api.marks.firstDiagnostics === undefined && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
   if (api.marks.registrations.length === 0 || api.marks.firstDiagnostics === undefined) throw new Error('the open trunk file got no language features or no diagnostics');
-  return {
+  const result = {
     ms: Math.max(...api.marks.registrations) - started,
     diagnosticsMs: api.marks.firstDiagnostics - started,
     touchedStubs: [...api.touchedStubs],
+    codeCache,
   };
+  await extension.deactivate();
+  return result;
 }
 
 /** Every `vscode.Name` written in the extension's sources (they all `import * as vscode from 'vscode'`). */
@@ -129,10 +144,10 @@ function measureTwilio(): { ms: number } {
 }
 
 async function main(): Promise<void> {
-  const [which, bundle, scenario, file] = process.argv.slice(2);
+  const [which, bundle, storage, scenario, file] = process.argv.slice(2);
   const result =
-    which === 'trunkline' && bundle
-      ? await measureTrunkline(path.resolve(bundle), scenario === 'file' && file ? { kind: 'file', file: path.resolve(file) } : { kind: 'view' })
+    which === 'trunkline' && bundle && storage
+      ? await measureTrunkline(path.resolve(bundle), path.resolve(storage), scenario === 'file' && file ? { kind: 'file', file: path.resolve(file) } : { kind: 'view' })
       : measureTwilio();
   process.stdout.write(`${JSON.stringify(result)}\n`);
   // Whatever activation scheduled (timers, watchers) must not keep this process alive.

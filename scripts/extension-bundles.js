@@ -1,6 +1,10 @@
 // The extension as several CommonJS bundles that load each other on first use (used by
 // esbuild.js and bench/build-bench.js, so the benchmark measures exactly what ships):
-//   dist/extension.js            the composition root (package.json "main"): what activate() needs
+//   dist/extension.js            package.json "main": a small bootstrap (src/extension-bootstrap.ts)
+//                                that loads the others through V8's code cache (bundle-loader.ts);
+//                                it carries the build's id, a hash of the bundles below, so a cache
+//                                is only used with the code that wrote it
+//   dist/extension/extension.js  the composition root (src/extension.ts): what activate() needs
 //   dist/extension/<name>-<hash>.js  one bundle per `import()` in the sources (the trunk-file engine,
 //                                the commands, the provider clients, the sandbox emulator…) and the
 //                                chunks they share; each module is in exactly one of them, so a
@@ -12,6 +16,7 @@
 // promise), which the extension host loads. Source maps are chained through the rewrite.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
+const crypto = require('node:crypto');
 const path = require('node:path');
 const { trunkValidatorPlugin } = require('./trunk-validator-plugin');
 
@@ -71,9 +76,42 @@ function undiciOptions({ root, outdir, minify }) {
   };
 }
 
+/** esbuild options of the bootstrap (package.json "main"), given the build's id. */
+function bootstrapOptions({ root, outdir, minify, sourcemap = !minify }, buildId) {
+  return {
+    absWorkingDir: root,
+    entryPoints: ['src/extension-bootstrap.ts'],
+    outfile: path.join(outdir, 'extension.js'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify,
+    sourcemap,
+    sourcesContent: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    external: ['vscode'],
+    define: { TRUNKLINE_BUILD_ID: JSON.stringify(buildId) },
+    metafile: true,
+  };
+}
+
+/** A hash of every bundle the bootstrap loads (their names and contents). */
+function buildIdOf(chunkDir) {
+  const hash = crypto.createHash('sha256');
+  for (const name of fs.readdirSync(chunkDir).filter((f) => f.endsWith('.js')).sort()) hash.update(name).update('\0').update(fs.readFileSync(path.join(chunkDir, name))).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Writes the bootstrap for the bundles now in `outdir`. */
+async function buildBootstrap(options) {
+  return (await esbuild.build(bootstrapOptions(options, buildIdOf(path.join(options.outdir, CHUNK_DIR))))).metafile;
+}
+
 /**
  * Builds the extension's bundles into `outdir` (dist/ or out/bench/dist/). Returns the metafiles
- * of its two builds (keys relative to `root`), for the check that no module is in two bundles.
+ * of its three builds (keys relative to `root`), for the check that no module is in two bundles.
  * With `watch`, rebuilds on every change instead (and returns undefined).
  */
 async function buildExtensionBundles({ root, outdir, minify = false, sourcemap = !minify, watch = false }) {
@@ -83,30 +121,36 @@ async function buildExtensionBundles({ root, outdir, minify = false, sourcemap =
   const undici = await esbuild.build(undiciOptions({ root, outdir, minify }));
   const options = splitOptions({ root, outdir, minify, sourcemap });
   if (watch) {
-    const rewriteOnEnd = { name: 'cjs-rewrite', setup: (build) => build.onEnd((result) => result.outputFiles && rewriteAsCommonJs(result.outputFiles, outdir, minify)) };
+    const rewriteOnEnd = {
+      name: 'cjs-rewrite',
+      setup: (build) =>
+        build.onEnd(async (result) => {
+          if (!result.outputFiles) return;
+          await rewriteAsCommonJs(result.outputFiles, minify);
+          await buildBootstrap({ root, outdir, minify, sourcemap });
+        }),
+    };
     const context = await esbuild.context({ ...options, plugins: [...options.plugins, rewriteOnEnd] });
     await context.watch();
     return undefined;
   }
   const split = await esbuild.build(options);
-  await rewriteAsCommonJs(split.outputFiles, outdir, minify);
-  return [split.metafile, undici.metafile];
+  await rewriteAsCommonJs(split.outputFiles, minify);
+  const bootstrap = await buildBootstrap({ root, outdir, minify, sourcemap });
+  return [split.metafile, undici.metafile, bootstrap];
 }
 
-/** Writes the split build's ES modules as CommonJS, the root bundle moved up into `outdir`. */
-async function rewriteAsCommonJs(outputFiles, outdir, minify) {
+/** Writes the split build's ES modules as CommonJS, where esbuild put them (the root too). */
+async function rewriteAsCommonJs(outputFiles, minify) {
   const maps = new Map(outputFiles.filter((f) => f.path.endsWith('.map')).map((f) => [f.path.slice(0, -'.map'.length), f.text]));
   await Promise.all(
     outputFiles
       .filter((f) => f.path.endsWith('.js'))
       .map(async (file) => {
-        // The root bundle sits in outdir itself (package.json "main"); its imports point into CHUNK_DIR.
-        const isRoot = path.dirname(file.path) === path.join(outdir, CHUNK_DIR) && path.basename(file.path) === 'extension.js';
-        const target = isRoot ? path.join(outdir, 'extension.js') : file.path;
-        let code = file.text.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
-        if (isRoot) code = code.replace(/(from\s*|import\(\s*|import\s*|require\(\s*)"\.\/([^"]+)"/g, `$1"./${CHUNK_DIR}/$2"`);
+        const target = file.path;
+        const code = file.text.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n');
         const map = maps.get(file.path);
-        const input = map ? `${code}//# sourceMappingURL=data:application/json;base64,${Buffer.from(rebase(map, path.dirname(file.path), path.dirname(target))).toString('base64')}\n` : code;
+        const input = map ? `${code}//# sourceMappingURL=data:application/json;base64,${Buffer.from(map).toString('base64')}\n` : code;
         const result = await esbuild.transform(input, {
           format: 'cjs',
           // import() of a bundle becomes a require in a promise: Node's ES module loader would
@@ -127,12 +171,4 @@ async function rewriteAsCommonJs(outputFiles, outdir, minify) {
   );
 }
 
-/** A source map's sources made relative to where the rewritten file will be. */
-function rebase(mapText, from, to) {
-  if (from === to) return mapText;
-  const map = JSON.parse(mapText);
-  map.sources = map.sources.map((s) => path.relative(to, path.resolve(from, s)).split(path.sep).join('/'));
-  return JSON.stringify(map);
-}
-
-module.exports = { buildExtensionBundles, splitOptions, undiciOptions, CHUNK_DIR, YAML_ALIAS };
+module.exports = { buildExtensionBundles, splitOptions, undiciOptions, bootstrapOptions, CHUNK_DIR, YAML_ALIAS };

@@ -6,14 +6,20 @@ import { COMMON_HELP } from './help-text';
 import { planFiles } from './plan-files';
 import { PLAN_MARKER, planMarkdown } from './plan-markdown';
 import { planJson, planText } from './plan-output';
+import { isReadinessDiagnostic, withPlanReadiness } from './plan-readiness';
 
 export const planCommand: CliCommand = {
   name: 'plan',
   summary: 'show what apply would change at the provider, in the order it would (read-only)',
-  help: `Usage: trunkline plan [FILE|DIR|GLOB…] [--format text|json|markdown]
+  help: `Usage: trunkline plan [FILE|DIR|GLOB…] [--readiness [--strict]] [--format text|json|markdown]
 
 Compares each document with the provider and prints the editor's plan: what would be created,
-changed, attached and detached, in the order apply sends it. Sends nothing but reads.
+changed, attached and detached, in the order apply sends it, and the failover order of
+origination URLs where a change moves it. Sends nothing but reads.
+
+--readiness adds the call-readiness warnings of each document (a trunk that cannot carry calls
+as configured: see the README's "Call readiness"), checked against what the provider has where
+the file is silent (a few more reads: a BYOC policy's targets, CarrierX endpoints and DIDs).
 
 --format markdown writes the plan for a pull-request comment: a summary, problems and warnings
 first, a table of changes per document and the failover order where it changes. Its first
@@ -25,31 +31,37 @@ and second paths to a file are skipped with a note. A file is planned once, by a
 
 Options:
   --account NAME         without a config file: the one account files may name
+  --readiness            check call readiness (warnings, codes readiness-…)
+  --strict               with --readiness: a call-readiness warning fails the run (exit 1)
 
 Exit codes (for pipelines):
   0  no changes: every document is in sync
   3  changes pending
   1  invalid documents, or documents that cannot be planned (e.g. deleted at the provider,
-     a number the account does not own)
+     a number the account does not own); with --readiness --strict also any
+     call-readiness warning
   2  usage, config, credentials or network error (an account could not be read)
 
 ${COMMON_HELP}
 `,
-  options: { account: { type: 'string' } },
+  options: { account: { type: 'string' }, readiness: { type: 'boolean' }, strict: { type: 'boolean' } },
   formats: ['text', 'json', 'markdown'],
   async run(context) {
     const { io, line } = context;
-    const { files, combined } = await planFiles(context, 'plan');
+    const planned = await planFiles(context, 'plan');
+    const files = line.values.readiness === true ? await withPlanReadiness(planned.files, planned.combined, planned.clients, context.signal) : planned.files;
+    const { combined } = planned;
     const format = line.global.format;
-    io.stdout.write(format === 'json' ? `${JSON.stringify(planJson(files, combined), null, 2)}\n` : format === 'markdown' ? planMarkdown(files, combined) : planText(files, combined));
-    return planExitCode(files, combined);
+    io.stdout.write(format === 'json' ? `${JSON.stringify(planJson(files, combined, { readiness: line.values.readiness === true }), null, 2)}\n` : format === 'markdown' ? planMarkdown(files, combined) : planText(files, combined));
+    return planExitCode(files, combined, line.values.strict === true);
   },
 };
 
-/** 2 when an account could not be read, else 1 for problems, else 3 for changes, else 0. */
-export function planExitCode(files: readonly CheckedFile[], combined: CombinedPlan): ExitCodeValue {
+/** 2 when an account could not be read, else 1 for problems (with `strict`, readiness warnings too), else 3 for changes, else 0. */
+export function planExitCode(files: readonly CheckedFile[], combined: CombinedPlan, strict = false): ExitCodeValue {
   const refusals = combined.documents.flatMap((d) => (d.outcome.status === 'refused' ? [d.outcome.refusal] : []));
   if (refusals.some((r) => r.reason === 'unavailable')) return ExitCode.setup;
   if (refusals.length > 0 || files.some((f) => f.diagnostics.some((d) => d.severity === 'error'))) return ExitCode.problems;
+  if (strict && files.some((f) => f.diagnostics.some(isReadinessDiagnostic))) return ExitCode.problems;
   return combined.operationCount > 0 ? ExitCode.changesPending : ExitCode.ok;
 }

@@ -6,6 +6,7 @@ import type { CombinedPlan } from '../core/documents/apply/push-all';
 import type { CheckedFile } from './check-trunk-files';
 import { markdownCode, markdownText } from './markdown-text';
 import { summarizePlan, type PlanSummary } from './plan-output';
+import { isReadinessDiagnostic } from './plan-readiness';
 
 // `trunkline plan --format markdown`: the plan as a pull-request comment. What needs a
 // reviewer's attention first (documents that will not be applied, warnings), then one section
@@ -57,6 +58,7 @@ function attentionBlocks(files: readonly CheckedFile[], combined: CombinedPlan):
   const byPath = new Map(files.map((f) => [f.path.display, f]));
   for (const file of files) {
     for (const d of file.diagnostics) {
+      if (isReadinessDiagnostic(d)) warnings.push(`${markdownCode(`${file.path.display}:${d.range.start.line + 1}:${d.range.start.character + 1}`)} **Call readiness:** ${markdownText(d.message)} (${markdownText(d.code)})`);
       if (d.severity !== 'error') continue;
       errors.push(`${markdownCode(`${file.path.display}:${d.range.start.line + 1}:${d.range.start.character + 1}`)} ${markdownText(d.message)} (${markdownText(d.code)})`);
     }

@@ -6,6 +6,9 @@ import { operationMark, type PlanOperation } from '../core/documents/plan/plan-o
 import type { CombinedPlan } from '../core/documents/apply/push-all';
 import type { CheckedFile } from './check-trunk-files';
 import { diagnosticJson, diagnosticLine, type DiagnosticJson } from './diagnostic-output';
+import { failoverChange, formatFailover } from '../core/documents/plan/failover-order';
+import type { TrunkDiagnostic } from '../core/documents/validate/trunk-diagnostic';
+import { isReadinessDiagnostic } from './plan-readiness';
 
 // The plan as `trunkline plan` and `apply` show it: the editor's preview lines (formatPlanLines,
 // formatRefusalLines) under the file and line of each document, or the stable JSON shape.
@@ -55,8 +58,11 @@ export function planText(files: readonly CheckedFile[], combined: CombinedPlan):
     const outcome = planned.outcome;
     if (outcome.status === 'planned') {
       const plan = outcome.plan;
-      if (plan.operations.length === 0 && plan.warnings.length === 0) continue;
-      blocks.push([where, ...formatPlanLines(plan)].join('\n'));
+      const ready = readinessOf(planned, byPath.get(planned.uri)).map((d) => `  ⚠ ${diagnosticLine(planned.uri, d)}`);
+      if (plan.operations.length === 0 && plan.warnings.length === 0 && ready.length === 0) continue;
+      const failover = failoverChange(plan);
+      const order = failover ? [`  failover order before: ${formatFailover(failover.before)}`, `  failover order after:  ${formatFailover(failover.after)}`] : [];
+      blocks.push([where, ...formatPlanLines(plan), ...order, ...ready].join('\n'));
     } else {
       blocks.push([where, ...refusalLines(outcome.refusal, byPath.get(planned.uri))].join('\n'));
     }
@@ -67,6 +73,12 @@ export function planText(files: readonly CheckedFile[], combined: CombinedPlan):
 
 function filesByPath(files: readonly CheckedFile[]): Map<string, CheckedFile> {
   return new Map(files.map((f) => [f.path.display, f]));
+}
+
+/** The call-readiness warnings of one document of its file. */
+function readinessOf(planned: PlannedDocument, file: CheckedFile | undefined): TrunkDiagnostic[] {
+  const { start, end } = planned.document.range;
+  return (file?.diagnostics ?? []).filter((d) => isReadinessDiagnostic(d) && d.range.start.offset >= start.offset && d.range.start.offset <= end.offset);
 }
 
 /** formatRefusalLines, with where each problem is in the file:line:col form terminals and editors link. */
@@ -109,6 +121,8 @@ export interface DocumentPlanJson {
   remoteChanged: { fields: string[] } | null;
   /** Set when status is not-planned. */
   refusal: RefusalJson | null;
+  /** Only when the plan moves it: the failover order of origination URLs before and after (`1st: pbx-a 67%, pbx-b 33% · then: dr-site 100%`). */
+  failover?: { before: string; after: string };
 }
 
 export interface RefusalJson {
@@ -123,15 +137,19 @@ export interface PlanJson {
   documents: DocumentPlanJson[];
   /** The error diagnostics of the files (what makes documents not-planned as invalid). */
   diagnostics: DiagnosticJson[];
+  /** `trunkline plan --readiness`: the call-readiness warnings (codes readiness-…). */
+  readiness?: DiagnosticJson[];
 }
 
-export function planJson(files: readonly CheckedFile[], combined: CombinedPlan): PlanJson {
+export function planJson(files: readonly CheckedFile[], combined: CombinedPlan, options: { readiness?: boolean } = {}): PlanJson {
   const byPath = filesByPath(files);
+  const readiness = options.readiness ? { readiness: files.flatMap((f) => f.diagnostics.filter(isReadinessDiagnostic).map((d) => diagnosticJson(f.path.display, d))) } : {};
   return {
     version: 1,
     summary: summarizePlan(combined),
     documents: combined.documents.map((d) => documentPlanJson(d, byPath.get(d.uri))),
     diagnostics: files.flatMap((f) => f.diagnostics.filter((d) => d.severity === 'error').map((d) => diagnosticJson(f.path.display, d))),
+    ...readiness,
   };
 }
 
@@ -151,6 +169,7 @@ function documentPlanJson(planned: PlannedDocument, file: CheckedFile | undefine
       warnings: plan.warnings,
       remoteChanged: plan.remoteChanged ? { fields: plan.remoteChanged.fields } : null,
       refusal: null,
+      ...failoverJson(plan),
     };
   }
   const r = outcome.refusal;
@@ -173,6 +192,11 @@ function documentPlanJson(planned: PlannedDocument, file: CheckedFile | undefine
       }),
     },
   };
+}
+
+function failoverJson(plan: DocumentPlan): { failover?: { before: string; after: string } } {
+  const change = failoverChange(plan);
+  return change ? { failover: { before: formatFailover(change.before), after: formatFailover(change.after) } } : {};
 }
 
 export function operationJson(op: PlanOperation): OperationJson {

@@ -86,14 +86,17 @@ function isShown<S>(step: WizardStep<S>, state: S): boolean {
   return step.shown?.(state) ?? true;
 }
 
+const REFUSED_VALUE_STATUSES = new Set([400, 409, 422]);
+
 /**
  * The step a provider's refusal points at, from the fields it names (CarrierX's field errors)
  * or its message (Twilio names the parameter in words): `steps` maps a step id to what
  * identifies its field, e.g. `{ domain_name: /domain/i }`. Only refusals of what was sent
- * (4xx, a definite answer) are one step's fault; outages and lost answers are not.
+ * (a definite 400, 409 or 422) are one step's fault; outages, lost answers, a resource gone
+ * meanwhile (404) and rate limits are not.
  */
 export function providerStepFailure(e: unknown, steps: Record<string, RegExp>): StepFailure | undefined {
-  if (!isProviderError(e) || e.outcomeUnknown || e.status === undefined || e.status < 400 || e.status >= 500 || e.status === 401 || e.status === 403) return undefined;
+  if (!isProviderError(e) || e.outcomeUnknown || !REFUSED_VALUE_STATUSES.has(e.status ?? 0)) return undefined;
   const message = e.toDisplayString();
   for (const [stepId, pattern] of Object.entries(steps)) {
     if (e.fieldErrors.some((f) => f.field !== null && pattern.test(f.field)) || pattern.test(e.message)) return { stepId, message };

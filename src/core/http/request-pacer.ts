@@ -10,6 +10,8 @@ const FORGET_AFTER_MS = 60_000;
 const MIN_ESTIMATE = 5;
 /** Successes counted for the first estimate of the account's rate. */
 const WINDOW_MS = 1000;
+/** Up to this long's worth of requests (at the pace) may start at once after the account was idle. */
+const BURST_MS = 1000;
 
 /**
  * Spaces the requests of one account once the provider has rate-limited it.
@@ -22,6 +24,10 @@ const WINDOW_MS = 1000;
  * are the same overload). Each second without a 429 the pace grows by 2%, and a minute without
  * one ends the pacing. So a long run of requests meets the limit once or twice instead of
  * once a Retry-After, and each time only the requests in flight at that moment are refused.
+ * While paced, time the account spent idle counts (a token bucket, as the provider's own): up
+ * to a second's worth of requests at the pace may then start at once, since the provider's
+ * budget refilled meanwhile; after a Retry-After wait they start one interval apart, as the
+ * provider has just said it had nothing left.
  */
 export class RequestPacer {
   /** While the provider rate-limits us, every request waits until this time. */
@@ -50,8 +56,9 @@ export class RequestPacer {
     if (this.rate !== undefined && now - this.lastThrottledAt > FORGET_AFTER_MS) this.rate = undefined;
     let start = Math.max(now, this.blockedUntil);
     if (this.rate !== undefined) {
-      start = Math.max(start, this.nextStart);
-      this.nextStart = start + 1000 / this.rate;
+      const interval = 1000 / this.rate;
+      start = Math.max(start, this.nextStart - this.burstAllowance());
+      this.nextStart = Math.max(this.nextStart, start) + interval;
     }
     if (start > now) {
       await this.clock.sleep(start - now, signal);
@@ -90,6 +97,13 @@ export class RequestPacer {
     } else {
       this.rate = Math.max(1, this.rate * DECREASE);
     }
-    this.nextStart = Math.max(this.nextStart, this.blockedUntil);
+    // No burst after a Retry-After wait: the first request starts when it ends, the next ones
+    // one interval apart.
+    if (this.rate !== undefined) this.nextStart = Math.max(this.nextStart, this.blockedUntil + this.burstAllowance());
+  }
+
+  /** How far ahead of the pace requests may start: a second's worth, less the one that starts now. */
+  private burstAllowance(): number {
+    return this.rate === undefined ? 0 : Math.max(0, BURST_MS - 1000 / this.rate);
   }
 }

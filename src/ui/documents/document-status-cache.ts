@@ -5,11 +5,16 @@ import type { SyncStateStore } from '../../core/documents/sync/sync-state';
 import type { Logger } from '../../core/http/redacting-logger';
 import type { ResourceChange } from '../resource-change-bus';
 import type { TrunkFileCache } from './trunk-file-cache';
+import type { TrunkDocument } from '../../core/documents/file/parse-trunk-file';
+import { fetchReadinessRemote } from '../../core/readiness/fetch-readiness-remote';
+import type { ReadinessRemote } from '../../core/readiness/readiness-facts';
 
 interface Entry {
   /** The document version the statuses were computed for. */
   version: number;
   statuses: DocumentStatus[];
+  /** What the call-readiness rules read at the provider, by document index. */
+  readiness: Map<number, ReadinessRemote>;
 }
 
 interface Running {
@@ -41,6 +46,17 @@ export class DocumentStatusCache implements vscode.Disposable {
   get(document: vscode.TextDocument): { statuses: DocumentStatus[]; current: boolean } | undefined {
     const entry = this.entries.get(document.uri.toString());
     return entry ? { statuses: entry.statuses, current: entry.version === document.version } : undefined;
+  }
+
+  /**
+   * What the provider had for a document at the last status check, for the call-readiness
+   * rules; undefined when not checked (or checked for a document with another sid).
+   */
+  readinessRemote(document: vscode.TextDocument, doc: TrunkDocument): ReadinessRemote | undefined {
+    const remote = this.entries.get(document.uri.toString())?.readiness.get(doc.index);
+    if (!remote) return undefined;
+    const sid = remote.state && remote.state !== 'new' ? remote.state.sid : undefined;
+    return sid !== undefined && sid.toLowerCase() === doc.sid?.toLowerCase() ? remote : undefined;
   }
 
   /**
@@ -93,6 +109,17 @@ export class DocumentStatusCache implements vscode.Disposable {
     this.emitter.dispose();
   }
 
+  /** The readiness rules' reads for the documents the statuses fetched (a failed read leaves its rules silent). */
+  private async readiness(statuses: readonly DocumentStatus[]): Promise<Map<number, ReadinessRemote>> {
+    const remotes = new Map<number, ReadinessRemote>();
+    for (const status of statuses) {
+      if (!('plan' in status) || !status.plan.remote) continue;
+      const plan = status.plan;
+      remotes.set(status.index, await fetchReadinessRemote(plan, this.clients).catch(() => ({ state: plan.remote })));
+    }
+    return remotes;
+  }
+
   private async compute(document: vscode.TextDocument): Promise<void> {
     const version = document.version;
     const uri = document.uri.toString();
@@ -103,7 +130,7 @@ export class DocumentStatusCache implements vscode.Disposable {
         this.clients,
         { syncState: this.syncState },
       );
-      this.entries.set(uri, { version, statuses });
+      this.entries.set(uri, { version, statuses, readiness: await this.readiness(statuses) });
     } catch (e) {
       this.log.warn(`Could not compute the status of ${document.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -29,18 +29,18 @@ export interface TrunkFileFeatures {
 /** Diagnostics, completion, hover, quick fixes, code lenses and the remote documents of Diff. */
 export function registerTrunkFiles(context: vscode.ExtensionContext, services: Services): TrunkFileFeatures {
   const cache = new TrunkFileCache(services.accounts);
-  const diagnostics = new TrunkFileDiagnostics(cache, services.accounts, services.log);
   const clients = editorSyncClients(services.accounts, services.connections);
   const syncState = new WorkspaceSyncState(context.workspaceState);
   const statuses = new DocumentStatusCache(cache, clients, syncState, services.log);
+  const diagnostics = new TrunkFileDiagnostics(cache, services.accounts, services.log, statuses);
   const virtualDocuments = new VirtualDocuments();
   context.subscriptions.push(
     diagnostics,
     statuses,
     vscode.languages.registerCompletionItemProvider(TRUNK_FILE_SELECTOR, new TrunkCompletionProvider(services.accounts, services.connections), ':', ' ', '-', '+'),
-    vscode.languages.registerHoverProvider(TRUNK_FILE_SELECTOR, new TrunkHoverProvider()),
+    vscode.languages.registerHoverProvider(TRUNK_FILE_SELECTOR, new TrunkHoverProvider(cache, diagnostics)),
     vscode.languages.registerCodeActionsProvider(TRUNK_FILE_SELECTOR, new TrunkQuickFixes(diagnostics), { providedCodeActionKinds: TrunkQuickFixes.kinds }),
-    vscode.languages.registerCodeLensProvider(TRUNK_FILE_SELECTOR, new TrunkCodeLensProvider(cache, statuses)),
+    vscode.languages.registerCodeLensProvider(TRUNK_FILE_SELECTOR, new TrunkCodeLensProvider(cache, statuses, diagnostics)),
     vscode.workspace.registerTextDocumentContentProvider(REMOTE_SCHEME, virtualDocuments),
     vscode.workspace.onDidSaveTextDocument((d) => isTrunkFile(d) && void statuses.refresh(d)),
     vscode.workspace.onDidCloseTextDocument((d) => statuses.forget(d.uri)),

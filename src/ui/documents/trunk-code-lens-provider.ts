@@ -3,6 +3,7 @@ import type { DocumentStatus } from '../../core/documents/sync/document-status';
 import { t } from '../l10n';
 import type { DocumentStatusCache } from './document-status-cache';
 import type { TrunkFileCache } from './trunk-file-cache';
+import type { TrunkFileDiagnostics } from './trunk-file-diagnostics';
 import { toRange } from './to-vscode-diagnostic';
 
 const STATE_ICONS: Record<DocumentStatus['state'], string> = {
@@ -27,8 +28,10 @@ export class TrunkCodeLensProvider implements vscode.CodeLensProvider {
   constructor(
     private readonly cache: TrunkFileCache,
     private readonly statuses: DocumentStatusCache,
+    private readonly diagnostics?: TrunkFileDiagnostics,
   ) {
     statuses.onDidChange(() => this.emitter.fire());
+    diagnostics?.onDidUpdate(() => this.emitter.fire());
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -36,11 +39,23 @@ export class TrunkCodeLensProvider implements vscode.CodeLensProvider {
     const known = this.statuses.get(document);
     if (!known) void this.statuses.refresh(document);
     const lenses: vscode.CodeLens[] = [];
+    const readiness = this.diagnostics?.readinessOf(document) ?? [];
     for (const doc of file.documents) {
       const range = toRange({ start: doc.range.start, end: doc.range.start });
       const args = [document.uri.toString(), doc.index];
       const status = known?.statuses.find((s) => s.index === doc.index);
       lenses.push(new vscode.CodeLens(range, this.statusCommand(doc.valid, status, known?.current ?? false, args)));
+      // A document that cannot carry calls says so beside its status (the warnings are at the keys).
+      const notReady = readiness.filter((d) => d.range.start.offset >= doc.range.start.offset && d.range.start.offset <= doc.range.end.offset);
+      if (notReady.length > 0) {
+        lenses.push(
+          new vscode.CodeLens(range, {
+            title: `$(warning) ${notReady.length === 1 ? t('not call-ready') : t('not call-ready ({0})', notReady.length)}`,
+            tooltip: notReady.map((d) => d.message).join('\n'),
+            command: 'workbench.actions.view.problems',
+          }),
+        );
+      }
       lenses.push(new vscode.CodeLens(range, { title: t('Push'), command: 'trunkline.push', arguments: args, tooltip: t('Show the plan, then apply it') }));
       lenses.push(new vscode.CodeLens(range, { title: t('Diff'), command: 'trunkline.diff', arguments: args, tooltip: t('Compare the remote resource with this document') }));
       if (doc.sid) lenses.push(new vscode.CodeLens(range, { title: t('Pull'), command: 'trunkline.pull', arguments: args, tooltip: t('Take the remote values of the keys this document has (adds none; Pull All Fields does)') }));

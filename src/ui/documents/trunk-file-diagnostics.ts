@@ -5,6 +5,15 @@ import { WorkspaceIndex } from '../../core/documents/validate/workspace-index';
 import type { AccountRegistry } from '../../core/accounts/account-registry';
 import type { Logger } from '../../core/http/redacting-logger';
 import type { TrunkFileCache } from './trunk-file-cache';
+import type { TrunkFile } from '../../core/documents/file/parse-trunk-file';
+import type { ReadinessRemote } from '../../core/readiness/readiness-facts';
+import { fileOnlyRemote, readinessDiagnostics } from '../../core/readiness/readiness-diagnostics';
+
+/** Where the call-readiness rules find what the provider has (the background status). */
+export interface ReadinessRemotes {
+  readinessRemote(document: vscode.TextDocument, doc: TrunkDocument): ReadinessRemote | undefined;
+  readonly onDidChange: vscode.Event<vscode.Uri | undefined>;
+}
 import { isTrunkFile, TRUNK_FILE_GLOB } from './trunk-file-selector';
 import { toVsCodeDiagnostic } from './to-vscode-diagnostic';
 
@@ -29,7 +38,12 @@ export class TrunkFileDiagnostics implements vscode.Disposable {
     private readonly cache: TrunkFileCache,
     accounts: AccountRegistry,
     private readonly log: Logger,
+    private readonly remotes?: ReadinessRemotes,
   ) {
+    if (remotes) {
+      // A status check read the provider: the warnings that needed it are re-evaluated.
+      this.disposables.push(remotes.onDidChange((uri) => (uri ? this.scheduleUri(uri) : this.recheckOpen())));
+    }
     this.disposables.push(
       this.collection,
       this.emitter,
@@ -61,7 +75,7 @@ export class TrunkFileDiagnostics implements vscode.Disposable {
     const file = this.cache.get(document);
     const uri = document.uri.toString();
     const affected = this.index.update(uri, file.claims);
-    const all = [...file.diagnostics, ...this.index.diagnosticsFor(uri)];
+    const all = [...file.diagnostics, ...this.readiness(document, file), ...this.index.diagnosticsFor(uri)];
     this.publish(document.uri, all, document.version);
     for (const other of affected) this.refreshOther(other);
     return all;
@@ -84,6 +98,24 @@ export class TrunkFileDiagnostics implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const d of this.disposables) d.dispose();
+  }
+
+  /** The call-readiness warnings of an open file as they are now (hover and lenses read them). */
+  readinessOf(document: vscode.TextDocument): TrunkDiagnostic[] {
+    return this.readiness(document, this.cache.get(document));
+  }
+
+  /**
+   * Call-readiness warnings: what the file says, and where it is silent what the last status
+   * check read at the provider (never a request from here: this runs while typing).
+   */
+  private readiness(document: vscode.TextDocument, file: TrunkFile): TrunkDiagnostic[] {
+    return file.documents.flatMap((doc) => readinessDiagnostics(doc, file.lines, this.remotes?.readinessRemote(document, doc) ?? fileOnlyRemote(doc)));
+  }
+
+  private scheduleUri(uri: vscode.Uri): void {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+    if (open) this.schedule(open, 0);
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {
@@ -113,7 +145,7 @@ export class TrunkFileDiagnostics implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     if (open) {
       const file = this.cache.get(open);
-      this.publish(open.uri, [...file.diagnostics, ...this.index.diagnosticsFor(uri)], open.version);
+      this.publish(open.uri, [...file.diagnostics, ...this.readiness(open, file), ...this.index.diagnosticsFor(uri)], open.version);
     } else {
       // A closed file shows only its cross-file problems: its own were published when it was read.
       const parsed = vscode.Uri.parse(uri);

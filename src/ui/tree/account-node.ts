@@ -1,6 +1,7 @@
 import { describeAccount, type Account } from '../../core/accounts/account';
 import { t } from '../l10n';
 import { ByocTrunksNode } from './byoc-trunks-node';
+import { ConnectionPoliciesNode } from './connection-policies-node';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { ElasticSipTrunksNode } from './elastic-sip-trunks-node';
 import { markdownFields } from './markdown-fields';
@@ -56,6 +57,7 @@ export class AccountNode implements ExplorerNode {
       folders.push(
         new ElasticSipTrunksNode(this.account, this, this.ctx),
         new ByocTrunksNode(this.account, this, this.ctx),
+        new ConnectionPoliciesNode(this.account, this, this.ctx),
         new SipAuthListsNode(this.account, 'ipAccessControlList', this, this.ctx),
         new SipAuthListsNode(this.account, 'credentialList', this, this.ctx),
       );

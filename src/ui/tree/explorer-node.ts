@@ -22,6 +22,8 @@ export interface ExplorerNode {
   children(): Promise<ExplorerNode[]>;
   /** Forgets loaded children so that the next expansion loads them again. */
   reset?(): void;
+  /** The tooltip as hovered, when it needs more than the row has (it may read the provider). */
+  resolveTooltip?(): Promise<string | undefined>;
 }
 
 /** A node with no children. */

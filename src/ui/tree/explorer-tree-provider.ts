@@ -37,6 +37,13 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
     return toTreeItem(node.treeItem());
   }
 
+  /** A tooltip that needs a read (a trunk's failover order) is made when hovered, not for every row. */
+  async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): Promise<vscode.TreeItem> {
+    const tooltip = await node.resolveTooltip?.();
+    if (tooltip) item.tooltip = new vscode.MarkdownString(tooltip);
+    return item;
+  }
+
   getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     const load = this.tree().childrenOf(node);
     // Shows the view's progress bar while a page loads.

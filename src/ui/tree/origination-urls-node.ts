@@ -10,6 +10,7 @@ import type { TreeItemData } from './tree-item-data';
 
 export class OriginationUrlsNode extends PagedFolderNode<OriginationUrl> {
   protected readonly noun = t('origination URLs');
+  private urls: OriginationUrl[] = [];
 
   constructor(
     readonly account: Account,
@@ -36,7 +37,19 @@ export class OriginationUrlsNode extends PagedFolderNode<OriginationUrl> {
     return client.originationUrls.page(this.trunk.sid, req);
   }
 
+  /** The URLs loaded so far, when that is all of them (the trunk's failover order and readiness need the whole set). */
+  allUrls(): readonly OriginationUrl[] | undefined {
+    return this.isLoaded && !this.hasMore ? this.urls : undefined;
+  }
+
+  override reset(): void {
+    super.reset();
+    this.urls = [];
+  }
+
   protected childFor(url: OriginationUrl): OriginationUrlNode {
+    this.urls.push(url);
     return new OriginationUrlNode({ kind: 'originationUrl', account: this.account, trunk: this.trunk, url }, this);
   }
+
 }

@@ -6,7 +6,7 @@
  */
 
 /** The folders below an account. */
-export type AccountFolder = 'trunks' | 'byocTrunks' | 'trunkGroups' | 'ipAccessControlLists' | 'credentialLists';
+export type AccountFolder = 'trunks' | 'byocTrunks' | 'trunkGroups' | 'ipAccessControlLists' | 'credentialLists' | 'connectionPolicies';
 /** The folders below an Elastic SIP trunk (Termination lists the SIP auth lists it links). */
 export type TrunkFolder = 'phoneNumbers' | 'originationUrls' | 'termination';
 
@@ -29,6 +29,7 @@ const SEGMENTS: Record<AccountFolder | TrunkFolder, string> = {
   originationUrls: 'origination-urls',
   ipAccessControlLists: 'ip-access-control-lists',
   credentialLists: 'credential-lists',
+  connectionPolicies: 'connection-policies',
   termination: 'termination',
 };
 

@@ -15,6 +15,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const build = createRequire(path.join(ROOT, 'package.json'))('./scripts/extension-bundles.js') as {
   splitOptions(o: { root: string; outdir: string; minify: boolean; sourcemap: boolean }): object;
   undiciOptions(o: { root: string; outdir: string; minify: boolean }): object;
+  bootstrapOptions(o: { root: string; outdir: string; minify: boolean; sourcemap: boolean }, buildId: string): object;
 };
 const esbuild = createRequire(path.join(ROOT, 'package.json'))('esbuild') as typeof import('esbuild');
 
@@ -69,6 +70,13 @@ describe('extension bundles', () => {
   test('a trunk file open loads no provider models (zod), HTTP client, emulator or command code', () => {
     const unneeded = withEngine.filter((input) => /^node_modules\/(zod|undici)\/|^src\/emulator\/|^src\/core\/providers\/[^/]+\/models\.ts$|^src\/ui\/commands\/(?!register-commands)/.test(input));
     assert.deepEqual(unneeded, []);
+  });
+
+  test("package.json's main is only the bootstrap: the code-cache loader, which loads every other bundle", async () => {
+    const outdir = path.join(os.tmpdir(), `trunkline-bootstrap-${process.pid}`);
+    const result = await esbuild.build({ ...build.bootstrapOptions({ root: ROOT, outdir, minify: false, sourcemap: false }, 'test'), write: false });
+    const inputs = Object.values((result.metafile as Metafile).outputs).flatMap((o) => Object.keys(o.inputs));
+    assert.deepEqual(inputs.sort(), ['src/core/code-cache/bundle-loader.ts', 'src/extension-bootstrap.ts']);
   });
 
   test('undici is a bundle of its own', () => {

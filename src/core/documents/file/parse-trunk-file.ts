@@ -462,10 +462,14 @@ function readDocuments(text: string, lines: LineIndex, options: ParseTrunkFileOp
     }
     // A first read of a file outside the subset: one parse of the whole file costs less than one per document.
     if (firstRead && simple === 'unsupported') return undefined;
-    const parsed = parseYaml(chunk);
+    // Read with the next `---` after it, as in the file: yaml ends a broken document before a
+    // marker where it would run on to the end of the text (a trailing blank line, say).
+    const last = end === text.length;
+    const parsed = parseYaml(last ? chunk : `${chunk}---`);
     // yaml may end a broken document early when it reads it alone (the rest of its text then
     // belongs to nothing), where the whole file's parse reads on: such a document is read with the file.
-    if (parsed.length !== 1 || parsed[0]!.range[2] !== chunk.length) return undefined;
+    const ended = last ? parsed.length === 1 && parsed[0]!.range[2] === chunk.length : parsed.length === 2 && parsed[1]!.range[0] === chunk.length;
+    if (!ended) return undefined;
     const document = parsed[0]!;
     shiftYaml(document, start);
     if (errorAtBoundary(document, index, end, text.length)) return undefined;

@@ -202,6 +202,8 @@ export interface DocumentKindDescriptor<K extends TrunkKind> {
     plan(spec: TrunkSpecByKind[K], state: RemoteStateOf<K> | undefined, sameName: readonly SameNamedResource[], context: KindPlanContext): Promise<KindPlan<PlanOperation>> | KindPlan<PlanOperation>;
     /** The desired origination URLs, for the failover-order preview; undefined when not managed. */
     failoverUrls?(spec: TrunkSpecByKind[K]): readonly FailoverUrlFields[] | undefined;
+    /** The spec key of that list (`origination_urls`, a policy's `targets`): hovering it shows the failover order. */
+    readonly failoverKey?: string;
   };
 
   /** executeOperation's part per operation type; every type the kind plans has one. */

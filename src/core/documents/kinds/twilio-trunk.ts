@@ -190,6 +190,7 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
     plan: (spec, state, _sameName, context) =>
       planTwilioTrunk(spec, state, { account: context.account, numbers: context.numbers, trunkNames: context.trunkNames, references: context.references, signal: context.signal }),
     failoverUrls: (spec) => spec.origination_urls,
+    failoverKey: 'origination_urls',
   },
 
   operations: {

@@ -118,6 +118,7 @@ export async function computePlan(document: TrunkDocument, remote: RemoteLookup 
     remoteFingerprint: fingerprint,
     remoteChanged: drift?.changed && operations.length > 0 ? { fields: drift.fields } : undefined,
     target,
+    remote: state,
   };
   return { status: 'planned', plan };
 }

@@ -1,7 +1,7 @@
 import type { PlanError } from './plan-error';
 import type { PlanOperation } from './plan-operations';
 import type { RemoteFingerprint } from '../sync/remote-fingerprint';
-import type { RemoteTarget } from './remote-state';
+import type { RemoteState, RemoteTarget } from './remote-state';
 import type { TrunkKind } from '../file/trunk-kinds';
 import type { DocumentKey } from '../references/document-reference';
 
@@ -29,6 +29,8 @@ export interface DocumentPlan {
   remoteChanged: { fields: string[] } | undefined;
   /** What fetching needs to read the resource again after applying. */
   target: RemoteTarget;
+  /** The resource as it was planned against (the call-readiness checks read it); undefined when creating. */
+  remote?: RemoteState | undefined;
   /**
    * Documents of the same push that this one names (references/): applied first. Those not
    * created yet must be created before an operation of this plan can send their sid.

@@ -32,7 +32,9 @@ export type DiagnosticCode =
   | 'account-provider-mismatch'
   | 'unknown-kind'
   | 'wrong-api-version'
-  | 'internal-error';
+  | 'internal-error'
+  /** A call-readiness rule (src/core/readiness): `readiness-<rule id>`. */
+  | `readiness-${string}`;
 
 /** A quick fix: edits on the text the diagnostics were computed on. */
 export interface QuickFix {

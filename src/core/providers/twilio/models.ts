@@ -7,6 +7,8 @@ import {
   FRIENDLY_NAME_MAX,
   ORIGINATION_URL_WRITABLE_FIELDS,
   SID_PATTERNS,
+  TARGET_PRIORITY_RANGE,
+  TARGET_WEIGHT_RANGE,
   TRUNK_WRITABLE_FIELDS,
 } from './field-names';
 
@@ -18,6 +20,8 @@ export {
   FRIENDLY_NAME_MAX,
   ORIGINATION_URL_WRITABLE_FIELDS,
   SID_PATTERNS,
+  TARGET_PRIORITY_RANGE,
+  TARGET_WEIGHT_RANGE,
   TRUNK_WRITABLE_FIELDS,
 };
 
@@ -217,9 +221,6 @@ export const ConnectionPolicyTargetSchema = z.object({
 });
 export type ConnectionPolicyTarget = z.output<typeof ConnectionPolicyTargetSchema>;
 
-/** Target priority 0..65535 and weight 1..65535; both default to 10, `enabled` to true (voice v1 spec text). */
-export const TARGET_PRIORITY_RANGE = [0, 65535] as const;
-export const TARGET_WEIGHT_RANGE = [1, 65535] as const;
 export interface ConnectionPolicyTargetFields {
   friendly_name?: string | null;
   /** `sip:` only; `sips:` is not supported. */

@@ -86,6 +86,24 @@ describe('parseTrunkFile, one document at a time', () => {
     );
   });
 
+  test('regression: a document left broken, then a `---` typed after its trailing blank line', () => {
+    // Found by the property above (seed -983176767): read alone, the broken document ran on
+    // over the blank line to the end of its text; in the file it ends before the marker.
+    const edits = [
+      { at: 4602, remove: 0, insert: '\n' },
+      { at: 0, remove: 6, insert: '' },
+      { at: 0, remove: 2, insert: '' },
+      { at: 4631, remove: 0, insert: '\n---\n' },
+    ];
+    let text = `${REALISTIC}---\n${generateTrunkFile(4, { account: 'acme-prod', seed: 3 })}`;
+    let file = parseTrunkFile(text, OPTIONS);
+    for (const e of edits) {
+      text = applyEdit(text, e);
+      file = parseTrunkFile(text, OPTIONS, file);
+      assertSameAsWholeFile(file, text);
+    }
+  });
+
   test('a first read of any edited file (documents read without yaml where they can be) gives what a whole parse gives', () => {
     const base = `${REALISTIC}---\n${generateTrunkFile(4, { account: 'acme-prod', seed: 5 })}`;
     fc.assert(
