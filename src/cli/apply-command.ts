@@ -3,11 +3,11 @@ import type { SyncDocument } from '../core/documents/plan/plan-documents';
 import type { ApplyAllOptions, CombinedPlan, DocumentPushResult, PushSummary } from '../core/documents/apply/push-all';
 import { applyAll, planAll, summarizePushResults } from '../core/documents/apply/push-all';
 import { secretRequestsOf } from '../core/documents/apply/secret-requests';
-import { SIP_PASSWORD_MIN, sipPasswordProblems } from '../core/providers/twilio/sip-auth-rules';
 import { holdApplyLock } from './apply-lock';
 import type { CheckedFile } from './check-trunk-files';
 import type { CliCommand, CommandContext } from './cli-command';
 import { CliError } from './cli-error';
+import { secretsFromEnv } from './env-secrets';
 import { confirm } from './confirm-prompt';
 import { ExitCode } from './exit-codes';
 import { FileWriteBack } from './file-write-back';
@@ -46,6 +46,12 @@ was made (while you read it), nothing is sent to it; apply shows the new plan fo
 documents and asks again. With --yes it refuses them instead (exit 1), unless --overwrite is
 also given.
 
+Passwords a push needs are never in a file (a CarrierX endpoint's out_sip_password and its
+addresses' sip_password, when a username is new or changes): apply reads each from the
+environment variable TRUNKLINE_ENDPOINT_SIP_PASSWORD_<ENDPOINT>_<USERNAME> (names in upper
+case, other characters as _) and refuses before any change, naming the variable, when one is
+not set. The plan says which variables it needs.
+
 Arguments: files, directories or quoted globs; default: the current directory. Directory scans
 follow symbolic links, with a warning when one leads out of the directory; loops, broken links
 and second paths to a file are skipped with a note. A file is planned once, by any path.
@@ -80,10 +86,13 @@ ${COMMON_HELP}
       throw new CliError(`Nothing applied: ${plural(unavailable.length, 'document')} could not be read from the provider (see the plan). Fix the access, then run apply again.`, ExitCode.setup, 'provider');
     }
 
+    // Passwords no file holds come from the environment: a missing one refuses before anything is sent (or confirmed).
+    const applied = (c: CombinedPlan) => c.documents.flatMap((d) => (d.outcome.status === 'planned' && (overwrite || !d.outcome.plan.remoteChanged) ? [d.outcome.plan] : []));
+    const addSecret = (value: string) => runtime.redactor.add(value);
+    const secrets = secretsFromEnv(secretRequestsOf(applied(combined)), io.env, addSecret);
+
     const summary = summarizePlan(combined);
     const toApply = summary.toChange - (overwrite ? 0 : summary.remoteChanged);
-    // Before asking and before any write: every password the plan needs, from the environment.
-    const secrets = secretsFromEnvironment(combined, overwrite, context);
     if (toApply > 0 && line.values.yes !== true) {
       if (!io.isTTY.stdin) {
         throw new CliError('Not applying without confirmation: stdin is not a terminal. Review the plan, then run "trunkline apply --yes".', ExitCode.setup, 'not-confirmed');
@@ -126,7 +135,7 @@ ${COMMON_HELP}
           break;
         }
         const replanned = await planAll(outdated, clients, { syncState, signal });
-        for (const [key, value] of secretsFromEnvironment(replanned, overwrite, context)) secrets.set(key, value);
+        options.secrets = new Map([...secrets, ...secretsFromEnv(secretRequestsOf(applied(replanned)), io.env, addSecret)]);
         if (!json) io.stdout.write(planText(files, replanned));
         replans.push(planJson(files, replanned));
         if (line.values.yes !== true) {
@@ -154,36 +163,6 @@ ${COMMON_HELP}
     return result.counts.failed + result.counts.skipped > 0 ? ExitCode.problems : ExitCode.ok;
   },
 };
-
-/**
- * The secrets the documents to apply need (a new SIP username's password), each read from its
- * environment variable, registered with the redactor so that no output can carry it. A missing
- * or invalid one stops the run before anything is sent, naming the variable (never the value).
- */
-function secretsFromEnvironment(combined: CombinedPlan, overwrite: boolean, context: CommandContext): Map<string, string> {
-  const plans = combined.documents.flatMap((d) => (d.outcome.status === 'planned' && (overwrite || !d.outcome.plan.remoteChanged) ? [d.outcome.plan] : []));
-  const secrets = new Map<string, string>();
-  const problems: string[] = [];
-  for (const request of secretRequestsOf(plans)) {
-    const value = context.io.env[request.envVar];
-    if (value === undefined || value === '') {
-      problems.push(`${request.envVar} is not set (${request.what})`);
-      continue;
-    }
-    context.runtime.redactor.add(value);
-    const lacks = sipPasswordProblems(value);
-    if (lacks.length > 0) problems.push(`${request.envVar} does not satisfy Twilio's password rules: it needs ${lacks.join(', ')} (${request.what})`);
-    else secrets.set(request.key, value);
-  }
-  if (problems.length > 0) {
-    throw new CliError(
-      `Nothing applied: ${problems.join('; ')}. A new SIP username's password is never read from a file: set the variable (at least ${SIP_PASSWORD_MIN} characters, a digit, lower and upper case), then run apply again.`,
-      ExitCode.setup,
-      'missing-secret',
-    );
-  }
-  return secrets;
-}
 
 /** How many times apply plans again documents whose remote moved while their plan was on screen. */
 const MAX_REPLANS = 3;

@@ -68,8 +68,24 @@ export interface ApplyReport {
   stderr: string;
 }
 
-const ACCOUNT_OF: Record<TrunkKind, string> = { TwilioTrunk: 'acme', TwilioByocTrunk: 'acme', CarrierXTrunkGroup: 'cx', TwilioIpAccessControlList: 'acme', TwilioCredentialList: 'acme' };
-const COLLEAGUE_FIELD: Record<TrunkKind, string> = { TwilioTrunk: 'friendly_name', TwilioByocTrunk: 'voice_url', CarrierXTrunkGroup: 'hard_failure_codes', TwilioIpAccessControlList: 'friendly_name', TwilioCredentialList: 'friendly_name' };
+const ACCOUNT_OF: Record<TrunkKind, string> = {
+  TwilioTrunk: 'acme',
+  TwilioByocTrunk: 'acme',
+  CarrierXTrunkGroup: 'cx',
+  TwilioIpAccessControlList: 'acme',
+  TwilioCredentialList: 'acme',
+  TwilioConnectionPolicy: 'acme',
+  CarrierXEndpoint: 'cx',
+};
+const COLLEAGUE_FIELD: Record<TrunkKind, string> = {
+  TwilioTrunk: 'friendly_name',
+  TwilioByocTrunk: 'voice_url',
+  CarrierXTrunkGroup: 'hard_failure_codes',
+  TwilioIpAccessControlList: 'friendly_name',
+  TwilioCredentialList: 'friendly_name',
+  TwilioConnectionPolicy: 'friendly_name',
+  CarrierXEndpoint: 'capacity',
+};
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export class ContractWorkspace {

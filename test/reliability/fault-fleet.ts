@@ -182,6 +182,9 @@ export async function buildFleet(seed: number, count: number, twilio: TwilioClie
       CarrierXTrunkGroup: m.groupCreates,
       TwilioIpAccessControlList: 0,
       TwilioCredentialList: 0,
+      // The fleet's model makes no documents of the route kinds.
+      TwilioConnectionPolicy: 0,
+      CarrierXEndpoint: 0,
     },
     documentCount: documents.length,
   };

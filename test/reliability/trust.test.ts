@@ -28,6 +28,8 @@ const SPECS: Record<TrunkKind, Record<string, unknown>> = {
   CarrierXTrunkGroup: { name: 'EU', trunks: [{ name: 'a' }] },
   TwilioIpAccessControlList: { friendly_name: 'Office', ip_addresses: [{ friendly_name: 'pbx', ip_address: '203.0.113.10' }] },
   TwilioCredentialList: { friendly_name: 'Users', credentials: [] },
+  TwilioConnectionPolicy: { friendly_name: 'Carrier routes', targets: [{ target: 'sip:a.example.com' }] },
+  CarrierXEndpoint: { name: 'PBX', addresses: [{ ip: '192.0.2.10' }] },
 };
 
 let server: Awaited<ReturnType<typeof startScriptedServer>>;

@@ -1,8 +1,8 @@
 import { formatPlanLines, formatRefusalLines } from '../../core/documents/plan/format-plan';
 import { applyAll, planAll, summarizePushResults, type CombinedPlan } from '../../core/documents/apply/push-all';
 import type { SyncDocument } from '../../core/documents/plan/plan-documents';
+import { askPushSecrets, handOverPushSecrets, type PushSecrets } from '../documents/ask-push-secrets';
 import { cutPlanPreview } from '../documents/cut-plan-preview';
-import { askPushSecrets, handOverPushSecrets } from '../documents/push-secrets';
 import { PushWriteBack } from '../documents/push-write-back';
 import type { DocumentCommandContext } from '../documents/trunk-file-services';
 import { t } from '../l10n';
@@ -58,9 +58,11 @@ export const pushAll: CommandDefinition<DocumentCommandContext> = {
     const shown = cutPlanPreview(preview);
     const confirmed = await ctx.input.confirm(t('Push All: {0}', summary), { detail: shown.join('\n'), action: t('Push') });
     if (!confirmed) return { counts: undefined };
+    // Passwords no file holds (CarrierX endpoints'): asked for now, kept in memory for this push only.
+    const applied = (plan: CombinedPlan) => plan.documents.flatMap((d) => (d.outcome.status === 'planned' && (overwrite || !d.outcome.plan.remoteChanged) ? [d.outcome.plan] : []));
+    let secrets: PushSecrets = await askPushSecrets(ctx, applied(combined));
 
     const claimedSids = files.claimedSids();
-    const secrets = await askPushSecrets(ctx, toChange);
     const apply = (plan: CombinedPlan, allowOverwrite: boolean) =>
       ctx.workbench.withProgress(t('Pushing {0} documents…', plan.documents.length), (report, signal) => {
         let done = 0;
@@ -69,10 +71,10 @@ export const pushAll: CommandDefinition<DocumentCommandContext> = {
           overwrite: allowOverwrite,
           syncState: files.syncState,
           claimedSids,
-          secrets: secrets.secrets,
           precondition: (p) => writeBack.unchanged(p.uri, () => t('{0} changed after the plan was made', ctx.documents.displayPath(p.uri))),
           onCreated: (p, sid) => writeBack.writeSid(p.uri, p.index, sid),
           onDocumentDone: (r) => report(t('{0}/{1}: {2}', ++done, plan.documents.length, r.title)),
+          secrets: secrets.values,
         });
       });
     let result = await apply(combined, overwrite);
@@ -92,13 +94,13 @@ export const pushAll: CommandDefinition<DocumentCommandContext> = {
         action: t('Push'),
       });
       if (!confirmedAgain) break;
+      secrets = await askPushSecrets(ctx, applied(replanned), secrets);
       const next = await apply(replanned, overwrite);
       const byKey = new Map(next.documents.map((r) => [`${r.uri}#${r.index}`, r]));
       result = summarizePushResults(result.documents.map((r) => byKey.get(`${r.uri}#${r.index}`) ?? r));
     }
-    const createdUsernames = new Set(result.documents.flatMap((r) => (r.apply?.applied ?? []).flatMap((op) => (op.type === 'twilio.credential.create' ? [op.username] : []))));
-    await handOverPushSecrets(ctx, secrets, (username) => createdUsernames.has(username));
     for (const r of result.documents) if (r.outcome !== 'unchanged') ctx.log.info(`${r.outcome}: ${r.title}: ${r.message}`);
+    await handOverPushSecrets(ctx, secrets, result.documents.flatMap((r) => r.apply?.applied ?? []));
     ctx.log.info(result.message);
     for (const r of result.documents) {
       if (r.apply && r.sid && r.outcome !== 'unchanged') ctx.resourceChanges.fire({ account: r.apply.plan.account, kind: r.apply.plan.kind, sid: r.sid });

@@ -3,7 +3,7 @@ import { formatPlanLines } from '../../core/documents/plan/format-plan';
 import type { SyncDocument } from '../../core/documents/plan/plan-documents';
 import { t } from '../l10n';
 import { cutPlanPreview } from './cut-plan-preview';
-import { askPushSecrets, handOverPushSecrets } from './push-secrets';
+import { askPushSecrets, handOverPushSecrets } from './ask-push-secrets';
 import { PushWriteBack } from './push-write-back';
 import type { DocumentCommandContext } from './trunk-file-services';
 
@@ -45,14 +45,13 @@ export async function pushWithReferenced(ctx: DocumentCommandContext, target: Sy
       signal,
       syncState: files.syncState,
       claimedSids,
-      secrets: secrets.secrets,
+      secrets: secrets.values,
       precondition: (p) => writeBack.unchanged(p.uri, () => t('{0} changed after the plan was made', ctx.documents.displayPath(p.uri))),
       onCreated: (p, sid) => writeBack.writeSid(p.uri, p.index, sid),
       onProgress: (p) => p.stage === 'started' && report(`${p.plan.title}: ${p.operation.description}`),
     }),
   );
-  const createdUsernames = new Set(summary.documents.flatMap((r) => (r.apply?.applied ?? []).flatMap((op) => (op.type === 'twilio.credential.create' ? [op.username] : []))));
-  await handOverPushSecrets(ctx, secrets, (username) => createdUsernames.has(username));
+  await handOverPushSecrets(ctx, secrets, summary.documents.flatMap((r) => r.apply?.applied ?? []));
   for (const r of summary.documents) {
     ctx.log.info(`${r.outcome}: ${r.title}: ${r.message}`);
     if (r.apply && r.sid && r.outcome !== 'unchanged') ctx.resourceChanges.fire({ account: r.apply.plan.account, kind: r.apply.plan.kind, sid: r.sid });

@@ -1,10 +1,12 @@
 import type {
   AclFields,
   CarrierXTrunkFields,
+  EndpointAddressFields,
   RFC_4694_MODES,
+  Transformation,
   TrunkGroupFields,
 } from '../../providers/carrierx/models';
-import type { ByocTrunkFields, OriginationUrlFields, RecordingFields, SipIpAddressFields, TrunkFields } from '../../providers/twilio/models';
+import type { ByocTrunkFields, ConnectionPolicyFields, ConnectionPolicyTargetFields, OriginationUrlFields, RecordingFields, SipIpAddressFields, TrunkFields } from '../../providers/twilio/models';
 import type { DocumentKindTypes } from '../kinds/document-kind-types';
 import type { TrunkKind } from './trunk-kinds';
 
@@ -36,7 +38,10 @@ export interface TwilioCredentialListSpec {
   credentials?: { username: string }[];
 }
 
-export type TwilioByocTrunkSpec = ByocTrunkFields;
+export interface TwilioByocTrunkSpec extends ByocTrunkFields {
+  /** The policy by sid or friendly_name (a reference); never with connection_policy_sid. Never sent as such. */
+  connection_policy?: string;
+}
 
 type Rfc4694Mode = (typeof RFC_4694_MODES)[number];
 
@@ -49,6 +54,8 @@ export interface CarrierXAclSpec extends AclFields {
 export interface CarrierXTrunkSpec extends CarrierXTrunkFields {
   /** Binds the entry to an existing trunk; otherwise the trunk is matched by `name`. Never sent. */
   trunk_sid?: string;
+  /** The endpoint by sid or name (a reference); never with endpoint_sid. Never sent as such. */
+  endpoint?: string;
   acls?: CarrierXAclSpec[];
   /** Read-only: shown, never sent. */
   in_rfc_4694_mode?: Rfc4694Mode | null;
@@ -61,6 +68,29 @@ export interface CarrierXTrunkGroupSpec extends TrunkGroupFields {
   /** Read-only: shown, never sent. */
   partner_sid?: string | null;
   trunks?: CarrierXTrunkSpec[];
+}
+
+/** A connection policy target as a file holds it: `target` identifies it. */
+export interface ConnectionPolicyTargetSpec extends ConnectionPolicyTargetFields {
+  target: string;
+}
+
+export interface TwilioConnectionPolicySpec extends ConnectionPolicyFields {
+  /** Matched with the remote ones by `target` (ignoring case). */
+  targets?: ConnectionPolicyTargetSpec[];
+}
+
+/** An endpoint address as a file holds it: never a password. Matched by `ip` (ignoring case) and `port`. */
+export type CarrierXEndpointAddressSpec = Omit<EndpointAddressFields, 'sip_password'>;
+
+/** A CarrierX third_party endpoint as a file holds it: never a password (Push asks for them, or reads the environment). */
+export interface CarrierXEndpointSpec {
+  name?: string;
+  capacity?: number;
+  out_sip_username?: string | null;
+  attributes?: Record<string, unknown>;
+  transformations?: Transformation[];
+  addresses?: CarrierXEndpointAddressSpec[];
 }
 
 /** Each kind's spec type, as its kind file declares it (kinds/document-kind-types.ts). */

@@ -3,7 +3,7 @@ import { CARRIERX_SID_PATTERN, TRUNK_GROUP_READ_ONLY_FIELDS, TRUNK_GROUP_WRITABL
 import { newResource } from '../apply/reconcile-create';
 import { KIND_SCHEMAS, SCHEMA_FILE_BY_KIND } from '../file/trunk-schemas';
 import { lookUpAmong } from '../plan/look-up-among';
-import { planCarrierXGroup } from '../plan/plan-carrierx-group';
+import { planCarrierXGroup, TRUNK_ENDPOINT_REFERENCE } from '../plan/plan-carrierx-group';
 import type { RemoteCarrierXTrunkGroup } from '../plan/remote-state';
 import { compareText } from '../render/compare-text';
 import type { CarrierXTrunkGroupSpec } from '../file/trunk-specs';
@@ -53,6 +53,7 @@ export const carrierXTrunkGroupKind: DocumentKindDescriptor<'CarrierXTrunkGroup'
   },
 
   claims: [],
+  references: [TRUNK_ENDPOINT_REFERENCE],
 
   rules: [
     {
@@ -115,7 +116,7 @@ export const carrierXTrunkGroupKind: DocumentKindDescriptor<'CarrierXTrunkGroup'
 
   plan: {
     usesNumberIndex: false,
-    plan: (spec, state, sameName) => planCarrierXGroup(spec, state, sameName),
+    plan: (spec, state, sameName, context) => planCarrierXGroup(spec, state, sameName, context.references),
   },
 
   operations: {
@@ -129,7 +130,11 @@ export const carrierXTrunkGroupKind: DocumentKindDescriptor<'CarrierXTrunkGroup'
         {
           what: `trunk group ${JSON.stringify(name)}`,
           before: async () => new Set((await named(run.signal)).map((g) => g.trunk_group_sid)),
-          create: () => client.trunkGroups.create({ ...op.fields, ...(op.trunks ? { trunks: op.trunks } : {}) }, { signal: run.signal }),
+          create: () => {
+            // Endpoints this push created before the group: their sids are known now.
+            const trunks = op.trunks?.map((t, i) => (op.endpoints?.[i] ? { ...t, endpoint_sid: run.referenced(op.endpoints[i]!) } : t));
+            return client.trunkGroups.create({ ...op.fields, ...(trunks ? { trunks } : {}) }, { signal: run.signal });
+          },
           find: async (before, s) =>
             newResource(
               'trunk group',
@@ -155,14 +160,14 @@ export const carrierXTrunkGroupKind: DocumentKindDescriptor<'CarrierXTrunkGroup'
       const result = await run.create({
         what: `trunk ${JSON.stringify(name)}`,
         before: async () => new Set((await named(run.signal)).map((t) => t.trunk_sid)),
-        create: () => client.trunks.create(groupSid, op.fields, { signal: run.signal }),
+        create: () => client.trunks.create(groupSid, op.endpoint ? { ...op.fields, endpoint_sid: run.referenced(op.endpoint) } : op.fields, { signal: run.signal }),
         find: async (before, s) => newResource('trunk', await named(s), (t) => t.trunk_sid, before),
       });
       return { reconciled: result.reconciled };
     },
     'carrierx.trunk.update': async (op, run) => {
       const client = await run.clients.carrierx(run.account);
-      await client.trunks.update(run.need(), op.trunkSid, op.fields, { signal: run.signal });
+      await client.trunks.update(run.need(), op.trunkSid, op.endpoint ? { ...op.fields, endpoint_sid: run.referenced(op.endpoint) } : op.fields, { signal: run.signal });
       return {};
     },
     'carrierx.trunk.delete': async (op, run) => {

@@ -1,7 +1,9 @@
 import { TRUNK_KINDS, type TrunkKind } from '../file/trunk-kinds';
+import { carrierXEndpointKind } from './carrierx-endpoint';
 import { carrierXTrunkGroupKind } from './carrierx-trunk-group';
 import type { DocumentKindDescriptor } from './document-kind-descriptor';
 import { twilioByocTrunkKind } from './twilio-byoc-trunk';
+import { twilioConnectionPolicyKind } from './twilio-connection-policy';
 import { twilioTrunkKind } from './twilio-trunk';
 import { twilioIpAccessControlListKind } from './twilio-ip-access-control-list';
 import { twilioCredentialListKind } from './twilio-credential-list';
@@ -18,6 +20,8 @@ const DOCUMENT_KINDS: DocumentKindRegistry = {
   CarrierXTrunkGroup: carrierXTrunkGroupKind,
   TwilioIpAccessControlList: twilioIpAccessControlListKind,
   TwilioCredentialList: twilioCredentialListKind,
+  TwilioConnectionPolicy: twilioConnectionPolicyKind,
+  CarrierXEndpoint: carrierXEndpointKind,
 };
 
 /** The descriptor of a kind. */

@@ -4,7 +4,7 @@ import type { ByocTrunk } from '../../providers/twilio/models';
 import { newResource } from '../apply/reconcile-create';
 import { KIND_SCHEMAS, SCHEMA_FILE_BY_KIND } from '../file/trunk-schemas';
 import { lookUpAmong } from '../plan/look-up-among';
-import { planByocTrunk } from '../plan/plan-byoc-trunk';
+import { BYOC_POLICY_REFERENCE, planByocTrunk } from '../plan/plan-byoc-trunk';
 import type { TwilioByocTrunkSpec } from '../file/trunk-specs';
 import type { TwilioByocTrunkOperation } from '../plan/plan-operations';
 import type { DocumentKindDescriptor } from './document-kind-descriptor';
@@ -45,7 +45,8 @@ export const twilioByocTrunkKind: DocumentKindDescriptor<'TwilioByocTrunk'> = {
 
   fields: {
     writable: BYOC_TRUNK_WRITABLE_FIELDS,
-    subResources: [],
+    // A reference, sent as connection_policy_sid.
+    subResources: ['connection_policy'],
     exactSets: [],
     readOnlyShown: [],
     responseOnly: { spec: responseOnlyFields(BYOC_TRUNK_RESPONSE_FIELDS, BYOC_TRUNK_WRITABLE_FIELDS) },
@@ -53,6 +54,7 @@ export const twilioByocTrunkKind: DocumentKindDescriptor<'TwilioByocTrunk'> = {
 
   claims: [],
   rules: [],
+  references: [BYOC_POLICY_REFERENCE],
 
   fetch: {
     async bySid(account, sid, clients, { signal }) {
@@ -82,7 +84,7 @@ export const twilioByocTrunkKind: DocumentKindDescriptor<'TwilioByocTrunk'> = {
 
   plan: {
     usesNumberIndex: false,
-    plan: (spec, state, sameName) => planByocTrunk(spec, state, sameName),
+    plan: (spec, state, sameName, context) => planByocTrunk(spec, state, sameName, context.references),
   },
 
   operations: {
@@ -96,7 +98,7 @@ export const twilioByocTrunkKind: DocumentKindDescriptor<'TwilioByocTrunk'> = {
         {
           what: `BYOC trunk ${JSON.stringify(name)}`,
           before: async () => new Set((await named(run.signal)).map((t) => t.sid)),
-          create: () => client.byocTrunks.create(op.fields, { signal: run.signal }),
+          create: () => client.byocTrunks.create(op.policy ? { ...op.fields, connection_policy_sid: run.referenced(op.policy) } : op.fields, { signal: run.signal }),
           find: async (before, s) => newResource('BYOC trunk', run.unclaimed(await named(s), (t) => t.sid), (t) => t.sid, before),
         },
         name ?? '',
@@ -105,7 +107,7 @@ export const twilioByocTrunkKind: DocumentKindDescriptor<'TwilioByocTrunk'> = {
     },
     'twilio.byoc.update': async (op, run) => {
       const client = await run.clients.twilio(run.account);
-      await client.byocTrunks.update(run.need(), op.fields, { signal: run.signal });
+      await client.byocTrunks.update(run.need(), op.policy ? { ...op.fields, connection_policy_sid: run.referenced(op.policy) } : op.fields, { signal: run.signal });
       return {};
     },
   },

@@ -7,6 +7,32 @@ import type { KindPlan, PlanError } from './plan-error';
 import { fieldChanges, type PlanOperation } from './plan-operations';
 import type { RemoteState, SameNamedResource } from './remote-state';
 import type { CarrierXTrunkGroupSpec, CarrierXTrunkSpec } from '../file/trunk-specs';
+import type { KindReference } from '../references/document-reference';
+import { resolveAliasedReference } from '../references/aliased-reference';
+import type { ReferenceResolver, ResolvedReference } from '../references/document-reference';
+
+/** `endpoint`: a trunk's endpoint by sid or name, beside its endpoint_sid. */
+export const TRUNK_ENDPOINT_REFERENCE: KindReference = { field: 'endpoint', list: false, kind: 'CarrierXEndpoint', within: 'trunks', sidField: 'endpoint_sid' };
+
+/** What a trunk's endpoint_sid becomes when it names an endpoint document this push creates first. */
+const pendingEndpointChange = (reference: ResolvedReference, from: unknown) => ({ field: 'endpoint_sid', from, to: `(endpoint ${JSON.stringify(reference.value)}, created by this push)` });
+
+/**
+ * The trunks with the endpoints they name by `endpoint` as endpoint_sid (when it is known), the
+ * references whose sid only this push will know, and the errors of those that do not resolve.
+ */
+function resolveTrunkEndpoints(trunks: readonly CarrierXTrunkSpec[], references: ReferenceResolver | undefined): { trunks: CarrierXTrunkSpec[]; pending: (ResolvedReference | undefined)[]; errors: PlanError[] } {
+  const errors: PlanError[] = [];
+  const pending: (ResolvedReference | undefined)[] = [];
+  const resolved = trunks.map((trunk, i) => {
+    const named = resolveAliasedReference(TRUNK_ENDPOINT_REFERENCE, trunk as Record<string, unknown>, ['spec', 'trunks', i], references);
+    if (named.error) errors.push(named.error);
+    pending.push(named.reference && !named.reference.sid ? named.reference : undefined);
+    const { endpoint: _byName, ...rest } = trunk;
+    return named.reference?.sid ? { ...rest, endpoint_sid: named.reference.sid } : rest;
+  });
+  return { trunks: resolved, pending, errors };
+}
 
 type GroupState = Extract<RemoteState, { kind: 'CarrierXTrunkGroup' }>;
 
@@ -39,8 +65,11 @@ const trunkLabel = (name: string | null | undefined, sid?: string): string =>
  * change and remove trunks so that the group has exactly the file's `trunks`, when listed.
  * Trunks are matched by trunk_sid, else by name.
  */
-export function planCarrierXGroup(spec: CarrierXTrunkGroupSpec, state: GroupState | undefined, sameName: readonly SameNamedResource[] = []): KindPlan<PlanOperation> {
+export function planCarrierXGroup(spec: CarrierXTrunkGroupSpec, state: GroupState | undefined, sameName: readonly SameNamedResource[] = [], references?: ReferenceResolver): KindPlan<PlanOperation> {
   const errors: PlanError[] = [];
+  const endpoints = spec.trunks ? resolveTrunkEndpoints(spec.trunks, references) : undefined;
+  if (endpoints && endpoints.errors.length > 0) return { operations: [], errors: endpoints.errors, warnings: [] };
+  if (endpoints) spec = { ...spec, trunks: endpoints.trunks };
   if (!state) {
     const fields = writable<TrunkGroupFields>(spec, TRUNK_GROUP_WRITABLE_FIELDS);
     spec.trunks?.forEach((t, i) => {
@@ -48,14 +77,18 @@ export function planCarrierXGroup(spec: CarrierXTrunkGroupSpec, state: GroupStat
     });
     const trunks = spec.trunks?.map((t) => writable<CarrierXTrunkFields>(t, CARRIERX_TRUNK_WRITABLE_FIELDS));
     const count = trunks ? ` with ${trunks.length} trunk${trunks.length === 1 ? '' : 's'}` : '';
+    const pending = endpoints?.pending.some((p) => p) ? endpoints.pending : undefined;
+    const changes = fieldChanges(TRUNK_GROUP_WRITABLE_FIELDS, undefined, fields, matchesDesired);
+    pending?.forEach((p, i) => p && changes.push({ ...pendingEndpointChange(p, undefined), field: `trunks ${trunkLabel(spec.trunks?.[i]?.name)} endpoint_sid` }));
     return {
       operations: [
         {
           type: 'carrierx.group.create',
           fields,
           trunks,
+          endpoints: pending,
           description: `Create trunk group ${trunkLabel(spec.name)}${count}`,
-          changes: fieldChanges(TRUNK_GROUP_WRITABLE_FIELDS, undefined, fields, matchesDesired),
+          changes,
         },
       ],
       errors,
@@ -73,14 +106,14 @@ export function planCarrierXGroup(spec: CarrierXTrunkGroupSpec, state: GroupStat
     operations.push({ type: 'carrierx.group.update', fields: changed, description: `Update trunk group fields: ${groupChanges.map((c) => c.field).join(', ')}`, changes: groupChanges });
   }
   if (spec.trunks) {
-    const planned = planTrunks(spec.trunks, state.remote.trunks ?? state.remote.trunkGroup.trunks ?? []);
+    const planned = planTrunks(spec.trunks, state.remote.trunks ?? state.remote.trunkGroup.trunks ?? [], endpoints?.pending ?? []);
     operations.push(...planned.operations);
     errors.push(...planned.errors);
   }
   return { operations, errors, warnings: [] };
 }
 
-function planTrunks(desired: readonly CarrierXTrunkSpec[], remote: readonly CarrierXTrunk[]): KindPlan<PlanOperation> {
+function planTrunks(desired: readonly CarrierXTrunkSpec[], remote: readonly CarrierXTrunk[], pendingEndpoints: readonly (ResolvedReference | undefined)[]): KindPlan<PlanOperation> {
   const errors: PlanError[] = [];
   const unmatched = [...remote];
   const take = (predicate: (t: CarrierXTrunk) => boolean): CarrierXTrunk | undefined => {
@@ -106,17 +139,21 @@ function planTrunks(desired: readonly CarrierXTrunkSpec[], remote: readonly Carr
   const updates: PlanOperation[] = [];
   desired.forEach((t, i) => {
     const match = matches.get(i);
+    const endpoint = pendingEndpoints[i];
     if (!match) {
       if (t.trunk_sid) return;
       const fields = writable<CarrierXTrunkFields>(t, CARRIERX_TRUNK_WRITABLE_FIELDS);
-      creates.push({ type: 'carrierx.trunk.create', name: t.name, fields, description: `Add trunk ${trunkLabel(t.name)}`, changes: fieldChanges(CARRIERX_TRUNK_WRITABLE_FIELDS, undefined, fields, matchesDesired) });
+      const changes = fieldChanges(CARRIERX_TRUNK_WRITABLE_FIELDS, undefined, fields, matchesDesired);
+      if (endpoint) changes.push(pendingEndpointChange(endpoint, undefined));
+      creates.push({ type: 'carrierx.trunk.create', name: t.name, fields, endpoint, description: `Add trunk ${trunkLabel(t.name)}`, changes });
       return;
     }
     const fields = sentOver<CarrierXTrunkFields>(t, match, CARRIERX_TRUNK_WRITABLE_FIELDS);
     const changes = fieldChanges(CARRIERX_TRUNK_WRITABLE_FIELDS, match, fields, matchesDesired);
+    if (endpoint) changes.push(pendingEndpointChange(endpoint, match.endpoint_sid));
     if (changes.length === 0) return;
-    const changed = Object.fromEntries(changes.map((c) => [c.field, c.to])) as CarrierXTrunkFields;
-    updates.push({ type: 'carrierx.trunk.update', trunkSid: match.trunk_sid, name: match.name, fields: changed, description: `Update trunk ${trunkLabel(match.name, match.trunk_sid)}`, changes });
+    const changed = Object.fromEntries(changes.map((c) => [c.field, endpoint && c.field === 'endpoint_sid' ? undefined : c.to])) as CarrierXTrunkFields;
+    updates.push({ type: 'carrierx.trunk.update', trunkSid: match.trunk_sid, name: match.name, fields: changed, endpoint, description: `Update trunk ${trunkLabel(match.name, match.trunk_sid)}`, changes });
   });
   const deletes: PlanOperation[] = unmatched.map((r) => ({ type: 'carrierx.trunk.delete', trunkSid: r.trunk_sid, name: r.name, description: `Remove trunk ${trunkLabel(r.name, r.trunk_sid)}`, changes: [] }));
   return { operations: [...creates, ...updates, ...deletes], errors, warnings: [] };

@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
-import type { CarrierXTrunkFields, TrunkGroupFields } from '../../providers/carrierx/models';
-import type { ByocTrunkFields, OriginationUrl, OriginationUrlFields, RecordingFields, SipIpAddressFields, TrunkFields } from '../../providers/twilio/models';
+import type { CarrierXTrunkFields, EndpointFields, TrunkGroupFields } from '../../providers/carrierx/models';
+import type {
+  ByocTrunkFields,
+  ConnectionPolicyFields,
+  ConnectionPolicyTarget,
+  ConnectionPolicyTargetFields,
+  OriginationUrl,
+  OriginationUrlFields,
+  RecordingFields,
+  SipIpAddressFields,
+  TrunkFields,
+} from '../../providers/twilio/models';
 import type { SecretRequest } from '../apply/secret-request';
 import type { ResolvedReference } from '../references/document-reference';
 import type { TrunkKind } from '../file/trunk-kinds';
@@ -72,13 +82,40 @@ export type TwilioCredentialListOperation =
   | { type: 'twilio.credential.create'; username: string; secret: SecretRequest }
   | { type: 'twilio.credential.delete'; sid: string; username: string };
 
-export type TwilioByocTrunkOperation = { type: 'twilio.byoc.create'; fields: ByocTrunkFields } | { type: 'twilio.byoc.update'; fields: ByocTrunkFields };
+/** `policy`: the connection policy the file names (`connection_policy`), sent as connection_policy_sid; its sid may be known only once its document is created in the same push. */
+export type TwilioByocTrunkOperation =
+  | { type: 'twilio.byoc.create'; fields: ByocTrunkFields; policy?: ResolvedReference | undefined }
+  | { type: 'twilio.byoc.update'; fields: ByocTrunkFields; policy?: ResolvedReference | undefined };
 
+export type TwilioConnectionPolicyOperation =
+  | { type: 'twilio.policy.create'; fields: ConnectionPolicyFields }
+  | { type: 'twilio.policy.update'; fields: ConnectionPolicyFields }
+  | { type: 'twilio.policyTarget.create'; fields: ConnectionPolicyTargetFields & { target: string } }
+  | { type: 'twilio.policyTarget.update'; sid: string; target: string; fields: ConnectionPolicyTargetFields }
+  /** `remote`: the target as it is now, so that a preview can show the order before the change. */
+  | { type: 'twilio.policyTarget.delete'; sid: string; target: string; remote: ConnectionPolicyTarget };
+
+/**
+ * How an address's sip_password goes with the whole `addresses` array a CarrierX endpoint takes:
+ * the caller's secret, `keep` the one the provider has now (read again when sent), or null (none).
+ */
+export type AddressPassword = SecretRequest | 'keep' | null;
+
+/**
+ * `fields` never hold a password. `outPassword`: the secret sent as out_sip_password (null:
+ * cleared; absent: not sent); `addressPasswords`: one per `fields.addresses` entry; `secrets`:
+ * every SecretRequest of the operation, for the caller to gather before applying.
+ */
+export type CarrierXEndpointOperation =
+  | { type: 'carrierx.endpoint.create'; fields: EndpointFields; outPassword?: SecretRequest | undefined; addressPasswords?: AddressPassword[] | undefined; secrets: SecretRequest[] }
+  | { type: 'carrierx.endpoint.update'; fields: EndpointFields; outPassword?: SecretRequest | null | undefined; addressPasswords?: AddressPassword[] | undefined; secrets: SecretRequest[] };
+
+/** `endpoint(s)`: the endpoint a trunk names (`endpoint`), sent as its endpoint_sid once known (see TwilioByocTrunkOperation). */
 export type CarrierXTrunkGroupOperation =
-  | { type: 'carrierx.group.create'; fields: TrunkGroupFields; trunks?: CarrierXTrunkFields[] | undefined }
+  | { type: 'carrierx.group.create'; fields: TrunkGroupFields; trunks?: CarrierXTrunkFields[] | undefined; endpoints?: (ResolvedReference | undefined)[] | undefined }
   | { type: 'carrierx.group.update'; fields: TrunkGroupFields }
-  | { type: 'carrierx.trunk.create'; name: string | undefined; fields: CarrierXTrunkFields }
-  | { type: 'carrierx.trunk.update'; trunkSid: string; name: string | null; fields: CarrierXTrunkFields }
+  | { type: 'carrierx.trunk.create'; name: string | undefined; fields: CarrierXTrunkFields; endpoint?: ResolvedReference | undefined }
+  | { type: 'carrierx.trunk.update'; trunkSid: string; name: string | null; fields: CarrierXTrunkFields; endpoint?: ResolvedReference | undefined }
   | { type: 'carrierx.trunk.delete'; trunkSid: string; name: string | null };
 
 export type PlanOperationType = PlanOperation['type'];

@@ -1,5 +1,19 @@
 import type { CarrierXTrunk, TrunkGroup } from '../../providers/carrierx/models';
-import type { ByocTrunk, IncomingPhoneNumber, OriginationUrl, Recording, SipCredential, SipCredentialList, SipIpAccessControlList, SipIpAddress, Trunk, TrunkAuthList, TrunkPhoneNumber } from '../../providers/twilio/models';
+import type {
+  ByocTrunk,
+  ConnectionPolicy,
+  ConnectionPolicyTarget,
+  IncomingPhoneNumber,
+  OriginationUrl,
+  Recording,
+  SipCredential,
+  SipCredentialList,
+  SipIpAccessControlList,
+  SipIpAddress,
+  Trunk,
+  TrunkAuthList,
+  TrunkPhoneNumber,
+} from '../../providers/twilio/models';
 import type { TrunkKind } from '../file/trunk-kinds';
 import type { DocumentKindTypes } from '../kinds/document-kind-types';
 import type { TrunkSpecByKind } from '../file/trunk-specs';
@@ -35,6 +49,11 @@ export interface RemoteCarrierXTrunkGroup {
   trunkGroup: TrunkGroup;
   /** Defaults to `trunkGroup.trunks`; when neither is given, `trunks` is left out (not managed). */
   trunks?: readonly CarrierXTrunk[];
+}
+
+export interface RemoteConnectionPolicy {
+  policy: ConnectionPolicy;
+  targets: readonly ConnectionPolicyTarget[];
 }
 
 /** What the renderer takes for each kind (renderSpec, renderDocument), as its kind file declares it. */

@@ -16,6 +16,13 @@ export interface KindReference {
   list: boolean;
   /** The kind of the resource it names (a kind with `referable`). */
   kind: TrunkKind;
+  /** The field is in each item of this spec list (a trunk group's `trunks`), not in the spec itself. */
+  within?: string | undefined;
+  /**
+   * The key beside it that names the same resource by sid only (`connection_policy_sid`): a file
+   * sets one or the other, and Export writes the name here instead of that sid when the name is unique.
+   */
+  sidField?: string | undefined;
 }
 
 /** A document of the workspace, as plans and sync state key it. */

@@ -14,6 +14,16 @@ export interface SpecReference {
 export function specReferences(kind: TrunkKind, spec: Readonly<Record<string, unknown>> | undefined): SpecReference[] {
   const found: SpecReference[] = [];
   for (const reference of documentKind(kind).references ?? []) {
+    if (reference.within !== undefined) {
+      const items = spec?.[reference.within];
+      if (Array.isArray(items)) {
+        items.forEach((item, i) => {
+          const value = item && typeof item === 'object' ? (item as Record<string, unknown>)[reference.field] : undefined;
+          if (typeof value === 'string') found.push({ reference, path: ['spec', reference.within!, i, reference.field], value });
+        });
+      }
+      continue;
+    }
     const value = spec?.[reference.field];
     if (reference.list) {
       if (Array.isArray(value)) value.forEach((v, i) => typeof v === 'string' && found.push({ reference, path: ['spec', reference.field, i], value: v }));

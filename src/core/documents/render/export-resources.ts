@@ -20,10 +20,50 @@ export async function exportTargets(account: string, kinds: ReadonlySet<TrunkKin
   return targets;
 }
 
+/**
+ * The names Export writes instead of sids (KindReference.sidField: a BYOC trunk's
+ * connection_policy_sid becomes `connection_policy: <name>`), by the state they were read for:
+ * the account's resources of each named kind, listed once per export, only those whose name no
+ * other resource of the kind has (a name that means two resources stays a sid).
+ */
+const exportNames = new WeakMap<RemoteState, ReadonlyMap<TrunkKind, ReadonlyMap<string, string>>>();
+
 /** The remote state of each target that still exists, in the targets' order. */
 export async function exportStates(account: string, targets: readonly RemoteTarget[], clients: SyncClients, signal: AbortSignal): Promise<RemoteState[]> {
   const { lookups } = await fetchRemoteStates(account, targets, clients, { signal });
-  return lookups.flatMap((lookup) => (lookup.status === 'found' ? [lookup.state] : []));
+  const states = lookups.flatMap((lookup) => (lookup.status === 'found' ? [lookup.state] : []));
+  const named = new Set(states.flatMap((s) => (documentKind<TrunkKind>(s.kind).references ?? []).filter((r) => r.sidField).map((r) => r.kind)));
+  const names = new Map<TrunkKind, ReadonlyMap<string, string>>();
+  await Promise.all(
+    [...named].map(async (kind) => {
+      const resources = (await documentKind(kind).referable?.list(account, clients, signal)) ?? [];
+      const count = new Map<string, number>();
+      for (const r of resources) if (r.name) count.set(r.name, (count.get(r.name) ?? 0) + 1);
+      names.set(kind, new Map(resources.flatMap((r) => (r.name && count.get(r.name) === 1 ? [[r.sid, r.name] as const] : []))));
+    }),
+  );
+  for (const state of states) exportNames.set(state, names);
+  return states;
+}
+
+/** The rendered spec with each sid a reference can say by name (see exportNames) written as that name. */
+function referencesByName(state: RemoteState, spec: Record<string, unknown>): Record<string, unknown> {
+  const names = exportNames.get(state);
+  if (!names) return spec;
+  const byName = (item: Record<string, unknown>, field: string, sidField: string, kind: TrunkKind): Record<string, unknown> => {
+    const sid = item[sidField];
+    const name = typeof sid === 'string' ? names.get(kind)?.get(sid) : undefined;
+    if (name === undefined) return item;
+    // In the sid's place, so the file reads in the schema's order.
+    return Object.fromEntries(Object.entries(item).map(([key, value]) => (key === sidField ? [field, name] : [key, value])));
+  };
+  let out = spec;
+  for (const r of documentKind<TrunkKind>(state.kind).references ?? []) {
+    if (!r.sidField) continue;
+    if (r.within === undefined) out = byName(out, r.field, r.sidField, r.kind);
+    else if (Array.isArray(out[r.within])) out = { ...out, [r.within]: (out[r.within] as Record<string, unknown>[]).map((item) => byName(item, r.field, r.sidField!, r.kind)) };
+  }
+  return out;
 }
 
 /** `acme-main` for acme-main.pstn.twilio.com, `byoc-carrier-a`, `group-east`: lower case, dashes, at most 60 characters. */
@@ -52,5 +92,5 @@ export function exportOmissions(state: RemoteState): ExportOmission[] {
 /** The text of an exported file: where it came from, then the rendered document with its sid, without what it cannot represent. */
 export function exportedFileText(account: string, state: RemoteState): string {
   const omit = exportOmissions(state).map((o) => o.key);
-  return `# Exported by Trunkline from account "${account}".\n${renderDocument(state.kind, account, state.remote as never, { omit })}`;
+  return `# Exported by Trunkline from account "${account}".\n${renderDocument(state.kind, account, state.remote as never, { omit, rewriteSpec: (spec) => referencesByName(state, spec) })}`;
 }

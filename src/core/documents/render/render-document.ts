@@ -44,6 +44,8 @@ export interface RenderDocumentOptions {
   includeSid?: boolean;
   /** Spec keys to leave out (not managed): what Export cannot represent (exportOmissions). */
   omit?: readonly string[];
+  /** Export: the rendered spec as the file will say it (references by name instead of sid). */
+  rewriteSpec?: ((spec: Record<string, unknown>) => Record<string, unknown>) | undefined;
 }
 
 /** One document (no `---`) describing the remote resource, for Diff, Pull and Export. */
@@ -52,7 +54,7 @@ export function renderDocument<K extends TrunkKind>(kind: K, account: string, re
   if (options.includeSid !== false) header.sid = documentKind<TrunkKind>(kind).identity.sidOf(remote);
   const spec = renderSpec(kind, remote) as unknown as Record<string, unknown>;
   for (const key of options.omit ?? []) delete spec[key];
-  return toTrunkYaml({ ...header, spec });
+  return toTrunkYaml({ ...header, spec: options.rewriteSpec ? options.rewriteSpec(spec) : spec });
 }
 
 /** Several rendered documents as one file. */

@@ -8,5 +8,5 @@ export function looksLikePassword(key: string): boolean {
 }
 
 export function passwordInFileMessage(key: string): string {
-  return `${key}: passwords never go in trunk files, where anyone who can read the repository reads them. Remove it. Push asks for a new username's password in the editor (with Generate); the CLI reads it from the environment variable TRUNKLINE_SIP_PASSWORD_<LIST>_<USERNAME>; Trunkline: Set Credential Password… changes an existing one.`;
+  return `${key}: passwords never go in trunk files, where anyone who can read the repository reads them. Remove it. Push asks for a new username's password in the editor (with Generate); the CLI reads it from an environment variable (TRUNKLINE_SIP_PASSWORD_<LIST>_<USERNAME> for a credential list, TRUNKLINE_ENDPOINT_SIP_PASSWORD_<ENDPOINT>_<USERNAME> for a CarrierX endpoint); Trunkline: Set Credential Password… changes an existing credential's.`;
 }

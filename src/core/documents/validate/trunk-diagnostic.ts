@@ -24,6 +24,8 @@ export type DiagnosticCode =
   | 'duplicate-username'
   | 'duplicate-list-reference'
   | 'password-in-file'
+  | 'duplicate-target'
+  | 'duplicate-address'
   | 'duplicate-trunk'
   | 'trunk-needs-name'
   | 'unknown-account'

@@ -52,3 +52,34 @@ export const TRUNK_GROUP_WRITABLE_FIELDS = [
 ] as const;
 
 export const TRUNK_GROUP_READ_ONLY_FIELDS = ['trunk_group_sid', 'partner_sid', 'partner'] as const;
+
+/** Endpoint attributes a client may send (read only: endpoint_sid, voip_token, cps_limit, partner, partner_sid). */
+export const ENDPOINT_WRITABLE_FIELDS = [
+  'name',
+  'type',
+  'addresses',
+  'attributes',
+  'capacity',
+  'out_sip_username',
+  'out_sip_password',
+  'properties',
+  'transformations',
+] as const;
+
+export const ENDPOINT_READ_ONLY_FIELDS = ['endpoint_sid', 'voip_token', 'cps_limit', 'partner', 'partner_sid', 'auth_required'] as const;
+
+export const ENDPOINT_ADDRESS_WRITABLE_FIELDS = [
+  'direction',
+  'ip',
+  'port',
+  'transport',
+  'dst_port',
+  'priority',
+  'location_sid',
+  'sip_username',
+  'sip_password',
+  'srtp',
+] as const;
+
+/** The endpoint type a partner's SIP equipment is (the only one trunk files manage). */
+export const THIRD_PARTY_ENDPOINT_TYPE = 'third_party';

@@ -1,7 +1,25 @@
 import * as z from 'zod';
-import { ACL_WRITABLE_FIELDS, CARRIERX_SID_PATTERN, CARRIERX_TRUNK_READ_ONLY_FIELDS, CARRIERX_TRUNK_WRITABLE_FIELDS, TRUNK_GROUP_READ_ONLY_FIELDS, TRUNK_GROUP_WRITABLE_FIELDS } from './field-names';
+import {
+  ACL_WRITABLE_FIELDS,
+  CARRIERX_SID_PATTERN,
+  CARRIERX_TRUNK_READ_ONLY_FIELDS,
+  CARRIERX_TRUNK_WRITABLE_FIELDS,
+  ENDPOINT_ADDRESS_WRITABLE_FIELDS,
+  ENDPOINT_WRITABLE_FIELDS,
+  TRUNK_GROUP_READ_ONLY_FIELDS,
+  TRUNK_GROUP_WRITABLE_FIELDS,
+} from './field-names';
 
-export { ACL_WRITABLE_FIELDS, CARRIERX_SID_PATTERN, CARRIERX_TRUNK_READ_ONLY_FIELDS, CARRIERX_TRUNK_WRITABLE_FIELDS, TRUNK_GROUP_READ_ONLY_FIELDS, TRUNK_GROUP_WRITABLE_FIELDS };
+export {
+  ACL_WRITABLE_FIELDS,
+  CARRIERX_SID_PATTERN,
+  CARRIERX_TRUNK_READ_ONLY_FIELDS,
+  CARRIERX_TRUNK_WRITABLE_FIELDS,
+  ENDPOINT_ADDRESS_WRITABLE_FIELDS,
+  ENDPOINT_WRITABLE_FIELDS,
+  TRUNK_GROUP_READ_ONLY_FIELDS,
+  TRUNK_GROUP_WRITABLE_FIELDS,
+};
 
 // Response models for CarrierX Core API v2 trunk groups and trunks (seed 004 and the API
 // facts). SIDs are UUIDs. Enum-like fields are read as strings so that a value CarrierX adds
@@ -179,19 +197,6 @@ export const EndpointAddressSchema = z.looseObject({
 });
 export type EndpointAddress = z.output<typeof EndpointAddressSchema>;
 
-export const ENDPOINT_ADDRESS_WRITABLE_FIELDS = [
-  'direction',
-  'ip',
-  'port',
-  'transport',
-  'dst_port',
-  'priority',
-  'location_sid',
-  'sip_username',
-  'sip_password',
-  'srtp',
-] as const;
-
 export interface EndpointAddressFields {
   /** IPv4, IPv6 or a host name. */
   ip: string;
@@ -226,19 +231,6 @@ export const EndpointSchema = z.object({
   voip_token: nullableString.optional(),
 });
 export type Endpoint = z.output<typeof EndpointSchema>;
-
-/** Endpoint attributes a client may send (read only: endpoint_sid, voip_token, cps_limit, partner, partner_sid). */
-export const ENDPOINT_WRITABLE_FIELDS = [
-  'name',
-  'type',
-  'addresses',
-  'attributes',
-  'capacity',
-  'out_sip_username',
-  'out_sip_password',
-  'properties',
-  'transformations',
-] as const;
 
 export type EndpointFields = Partial<{
   name: string;

@@ -111,3 +111,27 @@ export const BYOC_TRUNK_RESPONSE_FIELDS = [
   'date_updated',
   'url',
 ] as const;
+
+/** Fields a connection policy create/update accepts. */
+export const CONNECTION_POLICY_WRITABLE_FIELDS = ['friendly_name'] as const;
+
+/** Fields a connection policy target create/update accepts (`target` is required on create). */
+export const CONNECTION_POLICY_TARGET_WRITABLE_FIELDS = ['friendly_name', 'target', 'priority', 'weight', 'enabled'] as const;
+
+/** Every field of a connection policy response (ConnectionPolicySchema's keys). */
+export const CONNECTION_POLICY_RESPONSE_FIELDS = ['sid', 'account_sid', 'friendly_name', 'date_created', 'date_updated', 'url', 'links'] as const;
+
+/** Every field of a connection policy target response (ConnectionPolicyTargetSchema's keys). */
+export const CONNECTION_POLICY_TARGET_RESPONSE_FIELDS = [
+  'sid',
+  'account_sid',
+  'connection_policy_sid',
+  'friendly_name',
+  'target',
+  'priority',
+  'weight',
+  'enabled',
+  'date_created',
+  'date_updated',
+  'url',
+] as const;

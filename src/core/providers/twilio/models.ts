@@ -1,7 +1,29 @@
 import * as z from 'zod';
-import { BYOC_FRIENDLY_NAME_MAX, BYOC_TRUNK_WRITABLE_FIELDS, FRIENDLY_NAME_MAX, ORIGINATION_URL_WRITABLE_FIELDS, SID_PATTERNS, TARGET_PRIORITY_RANGE, TARGET_WEIGHT_RANGE, TRUNK_WRITABLE_FIELDS } from './field-names';
+import {
+  BYOC_FRIENDLY_NAME_MAX,
+  BYOC_TRUNK_WRITABLE_FIELDS,
+  CONNECTION_POLICY_TARGET_WRITABLE_FIELDS,
+  CONNECTION_POLICY_WRITABLE_FIELDS,
+  FRIENDLY_NAME_MAX,
+  ORIGINATION_URL_WRITABLE_FIELDS,
+  SID_PATTERNS,
+  TARGET_PRIORITY_RANGE,
+  TARGET_WEIGHT_RANGE,
+  TRUNK_WRITABLE_FIELDS,
+} from './field-names';
 
-export { BYOC_FRIENDLY_NAME_MAX, BYOC_TRUNK_WRITABLE_FIELDS, FRIENDLY_NAME_MAX, ORIGINATION_URL_WRITABLE_FIELDS, SID_PATTERNS, TARGET_PRIORITY_RANGE, TARGET_WEIGHT_RANGE, TRUNK_WRITABLE_FIELDS };
+export {
+  BYOC_FRIENDLY_NAME_MAX,
+  BYOC_TRUNK_WRITABLE_FIELDS,
+  CONNECTION_POLICY_TARGET_WRITABLE_FIELDS,
+  CONNECTION_POLICY_WRITABLE_FIELDS,
+  FRIENDLY_NAME_MAX,
+  ORIGINATION_URL_WRITABLE_FIELDS,
+  SID_PATTERNS,
+  TARGET_PRIORITY_RANGE,
+  TARGET_WEIGHT_RANGE,
+  TRUNK_WRITABLE_FIELDS,
+};
 
 // Response models for the Twilio resources Trunkline manages. Field names are the API's own
 // (snake_case), which are also the keys of trunk files. Enum-like fields are read as plain
@@ -179,7 +201,6 @@ export const ConnectionPolicySchema = z.object({
 });
 export type ConnectionPolicy = z.output<typeof ConnectionPolicySchema>;
 
-export const CONNECTION_POLICY_WRITABLE_FIELDS = ['friendly_name'] as const;
 export interface ConnectionPolicyFields {
   friendly_name?: string | null;
 }
@@ -200,7 +221,6 @@ export const ConnectionPolicyTargetSchema = z.object({
 });
 export type ConnectionPolicyTarget = z.output<typeof ConnectionPolicyTargetSchema>;
 
-export const CONNECTION_POLICY_TARGET_WRITABLE_FIELDS = ['friendly_name', 'target', 'priority', 'weight', 'enabled'] as const;
 export interface ConnectionPolicyTargetFields {
   friendly_name?: string | null;
   /** `sip:` only; `sips:` is not supported. */

@@ -45,8 +45,8 @@ describe('schemas and models agree', () => {
     assert.deepEqual(sorted(definition(twilioTrunk, 'originationUrl').required ?? []), sorted(twilio.ORIGINATION_URL_WRITABLE_FIELDS), 'all five are required on create');
   });
 
-  test('BYOC trunk: spec = writable fields', () => {
-    assert.deepEqual(names(definition(byoc, 'spec'), false), sorted(twilio.BYOC_TRUNK_WRITABLE_FIELDS));
+  test('BYOC trunk: spec = writable fields, and the policy by name (a reference, sent as connection_policy_sid)', () => {
+    assert.deepEqual(names(definition(byoc, 'spec'), false), sorted([...twilio.BYOC_TRUNK_WRITABLE_FIELDS, 'connection_policy']));
   });
 
   test('CarrierX: writable fields, read-only fields marked readOnly, trunk_sid as the binding key', () => {
@@ -54,7 +54,8 @@ describe('schemas and models agree', () => {
     assert.deepEqual(names(spec, false), sorted([...carrierx.TRUNK_GROUP_WRITABLE_FIELDS, 'trunks']));
     for (const field of names(spec, true)) assert.ok((carrierx.TRUNK_GROUP_READ_ONLY_FIELDS as readonly string[]).includes(field), field);
     const trunk = definition(group, 'trunk');
-    assert.deepEqual(names(trunk, false), sorted([...carrierx.CARRIERX_TRUNK_WRITABLE_FIELDS, 'trunk_sid']));
+    // `endpoint`: the endpoint by name (a reference, sent as endpoint_sid).
+    assert.deepEqual(names(trunk, false), sorted([...carrierx.CARRIERX_TRUNK_WRITABLE_FIELDS, 'trunk_sid', 'endpoint']));
     assert.deepEqual(names(trunk, true), sorted(carrierx.CARRIERX_TRUNK_READ_ONLY_FIELDS.filter((f) => f !== 'trunk_sid')));
     const acl = definition(group, 'acl');
     assert.deepEqual(names(acl, false), sorted(carrierx.ACL_WRITABLE_FIELDS));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { completeAt, type CompletionOptions } from '../../../../../src/core/documents/assist/complete-at';
 import { parseTrunkFile } from '../../../../../src/core/documents/file/parse-trunk-file';
+import { TRUNK_KINDS } from '../../../../../src/core/documents/file/trunk-kinds';
 
 const HEADER = 'apiVersion: trunkline/v1\nkind: TwilioTrunk\naccount: acme-prod\n';
 
@@ -75,7 +76,7 @@ describe('completeAt', () => {
     assert.deepEqual(await labels('apiVersion: trunkline/v1\nkind: CarrierXTrunkGroup\naccount: cx\nspec:\n  trunks:\n    - codec: |\n'), [
       'alaw', 'g722', 'g723', 'g729', 'gsm', 'opus8', 'opus12', 'opus16', 'opus24', 'opus48', 'ulaw', 'null',
     ]);
-    assert.deepEqual(await labels('kind: |\n'), ['TwilioTrunk', 'TwilioByocTrunk', 'CarrierXTrunkGroup', 'TwilioCredentialList', 'TwilioIpAccessControlList']);
+    assert.deepEqual(await labels('kind: |\n'), [...TRUNK_KINDS]);
   });
 
   test('account names come from the caller', async () => {

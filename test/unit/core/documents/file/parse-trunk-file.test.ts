@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parseTrunkFile } from '../../../../../src/core/documents/file/parse-trunk-file';
+import { TRUNK_KINDS } from '../../../../../src/core/documents/file/trunk-kinds';
 import type { TrunkDiagnostic } from '../../../../../src/core/documents/validate/trunk-diagnostic';
 import { generateTrunkFile } from '../../../../fixtures/documents/generate-trunk-file';
 import { rangeOf } from '../../../../support/text-position';
@@ -213,7 +214,7 @@ describe('parseTrunkFile', () => {
       diagnostics.map((d) => [d.code, d.message, lc(d)]),
       [
         ['wrong-api-version', 'apiVersion must be trunkline/v1, not "trunkline/v2".', rangeOf(text, 'trunkline/v2')],
-        ['unknown-kind', 'Unknown kind "TwilioTrunks": use TwilioTrunk, TwilioByocTrunk, CarrierXTrunkGroup, TwilioCredentialList, TwilioIpAccessControlList. Did you mean TwilioTrunk?', rangeOf(text, 'TwilioTrunks')],
+        ['unknown-kind', `Unknown kind "TwilioTrunks": use ${TRUNK_KINDS.join(', ')}. Did you mean TwilioTrunk?`, rangeOf(text, 'TwilioTrunks')],
       ],
     );
     assert.equal(parseTrunkFile(text).documents[0]?.kind, undefined);
