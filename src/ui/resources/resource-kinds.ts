@@ -4,7 +4,9 @@ import { byocTrunkKind } from './kinds/byoc-trunk';
 import { carrierxTrunkKind } from './kinds/carrierx-trunk';
 import { credentialKind } from './kinds/credential';
 import { credentialListKind } from './kinds/credential-list';
+import { didKind } from './kinds/did';
 import { ipAccessControlListKind } from './kinds/ip-access-control-list';
+import { incomingNumberKind } from './kinds/incoming-number';
 import { ipAddressKind } from './kinds/ip-address';
 import { originationUrlKind } from './kinds/origination-url';
 import { phoneNumberKind } from './kinds/phone-number';
@@ -28,6 +30,8 @@ const KINDS: { readonly [K in ResourceKind]: ResourceKindDescriptor<K> } = {
   ipAddress: ipAddressKind,
   credentialList: credentialListKind,
   credential: credentialKind,
+  incomingNumber: incomingNumberKind,
+  did: didKind,
 };
 
 // A descriptor of one kind takes only its own references: the list is read through ResourceRef.

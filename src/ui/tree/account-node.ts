@@ -1,9 +1,11 @@
 import { describeAccount, type Account } from '../../core/accounts/account';
 import { t } from '../l10n';
 import { ByocTrunksNode } from './byoc-trunks-node';
+import { DidsNode } from './dids-node';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { ElasticSipTrunksNode } from './elastic-sip-trunks-node';
 import { markdownFields } from './markdown-fields';
+import { NumberInventoryNode } from './number-inventory-node';
 import { SipAuthListsNode } from './sip-auth-lists-node';
 import { accountTreeId } from './tree-ids';
 import type { TreeItemData } from './tree-item-data';
@@ -56,11 +58,12 @@ export class AccountNode implements ExplorerNode {
       folders.push(
         new ElasticSipTrunksNode(this.account, this, this.ctx),
         new ByocTrunksNode(this.account, this, this.ctx),
+        new NumberInventoryNode(this.account, this, this.ctx),
         new SipAuthListsNode(this.account, 'ipAccessControlList', this, this.ctx),
         new SipAuthListsNode(this.account, 'credentialList', this, this.ctx),
       );
     }
-    if (this.account.provider !== 'twilio') folders.push(new TrunkGroupsNode(this.account, this, this.ctx));
+    if (this.account.provider !== 'twilio') folders.push(new TrunkGroupsNode(this.account, this, this.ctx), new DidsNode(this.account, this, this.ctx));
     return folders;
   }
 }

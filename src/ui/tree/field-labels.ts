@@ -49,6 +49,17 @@ function otherLabels(): Record<string, string> {
     ip_access_control_list_sid: t('IP access control list'),
     credential_list_sid: t('Credential list'),
     username: t('Username'),
+    // The number inventory: Twilio incoming numbers and CarrierX DIDs.
+    type: t('Number type'),
+    origin: t('Origin'),
+    status: t('Status'),
+    did_sid: t('DID SID'),
+    phonenumber: t('CarrierX number'),
+    name: t('Name'),
+    active_capabilities: t('Active capabilities'),
+    country_code: t('Country'),
+    locality: t('Locality'),
+    state: t('State'),
   };
 }
 

@@ -37,6 +37,6 @@ export class TrunkGroupsNode extends PagedFolderNode<TrunkGroup> {
   }
 
   protected childFor(group: TrunkGroup): TrunkGroupNode {
-    return new TrunkGroupNode({ kind: 'trunkGroup', account: this.account, group }, this);
+    return new TrunkGroupNode({ kind: 'trunkGroup', account: this.account, group }, this, this.ctx);
   }
 }

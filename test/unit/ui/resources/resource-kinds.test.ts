@@ -49,7 +49,7 @@ async function walkTree(): Promise<ExplorerNode[]> {
 
 describe('resource kinds', () => {
   test('every kind has every capability: done, or refused with a message that says what to do', () => {
-    assert.deepEqual(RESOURCE_KINDS.map((d) => d.kind).sort(), ['byocTrunk', 'carrierxTrunk', 'credential', 'credentialList', 'ipAccessControlList', 'ipAddress', 'originationUrl', 'phoneNumber', 'trunk', 'trunkGroup']);
+    assert.deepEqual(RESOURCE_KINDS.map((d) => d.kind).sort(), ['byocTrunk', 'carrierxTrunk', 'credential', 'credentialList', 'did', 'incomingNumber', 'ipAccessControlList', 'ipAddress', 'originationUrl', 'phoneNumber', 'trunk', 'trunkGroup']);
     for (const d of RESOURCE_KINDS) {
       assert.equal(kindOf(d.kind), d, `${d.kind} is registered under its own name`);
       assert.ok(d.displayName().length > 0, `${d.kind} has a name`);
