@@ -45,6 +45,8 @@ export interface CarrierXTrunkGroupSpec extends TrunkGroupFields {
   /** Read-only: shown, never sent. */
   partner_sid?: string | null;
   trunks?: CarrierXTrunkSpec[];
+  /** The exact set of DIDs assigned to the group, E.164 (`+` and digits). */
+  phone_numbers?: string[];
 }
 
 /** Each kind's spec type, as its kind file declares it (kinds/document-kind-types.ts). */

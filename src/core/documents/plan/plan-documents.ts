@@ -10,6 +10,7 @@ import { fetchRemoteState } from './fetch-remote-state';
 import type { RemoteLookup, RemoteTarget } from './remote-state';
 import type { SyncClients } from '../apply/sync-clients';
 import { syncStateKeyOf, type PendingCreateKey, type SyncStateStore } from '../sync/sync-state';
+import { CarrierXDidIndex } from './carrierx-did-index';
 import { TwilioNumberIndex } from './twilio-number-index';
 
 /** A document and the file it is in. */
@@ -93,7 +94,8 @@ async function planAccount(
   const lookupNew = options.lookupNew ?? true;
   const numbers = indexes.some((i) => documentKind(targets[i]!.kind).plan.usesNumberIndex) ? new TwilioNumberIndex(await clients.twilio(account)) : undefined;
   const fetched = indexes.filter((i) => targets[i]!.sid !== undefined || lookupNew);
-  const { lookups, trunkNames } = await fetchRemoteStates(account, fetched.map((i) => targets[i]!), clients, { signal, numbers });
+  const dids = indexes.some((i) => documentKind(targets[i]!.kind).plan.usesDidIndex) ? new CarrierXDidIndex(await clients.carrierx(account)) : undefined;
+  const { lookups, trunkNames } = await fetchRemoteStates(account, fetched.map((i) => targets[i]!), clients, { signal, numbers, dids });
   const lookupOf = new Map<number, RemoteLookup>(fetched.map((i, k) => [i, lookups[k]!]));
   for (const i of indexes) {
     const { uri, document } = documents[i]!;
@@ -102,7 +104,7 @@ async function planAccount(
       const lastSynced = sid !== undefined && options.syncState ? await options.syncState.get(syncStateKeyOf(targets[i]!, sid)) : undefined;
       const lookup = await adoptJournaledCreate(targets[i]!, lookupOf.get(i), { uri, index: document.index }, clients, options, claimed);
       const owned = lookup?.status === 'new' && lookup.adopt && claimed.has(lookup.adopt.sid) ? lookup.adopt.sid : undefined;
-      outcomes[i] = owned ? adoptionRefused(uri, document, targets[i]!, owned) : await computePlan(document, lookup, { uri, numbers, trunkNames, lastSynced, signal });
+      outcomes[i] = owned ? adoptionRefused(uri, document, targets[i]!, owned) : await computePlan(document, lookup, { uri, numbers, dids, trunkNames, lastSynced, signal });
     } catch (error) {
       outcomes[i] = refusal(uri, document, 'unavailable', `Could not plan this document: ${errorText(error)}.`, { cause: error });
     }
