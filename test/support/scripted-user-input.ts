@@ -6,7 +6,7 @@ export type ScriptedAnswer = (
   | { pick: string | RegExp; title?: RegExp }
   | { pickMany: (string | RegExp)[]; title?: RegExp }
   /** Types `search` (each prefix in turn, as a user would) into a search, then picks `pick` among what it shows. */
-  | { search: string; pick: string | RegExp; title?: RegExp }
+  | { search: string; pick: string | RegExp; title?: RegExp; /** among items of the same label (a number in two accounts) */ description?: RegExp }
   | { input: string; title?: RegExp; /** the answer must be rejected with this problem */ rejectedWith?: RegExp }
   /** `meanwhile` runs while the confirmation is on screen, before it is answered (e.g. a colleague's change). */
   | { confirm: boolean; message?: RegExp; detail?: RegExp; meanwhile?: () => Promise<void> }
@@ -82,14 +82,16 @@ export class ScriptedUserInput implements UserInput {
   async search<T>(find: (query: string) => SearchResult<T> | Promise<SearchResult<T>>, options: SearchOptions): Promise<T> {
     const step = this.next('search', options.title, {});
     if ('cancel' in step) throw new UserCancelledError();
-    const s = step as { search: string; pick: string | RegExp; title?: RegExp };
+    const s = step as { search: string; pick: string | RegExp; title?: RegExp; description?: RegExp };
     this.checkTitle(s.title, options.title);
     let result = await find('');
     for (let i = 1; i <= s.search.length; i++) result = await find(s.search.slice(0, i));
     const asked = this.asked.at(-1)!;
     asked.offered = describe(result.items);
     asked.detail = result.message;
-    const chosen = this.find(result.items, s.pick, options.title).value;
+    const described = s.description;
+    const candidates = described ? result.items.filter((i) => described.test(i.description ?? '')) : result.items;
+    const chosen = this.find(candidates, s.pick, options.title).value;
     await step.then?.();
     return chosen;
   }
