@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { bindCommand, registerLazyCommands, type CommandErrorSink, type LoadedCommand } from './ui/register-commands';
+import { bindCommand, registerLazyCommands, type CommandOutcomes, type LoadedCommand } from './ui/register-commands';
 import { domainClaimLookup } from './ui/documents/domain-claim-lookup';
 import { editorTrunkFileServices } from './ui/documents/editor-trunk-file-services';
 import type { TrunkFileFeatures } from './ui/documents/register-trunk-files';
@@ -34,13 +34,14 @@ export function activate(context: vscode.ExtensionContext): TrunklineApi {
   const testing = context.extensionMode === vscode.ExtensionMode.Test;
   // Errors are kept for the test API only: outside tests the list would grow for the whole session.
   const commandErrors: { commandId: string; message: string }[] = [];
-  const sink: CommandErrorSink = {
-    showLog: () => s.channel.show(true),
-    ...(testing ? { onError: (commandId: string, message: string) => void commandErrors.push({ commandId, message }) } : {}),
-  };
   registerExplorer(context, s);
   let commandStarted = false;
-  registerWalkthrough(context, s, () => commandStarted);
+  const walkthrough = registerWalkthrough(context, s, () => commandStarted);
+  const sink: CommandOutcomes = {
+    showLog: () => s.channel.show(true),
+    onDone: walkthrough.commandDone,
+    ...(testing ? { onError: (commandId: string, message: string) => void commandErrors.push({ commandId, message }) } : {}),
+  };
   const trunkFiles = trunkFilesOnDemand(context, s);
   const load = (id: string) => {
     commandStarted = true;

@@ -5,11 +5,14 @@ import { t } from './l10n';
 import { isUserCancelled } from './user-input';
 import type { CommandContext, CommandDefinition } from './commands/command';
 
-export interface CommandErrorSink {
+/** What the wrapper tells the rest of the extension about the commands it ran. */
+export interface CommandOutcomes {
   /** Shows the log channel (the "Show log" button). */
   showLog(): void;
   /** Every error shown to the user, with the message as shown, for tests. */
   onError?(commandId: string, message: string): void;
+  /** A command that ran to its end (not cancelled, no error), with what it returned. */
+  onDone?(commandId: string, result: unknown): void;
 }
 
 /**
@@ -21,7 +24,7 @@ export function registerCommands<C extends CommandContext>(
   commands: readonly CommandDefinition<C>[],
   context: () => C,
   log: Logger,
-  sink: CommandErrorSink,
+  sink: CommandOutcomes,
 ): vscode.Disposable[] {
   return commands.map((command) => {
     const bound = bindCommand(command, context);
@@ -43,18 +46,20 @@ export function bindCommand<C extends CommandContext>(command: CommandDefinition
  * Registers command ids up front (package.json contributes them) whose code is loaded when one
  * is first run, so activation does not load every command; they run through the same wrapper.
  */
-export function registerLazyCommands(ids: readonly string[], load: (id: string) => Promise<LoadedCommand>, log: Logger, sink: CommandErrorSink): vscode.Disposable[] {
+export function registerLazyCommands(ids: readonly string[], load: (id: string) => Promise<LoadedCommand>, log: Logger, sink: CommandOutcomes): vscode.Disposable[] {
   return ids.map((id) => register(id, () => load(id), log, sink));
 }
 
-function register(id: string, load: () => Promise<LoadedCommand>, log: Logger, sink: CommandErrorSink): vscode.Disposable {
+function register(id: string, load: () => Promise<LoadedCommand>, log: Logger, sink: CommandOutcomes): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
       const command = await load();
       if (command.requiresTrust && !vscode.workspace.isTrusted) {
         throw new Error(t('This is unavailable in Restricted Mode: trust this workspace first (Manage Workspace Trust). Browsing and validation still work.'));
       }
-      return await command.run(...args);
+      const result = await command.run(...args);
+      sink.onDone?.(id, result);
+      return result;
     } catch (e) {
       if (isUserCancelled(e)) return undefined;
       void showError(id, e, log, sink);
@@ -63,7 +68,7 @@ function register(id: string, load: () => Promise<LoadedCommand>, log: Logger, s
   });
 }
 
-async function showError(commandId: string, e: unknown, log: Logger, sink: CommandErrorSink): Promise<void> {
+async function showError(commandId: string, e: unknown, log: Logger, sink: CommandOutcomes): Promise<void> {
   const showLog = t('Show log');
   const moreInfo = t('More info');
   let message: string;

@@ -95,7 +95,11 @@ describe('Trunk files', function () {
   });
 
   it('offers quick fixes: enum casing and the suggested key', async () => {
-    const uri = created.find((u) => u.path.includes('broken-'))!;
+    // Its own file, so the test runs alone (--grep) as in the whole suite.
+    const { uri } = await writeTrunkFile(
+      'quick-fixes',
+      ['apiVersion: trunkline/v1', 'kind: TwilioTrunk', 'account: sandbox', 'spec:', '  friendly_name: Fixable', '  domain_name: fixable.pstn.twilio.com', '  transfer_mode: SIP-ONLY', '  secur: true', ''].join('\n'),
+    );
     // Diagnostics are republished when another trunk file changes (the workspace index): ask
     // for the fixes of the problem as it is published now, until its fixes are there.
     let actions: vscode.CodeAction[] = [];

@@ -68,8 +68,8 @@ export interface ApplyReport {
   stderr: string;
 }
 
-const ACCOUNT_OF: Record<TrunkKind, string> = { TwilioTrunk: 'acme', TwilioByocTrunk: 'acme', CarrierXTrunkGroup: 'cx' };
-const COLLEAGUE_FIELD: Record<TrunkKind, string> = { TwilioTrunk: 'friendly_name', TwilioByocTrunk: 'voice_url', CarrierXTrunkGroup: 'hard_failure_codes' };
+const ACCOUNT_OF: Record<TrunkKind, string> = { TwilioTrunk: 'acme', TwilioByocTrunk: 'acme', CarrierXTrunkGroup: 'cx', TwilioIpAccessControlList: 'acme', TwilioCredentialList: 'acme' };
+const COLLEAGUE_FIELD: Record<TrunkKind, string> = { TwilioTrunk: 'friendly_name', TwilioByocTrunk: 'voice_url', CarrierXTrunkGroup: 'hard_failure_codes', TwilioIpAccessControlList: 'friendly_name', TwilioCredentialList: 'friendly_name' };
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export class ContractWorkspace {

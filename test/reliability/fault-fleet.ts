@@ -180,6 +180,8 @@ export async function buildFleet(seed: number, count: number, twilio: TwilioClie
       TwilioTrunk: m.twilioCreates,
       TwilioByocTrunk: m.byocCreates,
       CarrierXTrunkGroup: m.groupCreates,
+      TwilioIpAccessControlList: 0,
+      TwilioCredentialList: 0,
     },
     documentCount: documents.length,
   };

@@ -26,6 +26,8 @@ const SPECS: Record<TrunkKind, Record<string, unknown>> = {
   TwilioTrunk: { friendly_name: 'Acme', domain_name: 'acme.pstn.twilio.com', origination_urls: [{ friendly_name: 'a', sip_url: 'sip:a.example.com', priority: 10, weight: 10, enabled: true }] },
   TwilioByocTrunk: { friendly_name: 'Carrier' },
   CarrierXTrunkGroup: { name: 'EU', trunks: [{ name: 'a' }] },
+  TwilioIpAccessControlList: { friendly_name: 'Office', ip_addresses: [{ friendly_name: 'pbx', ip_address: '203.0.113.10' }] },
+  TwilioCredentialList: { friendly_name: 'Users', credentials: [] },
 };
 
 let server: Awaited<ReturnType<typeof startScriptedServer>>;

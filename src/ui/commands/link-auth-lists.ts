@@ -3,7 +3,7 @@ import { collect } from '../../core/providers/page';
 import { t } from '../l10n';
 import { pickAccount } from '../pickers/pick-account';
 import { pickTrunk } from '../pickers/pick-trunk';
-import { trunkTreeId } from '../resources/kinds/trunk';
+import { folderIdOf } from '../resources/resource-kinds';
 import { TerminationNode } from '../tree/termination-node';
 import { TrunkNode } from '../tree/trunk-node';
 import type { CommandContext, CommandDefinition } from './command';
@@ -66,8 +66,8 @@ export const linkAuthLists: CommandDefinition = {
       });
     } finally {
       ctx.resourceChanges.fire({ account: account.name, kind: 'TwilioTrunk', sid: trunk.sid });
-      // The trunk row too: its auth_type changed.
-      ctx.explorer.refreshById(trunkTreeId(account, trunk.sid));
+      // The trunks folder, not the trunk's row: the trunk as listed before has the old auth_type.
+      ctx.explorer.refreshById(folderIdOf({ kind: 'trunk', account, trunk }));
     }
     if (failed.length === 0) void ctx.workbench.info(t('Linked {0} list(s) to "{1}".', linked.length, trunk.friendly_name ?? trunk.sid));
     else void ctx.workbench.warn(t('Linked {0} of {1} list(s); failed: {2}', linked.length, chosen.length, failed.join('; ')));

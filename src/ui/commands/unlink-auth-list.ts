@@ -1,7 +1,7 @@
 import { t } from '../l10n';
 import { pickAccount } from '../pickers/pick-account';
 import { pickTrunk } from '../pickers/pick-trunk';
-import { trunkTreeId } from '../resources/kinds/trunk';
+import { folderIdOf } from '../resources/resource-kinds';
 import type { RefOf } from '../resources/resource-ref';
 import { refFromNode } from '../tree/resource-node';
 import type { CommandContext, CommandDefinition } from './command';
@@ -51,7 +51,8 @@ export const unlinkAuthList: CommandDefinition = {
       });
     } finally {
       ctx.resourceChanges.fire({ account: account.name, kind: 'TwilioTrunk', sid: trunk.sid });
-      ctx.explorer.refreshById(trunkTreeId(account, trunk.sid));
+      // The trunks folder, not the trunk's row: the trunk as listed before has the old auth_type.
+      ctx.explorer.refreshById(folderIdOf({ kind: 'trunk', account, trunk }));
     }
     void ctx.workbench.info(t('Unlinked {0} from "{1}".', names, trunk.friendly_name ?? trunk.sid));
     return { unlinked };

@@ -1,13 +1,18 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { openWalkthroughOnce } from './open-walkthrough-once';
-import { WALKTHROUGH_CONTEXT, WALKTHROUGH_ID } from './walkthrough-context';
+import { stepDoneBy, WALKTHROUGH_CONTEXT, WALKTHROUGH_ID } from './walkthrough-context';
 
 /** How long after activation a command the user ran counts as their being busy (VS Code runs it right after activate). */
 const SETTLE_MS = 1500;
 
+export interface WalkthroughSteps {
+  /** Told of every command that ran to its end, to check off the step it completed. */
+  commandDone(commandId: string, result: unknown): void;
+}
+
 /** `commandStarted` says whether a Trunkline command has run since activation. */
-export function registerWalkthrough(context: vscode.ExtensionContext, services: Services, commandStarted: () => boolean): void {
+export function registerWalkthrough(context: vscode.ExtensionContext, services: Services, commandStarted: () => boolean): WalkthroughSteps {
   const setContext = (key: string, value: boolean) => void vscode.commands.executeCommand('setContext', key, value);
   const updateAccounts = () => {
     const accounts = services.accounts.list();
@@ -31,9 +36,15 @@ export function registerWalkthrough(context: vscode.ExtensionContext, services: 
     if (e.document.languageId === 'trunk-yaml' && e.contentChanges.length > 0) done();
   });
   context.subscriptions.push(watcher, created, edits);
+  const steps: WalkthroughSteps = {
+    commandDone: (commandId, result) => {
+      const key = stepDoneBy(commandId, result);
+      if (key) setContext(key, true);
+    },
+  };
 
   // Opened once for a new user, never in tests (their windows must stay as the test left them).
-  if (context.extensionMode === vscode.ExtensionMode.Test) return;
+  if (context.extensionMode === vscode.ExtensionMode.Test) return steps;
   // The user's own say: VS Code's walkthroughs-on-install setting (not visible to a remote
   // extension host, where it reads as its default) and a startup editor set to none.
   const workbench = vscode.workspace.getConfiguration('workbench');
@@ -46,4 +57,5 @@ export function registerWalkthrough(context: vscode.ExtensionContext, services: 
     ).catch((error: unknown) => services.log.warn(`The getting-started walkthrough could not be opened: ${String(error)}`));
   }, SETTLE_MS);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+  return steps;
 }

@@ -10,4 +10,26 @@ export const WALKTHROUGH_CONTEXT = {
   sandboxConnected: 'trunkline.walkthrough.sandboxConnected',
   providerAccountConnected: 'trunkline.walkthrough.providerAccountConnected',
   trunkFileWritten: 'trunkline.walkthrough.trunkFileWritten',
+  pushed: 'trunkline.walkthrough.pushed',
+  terminationLinked: 'trunkline.walkthrough.terminationLinked',
 } as const;
+
+type WalkthroughContextKey = (typeof WALKTHROUGH_CONTEXT)[keyof typeof WALKTHROUGH_CONTEXT];
+
+/**
+ * The step a command completed, judged by what it returned: a push that sent its plan (not one
+ * the user cancelled at the confirmation), lists that were linked (not an empty choice).
+ */
+export function stepDoneBy(commandId: string, result: unknown): WalkthroughContextKey | undefined {
+  const value = (result ?? {}) as { status?: unknown; counts?: unknown; linked?: unknown };
+  switch (commandId) {
+    case 'trunkline.push':
+      return value.status === 'applied' ? WALKTHROUGH_CONTEXT.pushed : undefined;
+    case 'trunkline.pushAll':
+      return value.counts !== undefined ? WALKTHROUGH_CONTEXT.pushed : undefined;
+    case 'trunkline.linkAuthLists':
+      return Array.isArray(value.linked) && value.linked.length > 0 ? WALKTHROUGH_CONTEXT.terminationLinked : undefined;
+    default:
+      return undefined;
+  }
+}

@@ -28,11 +28,14 @@ describe('trunkline export', () => {
     const cx = await trunkline(['export', '--account', 'cx', '--out', 'trunks']);
     assert.equal(cx.code, 0, cx.stderr);
     const written = files('trunks');
-    assert.equal(written.length, 4, written.join(', '));
+    // The Sandbox's three IP access control lists and three credential lists, next to the trunks that name them.
+    assert.equal(written.length, 10, written.join(', '));
+    assert.equal(written.filter((f) => f.startsWith('acl-')).length, 3);
+    assert.equal(written.filter((f) => f.startsWith('credentials-')).length, 3);
     assert.equal(written.filter((f) => f.startsWith('byoc-')).length, 1);
     assert.equal(written.filter((f) => f.startsWith('group-')).length, 1);
     assert.match(twilio.stdout, /^written {5}trunks\/[a-z0-9-]+\.trunk\.yaml {2}Twilio trunk ".+" \(TK[0-9a-f]{32}\)$/m);
-    assert.equal(twilio.stderr, 'Exported 3 files from "acme".\n');
+    assert.equal(twilio.stderr, 'Exported 9 files from "acme".\n');
     for (const name of written) {
       const text = readFile(cwd, `trunks/${name}`);
       assert.match(text, /^# Exported by Trunkline from account "(acme|cx)"\.\napiVersion: trunkline\/v1\nkind: \w+\naccount: (acme|cx)\nsid: \S+\nspec:\n/);
@@ -42,7 +45,7 @@ describe('trunkline export', () => {
     assert.equal(validate.code, 0, validate.stdout);
     const plan = await trunkline(['plan', 'trunks']);
     assert.equal(plan.code, 0, plan.stdout);
-    assert.equal(plan.stdout, 'Plan: 0 to change (0 operations), 4 in sync.\n');
+    assert.equal(plan.stdout, 'Plan: 0 to change (0 operations), 10 in sync.\n');
   });
 
   it('records the exported version, so a later change at the provider shows as remote changed', async () => {
@@ -67,7 +70,7 @@ describe('trunkline export', () => {
     const forced = await trunkline(['export', '--account', 'acme', '--out', 'trunks', '--force', '--format', 'json']);
     assert.equal(forced.code, 0);
     const json = JSON.parse(forced.stdout);
-    assert.deepEqual(json.counts, { written: 0, overwritten: 3, skipped: 0 });
+    assert.deepEqual(json.counts, { written: 0, overwritten: 9, skipped: 0 });
     assert.equal(json.account, 'acme');
     assert.equal(json.directory, 'trunks');
     assert.deepEqual(Object.keys(json.files[0]), ['file', 'kind', 'sid', 'title', 'status']);
@@ -99,7 +102,7 @@ describe('trunkline export', () => {
     assert.deepEqual(JSON.parse(byoc.stdout).files.map((f: { kind: string }) => f.kind), ['TwilioByocTrunk']);
     const bogus = await trunkline(['export', '--account', 'acme', '--kind', 'Trunk']);
     assert.equal(bogus.code, 2);
-    assert.equal(bogus.stderr, 'trunkline: Unknown --kind Trunk: use TwilioTrunk, TwilioByocTrunk, CarrierXTrunkGroup.\nRun "trunkline export --help" for usage.\n');
+    assert.equal(bogus.stderr, 'trunkline: Unknown --kind Trunk: use TwilioTrunk, TwilioByocTrunk, CarrierXTrunkGroup, TwilioCredentialList, TwilioIpAccessControlList.\nRun "trunkline export --help" for usage.\n');
     const wrongProvider = await trunkline(['export', '--account', 'acme', '--kind', 'CarrierXTrunkGroup']);
     assert.equal(wrongProvider.code, 2);
     assert.match(wrongProvider.stderr, /^trunkline: Account "acme" is a Twilio account in .+trunkline\.config\.json, not a CarrierX one\.\n$/);

@@ -21,27 +21,27 @@ describe('trunkline --sandbox', () => {
     const exported = await trunkline(['export', '--out', 'trunks']);
     assert.equal(exported.code, 0, exported.stderr);
     const files = fs.readdirSync(`${cwd}/trunks`).sort();
-    // SANDBOX_SEED: 6 trunks, 2 BYOC trunks, 3 trunk groups.
-    assert.equal(files.length, 11, files.join(', '));
+    // SANDBOX_SEED: 6 trunks, 2 BYOC trunks, 3 trunk groups, 3 IP access control lists, 3 credential lists.
+    assert.equal(files.length, 17, files.join(', '));
     assert.equal((await runTrunkline(['validate', '--sandbox', '--strict', 'trunks'], { cwd })).code, 0);
-    assert.equal((await trunkline(['plan', 'trunks'])).stdout, 'Plan: 0 to change (0 operations), 11 in sync.\n');
+    assert.equal((await trunkline(['plan', 'trunks'])).stdout, 'Plan: 0 to change (0 operations), 17 in sync.\n');
 
     const group = files.find((f) => f.startsWith('group-'))!;
     writeFile(cwd, `trunks/${group}`, readFile(cwd, `trunks/${group}`).replace(/^ {2}name: .+$/m, '  name: Renamed by the CLI test'));
     writeFile(cwd, 'new.trunk.yaml', '# a new BYOC trunk\napiVersion: trunkline/v1\nkind: TwilioByocTrunk\naccount: sandbox\nspec:\n  friendly_name: CLI BYOC\n');
     const plan = await trunkline(['plan']);
     assert.equal(plan.code, 3, plan.stdout);
-    assert.match(plan.stdout, /^Plan: 2 to change \(2 operations\), 10 in sync\.$/m);
+    assert.match(plan.stdout, /^Plan: 2 to change \(2 operations\), 16 in sync\.$/m);
 
     const apply = await trunkline(['apply', '--yes']);
     assert.equal(apply.code, 0, apply.stdout + apply.stderr);
-    assert.match(apply.stdout, /^Apply: 1 created, 1 updated, 10 unchanged\.$/m);
+    assert.match(apply.stdout, /^Apply: 1 created, 1 updated, 16 unchanged\.$/m);
     assert.match(readFile(cwd, 'new.trunk.yaml'), /^account: sandbox\nsid: BY[0-9a-f]{32}\nspec:/m);
 
     // A new process, a new emulator: the same data, read back from sandbox.json.
     const after = await trunkline(['plan', '--format', 'json']);
     assert.equal(after.code, 0, after.stdout);
-    assert.deepEqual(JSON.parse(after.stdout).summary, { documents: 12, toChange: 0, inSync: 12, notPlanned: 0, operations: 0, remoteChanged: 0 });
+    assert.deepEqual(JSON.parse(after.stdout).summary, { documents: 18, toChange: 0, inSync: 18, notPlanned: 0, operations: 0, remoteChanged: 0 });
   });
 
   it('offers only the account "sandbox"', async () => {

@@ -46,6 +46,8 @@ export interface ApplyOptions {
    */
   claims?: ResourceClaims | undefined;
   maxCreateAttempts?: number | undefined;
+  /** Secrets the plan's operations need (secretRequestsOf), by SecretRequest.key: in memory only, never stored. */
+  secrets?: ReadonlyMap<string, string> | undefined;
 }
 
 export interface ApplyProgress {
@@ -145,7 +147,7 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
     options.onProgress?.({ plan, operation, index, total, stage: 'started' });
     let effect;
     try {
-      effect = await executeOperation(operation, plan, sid, clients, { signal: options.signal, maxCreateAttempts: options.maxCreateAttempts, journalCreate, claims });
+      effect = await executeOperation(operation, plan, sid, clients, { signal: options.signal, maxCreateAttempts: options.maxCreateAttempts, journalCreate, claims, secrets: options.secrets });
     } catch (error) {
       // A create the provider clearly refused made nothing: its journal entry goes. (An entry
       // whose create may have happened stays for the next plan to resolve.)
@@ -159,7 +161,7 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
     if (effect.reconciled) reconciled.push(operation);
     if (effect.sid !== undefined && effect.sid !== sid) {
       sid = effect.sid;
-      claims.add(sid);
+      claims.setDocumentSid({ uri: plan.uri, index: plan.index }, sid);
       try {
         await options.onCreated?.(sid);
         sidAssigned = true;

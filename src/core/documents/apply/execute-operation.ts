@@ -6,6 +6,8 @@ import type { OperationEffect, OperationRun } from './operation-run';
 import { createWithoutDuplicates, type CreateProcedure } from './reconcile-create';
 import type { ResourceClaims } from './resource-claims';
 import type { SyncClients } from './sync-clients';
+import type { ResolvedReference } from '../references/document-reference';
+import type { SecretRequest } from './secret-request';
 
 export interface ExecuteOptions {
   signal?: AbortSignal | undefined;
@@ -18,6 +20,8 @@ export interface ExecuteOptions {
   journalCreate?: ((name: string, before: ReadonlySet<string>) => Promise<void>) | undefined;
   /** Resources other documents own: a lost create's look-up never adopts one (see ResourceClaims). */
   claims?: ResourceClaims | undefined;
+  /** Secrets the operations need (SecretRequest.key → value), in memory only. */
+  secrets?: ReadonlyMap<string, string> | undefined;
 }
 
 /**
@@ -57,8 +61,23 @@ export async function executeOperation(op: PlanOperation, plan: DocumentPlan, si
     return {};
   };
 
+  const referenced = (reference: ResolvedReference): string => {
+    const found = reference.sid ?? (reference.document ? claims?.documentSid(reference.document) : undefined);
+    if (found === undefined) {
+      const where = reference.document ? ` (${reference.document.uri}, document ${reference.document.index + 1})` : '';
+      throw new Error(`${op.description}: ${JSON.stringify(reference.value)}${where} has not been created; push it first.`);
+    }
+    return found;
+  };
+
+  const secret = (request: SecretRequest): string => {
+    const value = options.secrets?.get(request.key);
+    if (value === undefined) throw new Error(`${op.description}: ${request.what} was not given (it is never read from a file; the CLI reads it from ${request.envVar}).`);
+    return value;
+  };
+
   if (op.type === 'adopt') return { sid: op.sid };
-  const run: OperationRun = { account: plan.account, kind: plan.kind, clients, signal, need, gone, create, createDocumentResource, unclaimed };
+  const run: OperationRun = { account: plan.account, kind: plan.kind, clients, signal, need, gone, create, createDocumentResource, unclaimed, referenced, secret };
   const execute = documentKind(plan.kind).operations[op.type] as ((op: PlanOperation, run: OperationRun) => Promise<OperationEffect>) | undefined;
   if (!execute) throw new Error(`${op.description}: a ${plan.kind} document has no operation ${op.type}.`);
   return execute(op, run);

@@ -1,6 +1,8 @@
 import type { TrunkKind } from '../file/trunk-kinds';
 import type { CreateOutcome, CreateProcedure } from './reconcile-create';
 import type { SyncClients } from './sync-clients';
+import type { ResolvedReference } from '../references/document-reference';
+import type { SecretRequest } from './secret-request';
 
 /** What one operation did to the document's resource. */
 export interface OperationEffect {
@@ -33,4 +35,11 @@ export interface OperationRun {
   createDocumentResource<T>(name: string, sidOf: (item: T) => string, procedure: CreateProcedure<T>, journalAs: string | undefined): Promise<CreateOutcome<T>>;
   /** Same-named resources a lost create may have made: none that a document already owns. */
   unclaimed<T>(items: readonly T[], sidOf: (item: T) => string): T[];
+  /**
+   * The sid a reference names: its own, or the one its document got earlier in this push
+   * (created before this one: DocumentPlan.dependsOn). Throws when that document was not created.
+   */
+  referenced(reference: ResolvedReference): string;
+  /** A secret the caller gathered before applying (ApplyOptions.secrets); throws, saying which, when it did not. */
+  secret(request: SecretRequest): string;
 }

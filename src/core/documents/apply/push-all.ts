@@ -9,6 +9,7 @@ import { ResourceClaims } from './resource-claims';
 import type { RemoteTarget } from '../plan/remote-state';
 import type { SyncClients } from './sync-clients';
 import { syncStateKeyOf, type SyncStateStore } from '../sync/sync-state';
+import { documentKeyId, referenceOrder } from '../references/reference-order';
 
 /** Every document's plan (or refusal), in input order: what Push All shows before applying. */
 export interface CombinedPlan {
@@ -17,9 +18,12 @@ export interface CombinedPlan {
   operationCount: number;
 }
 
-/** Plans many documents with the bulk fetch (planDocuments). */
+/**
+ * Plans many documents with the bulk fetch (planDocuments), in the order they will be applied:
+ * a document after those it names (references/), otherwise in the input order.
+ */
 export async function planAll(documents: readonly SyncDocument[], clients: SyncClients, options: PlanDocumentsOptions = {}): Promise<CombinedPlan> {
-  const planned = await planDocuments(documents, clients, options);
+  const planned = inReferenceOrder(await planDocuments(documents, clients, options));
   const operationCount = planned.reduce((n, p) => n + (p.outcome.status === 'planned' ? p.outcome.plan.operations.length : 0), 0);
   return { documents: planned, operationCount };
 }
@@ -43,6 +47,8 @@ export interface ApplyAllOptions {
   /** Sids owned by documents outside this push (the rest of the workspace): never adopted by a lost create's look-up. */
   claimedSids?: Iterable<string> | undefined;
   maxCreateAttempts?: number | undefined;
+  /** Secrets the operations need (secretRequestsOf), by SecretRequest.key: in memory only. */
+  secrets?: ReadonlyMap<string, string> | undefined;
 }
 
 /**
@@ -86,11 +92,27 @@ const DEFAULT_CONCURRENCY = 4;
 export async function applyAll(combined: CombinedPlan, clients: SyncClients, options: ApplyAllOptions = {}): Promise<PushSummary> {
   const claims = new ResourceClaims([...(options.claimedSids ?? []), ...combined.documents.flatMap((d) => (d.document.sid !== undefined ? [d.document.sid] : []))]);
   const moved = await remoteMovedSincePlans(combined, clients, options.signal);
-  const results = await mapBounded(combined.documents, options.concurrency ?? DEFAULT_CONCURRENCY, async (planned) => {
-    const result = await applyDocument(planned, clients, options, claims, moved.get(planned));
+  // A document starts after the documents it names have been applied: in reference order, a
+  // document waits only for documents started before it, so the bounded pool never deadlocks.
+  const ordered = inReferenceOrder(combined.documents);
+  const done = new Map<string, Promise<DocumentPushResult>>();
+  const settle = new Map<string, (result: DocumentPushResult) => void>();
+  for (const planned of ordered) {
+    const id = documentKeyId({ uri: planned.uri, index: planned.document.index });
+    done.set(id, new Promise((resolve) => settle.set(id, resolve)));
+  }
+  const byPlanned = new Map<PlannedDocument, DocumentPushResult>();
+  await mapBounded(ordered, options.concurrency ?? DEFAULT_CONCURRENCY, async (planned) => {
+    const needed = planned.outcome.status === 'planned' ? (planned.outcome.plan.dependsOn ?? []) : [];
+    const before = await Promise.all(needed.flatMap((key) => done.get(documentKeyId(key)) ?? []));
+    const missing = before.find((r) => r.sid === undefined && !claims.documentSid(r));
+    const result = missing && planned.outcome.status === 'planned' ? dependencyNotCreated(planned.outcome.plan, missing) : await applyDocument(planned, clients, options, claims, moved.get(planned));
+    byPlanned.set(planned, result);
+    settle.get(documentKeyId({ uri: planned.uri, index: planned.document.index }))!(result);
     options.onDocumentDone?.(result);
     return result;
   });
+  const results = combined.documents.map((planned) => byPlanned.get(planned)!);
   await rememberAppliedRemotes(results, clients, options.syncState);
   return summarizePushResults(results);
 }
@@ -171,8 +193,26 @@ async function applyDocument(planned: PlannedDocument, clients: SyncClients, opt
     verifyRemote: false,
     claims,
     maxCreateAttempts: options.maxCreateAttempts,
+    secrets: options.secrets,
   });
   return { uri: plan.uri, index: plan.index, title: plan.title, outcome: outcomeOf(apply), message: apply.message, sid: apply.sid, apply };
+}
+
+/** Planned documents in the order they apply: a document after the documents of the push it names. */
+function inReferenceOrder(documents: readonly PlannedDocument[]): PlannedDocument[] {
+  const { ordered, cycles } = referenceOrder(
+    documents,
+    (d) => ({ uri: d.uri, index: d.document.index }),
+    (d) => (d.outcome.status === 'planned' ? (d.outcome.plan.dependsOn ?? []) : []),
+  );
+  // planDocuments refuses documents on a cycle (they have no dependsOn then); any left go last.
+  return [...ordered, ...cycles.map((c) => c.item)];
+}
+
+/** A document that names one of this push which did not get created: nothing is sent to it. */
+function dependencyNotCreated(plan: DocumentPlan, dependency: DocumentPushResult): DocumentPushResult {
+  const message = `Nothing was sent: it names ${dependency.title} (${dependency.uri}), which this push did not create (${dependency.outcome}: ${dependency.message}). Fix that document, then push again.`;
+  return { uri: plan.uri, index: plan.index, title: plan.title, outcome: 'skipped', message, sid: plan.sid };
 }
 
 function outcomeOf(result: ApplyResult): DocumentPushOutcome {

@@ -1,4 +1,6 @@
 import type { TrunkKind } from '../file/trunk-kinds';
+import type { DocumentKey } from '../references/document-reference';
+import { documentKeyId } from '../references/reference-order';
 
 /**
  * The resources that documents already own during a push: every sid a document names (in this
@@ -13,6 +15,8 @@ import type { TrunkKind } from '../file/trunk-kinds';
 export class ResourceClaims {
   private readonly sids: Set<string>;
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** The sids documents of this push got (created or adopted): what references to them send. */
+  private readonly documentSids = new Map<string, string>();
 
   constructor(sids: Iterable<string> = []) {
     this.sids = new Set(sids);
@@ -24,6 +28,17 @@ export class ResourceClaims {
 
   add(sid: string): void {
     this.sids.add(sid);
+  }
+
+  /** The document's resource got this sid during the push. */
+  setDocumentSid(key: DocumentKey, sid: string): void {
+    this.documentSids.set(documentKeyId(key), sid);
+    this.sids.add(sid);
+  }
+
+  /** The sid a document of this push got, if it got one. */
+  documentSid(key: DocumentKey): string | undefined {
+    return this.documentSids.get(documentKeyId(key));
   }
 
   /** Runs `create` after every earlier create of the same account, kind and name has settled. */

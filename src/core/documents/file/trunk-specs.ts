@@ -4,7 +4,7 @@ import type {
   RFC_4694_MODES,
   TrunkGroupFields,
 } from '../../providers/carrierx/models';
-import type { ByocTrunkFields, OriginationUrlFields, RecordingFields, TrunkFields } from '../../providers/twilio/models';
+import type { ByocTrunkFields, OriginationUrlFields, RecordingFields, SipIpAddressFields, TrunkFields } from '../../providers/twilio/models';
 import type { DocumentKindTypes } from '../kinds/document-kind-types';
 import type { TrunkKind } from './trunk-kinds';
 
@@ -18,6 +18,22 @@ export interface TwilioTrunkSpec extends TrunkFields {
   origination_urls?: OriginationUrlFields[];
   /** E.164 numbers, each at most once. */
   phone_numbers?: string[];
+  /** Linked IP access control lists: each a sid or a name (references/). */
+  ip_access_control_lists?: string[];
+  /** Linked credential lists: each a sid or a name (references/). */
+  credential_lists?: string[];
+}
+
+export interface TwilioIpAccessControlListSpec {
+  friendly_name: string;
+  /** Matched with the remote ones by ip_address and cidr_prefix_length (32 when absent). */
+  ip_addresses?: SipIpAddressFields[];
+}
+
+export interface TwilioCredentialListSpec {
+  friendly_name: string;
+  /** Matched by username; never a password. */
+  credentials?: { username: string }[];
 }
 
 export type TwilioByocTrunkSpec = ByocTrunkFields;

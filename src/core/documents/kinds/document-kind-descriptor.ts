@@ -10,6 +10,7 @@ import type { FetchOptions, RemoteByKind, RemoteLookup, RemoteStateOf, RemoteTar
 import type { CarrierXDidIndex } from '../plan/carrierx-did-index';
 import type { TwilioNumberIndex } from '../plan/twilio-number-index';
 import type { DiagnosticCode } from '../validate/trunk-diagnostic';
+import type { KindReference, ReferableResource, ReferenceResolver } from '../references/document-reference';
 
 // Everything the provider-neutral code (plan, fetch, apply, render, export, sync, validate, the
 // CLI) knows about one document kind, in one object: kinds/<kind>.ts each make one, and
@@ -27,6 +28,14 @@ export interface KindClaim {
   list: boolean;
   /** Two values that differ only in case are the same (domain names). */
   ignoreCase: boolean;
+}
+
+/** What a kind that other documents name (KindReference.kind) provides for resolving, completing and showing those names. */
+export interface KindReferable {
+  /** Every resource of the kind in the account, with its name: one listing, shared by a whole plan. */
+  list(account: string, clients: SyncClients, signal: AbortSignal | undefined): Promise<ReferableResource[]>;
+  /** A few lines that say what the resource holds (a list's addresses or usernames), from a spec or a rendered remote (render.source). */
+  summary(values: Readonly<Record<string, unknown>>): string[];
 }
 
 /** A rule a JSON Schema cannot say about a list in the spec (document-rules.ts). */
@@ -59,6 +68,8 @@ export interface KindPlanContext {
   dids?: CarrierXDidIndex | undefined;
   /** Names of the account's trunks, when known, to name the trunk a number moves from. */
   trunkNames?: ReadonlyMap<string, string | null> | undefined;
+  /** Resolves the names of the kind's `references` (always given when the kind declares some). */
+  references?: ReferenceResolver | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -166,6 +177,10 @@ export interface DocumentKindDescriptor<K extends TrunkKind> {
   readonly claims: readonly KindClaim[];
   /** Rules about the spec's lists that the schema cannot say. */
   readonly rules: readonly KindListRule[];
+  /** Spec fields that name other resources (references/): plans order documents by them. */
+  readonly references?: readonly KindReference[] | undefined;
+  /** Present when other kinds' documents may name resources of this kind. */
+  readonly referable?: KindReferable | undefined;
 
   readonly fetch: {
     /** Everything about one resource by its sid (throws the provider's 404 when it is gone). */

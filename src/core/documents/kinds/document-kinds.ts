@@ -3,6 +3,8 @@ import { carrierXTrunkGroupKind } from './carrierx-trunk-group';
 import type { DocumentKindDescriptor } from './document-kind-descriptor';
 import { twilioByocTrunkKind } from './twilio-byoc-trunk';
 import { twilioTrunkKind } from './twilio-trunk';
+import { twilioIpAccessControlListKind } from './twilio-ip-access-control-list';
+import { twilioCredentialListKind } from './twilio-credential-list';
 
 // The registry of document kinds: what provider-neutral code asks instead of switching on a
 // kind. Typed per kind, so `documentKind(target.kind)` gives the descriptor of that kind, and
@@ -14,6 +16,8 @@ const DOCUMENT_KINDS: DocumentKindRegistry = {
   TwilioTrunk: twilioTrunkKind,
   TwilioByocTrunk: twilioByocTrunkKind,
   CarrierXTrunkGroup: carrierXTrunkGroupKind,
+  TwilioIpAccessControlList: twilioIpAccessControlListKind,
+  TwilioCredentialList: twilioCredentialListKind,
 };
 
 /** The descriptor of a kind. */

@@ -10,9 +10,11 @@ import {
 import type { OriginationUrl, Trunk } from '../../providers/twilio/models';
 import type { TwilioClient } from '../../providers/twilio/twilio-client';
 import { newResource, type CreateProcedure } from '../apply/reconcile-create';
+import type { OperationRun } from '../apply/operation-run';
 import { KIND_SCHEMAS, SCHEMA_FILE_BY_KIND } from '../file/trunk-schemas';
 import { mapBounded, PER_RESOURCE_CONCURRENCY } from '../plan/map-bounded';
 import { planTwilioTrunk } from '../plan/plan-twilio-trunk';
+import { TRUNK_LIST_REFERENCES } from '../plan/plan-trunk-auth-lists';
 import type { RemoteLookup, RemoteStateOf, RemoteTargetOf, RemoteTwilioTrunk } from '../plan/remote-state';
 import { TwilioNumberIndex } from '../plan/twilio-number-index';
 import { compareText } from '../render/compare-text';
@@ -66,8 +68,8 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
 
   fields: {
     writable: TRUNK_WRITABLE_FIELDS,
-    subResources: ['recording', 'origination_urls', 'phone_numbers'],
-    exactSets: ['origination_urls', 'phone_numbers'],
+    subResources: ['recording', 'origination_urls', 'phone_numbers', 'ip_access_control_lists', 'credential_lists'],
+    exactSets: ['origination_urls', 'phone_numbers', 'ip_access_control_lists', 'credential_lists'],
     readOnlyShown: [],
     responseOnly: {
       spec: responseOnlyFields(TRUNK_RESPONSE_FIELDS, TRUNK_WRITABLE_FIELDS, ['recording']),
@@ -99,18 +101,29 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
       code: 'duplicate-origination-url',
       itemField: 'sip_url',
     },
+    ...(['ip_access_control_lists', 'credential_lists'] as const).map((list) => ({
+      type: 'unique-items' as const,
+      list,
+      identity: (v: unknown) => (typeof v === 'string' ? v : undefined),
+      describe: (v: string) => `${v} is listed twice in ${list}.`,
+      code: 'duplicate-list-reference' as const,
+    })),
   ],
+
+  references: TRUNK_LIST_REFERENCES,
 
   fetch: {
     async bySid(account, sid, clients, { signal }) {
       const client = await clients.twilio(account);
       const trunk = await client.trunks.fetch(sid, { signal });
-      const [originationUrls, phoneNumbers, recording] = await Promise.all([
+      const [originationUrls, phoneNumbers, recording, ipAccessControlLists, credentialLists] = await Promise.all([
         collect(client.originationUrls.list(sid, { pageSize: PAGE_SIZE, signal })),
         collect(client.trunkPhoneNumbers.list(sid, { pageSize: PAGE_SIZE, signal })),
         trunk.recording ? Promise.resolve(trunk.recording) : client.recording.fetch(sid, { signal }),
+        collect(client.trunkIpAccessControlLists.list(sid, { pageSize: PAGE_SIZE, signal })),
+        collect(client.trunkCredentialLists.list(sid, { pageSize: PAGE_SIZE, signal })),
       ]);
-      return { kind: 'TwilioTrunk', sid, remote: { trunk, recording, originationUrls, phoneNumbers }, originationUrlsFetched: true };
+      return { kind: 'TwilioTrunk', sid, remote: { trunk, recording, originationUrls, phoneNumbers, ipAccessControlLists, credentialLists }, originationUrlsFetched: true };
     },
     async lookupNew(target, clients, options) {
       const domain = target.spec.domain_name;
@@ -175,7 +188,7 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
   plan: {
     usesNumberIndex: true,
     plan: (spec, state, _sameName, context) =>
-      planTwilioTrunk(spec, state, { account: context.account, numbers: context.numbers, trunkNames: context.trunkNames, signal: context.signal }),
+      planTwilioTrunk(spec, state, { account: context.account, numbers: context.numbers, trunkNames: context.trunkNames, references: context.references, signal: context.signal }),
     failoverUrls: (spec) => spec.origination_urls,
   },
 
@@ -249,6 +262,22 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
       const trunkSid = op.move ? op.move.fromTrunkSid : run.need();
       return run.gone(() => client.trunkPhoneNumbers.detach(trunkSid, op.phoneNumberSid, { signal: run.signal }));
     },
+    'twilio.trunk.ipAccessControlList.link': async (op, run) => {
+      const client = await run.clients.twilio(run.account);
+      return linkList(client.trunkIpAccessControlLists, 'IP access control list', run.need(), run.referenced(op.list), run);
+    },
+    'twilio.trunk.ipAccessControlList.unlink': async (op, run) => {
+      const client = await run.clients.twilio(run.account);
+      return run.gone(() => client.trunkIpAccessControlLists.remove(run.need(), op.listSid, { signal: run.signal }));
+    },
+    'twilio.trunk.credentialList.link': async (op, run) => {
+      const client = await run.clients.twilio(run.account);
+      return linkList(client.trunkCredentialLists, 'credential list', run.need(), run.referenced(op.list), run);
+    },
+    'twilio.trunk.credentialList.unlink': async (op, run) => {
+      const client = await run.clients.twilio(run.account);
+      return run.gone(() => client.trunkCredentialLists.remove(run.need(), op.listSid, { signal: run.signal }));
+    },
   },
 
   operationMeanings: {
@@ -264,6 +293,10 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
     },
     // A move's detach is half of the move the attach describes.
     'twilio.number.detach': { sets: ['phone_numbers'], drift: (op) => (op.move ? undefined : `${op.phoneNumber} attached`) },
+    'twilio.trunk.ipAccessControlList.link': { sets: ['ip_access_control_lists'], drift: (op) => `IP access control list ${op.list.value} unlinked` },
+    'twilio.trunk.ipAccessControlList.unlink': { sets: ['ip_access_control_lists'], drift: (op) => `IP access control list ${op.name ?? op.listSid} linked` },
+    'twilio.trunk.credentialList.link': { sets: ['credential_lists'], drift: (op) => `Credential list ${op.list.value} unlinked` },
+    'twilio.trunk.credentialList.unlink': { sets: ['credential_lists'], drift: (op) => `Credential list ${op.name ?? op.listSid} linked` },
   },
 
   render: {
@@ -271,9 +304,13 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
   },
 
   sync: {
-    trackedKeys: ['recording', 'origination_urls', 'phone_numbers'],
+    trackedKeys: ['recording', 'origination_urls', 'phone_numbers', 'ip_access_control_lists', 'credential_lists'],
     dateUpdated: (remote) => remote.trunk.date_updated,
-    unfetchedKeys: (state) => (state.originationUrlsFetched ? [] : ['origination_urls']),
+    unfetchedKeys: (state) => [
+      ...(state.originationUrlsFetched ? [] : ['origination_urls']),
+      ...(state.remote.ipAccessControlLists ? [] : ['ip_access_control_lists']),
+      ...(state.remote.credentialLists ? [] : ['credential_lists']),
+    ],
   },
 
   export: {
@@ -282,7 +319,8 @@ export const twilioTrunkKind: DocumentKindDescriptor<'TwilioTrunk'> = {
       // A spec that manages origination URLs makes the fetch read them too.
       return (await collect(client.trunks.list({ pageSize: PAGE_SIZE, signal }))).map((trunk) => twilioTrunkKind.export.target(account, trunk.sid));
     },
-    target: (account, sid) => ({ kind: 'TwilioTrunk', account, sid, spec: { origination_urls: [] } }),
+    // The termination lists too: Export writes them by name, next to the list documents.
+    target: (account, sid) => ({ kind: 'TwilioTrunk', account, sid, spec: { origination_urls: [], ip_access_control_lists: [], credential_lists: [] } }),
     baseName: (state) => state.remote.trunk.domain_name?.replace(/\.pstn\.twilio\.com$/i, '') ?? state.remote.trunk.friendly_name ?? state.sid,
     omissions: (state) => originationUrlOmissions(state),
   },
@@ -299,6 +337,9 @@ function twilioTrunkSource(remote: RemoteTwilioTrunk): Record<string, unknown> {
       .map((n) => (typeof n === 'string' ? n : n.phone_number))
       .filter((n): n is string => typeof n === 'string')
       .sort(compareText),
+    // By name, as a file names them (export writes the list documents with those names).
+    ip_access_control_lists: remote.ipAccessControlLists?.map((l) => l.friendly_name ?? l.sid).sort(compareText),
+    credential_lists: remote.credentialLists?.map((l) => l.friendly_name ?? l.sid).sort(compareText),
   };
 }
 
@@ -311,12 +352,16 @@ async function trunkState(
   fetchedUrls?: OriginationUrl[],
 ): Promise<TwilioTrunkState> {
   const managesUrls = target.spec.origination_urls !== undefined;
-  const [originationUrls, recording, phoneNumbers] = await Promise.all([
+  // Linked lists only for a document that manages them: one request each per trunk.
+  const linked = <T>(managed: boolean, list: () => Promise<T[]>) => (managed ? list() : Promise.resolve(undefined));
+  const [originationUrls, recording, phoneNumbers, ipAccessControlLists, credentialLists] = await Promise.all([
     fetchedUrls ? Promise.resolve(fetchedUrls) : managesUrls ? collect(client.originationUrls.list(trunk.sid, { pageSize: PAGE_SIZE, signal })) : Promise.resolve([]),
     trunk.recording || target.spec.recording === undefined ? Promise.resolve(trunk.recording) : client.recording.fetch(trunk.sid, { signal }),
     numbers.onTrunk(trunk.sid, signal),
+    linked(target.spec.ip_access_control_lists !== undefined, () => collect(client.trunkIpAccessControlLists.list(trunk.sid, { pageSize: PAGE_SIZE, signal }))),
+    linked(target.spec.credential_lists !== undefined, () => collect(client.trunkCredentialLists.list(trunk.sid, { pageSize: PAGE_SIZE, signal }))),
   ]);
-  return { kind: 'TwilioTrunk', sid: trunk.sid, remote: { trunk, recording, originationUrls, phoneNumbers }, originationUrlsFetched: managesUrls };
+  return { kind: 'TwilioTrunk', sid: trunk.sid, remote: { trunk, recording, originationUrls, phoneNumbers, ipAccessControlLists, credentialLists }, originationUrlsFetched: managesUrls };
 }
 
 async function trunksNamed(client: TwilioClient, name: string | null, signal: AbortSignal | undefined) {
@@ -347,4 +392,21 @@ function originationUrlOmissions(state: TwilioTrunkState): ExportOmission[] {
       reason: `origination_urls left out: the trunk has ${clashes.join('; ')}, which a file cannot tell apart (it matches origination URLs by sip_url, ignoring case). Remove the duplicates at the provider and export again to manage them in the file.`,
     },
   ];
+}
+
+/** Links a list to the trunk; after an unknown outcome, the link is looked up before sending it again. */
+async function linkList(api: TwilioClient['trunkIpAccessControlLists'] | TwilioClient['trunkCredentialLists'], noun: string, trunkSid: string, listSid: string, run: OperationRun) {
+  const result = await run.create({
+    what: `the link of ${noun} ${listSid}`,
+    create: () => api.add(trunkSid, listSid, { signal: run.signal }),
+    find: async (_, s) => {
+      try {
+        return await api.fetch(trunkSid, listSid, { signal: s });
+      } catch (error) {
+        if (isProviderError(error) && error.isNotFound) return undefined;
+        throw error;
+      }
+    },
+  });
+  return { reconciled: result.reconciled };
 }

@@ -12,6 +12,7 @@ import type { TrunkSpec } from '../file/trunk-specs';
 import type { CarrierXDidIndex } from './carrierx-did-index';
 import type { TwilioNumberIndex } from './twilio-number-index';
 import { locatePath, nodeSpan } from '../file/yaml-node-lookup';
+import type { ReferenceResolver } from '../references/document-reference';
 
 export interface PlanContext {
   /** The file the document is in (plans and sync state are keyed by it). */
@@ -24,6 +25,8 @@ export interface PlanContext {
   trunkNames?: ReadonlyMap<string, string | null> | undefined;
   /** The remote version remembered at the document's last push or pull (SyncStateStore). */
   lastSynced?: RemoteFingerprint | undefined;
+  /** Resolves the names the document's references give (the account's and the workspace's resources). */
+  references?: ReferenceResolver | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -130,7 +133,7 @@ function planKind<K extends TrunkKind>(
 ): Promise<KindPlan<PlanOperation>> | KindPlan<PlanOperation> {
   if (state && state.kind !== target.kind) throw new Error(`Remote state of a ${state.kind} given for a ${target.kind} document`);
   const { account } = target;
-  return documentKind<TrunkKind>(target.kind).plan.plan(target.spec, state, sameName, { account, numbers: context.numbers, dids: context.dids, trunkNames: context.trunkNames, signal: context.signal });
+  return documentKind<TrunkKind>(target.kind).plan.plan(target.spec, state, sameName, { account, numbers: context.numbers, dids: context.dids, trunkNames: context.trunkNames, references: context.references, signal: context.signal });
 }
 
 /** The error with the offsets of the value it is about, when the document has it. */

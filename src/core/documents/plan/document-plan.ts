@@ -3,6 +3,7 @@ import type { PlanOperation } from './plan-operations';
 import type { RemoteFingerprint } from '../sync/remote-fingerprint';
 import type { RemoteTarget } from './remote-state';
 import type { TrunkKind } from '../file/trunk-kinds';
+import type { DocumentKey } from '../references/document-reference';
 
 /** What Push would do to one document's resource. No operations: in sync. */
 export interface DocumentPlan {
@@ -28,6 +29,11 @@ export interface DocumentPlan {
   remoteChanged: { fields: string[] } | undefined;
   /** What fetching needs to read the resource again after applying. */
   target: RemoteTarget;
+  /**
+   * Documents of the same push that this one names (references/): applied first. Those not
+   * created yet must be created before an operation of this plan can send their sid.
+   */
+  dependsOn?: DocumentKey[] | undefined;
 }
 
 export type PlanRefusalReason = 'invalid' | 'remote-missing' | 'plan-errors' | 'unavailable';

@@ -12,6 +12,10 @@ import type { SyncClients } from '../apply/sync-clients';
 import { syncStateKeyOf, type PendingCreateKey, type SyncStateStore } from '../sync/sync-state';
 import { CarrierXDidIndex } from './carrierx-did-index';
 import { TwilioNumberIndex } from './twilio-number-index';
+import { AccountReferences } from '../references/account-references';
+import type { ReferableDocument } from '../references/document-reference';
+import { documentKeyId, referenceOrder } from '../references/reference-order';
+import { referableDocument, specReferences } from '../references/spec-references';
 
 /** A document and the file it is in. */
 export interface SyncDocument {
@@ -32,6 +36,11 @@ export interface PlanDocumentsOptions {
    * never adopts a resource that a document owns (these, or those of the documents planned here).
    */
   claimedSids?: Iterable<string> | undefined;
+  /**
+   * The workspace's documents, among which the names of references are resolved besides the
+   * account's resources (the documents planned always count). Default: only those planned.
+   */
+  workspaceDocuments?: readonly SyncDocument[] | undefined;
 }
 
 export interface PlannedDocument extends SyncDocument {
@@ -60,9 +69,11 @@ export async function planDocuments(documents: readonly SyncDocument[], clients:
     else byAccount.set(target.account, [i]);
   }
   const claimed = new Set([...(options.claimedSids ?? []), ...documents.flatMap((d) => (d.document.sid !== undefined ? [d.document.sid] : []))]);
+  const referables = referableDocuments([...documents, ...(options.workspaceDocuments ?? [])]);
+  const resolvers = new Map<string, AccountReferences>();
   await mapBounded([...byAccount], ACCOUNT_CONCURRENCY, async ([account, indexes]) => {
     try {
-      await planAccount(account, indexes, documents, targets as RemoteTarget[], clients, options, claimed, outcomes);
+      await planAccount(account, indexes, documents, targets as RemoteTarget[], clients, options, claimed, outcomes, referables, resolvers);
     } catch (error) {
       for (const i of indexes) {
         const { uri, document } = documents[i]!;
@@ -71,6 +82,7 @@ export async function planDocuments(documents: readonly SyncDocument[], clients:
     }
   });
   rejectSharedClaims(documents, targets, outcomes);
+  linkReferencedDocuments(documents, targets, outcomes, resolvers);
   return documents.map((d, i) => ({ ...d, outcome: outcomes[i]! }));
 }
 
@@ -89,13 +101,21 @@ async function planAccount(
   options: PlanDocumentsOptions,
   claimed: ReadonlySet<string>,
   outcomes: PlanOutcome[],
+  referables: readonly ReferableDocument[],
+  resolvers: Map<string, AccountReferences>,
 ): Promise<void> {
   const { signal } = options;
   const lookupNew = options.lookupNew ?? true;
   const numbers = indexes.some((i) => documentKind(targets[i]!.kind).plan.usesNumberIndex) ? new TwilioNumberIndex(await clients.twilio(account)) : undefined;
   const fetched = indexes.filter((i) => targets[i]!.sid !== undefined || lookupNew);
   const dids = indexes.some((i) => documentKind(targets[i]!.kind).plan.usesDidIndex) ? new CarrierXDidIndex(await clients.carrierx(account)) : undefined;
-  const { lookups, trunkNames } = await fetchRemoteStates(account, fetched.map((i) => targets[i]!), clients, { signal, numbers, dids });
+  // The account's resources of each kind that a document names by name: one listing each, alongside the fetch.
+  const named = indexes.flatMap((i) => specReferences(targets[i]!.kind, targets[i]!.spec as Record<string, unknown>).filter((r) => !documentKind(r.reference.kind).identity.sidPattern.test(r.value)).map((r) => r.reference.kind));
+  const [{ lookups, trunkNames }, references] = await Promise.all([
+    fetchRemoteStates(account, fetched.map((i) => targets[i]!), clients, { signal, numbers, dids }),
+    AccountReferences.load(account, named, referables, clients, signal),
+  ]);
+  resolvers.set(account, references);
   const lookupOf = new Map<number, RemoteLookup>(fetched.map((i, k) => [i, lookups[k]!]));
   for (const i of indexes) {
     const { uri, document } = documents[i]!;
@@ -104,7 +124,7 @@ async function planAccount(
       const lastSynced = sid !== undefined && options.syncState ? await options.syncState.get(syncStateKeyOf(targets[i]!, sid)) : undefined;
       const lookup = await adoptJournaledCreate(targets[i]!, lookupOf.get(i), { uri, index: document.index }, clients, options, claimed);
       const owned = lookup?.status === 'new' && lookup.adopt && claimed.has(lookup.adopt.sid) ? lookup.adopt.sid : undefined;
-      outcomes[i] = owned ? adoptionRefused(uri, document, targets[i]!, owned) : await computePlan(document, lookup, { uri, numbers, dids, trunkNames, lastSynced, signal });
+      outcomes[i] = owned ? adoptionRefused(uri, document, targets[i]!, owned) : await computePlan(document, lookup, { uri, numbers, dids, trunkNames, lastSynced, references, signal });
     } catch (error) {
       outcomes[i] = refusal(uri, document, 'unavailable', `Could not plan this document: ${errorText(error)}.`, { cause: error });
     }
@@ -195,5 +215,64 @@ function rejectSharedClaims(documents: readonly SyncDocument[], targets: readonl
     const { uri, document } = documents[i]!;
     const more = list.length > 1 ? ` (and ${plural(list.length - 1, 'more problem')})` : '';
     outcomes[i] = refusal(uri, document, 'plan-errors', `${list[0]!.message}${more}`, { errors: list });
+  }
+}
+
+/** The documents of referable kinds (each once), as candidates for the names references give. */
+function referableDocuments(documents: readonly SyncDocument[]): ReferableDocument[] {
+  const found = new Map<string, ReferableDocument>();
+  for (const { uri, document } of documents) {
+    const spec = (document.spec ?? undefined) as Readonly<Record<string, unknown>> | undefined;
+    const referable = referableDocument({ uri, index: document.index }, document.kind, document.account, document.sid, spec);
+    if (referable) found.set(documentKeyId(referable), referable);
+  }
+  return [...found.values()];
+}
+
+/**
+ * Each plan learns the documents of this call it names (DocumentPlan.dependsOn: applied before
+ * it). A reference to a document not created yet and not planned here cannot be pushed (its
+ * sid does not exist); documents that name each other in a cycle cannot be ordered: both are
+ * refused, saying so at the reference.
+ */
+function linkReferencedDocuments(documents: readonly SyncDocument[], targets: readonly (RemoteTarget | undefined)[], outcomes: PlanOutcome[], resolvers: ReadonlyMap<string, AccountReferences>): void {
+  const here = new Map(documents.map((d, i) => [documentKeyId({ uri: d.uri, index: d.document.index }), i]));
+  const errors = new Map<number, PlanError[]>();
+  const edges = new Map<number, { key: { uri: string; index: number }; path: PlanError['path'] }[]>();
+  for (const [i, outcome] of outcomes.entries()) {
+    const target = targets[i];
+    const resolver = target ? resolvers.get(target.account) : undefined;
+    if (outcome.status !== 'planned' || !target || !resolver) continue;
+    const list: { key: { uri: string; index: number }; path: PlanError['path'] }[] = [];
+    for (const entry of specReferences(target.kind, target.spec as Record<string, unknown>)) {
+      const resolution = resolver.resolve(entry.reference.kind, entry.value);
+      if (resolution.status !== 'resolved' || !resolution.reference.document) continue;
+      const { document, sid } = resolution.reference;
+      if (here.has(documentKeyId(document))) list.push({ key: document, path: entry.path });
+      else if (sid === undefined) {
+        errors.set(i, [
+          ...(errors.get(i) ?? []),
+          {
+            message: `${JSON.stringify(entry.value)} is ${document.uri} (document ${document.index + 1}), which is not created yet and not part of this push. Push it first, or push both together (Push All, or both files with trunkline apply).`,
+            path: entry.path,
+          },
+        ]);
+      }
+    }
+    outcome.plan.dependsOn = list.map((e) => e.key);
+    edges.set(i, list);
+  }
+  const planned = [...edges.keys()];
+  const { cycles } = referenceOrder(planned, (i) => ({ uri: documents[i]!.uri, index: documents[i]!.document.index }), (i) => edges.get(i)!.map((e) => e.key));
+  for (const { item: i, cycle } of cycles) {
+    const text = cycle.map((k) => `${k.uri} (document ${k.index + 1})`).join(' → ');
+    const on = edges.get(i)!.find((e) => cycle.some((k) => documentKeyId(k) === documentKeyId(e.key))) ?? edges.get(i)![0];
+    errors.set(i, [...(errors.get(i) ?? []), { message: `These documents name each other in a cycle, so neither can be pushed before the other: ${text}. Remove one of these references.`, path: on?.path ?? ['spec'] }]);
+  }
+  for (const [i, list] of errors) {
+    const { uri, document } = documents[i]!;
+    const located = list.map((e) => locatePlanError(document, e));
+    const more = located.length > 1 ? ` (and ${plural(located.length - 1, 'more problem')})` : '';
+    outcomes[i] = refusal(uri, document, 'plan-errors', `${located[0]!.message}${more}`, { errors: located });
   }
 }

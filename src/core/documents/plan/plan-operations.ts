@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { CarrierXTrunkFields, TrunkGroupFields } from '../../providers/carrierx/models';
-import type { ByocTrunkFields, OriginationUrl, OriginationUrlFields, RecordingFields, TrunkFields } from '../../providers/twilio/models';
+import type { ByocTrunkFields, OriginationUrl, OriginationUrlFields, RecordingFields, SipIpAddressFields, TrunkFields } from '../../providers/twilio/models';
+import type { SecretRequest } from '../apply/secret-request';
+import type { ResolvedReference } from '../references/document-reference';
 import type { TrunkKind } from '../file/trunk-kinds';
 import type { DocumentKindTypes } from '../kinds/document-kind-types';
 
@@ -49,7 +51,26 @@ export type TwilioTrunkOperation =
   | { type: 'twilio.originationUrl.delete'; sid: string; sipUrl: string; remote: OriginationUrl }
   | { type: 'twilio.number.attach'; phoneNumber: string; phoneNumberSid: string; move?: NumberMove | undefined }
   /** `move` set: the number leaves `move.fromTrunkSid` so that the next operation can attach it here. */
-  | { type: 'twilio.number.detach'; phoneNumber: string; phoneNumberSid: string; move?: NumberMove | undefined };
+  | { type: 'twilio.number.detach'; phoneNumber: string; phoneNumberSid: string; move?: NumberMove | undefined }
+  /** `list.sid` undefined: a list document of this push, created before this operation (OperationRun.referenced). */
+  | { type: 'twilio.trunk.ipAccessControlList.link'; list: ResolvedReference }
+  | { type: 'twilio.trunk.ipAccessControlList.unlink'; listSid: string; name: string | null }
+  | { type: 'twilio.trunk.credentialList.link'; list: ResolvedReference }
+  | { type: 'twilio.trunk.credentialList.unlink'; listSid: string; name: string | null };
+
+export type TwilioIpAccessControlListOperation =
+  | { type: 'twilio.ipAccessControlList.create'; fields: { friendly_name: string } }
+  | { type: 'twilio.ipAccessControlList.update'; fields: { friendly_name: string } }
+  | { type: 'twilio.ipAddress.create'; fields: SipIpAddressFields }
+  | { type: 'twilio.ipAddress.update'; sid: string; address: string; fields: { friendly_name: string } }
+  | { type: 'twilio.ipAddress.delete'; sid: string; address: string };
+
+export type TwilioCredentialListOperation =
+  | { type: 'twilio.credentialList.create'; fields: { friendly_name: string } }
+  | { type: 'twilio.credentialList.update'; fields: { friendly_name: string } }
+  /** The password is the caller's (OperationRun.secret): never in the plan. */
+  | { type: 'twilio.credential.create'; username: string; secret: SecretRequest }
+  | { type: 'twilio.credential.delete'; sid: string; username: string };
 
 export type TwilioByocTrunkOperation = { type: 'twilio.byoc.create'; fields: ByocTrunkFields } | { type: 'twilio.byoc.update'; fields: ByocTrunkFields };
 

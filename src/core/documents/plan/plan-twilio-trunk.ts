@@ -8,6 +8,8 @@ import type { RemoteState } from './remote-state';
 import { KIND_SCHEMAS } from '../file/trunk-schemas';
 import type { TwilioTrunkSpec } from '../file/trunk-specs';
 import type { TwilioNumberIndex } from './twilio-number-index';
+import type { ReferenceResolver } from '../references/document-reference';
+import { planTrunkAuthLists } from './plan-trunk-auth-lists';
 
 type TwilioTrunkState = Extract<RemoteState, { kind: 'TwilioTrunk' }>;
 
@@ -15,6 +17,7 @@ export interface TwilioTrunkPlanContext {
   account: string;
   numbers?: TwilioNumberIndex | undefined;
   trunkNames?: ReadonlyMap<string, string | null> | undefined;
+  references?: ReferenceResolver | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -28,7 +31,7 @@ const NEW_TRUNK_RECORDING: Recording = {
 /**
  * Operations that make the trunk match the spec, in the fixed order: create, fields,
  * recording, origination URLs (add, change, remove), attach numbers (moves included), detach
- * numbers. `state` is undefined when the trunk does not exist yet.
+ * numbers, link termination lists, unlink them. `state` is undefined when the trunk does not exist yet.
  */
 export async function planTwilioTrunk(spec: TwilioTrunkSpec, state: TwilioTrunkState | undefined, context: TwilioTrunkPlanContext): Promise<KindPlan<PlanOperation>> {
   const operations: PlanOperation[] = [];
@@ -66,6 +69,10 @@ export async function planTwilioTrunk(spec: TwilioTrunkSpec, state: TwilioTrunkS
     operations.push(...planned.operations);
     errors.push(...planned.errors);
   }
+
+  const lists = planTrunkAuthLists(spec, state?.remote, context.references);
+  operations.push(...lists.operations);
+  errors.push(...lists.errors);
   return { operations, errors, warnings: [] };
 }
 

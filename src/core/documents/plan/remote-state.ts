@@ -1,5 +1,5 @@
 import type { CarrierXTrunk, Did, TrunkGroup } from '../../providers/carrierx/models';
-import type { ByocTrunk, IncomingPhoneNumber, OriginationUrl, Recording, Trunk, TrunkPhoneNumber } from '../../providers/twilio/models';
+import type { ByocTrunk, IncomingPhoneNumber, OriginationUrl, Recording, SipCredential, SipCredentialList, SipIpAccessControlList, SipIpAddress, Trunk, TrunkAuthList, TrunkPhoneNumber } from '../../providers/twilio/models';
 import type { TrunkKind } from '../file/trunk-kinds';
 import type { DocumentKindTypes } from '../kinds/document-kind-types';
 import type { TrunkSpecByKind } from '../file/trunk-specs';
@@ -16,6 +16,19 @@ export interface RemoteTwilioTrunk {
   originationUrls: readonly OriginationUrl[];
   /** E.164 strings or the attached number resources. */
   phoneNumbers: readonly (string | Pick<TrunkPhoneNumber, 'phone_number'>)[];
+  /** The linked lists; undefined when not fetched (a document that does not manage them). */
+  ipAccessControlLists?: readonly TrunkAuthList[] | undefined;
+  credentialLists?: readonly TrunkAuthList[] | undefined;
+}
+
+export interface RemoteIpAccessControlList {
+  list: SipIpAccessControlList;
+  ipAddresses: readonly SipIpAddress[];
+}
+
+export interface RemoteCredentialList {
+  list: SipCredentialList;
+  credentials: readonly SipCredential[];
 }
 
 export interface RemoteCarrierXTrunkGroup {

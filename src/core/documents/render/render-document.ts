@@ -50,7 +50,7 @@ export interface RenderDocumentOptions {
 export function renderDocument<K extends TrunkKind>(kind: K, account: string, remote: RemoteByKind[K], options: RenderDocumentOptions = {}): string {
   const header: Record<string, unknown> = { apiVersion: TRUNK_API_VERSION, kind, account };
   if (options.includeSid !== false) header.sid = documentKind<TrunkKind>(kind).identity.sidOf(remote);
-  const spec = renderSpec(kind, remote) as Record<string, unknown>;
+  const spec = renderSpec(kind, remote) as unknown as Record<string, unknown>;
   for (const key of options.omit ?? []) delete spec[key];
   return toTrunkYaml({ ...header, spec });
 }

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { looksLikePassword, passwordInFileMessage } from './password-keys';
 import { isCollection, isMap, isScalar, type Pair } from 'yaml';
 import { closestMatch } from './closest-match';
 import { describeE164Problem, E164_PATTERN } from './e164';
@@ -167,6 +168,10 @@ export function schemaDiagnostics(input: SchemaDiagnosticsInput): TrunkDiagnosti
       if (!keySpan || !pair) continue;
       const remove = isMap(parent) ? removePairEdit(lines, parent, pair) : undefined;
       const removeFix: QuickFix[] = remove ? [{ title: `Remove ${key}`, edits: [remove] }] : [];
+      if (looksLikePassword(key)) {
+        diagnostics.push(make('password-in-file', passwordInFileMessage(key), keySpan, removeFix.map((f) => ({ ...f, isPreferred: true }))));
+        continue;
+      }
       const readOnly = readOnlyFieldMessage(schema, key);
       if (readOnly) {
         diagnostics.push(make('read-only-key', readOnly, keySpan, removeFix.map((f) => ({ ...f, isPreferred: true }))));

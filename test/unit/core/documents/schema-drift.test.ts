@@ -38,7 +38,7 @@ const sorted = (values: readonly string[]): string[] => [...values].sort();
 describe('schemas and models agree', () => {
   test('Twilio trunk: spec = writable fields + recording, origination URLs, numbers', () => {
     const spec = definition(twilioTrunk, 'spec');
-    assert.deepEqual(names(spec, false), sorted([...twilio.TRUNK_WRITABLE_FIELDS, 'recording', 'origination_urls', 'phone_numbers']));
+    assert.deepEqual(names(spec, false), sorted([...twilio.TRUNK_WRITABLE_FIELDS, 'recording', 'origination_urls', 'phone_numbers', 'ip_access_control_lists', 'credential_lists']));
     assert.deepEqual(names(spec, true), []);
     assert.deepEqual(names(property(twilioTrunk, spec, 'recording'), false), sorted(Object.keys(twilio.RecordingSchema.shape)));
     assert.deepEqual(names(definition(twilioTrunk, 'originationUrl'), false), sorted(twilio.ORIGINATION_URL_WRITABLE_FIELDS));

@@ -146,6 +146,26 @@ describe('termination commands', () => {
     assert.ok((await collect(client.trunkCredentialLists.list(trunk.sid))).some((l) => l.sid === cl.sid));
   });
 
+  test('after Link and Unlink the trunk shown in the explorer says its new auth_type (the row is not the old listing)', async () => {
+    const client = await twilio();
+    await client.ipAccessControlLists.create('Edge SBC');
+    const trunk = (await client.trunks.page({ pageSize: 1 })).items[0]!;
+    const label = trunk.friendly_name ?? trunk.sid;
+    const authTypeShown = async () => {
+      const termination = await nodeOf(['sandbox', 'Elastic SIP Trunks', label, 'Termination']);
+      return String(termination.treeItem().tooltip).replaceAll('\\_', '_');
+    };
+    assert.doesNotMatch(await authTypeShown(), /IP_ACL/, 'nothing linked yet');
+    h.answers([{ pick: label }, { pickMany: ['Edge SBC'] }]);
+    await linkAuthLists.run(h.context());
+    assert.match(await authTypeShown(), /IP_ACL/);
+
+    const edge = (await h.explorer.childrenOf(await nodeOf(['sandbox', 'Elastic SIP Trunks', label, 'Termination']))).find((n) => n.treeItem().label === 'Edge SBC')!;
+    h.answers([{ confirm: true, message: /Unlink "Edge SBC" from/ }]);
+    await unlinkAuthList.run(h.context(), edge);
+    assert.doesNotMatch(await authTypeShown(), /IP_ACL/);
+  });
+
   test('deleting a list that trunks use names them, and after confirmation unlinks them, then deletes', async () => {
     const client = await twilio();
     const acl = await client.ipAccessControlLists.create('Shared ACL');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { openWalkthroughOnce, WALKTHROUGH_SHOWN_KEY, type FirstRunState } from '../../../../src/ui/walkthrough/open-walkthrough-once';
-import { WALKTHROUGH_CONTEXT, WALKTHROUGH_ID } from '../../../../src/ui/walkthrough/walkthrough-context';
+import { stepDoneBy, WALKTHROUGH_CONTEXT, WALKTHROUGH_ID } from '../../../../src/ui/walkthrough/walkthrough-context';
 
 function memento(): FirstRunState & { values: Map<string, unknown> } {
   const values = new Map<string, unknown>();
@@ -70,8 +70,21 @@ describe('walkthrough: each step checks off when the user has done it', () => {
     assert.deepEqual(eventsOf('trunkFile'), [`onContext:${WALKTHROUGH_CONTEXT.trunkFileWritten}`]);
   });
 
-  test('Push from the lens, the title bar or Push All checks "Push it"', () => {
-    assert.deepEqual(eventsOf('push'), ['onCommand:trunkline.push', 'onCommand:trunkline.pushAll']);
+  test('a push that sent its plan checks "Push it"; one cancelled at the confirmation does not', () => {
+    assert.deepEqual(eventsOf('push'), [`onContext:${WALKTHROUGH_CONTEXT.pushed}`]);
+    assert.equal(stepDoneBy('trunkline.push', { status: 'applied', sid: 'TK1' }), WALKTHROUGH_CONTEXT.pushed);
+    assert.equal(stepDoneBy('trunkline.push', { status: 'cancelled' }), undefined);
+    assert.equal(stepDoneBy('trunkline.push', { status: 'remote-changed' }), undefined);
+    assert.equal(stepDoneBy('trunkline.pushAll', { counts: { created: 1 } }), WALKTHROUGH_CONTEXT.pushed);
+    assert.equal(stepDoneBy('trunkline.pushAll', { counts: undefined }), undefined);
+    assert.equal(stepDoneBy('trunkline.push', undefined), undefined);
+  });
+
+  test('lists linked to a trunk check "Let calls reach your trunk"; an empty choice does not', () => {
+    assert.deepEqual(eventsOf('termination'), [`onContext:${WALKTHROUGH_CONTEXT.terminationLinked}`]);
+    assert.equal(stepDoneBy('trunkline.linkAuthLists', { linked: ['AL1'], failed: [] }), WALKTHROUGH_CONTEXT.terminationLinked);
+    assert.equal(stepDoneBy('trunkline.linkAuthLists', { linked: [] }), undefined);
+    assert.equal(stepDoneBy('trunkline.refresh', undefined), undefined);
   });
 
   test('every step has completion events, each naming a declared command or a key the extension sets', () => {

@@ -20,7 +20,7 @@ describe('completeAt', () => {
     const items = await at(`${HEADER}spec:\n  friendly_name: x\n  secure: true\n  |\n`);
     assert.deepEqual(
       items.map((i) => i.label),
-      ['domain_name', 'disaster_recovery_url', 'disaster_recovery_method', 'transfer_mode', 'cnam_lookup_enabled', 'transfer_caller_id', 'recording', 'origination_urls', 'phone_numbers'],
+      ['domain_name', 'disaster_recovery_url', 'disaster_recovery_method', 'transfer_mode', 'cnam_lookup_enabled', 'transfer_caller_id', 'recording', 'origination_urls', 'phone_numbers', 'ip_access_control_lists', 'credential_lists'],
     );
     const mode = items.find((i) => i.label === 'transfer_mode');
     assert.equal(mode?.insertText, 'transfer_mode: ');
@@ -75,7 +75,7 @@ describe('completeAt', () => {
     assert.deepEqual(await labels('apiVersion: trunkline/v1\nkind: CarrierXTrunkGroup\naccount: cx\nspec:\n  trunks:\n    - codec: |\n'), [
       'alaw', 'g722', 'g723', 'g729', 'gsm', 'opus8', 'opus12', 'opus16', 'opus24', 'opus48', 'ulaw', 'null',
     ]);
-    assert.deepEqual(await labels('kind: |\n'), ['TwilioTrunk', 'TwilioByocTrunk', 'CarrierXTrunkGroup']);
+    assert.deepEqual(await labels('kind: |\n'), ['TwilioTrunk', 'TwilioByocTrunk', 'CarrierXTrunkGroup', 'TwilioCredentialList', 'TwilioIpAccessControlList']);
   });
 
   test('account names come from the caller', async () => {

@@ -213,7 +213,7 @@ describe('parseTrunkFile', () => {
       diagnostics.map((d) => [d.code, d.message, lc(d)]),
       [
         ['wrong-api-version', 'apiVersion must be trunkline/v1, not "trunkline/v2".', rangeOf(text, 'trunkline/v2')],
-        ['unknown-kind', 'Unknown kind "TwilioTrunks": use TwilioTrunk, TwilioByocTrunk, CarrierXTrunkGroup. Did you mean TwilioTrunk?', rangeOf(text, 'TwilioTrunks')],
+        ['unknown-kind', 'Unknown kind "TwilioTrunks": use TwilioTrunk, TwilioByocTrunk, CarrierXTrunkGroup, TwilioCredentialList, TwilioIpAccessControlList. Did you mean TwilioTrunk?', rangeOf(text, 'TwilioTrunks')],
       ],
     );
     assert.equal(parseTrunkFile(text).documents[0]?.kind, undefined);

@@ -62,11 +62,11 @@ describe('adding a kind', () => {
         properties: { kind: { enum: string[]; description: string } };
         allOf: { if: { properties: { kind: { const: string } } }; then: { $ref: string } }[];
       };
-      assert.deepEqual(schema.properties.kind.enum, ['TwilioTrunk', 'TwilioByocTrunk', 'CarrierXTrunkGroup', 'FakeKind']);
-      assert.match(schema.properties.kind.description, /`CarrierXTrunkGroup` or `FakeKind`\.$/);
+      assert.deepEqual(schema.properties.kind.enum, ['TwilioTrunk', 'TwilioByocTrunk', 'CarrierXTrunkGroup', 'TwilioCredentialList', 'TwilioIpAccessControlList', 'FakeKind']);
+      assert.match(schema.properties.kind.description, /`TwilioIpAccessControlList` or `FakeKind`\.$/);
       assert.deepEqual(schema.allOf.at(-1), { if: { properties: { kind: { const: 'FakeKind' } }, required: ['kind'] }, then: { $ref: 'fake-kind.schema.json' } });
       assert.equal(writeTrunkFileSchema(scratch), false, 'a second build leaves it alone');
-      assert.deepEqual(kindSchemaFiles(scratch), ['twilio-trunk.schema.json', 'twilio-byoc-trunk.schema.json', 'carrierx-trunk-group.schema.json', 'fake-kind.schema.json']);
+      assert.deepEqual(kindSchemaFiles(scratch), ['twilio-trunk.schema.json', 'twilio-byoc-trunk.schema.json', 'carrierx-trunk-group.schema.json', 'twilio-credential-list.schema.json', 'twilio-ip-access-control-list.schema.json', 'fake-kind.schema.json']);
     });
   });
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { applyPlan } from '../../../../../src/core/documents/apply/apply-plan';
+import { secretRequestsOf } from '../../../../../src/core/documents/apply/secret-requests';
 import { TRUNK_KINDS, type TrunkKind } from '../../../../../src/core/documents/file/trunk-kinds';
 import type { JsonSchema } from '../../../../../src/core/documents/file/trunk-schemas';
 import { documentKind, documentKinds } from '../../../../../src/core/documents/kinds/document-kinds';
@@ -141,7 +142,9 @@ describe('document kinds against the emulator', () => {
       const outcome = await planDocument(uri, validDocument(documentText(kind, SAMPLE_SPECS[kind])), h.clients);
       assert.equal(outcome.status, 'planned', `${kind}: ${JSON.stringify(outcome)}`);
       if (outcome.status !== 'planned') return;
-      const result = await applyPlan(outcome.plan, h.clients);
+      // A kind whose creates need a secret (a credential's password) gets one, as Push would ask for it.
+      const secrets = new Map(secretRequestsOf([outcome.plan]).map((r) => [r.key, 'Kinds-Password-2024']));
+      const result = await applyPlan(outcome.plan, h.clients, { secrets });
       assert.equal(result.status, 'applied', `${kind}: ${result.message}`);
       const state = await documentKind(kind).fetch.bySid('sandbox', result.sid!, h.clients, {});
       created.set(kind, { sid: result.sid!, state });
@@ -215,9 +218,12 @@ describe('document kinds against the emulator', () => {
         const fingerprint = remoteFingerprint(state);
         for (const key of d.sync.trackedKeys) assert.ok(key in fingerprint.fields, `${kind}: tracked key ${key} not fingerprinted`);
         const targets = await d.export.targets('sandbox', h.clients, new AbortController().signal);
+        // The Sandbox always has a few termination lists: a referable kind exports every one it lists.
+        const listed = d.referable ? (await d.referable.list('sandbox', h.clients, undefined)).map((r) => r.sid) : [sid];
+        assert.ok(listed.includes(sid), `${kind}: ${sid} is not listed`);
         assert.deepEqual(
           targets.map((t) => [t.kind, t.sid]),
-          [[kind, sid]],
+          listed.map((s) => [kind, s]),
         );
         assert.ok(d.export.baseName(state as never).trim() !== '');
         assert.deepEqual(d.export.omissions(state as never), []);
