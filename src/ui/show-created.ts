@@ -1,6 +1,6 @@
 import type { CommandContext } from './commands/command';
 import { t } from './l10n';
-import { folderIdOf, sidOf, treeIdOf } from './resources/resource-kinds';
+import { folderIdsOf, sidOf, treeIdOf } from './resources/resource-kinds';
 import type { ResourceRef } from './resources/resource-ref';
 
 /** The command id of Export to Trunk Files (package.json), offered for what can be exported. */
@@ -22,7 +22,7 @@ export interface Created {
  */
 export async function showCreated(ctx: CommandContext, created: Created): Promise<void> {
   const nodeId = treeIdOf(created.ref);
-  ctx.explorer.refreshById(folderIdOf(created.ref));
+  for (const id of folderIdsOf(created.ref)) ctx.explorer.refreshById(id);
   const node = await ctx.explorer.reveal(nodeId).catch((e: unknown) => {
     ctx.log.warn(`Could not show ${nodeId} in the Trunks view: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;

@@ -237,7 +237,7 @@ describe('Resource commands', function () {
         input.asked.map((p) => p.kind),
         ['pick', 'pick', 'pick', 'confirm'],
       );
-      assert.deepEqual(input.asked[0]!.offered!.map((o) => o.label), ['Elastic SIP trunk', 'BYOC trunk', 'Origination URL', 'Trunk group', 'CarrierX trunk', 'IP access control list', 'IP address', 'Credential list', 'SIP credential']);
+      assert.deepEqual(input.asked[0]!.offered!.map((o) => o.label), ['Elastic SIP trunk', 'BYOC trunk', 'Origination URL', 'Trunk group', 'CarrierX trunk', 'IP access control list', 'IP address', 'Credential list', 'SIP credential', 'Connection policy', 'Connection policy target']);
       assert.deepEqual(input.asked[1]!.offered!.map((o) => o.label).sort(), [sandbox.name, other].sort());
       assert.equal((await sandboxTwilio('GET', `/v1/Trunks/${trunk.sid}`)).status, 404);
     });

@@ -8,6 +8,7 @@ export type ConsoleResource =
   | { kind: 'phoneNumber'; sid: string }
   | { kind: 'originationUrl'; trunkSid: string }
   | { kind: 'ipAccessControlList' | 'credentialList' }
+  | { kind: 'connectionPolicy' }
   | { kind: 'trunkGroup' | 'carrierxTrunk' };
 
 export function consoleUrl(resource: ConsoleResource): string {
@@ -24,6 +25,9 @@ export function consoleUrl(resource: ConsoleResource): string {
       return 'https://console.twilio.com/us1/develop/voice/manage/ip-access-control-lists';
     case 'credentialList':
       return 'https://console.twilio.com/us1/develop/voice/manage/credential-lists';
+    case 'connectionPolicy':
+      // A BYOC trunk's page is where the console chooses its connection policy.
+      return 'https://console.twilio.com/us1/develop/voice/manage/byoc-trunks';
     case 'trunkGroup':
     case 'carrierxTrunk':
       return 'https://portal.carrierx.com/';

@@ -5,6 +5,12 @@ import { createIpAccessControlList } from './create-ip-access-control-list';
 import { createCredentialList } from './create-credential-list';
 import { addIpAddress } from './add-ip-address';
 import { addCredential } from './add-credential';
+import { createConnectionPolicy } from './create-connection-policy';
+import { addConnectionPolicyTarget } from './add-connection-policy-target';
+import { editConnectionPolicyTarget } from './edit-connection-policy-target';
+import { enableConnectionPolicyTarget } from './enable-connection-policy-target';
+import { disableConnectionPolicyTarget } from './disable-connection-policy-target';
+import { setConnectionPolicy } from './set-connection-policy';
 import { addAccount } from './add-account';
 import { addCarrierXAccount } from './add-carrierx-account';
 import { addTwilioAccount } from './add-twilio-account';
@@ -66,6 +72,12 @@ export const EXPLORER_COMMANDS: readonly CommandDefinition[] = [
   setCredentialPassword,
   linkAuthLists,
   unlinkAuthList,
+  createConnectionPolicy,
+  addConnectionPolicyTarget,
+  editConnectionPolicyTarget,
+  enableConnectionPolicyTarget,
+  disableConnectionPolicyTarget,
+  setConnectionPolicy,
   copySid,
   openInConsole,
   refresh,

@@ -1,7 +1,7 @@
 import { t } from '../l10n';
 import { pickResource } from '../pickers/pick-resource';
 import { isRefused } from '../resources/resource-kind';
-import { changeOf, descriptorOf, displayNameOf, folderIdOf, kindsWith, labelOf } from '../resources/resource-kinds';
+import { changeOf, descriptorOf, displayNameOf, folderIdsOf, kindsWith, labelOf } from '../resources/resource-kinds';
 import { refFromNode } from '../tree/resource-node';
 import type { CommandContext, CommandDefinition } from './command';
 
@@ -28,7 +28,7 @@ export const deleteResource: CommandDefinition = {
     } finally {
       ctx.resourceChanges.fire(changeOf(ref));
     }
-    ctx.explorer.refreshById(folderIdOf(ref));
+    for (const id of folderIdsOf(ref)) ctx.explorer.refreshById(id);
     void ctx.workbench.info(t('Deleted the {0} "{1}".', displayNameOf(ref.kind), labelOf(ref)));
     return true;
   },

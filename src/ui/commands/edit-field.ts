@@ -2,7 +2,7 @@ import { t } from '../l10n';
 import { pickResource } from '../pickers/pick-resource';
 import { fieldValueFromText, fieldValueProblem, type FieldDescriptor } from '../resources/editable-fields';
 import { isRefused } from '../resources/resource-kind';
-import { changeOf, descriptorOf, displayNameOf, folderIdOf, kindsWith, labelOf } from '../resources/resource-kinds';
+import { changeOf, descriptorOf, displayNameOf, folderIdsOf, kindsWith, labelOf } from '../resources/resource-kinds';
 import { currentValue, updateResource } from '../resources/resource-operations';
 import type { ResourceRef } from '../resources/resource-ref';
 import { refFromNode } from '../tree/resource-node';
@@ -46,7 +46,7 @@ export async function applyFieldChange(ctx: CommandContext, ref: ResourceRef, fi
     // Also after a failure: an update whose answer was lost may have been applied.
     ctx.resourceChanges.fire(changeOf(ref));
   }
-  ctx.explorer.refreshById(folderIdOf(ref));
+  for (const id of folderIdsOf(ref)) ctx.explorer.refreshById(id);
   void ctx.workbench.info(t('Updated {0} of "{1}".', summary, labelOf(updated)));
   return updated;
 }

@@ -3,7 +3,7 @@ import type { Account } from '../../core/accounts/account';
 import type { ConsoleResource } from '../../core/providers/console-links';
 import type { PickContext } from '../pickers/pick-trunk';
 import type { ResourceChange } from '../resource-change-bus';
-import type { ResourcePlace } from '../tree/tree-ids';
+import type { FolderRef, ResourcePlace } from '../tree/tree-ids';
 import type { FieldDescriptor } from './editable-fields';
 import type { RefOf, ResourceKind } from './resource-ref';
 
@@ -38,6 +38,11 @@ export interface ResourceKindDescriptor<K extends ResourceKind = ResourceKind> {
   change(ref: RefOf<K>): ResourceChange;
   /** Where it is in the explorer: the folder reloaded after a change, and its id (tree-ids.ts builds both). */
   place(ref: RefOf<K>): ResourcePlace;
+  /**
+   * Other folders reloaded after a change to it, besides its own: where else it is shown, or
+   * what the change changes (a connection policy is shown below the BYOC trunks that use it).
+   */
+  alsoRefresh?(ref: RefOf<K>): FolderRef[];
 
   /** Asks, from the palette, for one resource of this kind of the account. */
   pick(ctx: PickContext, account: Account, title: string): Promise<RefOf<K>>;

@@ -2,6 +2,8 @@ import type { ResourceChange } from '../resource-change-bus';
 import { folderTreeId, resourceTreeId } from '../tree/tree-ids';
 import { byocTrunkKind } from './kinds/byoc-trunk';
 import { carrierxTrunkKind } from './kinds/carrierx-trunk';
+import { connectionPolicyKind } from './kinds/connection-policy';
+import { connectionPolicyTargetKind } from './kinds/connection-policy-target';
 import { credentialKind } from './kinds/credential';
 import { credentialListKind } from './kinds/credential-list';
 import { didKind } from './kinds/did';
@@ -30,6 +32,8 @@ const KINDS: { readonly [K in ResourceKind]: ResourceKindDescriptor<K> } = {
   ipAddress: ipAddressKind,
   credentialList: credentialListKind,
   credential: credentialKind,
+  connectionPolicy: connectionPolicyKind,
+  connectionPolicyTarget: connectionPolicyTargetKind,
   incomingNumber: incomingNumberKind,
   did: didKind,
 };
@@ -75,4 +79,10 @@ export function treeIdOf(ref: ResourceRef): string {
 /** The id of the tree folder that lists this resource, to refresh it after a change. */
 export function folderIdOf(ref: ResourceRef): string {
   return folderTreeId(descriptorOf(ref).place(ref).folder);
+}
+
+/** The ids of every folder to refresh after a change to this resource: its own first. */
+export function folderIdsOf(ref: ResourceRef): string[] {
+  const descriptor = descriptorOf(ref);
+  return [descriptor.place(ref).folder, ...(descriptor.alsoRefresh?.(ref) ?? [])].map(folderTreeId);
 }

@@ -1,6 +1,7 @@
 import { describeAccount, type Account } from '../../core/accounts/account';
 import { t } from '../l10n';
 import { ByocTrunksNode } from './byoc-trunks-node';
+import { ConnectionPoliciesNode } from './connection-policies-node';
 import { DidsNode } from './dids-node';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { ElasticSipTrunksNode } from './elastic-sip-trunks-node';
@@ -58,6 +59,7 @@ export class AccountNode implements ExplorerNode {
       folders.push(
         new ElasticSipTrunksNode(this.account, this, this.ctx),
         new ByocTrunksNode(this.account, this, this.ctx),
+        new ConnectionPoliciesNode(this.account, this, this.ctx),
         new NumberInventoryNode(this.account, this, this.ctx),
         new SipAuthListsNode(this.account, 'ipAccessControlList', this, this.ctx),
         new SipAuthListsNode(this.account, 'credentialList', this, this.ctx),

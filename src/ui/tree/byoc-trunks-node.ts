@@ -36,6 +36,6 @@ export class ByocTrunksNode extends PagedFolderNode<ByocTrunk> {
   }
 
   protected childFor(trunk: ByocTrunk): ByocTrunkNode {
-    return new ByocTrunkNode({ kind: 'byocTrunk', account: this.account, trunk }, this);
+    return new ByocTrunkNode({ kind: 'byocTrunk', account: this.account, trunk }, this, this.ctx);
   }
 }

@@ -49,6 +49,13 @@ function otherLabels(): Record<string, string> {
     ip_access_control_list_sid: t('IP access control list'),
     credential_list_sid: t('Credential list'),
     username: t('Username'),
+    // Connection policies and their targets: no trunk-file kind describes them on this branch
+    // (route-kinds adds TwilioConnectionPolicy); the words are the BYOC and trunk schemas' own.
+    connection_policy_sid: t('Connection policy'),
+    target: t('Target'),
+    priority: t('Priority'),
+    weight: t('Weight'),
+    enabled: t('Enabled'),
     // The number inventory: Twilio incoming numbers and CarrierX DIDs.
     type: t('Number type'),
     origin: t('Origin'),

@@ -6,7 +6,7 @@
  */
 
 /** The folders below an account. */
-export type AccountFolder = 'trunks' | 'byocTrunks' | 'trunkGroups' | 'ipAccessControlLists' | 'credentialLists' | 'numberInventory' | 'dids';
+export type AccountFolder = 'trunks' | 'byocTrunks' | 'trunkGroups' | 'ipAccessControlLists' | 'credentialLists' | 'connectionPolicies' | 'numberInventory' | 'dids';
 /** The folders below an Elastic SIP trunk (Termination lists the SIP auth lists it links). */
 export type TrunkFolder = 'phoneNumbers' | 'originationUrls' | 'termination';
 
@@ -35,6 +35,7 @@ const SEGMENTS: Record<AccountFolder | TrunkFolder | TrunkGroupFolder, string> =
   originationUrls: 'origination-urls',
   ipAccessControlLists: 'ip-access-control-lists',
   credentialLists: 'credential-lists',
+  connectionPolicies: 'connection-policies',
   termination: 'termination',
   numberInventory: 'phone-numbers',
   dids: 'dids',

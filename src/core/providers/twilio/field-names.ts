@@ -23,6 +23,10 @@ export const SID_PATTERNS = {
 export const FRIENDLY_NAME_MAX = 64;
 export const BYOC_FRIENDLY_NAME_MAX = 255;
 
+/** Target priority 0..65535 and weight 1..65535; both default to 10, `enabled` to true (voice v1 spec text). */
+export const TARGET_PRIORITY_RANGE = [0, 65535] as const;
+export const TARGET_WEIGHT_RANGE = [1, 65535] as const;
+
 /** Fields a Trunk create/update accepts (seed 002), by their response names. */
 export const TRUNK_WRITABLE_FIELDS = [
   'friendly_name',

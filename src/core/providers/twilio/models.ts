@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { BYOC_FRIENDLY_NAME_MAX, BYOC_TRUNK_WRITABLE_FIELDS, FRIENDLY_NAME_MAX, ORIGINATION_URL_WRITABLE_FIELDS, SID_PATTERNS, TRUNK_WRITABLE_FIELDS } from './field-names';
+import { BYOC_FRIENDLY_NAME_MAX, BYOC_TRUNK_WRITABLE_FIELDS, FRIENDLY_NAME_MAX, ORIGINATION_URL_WRITABLE_FIELDS, SID_PATTERNS, TARGET_PRIORITY_RANGE, TARGET_WEIGHT_RANGE, TRUNK_WRITABLE_FIELDS } from './field-names';
 
-export { BYOC_FRIENDLY_NAME_MAX, BYOC_TRUNK_WRITABLE_FIELDS, FRIENDLY_NAME_MAX, ORIGINATION_URL_WRITABLE_FIELDS, SID_PATTERNS, TRUNK_WRITABLE_FIELDS };
+export { BYOC_FRIENDLY_NAME_MAX, BYOC_TRUNK_WRITABLE_FIELDS, FRIENDLY_NAME_MAX, ORIGINATION_URL_WRITABLE_FIELDS, SID_PATTERNS, TARGET_PRIORITY_RANGE, TARGET_WEIGHT_RANGE, TRUNK_WRITABLE_FIELDS };
 
 // Response models for the Twilio resources Trunkline manages. Field names are the API's own
 // (snake_case), which are also the keys of trunk files. Enum-like fields are read as plain
@@ -200,9 +200,6 @@ export const ConnectionPolicyTargetSchema = z.object({
 });
 export type ConnectionPolicyTarget = z.output<typeof ConnectionPolicyTargetSchema>;
 
-/** Target priority 0..65535 and weight 1..65535; both default to 10, `enabled` to true (voice v1 spec text). */
-export const TARGET_PRIORITY_RANGE = [0, 65535] as const;
-export const TARGET_WEIGHT_RANGE = [1, 65535] as const;
 export const CONNECTION_POLICY_TARGET_WRITABLE_FIELDS = ['friendly_name', 'target', 'priority', 'weight', 'enabled'] as const;
 export interface ConnectionPolicyTargetFields {
   friendly_name?: string | null;

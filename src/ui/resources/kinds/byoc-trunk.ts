@@ -62,6 +62,7 @@ export const byocTrunkKind: ResourceKindDescriptor<'byocTrunk'> = {
     }),
     contextValue: 'trunkline:byocTrunk.twilio.editable.deletable.exportable',
     console: true,
-    collapsible: 'none',
+    // Its connection policy and the policy's targets are below it.
+    collapsible: 'collapsed',
   },
 };

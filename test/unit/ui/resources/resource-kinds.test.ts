@@ -6,13 +6,14 @@ import { descriptorOf, folderIdOf, kindOf, labelOf, RESOURCE_KINDS, treeIdOf } f
 import type { ExplorerNode } from '../../../../src/ui/tree/explorer-node';
 import { refFromNode } from '../../../../src/ui/tree/resource-node';
 import { commandHarness, type CommandHarness } from '../../../support/command-harness';
+import { clientsFor } from '../../../support/test-clients';
 import { startTestEmulator, type TestEmulator } from '../../../support/test-emulator';
 
 let emulator: TestEmulator;
 let h: CommandHarness;
 
 before(async () => {
-  emulator = await startTestEmulator({ seeding: { trunks: 3, numbers: 12, byocTrunks: 2, trunkGroups: 2 } });
+  emulator = await startTestEmulator({ seeding: { trunks: 3, numbers: 12, byocTrunks: 3, trunkGroups: 2 } });
 });
 after(async () => {
   await h?.close();
@@ -33,6 +34,15 @@ const MENU_PATTERNS = packageJson.contributes.menus['view/item/context'].flatMap
 /** Every node the explorer shows for the sandbox and for a Twilio and a CarrierX account, folders expanded. */
 async function walkTree(): Promise<ExplorerNode[]> {
   const c = emulator.credentials;
+  // A disabled target too (the seed's are mostly enabled), so Enable's menu has a node to match.
+  const { twilio, close } = clientsFor(emulator);
+  try {
+    const policy = (await twilio.connectionPolicies.page({ pageSize: 1 })).items[0]!;
+    const target = (await twilio.connectionPolicyTargets.page(policy.sid, { pageSize: 1 })).items[0]!;
+    await twilio.connectionPolicyTargets.update(policy.sid, target.sid, { enabled: false });
+  } finally {
+    await close();
+  }
   await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
   await h.accounts.add({ name: 'acme', provider: 'twilio', accountSid: c.accountSid, twilioAuth: 'authToken', baseUrl: emulator.baseUrl }, { authToken: c.authToken });
   await h.accounts.add({ name: 'cx', provider: 'carrierx', baseUrl: emulator.baseUrl }, { carrierxToken: c.carrierXToken });
@@ -49,7 +59,22 @@ async function walkTree(): Promise<ExplorerNode[]> {
 
 describe('resource kinds', () => {
   test('every kind has every capability: done, or refused with a message that says what to do', () => {
-    assert.deepEqual(RESOURCE_KINDS.map((d) => d.kind).sort(), ['byocTrunk', 'carrierxTrunk', 'credential', 'credentialList', 'did', 'incomingNumber', 'ipAccessControlList', 'ipAddress', 'originationUrl', 'phoneNumber', 'trunk', 'trunkGroup']);
+    assert.deepEqual(RESOURCE_KINDS.map((d) => d.kind).sort(), [
+      'byocTrunk',
+      'carrierxTrunk',
+      'connectionPolicy',
+      'connectionPolicyTarget',
+      'credential',
+      'credentialList',
+      'did',
+      'incomingNumber',
+      'ipAccessControlList',
+      'ipAddress',
+      'originationUrl',
+      'phoneNumber',
+      'trunk',
+      'trunkGroup',
+    ]);
     for (const d of RESOURCE_KINDS) {
       assert.equal(kindOf(d.kind), d, `${d.kind} is registered under its own name`);
       assert.ok(d.displayName().length > 0, `${d.kind} has a name`);

@@ -35,8 +35,8 @@ describe('explorer tree', () => {
   test('the sandbox shows Twilio and CarrierX folders; a Twilio account only Twilio ones', async () => {
     await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
     await h.accounts.add({ name: 'acme', provider: 'twilio', accountSid: emulator.credentials.accountSid, twilioAuth: 'authToken', baseUrl: emulator.baseUrl }, { authToken: emulator.credentials.authToken });
-    assert.deepEqual(labels(await h.explorer.childrenOf(await child(h, undefined, 'sandbox'))), ['Elastic SIP Trunks', 'BYOC Trunks', 'Phone Numbers', 'IP Access Control Lists', 'Credential Lists', 'Trunk Groups', 'Phone Numbers (CarrierX)']);
-    assert.deepEqual(labels(await h.explorer.childrenOf(await child(h, undefined, 'acme'))), ['Elastic SIP Trunks', 'BYOC Trunks', 'Phone Numbers', 'IP Access Control Lists', 'Credential Lists']);
+    assert.deepEqual(labels(await h.explorer.childrenOf(await child(h, undefined, 'sandbox'))), ['Elastic SIP Trunks', 'BYOC Trunks', 'Connection Policies', 'Phone Numbers', 'IP Access Control Lists', 'Credential Lists', 'Trunk Groups', 'Phone Numbers (CarrierX)']);
+    assert.deepEqual(labels(await h.explorer.childrenOf(await child(h, undefined, 'acme'))), ['Elastic SIP Trunks', 'BYOC Trunks', 'Connection Policies', 'Phone Numbers', 'IP Access Control Lists', 'Credential Lists']);
   });
 
   test('SIP auth lists: addresses with their CIDR and usernames below the account, and a trunk\'s Termination shows its domain, secure and linked lists', async () => {
@@ -146,6 +146,35 @@ describe('explorer tree', () => {
     assert.ok(trunks.length >= 1);
     assert.match(trunks[0]!.treeItem().description ?? '', /in .+ \/ out .+/);
     assert.match(groups[0]!.treeItem().description ?? '', /\d+ trunks/);
+  });
+
+  test('Connection Policies counts the policies and lists each one\'s targets in failover order; a BYOC trunk shows the same policy and targets below it', async () => {
+    const { twilio, close } = clientsFor(emulator);
+    let policies, trunks;
+    try {
+      policies = await twilio.connectionPolicies.page({ pageSize: 100 });
+      trunks = await twilio.byocTrunks.page({ pageSize: 100 });
+    } finally {
+      await close();
+    }
+    await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
+    const folder = await child(h, await child(h, undefined, 'sandbox'), 'Connection Policies');
+    assert.equal(folder.treeItem().description, undefined, 'no count before it is loaded');
+    const rows = await h.explorer.childrenOf(folder);
+    assert.deepEqual(labels(rows), policies.items.map((p) => p.friendly_name));
+    assert.equal(folder.treeItem().description, String(policies.items.length));
+
+    const trunk = trunks.items.find((tr) => tr.connection_policy_sid)!;
+    const policy = policies.items.find((p) => p.sid === trunk.connection_policy_sid)!;
+    const inFolder = await h.explorer.childrenOf(rows.find((r) => r.treeItem().label === policy.friendly_name)!);
+    const [below] = await h.explorer.childrenOf(await child(h, await child(h, await child(h, undefined, 'sandbox'), 'BYOC Trunks'), trunk.friendly_name!));
+    assert.equal(below!.treeItem().label, policy.friendly_name);
+    const underTrunk = await h.explorer.childrenOf(below!);
+    assert.deepEqual(labels(underTrunk), labels(inFolder));
+    assert.ok(underTrunk.every((n) => n.id.startsWith(`${below!.id}/`)), 'ids below the trunk, so both places can be open at once');
+    // Lowest priority first: the seed's disaster-recovery target (priority 20) is last when there is one.
+    const priorities = underTrunk.map((n) => Number(/priority (\d+)/.exec(n.treeItem().description ?? '')?.[1]));
+    assert.deepEqual(priorities, [...priorities].sort((a, b) => a - b));
   });
 
   test('a failing account shows an error node with the provider message; others keep working; retry recovers', async () => {

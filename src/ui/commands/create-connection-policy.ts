@@ -1,0 +1,35 @@
+import { collect } from '../../core/providers/page';
+import { BYOC_FRIENDLY_NAME_MAX } from '../../core/providers/twilio/field-names';
+import { t } from '../l10n';
+import { nameProblem } from '../name-problem';
+import { accountFromNode } from '../pickers/account-from-node';
+import { pickAccount } from '../pickers/pick-account';
+import { showCreated } from '../show-created';
+import { ConnectionPoliciesNode } from '../tree/connection-policies-node';
+import type { CommandContext, CommandDefinition } from './command';
+
+/** Trunkline: Create Connection Policy — an empty policy; add targets to it, then set it on a BYOC trunk. */
+export const createConnectionPolicy: CommandDefinition = {
+  id: 'trunkline.createConnectionPolicy',
+  async run(ctx: CommandContext, node?: unknown) {
+    const title = t('Create Connection Policy');
+    const account = node instanceof ConnectionPoliciesNode ? node.account : (accountFromNode(node, 'twilio') ?? (await pickAccount(ctx, { provider: 'twilio', title })));
+    const client = await ctx.connections.twilio(account);
+    const name = await ctx.input.input({
+      title,
+      prompt: t('Name of the policy (up to {0} characters), e.g. the carrier it routes to.', BYOC_FRIENDLY_NAME_MAX),
+      validate: (v) => nameProblem(v, BYOC_FRIENDLY_NAME_MAX),
+      // Twilio allows two policies of one name, but then neither a pick list nor a trunk file
+      // that names the policy can tell them apart.
+      validateOnAccept: async (v) =>
+        (await collect(client.connectionPolicies.list({ pageSize: 1000 }))).some((p) => p.friendly_name === v) ? t('The account already has a connection policy named "{0}".', v) : undefined,
+    });
+    const policy = await ctx.workbench.withProgress(t('Creating "{0}"…', name), (_report, signal) => client.connectionPolicies.create({ friendly_name: name }, { signal }));
+    await showCreated(ctx, {
+      message: t('Created the connection policy "{0}". Add targets to it, then set it on a BYOC trunk.', name),
+      ref: { kind: 'connectionPolicy', account, policy },
+      exportable: false,
+    });
+    return policy;
+  },
+};

@@ -1,0 +1,88 @@
+import { collect } from '../../../core/providers/page';
+import { byocTrunksUsingPolicy } from '../../../core/providers/twilio/byoc-trunks-using-policy';
+import { BYOC_FRIENDLY_NAME_MAX } from '../../../core/providers/twilio/field-names';
+import type { ByocTrunk, ConnectionPolicy } from '../../../core/providers/twilio/models';
+import { t } from '../../l10n';
+import { pickConnectionPolicy } from '../../pickers/pick-connection-policy';
+import type { ResourceKindDescriptor } from '../resource-kind';
+
+declare module '../resource-ref' {
+  interface ResourceRefByKind {
+    /** Below a BYOC trunk (`via`), the policy that trunk routes its calls through. */
+    connectionPolicy: { policy: ConnectionPolicy; via?: ByocTrunk | undefined };
+  }
+}
+
+/**
+ * A BYOC connection policy (NY…): the named list of targets Twilio sends a BYOC trunk's calls
+ * to. Shown below its account and below each BYOC trunk that uses it (`via`); deleted after
+ * the trunks that use it are cleared (Twilio keeps a trunk from losing its route silently).
+ */
+export const connectionPolicyKind: ResourceKindDescriptor<'connectionPolicy'> = {
+  kind: 'connectionPolicy',
+  displayName: () => t('connection policy'),
+  provider: 'twilio',
+  sid: (ref) => ref.policy.sid,
+  label: (ref) => ref.policy.friendly_name || ref.policy.sid,
+  record: (ref) => ref.policy,
+  // No trunk-file kind of policies on this branch yet (route-kinds): a change below a BYOC
+  // trunk is its trunk's; one at the account is announced with the policy's sid.
+  change: (ref) => ({ account: ref.account.name, kind: 'TwilioByocTrunk', sid: ref.via?.sid ?? ref.policy.sid }),
+  place: (ref) =>
+    ref.via
+      ? { folder: { accountId: ref.account.id, folder: 'byocTrunks' }, sids: [ref.via.sid, ref.policy.sid] }
+      : { folder: { accountId: ref.account.id, folder: 'connectionPolicies' }, sids: [ref.policy.sid] },
+  // Shown both below the account and below the BYOC trunks that use the policy.
+  alsoRefresh: (ref) => [{ accountId: ref.account.id, folder: ref.via ? 'connectionPolicies' : 'byocTrunks' }],
+  async pick(ctx, account, title) {
+    return { kind: 'connectionPolicy', account, policy: await pickConnectionPolicy(ctx, account, title) };
+  },
+  rename: { key: 'friendly_name', maxLength: BYOC_FRIENDLY_NAME_MAX },
+  edit: {
+    fields: () => [{ key: 'friendly_name', description: t('The name of the policy (at most {0} characters).', BYOC_FRIENDLY_NAME_MAX), type: 'string', nullable: false, maxLength: BYOC_FRIENDLY_NAME_MAX }],
+    async update(connections, ref, fields, signal) {
+      const client = await connections.twilio(ref.account);
+      return { ...ref, policy: await client.connectionPolicies.update(ref.policy.sid, { friendly_name: String(fields['friendly_name']) }, { signal }) };
+    },
+  },
+  delete: {
+    async consequence(connections, ref) {
+      const client = await connections.twilio(ref.account);
+      const [trunks, targets] = await Promise.all([byocTrunksUsingPolicy(client, ref.policy.sid), collect(client.connectionPolicyTargets.list(ref.policy.sid, { pageSize: 1000 }))]);
+      const parts = [targets.length === 1 ? t('Its 1 target goes with it.') : t('Its {0} targets go with it.', targets.length)];
+      if (trunks.length > 0) {
+        parts.push(
+          t(
+            'These BYOC trunks use it and have their connection policy cleared first, so they send no calls to your carrier until they get another: {0}.',
+            trunks.map((tr) => `"${tr.friendly_name || tr.sid}"`).join(', '),
+          ),
+        );
+      }
+      return parts.join(' ');
+    },
+    async remove(connections, ref, signal) {
+      const client = await connections.twilio(ref.account);
+      // Twilio refuses to delete a policy a BYOC trunk still uses (the emulator is as strict).
+      for (const trunk of await byocTrunksUsingPolicy(client, ref.policy.sid, signal)) await client.byocTrunks.update(trunk.sid, { connection_policy_sid: null }, { signal });
+      await client.connectionPolicies.delete(ref.policy.sid, { signal });
+    },
+  },
+  console: { link: () => ({ kind: 'connectionPolicy' }), inPalette: false },
+  tree: {
+    icon: () => 'references',
+    description: (ref) => (ref.via ? t('connection policy') : undefined),
+    tooltip: ({ policy: p }) => ({
+      title: p.friendly_name || p.sid,
+      fields: [
+        ['sid', p.sid],
+        ['friendly_name', p.friendly_name],
+        ['account_sid', p.account_sid],
+        ['date_created', p.date_created],
+        ['date_updated', p.date_updated],
+      ],
+    }),
+    contextValue: 'trunkline:connectionPolicy.editable.deletable',
+    console: false,
+    collapsible: 'collapsed',
+  },
+};
