@@ -15,7 +15,7 @@ export class BenchEmulator {
   private constructor(
     private readonly child: ChildProcess,
     readonly baseUrl: string,
-    readonly credentials: { accountSid: string; authToken: string },
+    readonly credentials: { accountSid: string; authToken: string; carrierXToken: string },
   ) {
     child.on('message', (reply: EmulatorReply) => {
       if (reply.type === 'started' || reply.id === undefined) return;

@@ -12,7 +12,7 @@ export type EmulatorRequest =
   | { type: 'rateLimit'; requestsPerSecond: number | undefined };
 
 export type EmulatorReply =
-  | { type: 'started'; baseUrl: string; credentials: { accountSid: string; authToken: string } }
+  | { type: 'started'; baseUrl: string; credentials: { accountSid: string; authToken: string; carrierXToken: string } }
   | { type: 'done'; id: number; value?: unknown }
   | { type: 'failed'; id?: number; message: string };
 
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2] ?? '{}') as EmulatorOptions;
   const emulator = await startEmulator(options);
   const send = (reply: EmulatorReply) => process.send?.(reply);
-  send({ type: 'started', baseUrl: emulator.baseUrl, credentials: { accountSid: emulator.credentials.accountSid, authToken: emulator.credentials.authToken } });
+  send({ type: 'started', baseUrl: emulator.baseUrl, credentials: { accountSid: emulator.credentials.accountSid, authToken: emulator.credentials.authToken, carrierXToken: emulator.credentials.carrierXToken } });
   process.on('message', (message: EmulatorRequest & { id: number }) => {
     void (async () => {
       try {

@@ -5,6 +5,7 @@ import { FULL_CONFIG, QUICK_CONFIG, type Benchmark, type BenchmarkResult } from 
 import { activation } from './benchmarks/activation';
 import { bulkCreate } from './benchmarks/bulk-create';
 import { enumerateTrunks } from './benchmarks/enumerate-trunks';
+import { numberInventory } from './benchmarks/number-inventory';
 import { planFiles } from './benchmarks/plan-files';
 import { treeFirstPage } from './benchmarks/tree-first-page';
 import { treeMemory } from './benchmarks/tree-memory';
@@ -20,7 +21,7 @@ import { resultsTable } from './results-table';
 // results file, each marked with its own run's date and load. Goals are reported, not
 // asserted: the exit code is non-zero only when a benchmark could not run.
 
-const BENCHMARKS: readonly Benchmark[] = [enumerateTrunks, treeFirstPage, treeMemory, validateTrunkFile, bulkCreate, planFiles, activation, vsixSize];
+const BENCHMARKS: readonly Benchmark[] = [enumerateTrunks, treeFirstPage, treeMemory, numberInventory, validateTrunkFile, bulkCreate, planFiles, activation, vsixSize];
 /**
  * The whole run is bounded: a hung emulator or client must not hold the machine. A guard, not a
  * time budget: on the shared 2-core machine at a load of 15–20 a full run took over 15 minutes.

@@ -36,15 +36,20 @@ export function trunklineClient(emulator: EmulatorAddress, dispatchers = new Dis
  * The explorer model as the extension builds it (services.ts), without the editor: accounts in
  * memory, one Twilio account pointing at the emulator, real connections and the real tree.
  */
-export async function explorerFor(emulator: EmulatorAddress, dispatchers: DispatcherPool, pageSize: number): Promise<ExplorerTree> {
+export async function explorerFor(emulator: EmulatorAddress, dispatchers: DispatcherPool, pageSize: number, providers: readonly ('twilio' | 'carrierx')[] = ['twilio']): Promise<ExplorerTree> {
   const accounts = new AccountRegistry(new MemoryKeyValueStore(), new MemorySecretStore(), randomUUID);
   const { logger, redactor } = benchLogger();
   const connections = new AccountConnections({ dispatchers, logger, redactor }, (a) => accounts.secretsOf(a.id), () =>
     Promise.reject(new Error('no sandbox in benchmarks')),
   );
-  await accounts.add(
-    { name: 'acme-prod', provider: 'twilio', accountSid: emulator.credentials.accountSid, twilioAuth: 'authToken', baseUrl: emulator.baseUrl },
-    { authToken: emulator.credentials.authToken },
-  );
+  if (providers.includes('twilio')) {
+    await accounts.add(
+      { name: 'acme-prod', provider: 'twilio', accountSid: emulator.credentials.accountSid, twilioAuth: 'authToken', baseUrl: emulator.baseUrl },
+      { authToken: emulator.credentials.authToken },
+    );
+  }
+  if (providers.includes('carrierx')) {
+    await accounts.add({ name: 'acme-carrierx', provider: 'carrierx', baseUrl: emulator.baseUrl }, { carrierxToken: emulator.credentials.carrierXToken });
+  }
   return new ExplorerTree(accounts, { connections, log: logger, pageSize: () => pageSize, changed: () => {} });
 }

@@ -31,6 +31,18 @@ export interface PickOptions {
   problem?: string | undefined;
 }
 
+export interface SearchOptions {
+  title: string;
+  placeholder?: string | undefined;
+}
+
+/** What a search shows for the text typed so far: the items, and a line above them when there is something to say. */
+export interface SearchResult<T> {
+  items: PickItem<T>[];
+  /** E.g. "Loading…", "No number contains 555", "Showing the first 100: type more digits". */
+  message?: string | undefined;
+}
+
 export interface InputOptions {
   title: string;
   prompt?: string | undefined;
@@ -63,6 +75,11 @@ export interface UserInput {
   /** Resolves with the chosen item's value; rejects with UserCancelledError on Escape. */
   pick<T>(items: PickItem<T>[] | Promise<PickItem<T>[]>, options: PickOptions): Promise<T>;
   pickMany<T>(items: PickItem<T>[] | Promise<PickItem<T>[]>, options: PickOptions): Promise<T[]>;
+  /**
+   * A pick whose items the command computes from what is typed (not the quick pick's own
+   * label filter): `find` runs for each change of the text. Rejects with UserCancelledError on Escape.
+   */
+  search<T>(find: (query: string) => SearchResult<T> | Promise<SearchResult<T>>, options: SearchOptions): Promise<T>;
   input(options: InputOptions): Promise<string>;
   /** A modal confirmation; resolves true only when the user pressed `action`. */
   confirm(message: string, options: ConfirmOptions): Promise<boolean>;

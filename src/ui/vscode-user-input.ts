@@ -1,5 +1,16 @@
 import * as vscode from 'vscode';
-import { GoBackError, UserCancelledError, type AskOptions, type ConfirmOptions, type InputOptions, type PickItem, type PickOptions, type UserInput } from './user-input';
+import {
+  GoBackError,
+  UserCancelledError,
+  type AskOptions,
+  type ConfirmOptions,
+  type InputOptions,
+  type PickItem,
+  type PickOptions,
+  type SearchOptions,
+  type SearchResult,
+  type UserInput,
+} from './user-input';
 
 type QuickPickEntry<T> = vscode.QuickPickItem & { value: T };
 
@@ -13,6 +24,57 @@ export class VsCodeUserInput implements UserInput {
 
   async pickMany<T>(items: PickItem<T>[] | Promise<PickItem<T>[]>, options: PickOptions): Promise<T[]> {
     return (await this.show(items, options, true)).map((c) => c.value);
+  }
+
+  search<T>(find: (query: string) => SearchResult<T> | Promise<SearchResult<T>>, options: SearchOptions): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const qp = vscode.window.createQuickPick<QuickPickEntry<T | undefined>>();
+      qp.title = options.title;
+      qp.placeholder = options.placeholder;
+      qp.ignoreFocusOut = true;
+      // The command matched the items already (by digits, say): the quick pick's own label filter would hide them.
+      qp.matchOnDescription = false;
+      let accepted = false;
+      let run = 0;
+      const update = async (query: string) => {
+        const mine = ++run;
+        qp.busy = true;
+        try {
+          const result = await find(query);
+          if (mine !== run) return;
+          const entries: QuickPickEntry<T | undefined>[] = result.items.map((item) => ({
+            label: item.icon ? `$(${item.icon}) ${item.label}` : item.label,
+            description: item.description,
+            detail: item.detail,
+            value: item.value,
+            alwaysShow: true,
+          }));
+          if (result.message) entries.unshift({ label: result.message, kind: vscode.QuickPickItemKind.Separator, value: undefined, alwaysShow: true });
+          qp.items = entries;
+        } catch (e) {
+          if (mine !== run) return;
+          accepted = true;
+          qp.hide();
+          reject(e);
+        } finally {
+          if (mine === run) qp.busy = false;
+        }
+      };
+      qp.onDidChangeValue((value) => void update(value));
+      qp.onDidAccept(() => {
+        const [chosen] = qp.activeItems;
+        if (!chosen || chosen.value === undefined) return;
+        accepted = true;
+        resolve(chosen.value);
+        qp.hide();
+      });
+      qp.onDidHide(() => {
+        qp.dispose();
+        if (!accepted) reject(new UserCancelledError());
+      });
+      qp.show();
+      void update('');
+    });
   }
 
   input(options: InputOptions): Promise<string> {

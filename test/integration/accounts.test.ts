@@ -49,7 +49,7 @@ describe('Accounts', () => {
     assert.equal(item.label, account.name);
     assert.equal(item.description, 'Sandbox (local emulator)');
     assert.equal(item.collapsible, 'collapsed');
-    assert.deepEqual(await childLabels(roots[0]), ['Elastic SIP Trunks', 'BYOC Trunks', 'Connection Policies', 'IP Access Control Lists', 'Credential Lists', 'Trunk Groups', 'Endpoints']);
+    assert.deepEqual(await childLabels(roots[0]), ['Elastic SIP Trunks', 'BYOC Trunks', 'Connection Policies', 'Phone Numbers', 'IP Access Control Lists', 'Credential Lists', 'Trunk Groups', 'Endpoints', 'Phone Numbers (CarrierX)']);
   });
 
   it('Try the Sandbox a second time keeps the one sandbox account', async () => {
@@ -108,7 +108,7 @@ describe('Accounts', () => {
 
       const row = await child(undefined, name);
       assert.equal((await itemOf(row)).description, `Twilio ${required(startup, 'account-sid')}`);
-      assert.deepEqual(await childLabels(row), ['Elastic SIP Trunks', 'BYOC Trunks', 'Connection Policies', 'IP Access Control Lists', 'Credential Lists'], 'a Twilio account has no CarrierX folder');
+      assert.deepEqual(await childLabels(row), ['Elastic SIP Trunks', 'BYOC Trunks', 'Connection Policies', 'Phone Numbers', 'IP Access Control Lists', 'Credential Lists'], 'a Twilio account has no CarrierX folder');
       const res = await fetch(`${baseUrl}/v1/Trunks?PageSize=50`, {
         headers: { authorization: `Basic ${Buffer.from(`${required(startup, 'account-sid')}:${required(startup, 'auth-token')}`).toString('base64')}` },
       });

@@ -78,7 +78,8 @@ describe('Explorer tree', () => {
     const withTrunks = groups.find((g) => g.trunks.length > 0)!;
     const groupNode = await child(groupsFolder, withTrunks.name);
     assert.match((await itemOf(groupNode)).description ?? '', new RegExp(withTrunks.trunks.length === 1 ? '1 trunk$' : `${withTrunks.trunks.length} trunks$`));
-    assert.deepEqual(await childLabels(groupNode), withTrunks.trunks.map((t) => t.name));
+    // Its trunks, then the DIDs assigned to it.
+    assert.deepEqual(await childLabels(groupNode), [...withTrunks.trunks.map((t) => t.name), 'Phone Numbers']);
   });
 
   it('loads trunkline.pageSize rows at a time; "Load more…" fetches the next page', async () => {

@@ -365,7 +365,7 @@ describe('Resource commands', function () {
       const remoteGroup = (await sandboxCarrierX('GET', `/trunk_groups/${group.trunk_group_sid}`)).body;
       assert.equal(remoteGroup.name, name);
       assert.equal(remoteGroup.routing_type, 'failover');
-      assert.deepEqual(await childLabels(await child(groups, name)), ['No trunks']);
+      assert.deepEqual(await childLabels(await child(groups, name)), ['No trunks', 'Phone Numbers']);
 
       input = await scriptPrompts([{ input: 'east' }, { pick: 'sip_only' }]);
       await runCommand('trunkline.createCarrierXTrunk', await child(groups, name));

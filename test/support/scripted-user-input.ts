@@ -1,15 +1,17 @@
-import type { AskOptions, ConfirmOptions, InputOptions, PickItem, PickOptions, UserInput } from '../../src/ui/user-input';
+import type { AskOptions, ConfirmOptions, InputOptions, PickItem, PickOptions, SearchOptions, SearchResult, UserInput } from '../../src/ui/user-input';
 import { GoBackError, UserCancelledError } from '../../src/ui/user-input';
 
 /** One expected prompt and its answer. Labels match by exact string or RegExp. */
 export type ScriptedAnswer = (
   | { pick: string | RegExp; title?: RegExp }
   | { pickMany: (string | RegExp)[]; title?: RegExp }
+  /** Types `search` (each prefix in turn, as a user would) into a search, then picks `pick` among what it shows. */
+  | { search: string; pick: string | RegExp; title?: RegExp; /** among items of the same label (a number in two accounts) */ description?: RegExp }
   | { input: string; title?: RegExp; /** the answer must be rejected with this problem */ rejectedWith?: RegExp }
   /** `meanwhile` runs while the confirmation is on screen, before it is answered (e.g. a colleague's change). */
   | { confirm: boolean; message?: RegExp; detail?: RegExp; meanwhile?: () => Promise<void> }
   | { ask: string | undefined; message?: RegExp }
-  | { cancel: 'pick' | 'pickMany' | 'input' | 'confirm' | 'ask' }
+  | { cancel: 'pick' | 'pickMany' | 'search' | 'input' | 'confirm' | 'ask' }
   /** Presses the Back button of a wizard step (fails when the step offers none). */
   | { back: 'pick' | 'input' }
 ) & {
@@ -18,7 +20,7 @@ export type ScriptedAnswer = (
 };
 
 export interface AskedPrompt {
-  kind: 'pick' | 'pickMany' | 'input' | 'confirm' | 'ask';
+  kind: 'pick' | 'pickMany' | 'search' | 'input' | 'confirm' | 'ask';
   title: string;
   /** For picks: the labels and descriptions offered. */
   offered?: { label: string; description?: string | undefined; detail?: string | undefined; picked?: boolean | undefined }[];
@@ -75,6 +77,23 @@ export class ScriptedUserInput implements UserInput {
     const s = step as { pickMany: (string | RegExp)[]; title?: RegExp };
     this.checkTitle(s.title, options.title);
     return s.pickMany.map((label) => this.find(loaded, label, options.title).value);
+  }
+
+  async search<T>(find: (query: string) => SearchResult<T> | Promise<SearchResult<T>>, options: SearchOptions): Promise<T> {
+    const step = this.next('search', options.title, {});
+    if ('cancel' in step) throw new UserCancelledError();
+    const s = step as { search: string; pick: string | RegExp; title?: RegExp; description?: RegExp };
+    this.checkTitle(s.title, options.title);
+    let result = await find('');
+    for (let i = 1; i <= s.search.length; i++) result = await find(s.search.slice(0, i));
+    const asked = this.asked.at(-1)!;
+    asked.offered = describe(result.items);
+    asked.detail = result.message;
+    const described = s.description;
+    const candidates = described ? result.items.filter((i) => described.test(i.description ?? '')) : result.items;
+    const chosen = this.find(candidates, s.pick, options.title).value;
+    await step.then?.();
+    return chosen;
   }
 
   async input(options: InputOptions): Promise<string> {
@@ -135,7 +154,7 @@ export class ScriptedUserInput implements UserInput {
     this.asked.push({ kind, title, ...extra });
     const step = this.steps.shift();
     if (!step) throw new Error(`Unexpected ${kind} prompt: "${title}" (the script has no answers left)`);
-    const stepKind = 'cancel' in step ? step.cancel : 'back' in step ? step.back : 'pick' in step ? 'pick' : 'pickMany' in step ? 'pickMany' : 'input' in step ? 'input' : 'ask' in step ? 'ask' : 'confirm';
+    const stepKind = 'cancel' in step ? step.cancel : 'back' in step ? step.back : 'search' in step ? 'search' : 'pick' in step ? 'pick' : 'pickMany' in step ? 'pickMany' : 'input' in step ? 'input' : 'ask' in step ? 'ask' : 'confirm';
     if (stepKind !== kind) throw new Error(`Unexpected ${kind} prompt: "${title}" (the script expected a ${stepKind})`);
     return step;
   }

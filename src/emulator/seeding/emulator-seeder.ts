@@ -27,6 +27,8 @@ export interface SeedCounts {
   numbers: number;
   byocTrunks: number;
   trunkGroups: number;
+  /** CarrierX DIDs (some unassigned); absent: eight per trunk group. Needs a trunk group. */
+  dids?: number | undefined;
 }
 
 export const NO_SEED: Readonly<SeedCounts> = { trunks: 0, numbers: 0, byocTrunks: 0, trunkGroups: 0 };
@@ -152,7 +154,7 @@ export function seedStore(store: EmulatorStore, counts: SeedCounts, seed: string
   }
 
   seedListEntries(store, credentialLists, ipLists, seed);
-  seedRoutes(store, seed, byocTrunks, groups);
+  seedRoutes(store, seed, byocTrunks, groups, counts.dids);
 }
 
 /**
@@ -165,7 +167,7 @@ export function seedStore(store: EmulatorStore, counts: SeedCounts, seed: string
  * eight DIDs per group, about 60% assigned. The gaps are there so the call-readiness checks
  * have something to show.
  */
-function seedRoutes(store: EmulatorStore, seed: string, byocTrunks: readonly ByocTrunkRecord[], groups: readonly TrunkGroupRecord[]): void {
+function seedRoutes(store: EmulatorStore, seed: string, byocTrunks: readonly ByocTrunkRecord[], groups: readonly TrunkGroupRecord[], didCount?: number): void {
   const prng = Prng.fromSeed(`${seed}:routes`);
   const ids = IdGenerator.fromSeed(`${seed}:route-ids`);
   const keys: KeySource = { nextSeq: () => store.nextSeq(), sid: (prefix) => ids.sid(prefix), uuid: () => ids.uuid() };
@@ -241,7 +243,7 @@ function seedRoutes(store: EmulatorStore, seed: string, byocTrunks: readonly Byo
 
   const taken = new Set<string>();
   const groupSids = groups.map((g) => g.trunk_group_sid);
-  for (let i = 0; i < groupSids.length * 8; i++) {
+  for (let i = 0; i < (groupSids.length === 0 ? 0 : (didCount ?? groupSids.length * 8)); i++) {
     let digits: string;
     do digits = `1${prng.pick(AREA_CODES)}${prng.int(200, 999)}${String(prng.int(0, 9999)).padStart(4, '0')}`;
     while (taken.has(digits) || digits.slice(4, 7).endsWith('11'));

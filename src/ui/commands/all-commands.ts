@@ -20,6 +20,7 @@ import { setTrunkEndpoint } from './set-trunk-endpoint';
 import { addAccount } from './add-account';
 import { addCarrierXAccount } from './add-carrierx-account';
 import { addTwilioAccount } from './add-twilio-account';
+import { assignNumbers } from './assign-numbers';
 import { attachNumbers } from './attach-numbers';
 import type { CommandDefinition } from './command';
 import { copySid } from './copy-sid';
@@ -30,6 +31,7 @@ import { createTrunk } from './create-trunk';
 import { createTrunkGroup } from './create-trunk-group';
 import { deleteResource } from './delete-resource';
 import { detachNumbers } from './detach-numbers';
+import { findNumber } from './find-number';
 import { editField } from './edit-field';
 import { importTwilioCliProfiles } from './import-twilio-cli-profiles';
 import { loadMore } from './load-more';
@@ -42,6 +44,7 @@ import { retryLoad } from './retry-load';
 import { setRecording } from './set-recording';
 import { showLog } from './show-log';
 import { trySandbox } from './try-sandbox';
+import { unassignNumbers } from './unassign-numbers';
 import { updateAccountCredentials } from './update-account-credentials';
 
 /** Every command of the explorer and the palette; package.json contributes the same ids. */
@@ -65,6 +68,9 @@ export const EXPLORER_COMMANDS: readonly CommandDefinition[] = [
   deleteResource,
   attachNumbers,
   detachNumbers,
+  assignNumbers,
+  unassignNumbers,
+  findNumber,
   createIpAccessControlList,
   createCredentialList,
   addIpAddress,

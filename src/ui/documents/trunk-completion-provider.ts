@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { completeAt, type CompletionItemData, type PhoneNumberChoice } from '../../core/documents/assist/complete-at';
-import { phoneNumberChoices } from '../../core/documents/assist/phone-number-choices';
+import { didChoices, phoneNumberChoices } from '../../core/documents/assist/phone-number-choices';
 import type { AccountConnections } from '../../core/accounts/account-connections';
 import type { AccountRegistry } from '../../core/accounts/account-registry';
 import { providersOf } from '../../core/accounts/account';
@@ -27,7 +27,7 @@ export class TrunkCompletionProvider implements vscode.CompletionItemProvider {
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
     const items = await completeAt(document.getText(), document.offsetAt(position), {
       accounts: this.accounts.list().map((a) => a.name),
-      phoneNumbers: (name) => this.phoneNumbersOf(name),
+      phoneNumbers: (name, kind) => this.phoneNumbersOf(name, kind === 'CarrierXTrunkGroup' ? 'carrierx' : 'twilio'),
     });
     return items.map((data) => {
       const item = new vscode.CompletionItem(data.label, KINDS[data.kind]);
@@ -40,17 +40,21 @@ export class TrunkCompletionProvider implements vscode.CompletionItemProvider {
     });
   }
 
-  /** The account's incoming numbers with the trunk each is on (by name), cached for a minute; none (not an error) when it cannot be reached. */
-  private phoneNumbersOf(name: string): Promise<PhoneNumberChoice[]> {
+  /**
+   * The account's incoming numbers (a Twilio trunk's file) or DIDs (a CarrierX group's), with the
+   * trunk or group each is on (by name), cached for a minute; none (not an error) when it cannot be reached.
+   */
+  private phoneNumbersOf(name: string, provider: 'twilio' | 'carrierx'): Promise<PhoneNumberChoice[]> {
     const account = this.accounts.byName(name);
-    if (!account || !providersOf(account).includes('twilio')) return Promise.resolve([]);
-    const cached = this.numbers.get(account.id);
+    if (!account || !providersOf(account).includes(provider)) return Promise.resolve([]);
+    const key = `${account.id}:${provider}`;
+    const cached = this.numbers.get(key);
     if (cached && Date.now() - cached.at < NUMBERS_TTL_MS) return cached.list;
-    const list = this.connections()
-      .twilio(account)
-      .then((client) => phoneNumberChoices(client))
-      .catch(() => [] as PhoneNumberChoice[]);
-    this.numbers.set(account.id, { at: Date.now(), list });
+    const connections = this.connections();
+    const list = (provider === 'twilio' ? connections.twilio(account).then((client) => phoneNumberChoices(client)) : connections.carrierx(account).then((client) => didChoices(client))).catch(
+      () => [] as PhoneNumberChoice[],
+    );
+    this.numbers.set(key, { at: Date.now(), list });
     return list;
   }
 }

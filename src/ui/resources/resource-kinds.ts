@@ -8,7 +8,9 @@ import { credentialKind } from './kinds/credential';
 import { credentialListKind } from './kinds/credential-list';
 import { endpointAddressKind } from './kinds/endpoint-address';
 import { endpointKind } from './kinds/endpoint';
+import { didKind } from './kinds/did';
 import { ipAccessControlListKind } from './kinds/ip-access-control-list';
+import { incomingNumberKind } from './kinds/incoming-number';
 import { ipAddressKind } from './kinds/ip-address';
 import { originationUrlKind } from './kinds/origination-url';
 import { phoneNumberKind } from './kinds/phone-number';
@@ -36,6 +38,8 @@ const KINDS: { readonly [K in ResourceKind]: ResourceKindDescriptor<K> } = {
   connectionPolicyTarget: connectionPolicyTargetKind,
   endpoint: endpointKind,
   endpointAddress: endpointAddressKind,
+  incomingNumber: incomingNumberKind,
+  did: didKind,
 };
 
 // A descriptor of one kind takes only its own references: the list is read through ResourceRef.

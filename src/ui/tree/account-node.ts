@@ -2,10 +2,12 @@ import { describeAccount, type Account } from '../../core/accounts/account';
 import { t } from '../l10n';
 import { ByocTrunksNode } from './byoc-trunks-node';
 import { ConnectionPoliciesNode } from './connection-policies-node';
+import { DidsNode } from './dids-node';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { ElasticSipTrunksNode } from './elastic-sip-trunks-node';
 import { EndpointsNode } from './endpoints-node';
 import { markdownFields } from './markdown-fields';
+import { NumberInventoryNode } from './number-inventory-node';
 import { SipAuthListsNode } from './sip-auth-lists-node';
 import { accountTreeId } from './tree-ids';
 import type { TreeItemData } from './tree-item-data';
@@ -59,11 +61,12 @@ export class AccountNode implements ExplorerNode {
         new ElasticSipTrunksNode(this.account, this, this.ctx),
         new ByocTrunksNode(this.account, this, this.ctx),
         new ConnectionPoliciesNode(this.account, this, this.ctx),
+        new NumberInventoryNode(this.account, this, this.ctx),
         new SipAuthListsNode(this.account, 'ipAccessControlList', this, this.ctx),
         new SipAuthListsNode(this.account, 'credentialList', this, this.ctx),
       );
     }
-    if (this.account.provider !== 'twilio') folders.push(new TrunkGroupsNode(this.account, this, this.ctx), new EndpointsNode(this.account, this, this.ctx));
+    if (this.account.provider !== 'twilio') folders.push(new TrunkGroupsNode(this.account, this, this.ctx), new EndpointsNode(this.account, this, this.ctx), new DidsNode(this.account, this, this.ctx));
     return folders;
   }
 }

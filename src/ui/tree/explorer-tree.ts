@@ -4,7 +4,8 @@ import { AccountNode } from './account-node';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { loadUndici } from '../../core/http/load-undici';
 import { PagedFolderNode } from './paged-folder-node';
-import { accountTreeId, isAtOrBelow } from './tree-ids';
+import { NumberCatalog } from './number-catalog';
+import { accountIdOfTreeId, accountTreeId, isAtOrBelow } from './tree-ids';
 
 /** How many more pages a reveal loads looking for a new resource in a long folder. */
 const REVEAL_PAGE_LIMIT = 20;
@@ -21,11 +22,14 @@ const HTTP_CLIENT_WARM_DELAY_MS = 50;
 export class ExplorerTree {
   private readonly accountNodes = new Map<string, AccountNode>();
   private readonly index = new Map<string, ExplorerNode>();
+  /** Every number of each account, for Find Number: kept until a refresh of anything in that account. */
+  readonly numbers: NumberCatalog;
 
   constructor(
     private readonly accounts: AccountRegistry,
     private readonly ctx: ExplorerContext,
   ) {
+    this.numbers = new NumberCatalog(ctx.connections);
     accounts.onDidChange((change) => {
       this.forgetAccount(change.account.id);
       this.ctx.changed(undefined);
@@ -78,7 +82,11 @@ export class ExplorerTree {
     if (node) {
       node.reset?.();
       this.dropBelow(node.id);
+      // A refresh anywhere in an account (a command changed a trunk, the user pressed Refresh)
+      // may mean numbers moved: Find Number reads that account again.
+      this.numbers.forget(accountIdOfTreeId(node.id) ?? '');
     } else {
+      this.numbers.forget();
       for (const id of [...this.accountNodes.keys()]) this.forgetAccount(id);
     }
     this.ctx.changed(node);
@@ -90,6 +98,13 @@ export class ExplorerTree {
    * Returns the node, or undefined when it is not (or no longer) there.
    */
   async reveal(id: string): Promise<ExplorerNode | undefined> {
+    const node = await this.locate(id);
+    if (node) await this.ctx.reveal?.(node);
+    return node;
+  }
+
+  /** Finds the node with this id as reveal does (loading what leads to it), without showing it. */
+  async locate(id: string): Promise<ExplorerNode | undefined> {
     let node: ExplorerNode | undefined;
     let pages = 0;
     while (node?.id !== id) {
@@ -104,7 +119,6 @@ export class ExplorerTree {
         return undefined;
       }
     }
-    await this.ctx.reveal?.(node);
     return node;
   }
 
@@ -124,6 +138,7 @@ export class ExplorerTree {
   }
 
   private forgetAccount(accountId: string): void {
+    this.numbers.forget(accountId);
     this.accountNodes.delete(accountId);
     this.dropBelow(accountTreeId(accountId));
     this.index.delete(accountTreeId(accountId));

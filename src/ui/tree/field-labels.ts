@@ -56,7 +56,7 @@ function otherLabels(): Record<string, string> {
     priority: t('Priority'),
     weight: t('Weight'),
     enabled: t('Enabled'),
-    // CarrierX endpoints: their trunk-file kind is not on this branch (issue 17, route kinds).
+    // CarrierX endpoints.
     endpoint_sid: t('Endpoint'),
     type: t('Type'),
     capacity: t('Capacity'),
@@ -75,6 +75,16 @@ function otherLabels(): Record<string, string> {
     location_sid: t('Location'),
     sip_username: t('SIP username'),
     sip_password: t('SIP password'),
+    // The number inventory: Twilio incoming numbers and CarrierX DIDs.
+    origin: t('Origin'),
+    status: t('Status'),
+    did_sid: t('DID SID'),
+    phonenumber: t('CarrierX number'),
+    name: t('Name'),
+    active_capabilities: t('Active capabilities'),
+    country_code: t('Country'),
+    locality: t('Locality'),
+    state: t('State'),
   };
 }
 

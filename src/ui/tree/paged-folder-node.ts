@@ -16,6 +16,7 @@ export abstract class PagedFolderNode<T> implements ExplorerNode {
   private loaded = false;
   private failure: ErrorNode | undefined;
   private loading: Promise<void> | undefined;
+  private pinned: ExplorerNode[] = [];
 
   constructor(
     readonly id: string,
@@ -54,8 +55,20 @@ export abstract class PagedFolderNode<T> implements ExplorerNode {
     const tail: ExplorerNode[] = [];
     if (this.failure) tail.push(this.failure);
     else if (this.nextCursor !== undefined) tail.push(new LoadMoreNode(this));
-    if (this.loaded && this.items.length === 0 && !this.failure) tail.push(new EmptyNode(this, t('No {0}', this.noun)));
-    return [...this.items, ...tail];
+    const listed = new Set(this.items.map((n) => n.id));
+    const pinned = this.pinned.filter((n) => !listed.has(n.id));
+    if (this.loaded && this.items.length === 0 && pinned.length === 0 && !this.failure) tail.push(new EmptyNode(this, t('No {0}', this.noun)));
+    return [...pinned, ...this.items, ...tail];
+  }
+
+  /**
+   * Shows a node found without paging (Find Number in 10,000 numbers) ahead of the loaded pages,
+   * until a page lists it or the folder is refreshed: revealing it needs no walk through pages.
+   */
+  pin(node: ExplorerNode): void {
+    if (this.pinned.some((n) => n.id === node.id) || this.items.some((n) => n.id === node.id)) return;
+    this.pinned.push(node);
+    this.ctx.changed(this);
   }
 
   /** Fetches the next page and appends it (the "Load more…" node). */
@@ -69,6 +82,7 @@ export abstract class PagedFolderNode<T> implements ExplorerNode {
     this.nextCursor = undefined;
     this.loaded = false;
     this.failure = undefined;
+    this.pinned = [];
   }
 
   /** Clears a failure and tries again (the error node's click). */

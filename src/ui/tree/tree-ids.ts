@@ -6,11 +6,17 @@
  */
 
 /** The folders below an account. */
-export type AccountFolder = 'trunks' | 'byocTrunks' | 'trunkGroups' | 'ipAccessControlLists' | 'credentialLists' | 'connectionPolicies' | 'endpoints';
+export type AccountFolder = 'trunks' | 'byocTrunks' | 'trunkGroups' | 'ipAccessControlLists' | 'credentialLists' | 'connectionPolicies' | 'endpoints' | 'numberInventory' | 'dids';
 /** The folders below an Elastic SIP trunk (Termination lists the SIP auth lists it links). */
 export type TrunkFolder = 'phoneNumbers' | 'originationUrls' | 'termination';
 
-export type FolderRef = { accountId: string; folder: AccountFolder } | { accountId: string; folder: TrunkFolder; trunkSid: string };
+/** The folders below a CarrierX trunk group (its trunks are its own children). */
+export type TrunkGroupFolder = 'groupDids';
+
+export type FolderRef =
+  | { accountId: string; folder: AccountFolder }
+  | { accountId: string; folder: TrunkFolder; trunkSid: string }
+  | { accountId: string; folder: TrunkGroupFolder; trunkGroupSid: string };
 
 /**
  * Where a resource is in the tree: the folder that lists it (reloaded after a change to it),
@@ -21,7 +27,7 @@ export interface ResourcePlace {
   sids: readonly string[];
 }
 
-const SEGMENTS: Record<AccountFolder | TrunkFolder, string> = {
+const SEGMENTS: Record<AccountFolder | TrunkFolder | TrunkGroupFolder, string> = {
   trunks: 'trunks',
   byocTrunks: 'byoc-trunks',
   trunkGroups: 'trunk-groups',
@@ -32,6 +38,10 @@ const SEGMENTS: Record<AccountFolder | TrunkFolder, string> = {
   connectionPolicies: 'connection-policies',
   termination: 'termination',
   endpoints: 'endpoints',
+  numberInventory: 'phone-numbers',
+  dids: 'dids',
+  // A trunk group's children are also its trunks (UUIDs): a word cannot clash with them.
+  groupDids: 'numbers',
 };
 
 export function accountTreeId(accountId: string): string {
@@ -39,7 +49,12 @@ export function accountTreeId(accountId: string): string {
 }
 
 export function folderTreeId(ref: FolderRef): string {
-  const parent = 'trunkSid' in ref ? resourceTreeId({ folder: { accountId: ref.accountId, folder: 'trunks' }, sids: [ref.trunkSid] }) : accountTreeId(ref.accountId);
+  const parent =
+    'trunkSid' in ref
+      ? resourceTreeId({ folder: { accountId: ref.accountId, folder: 'trunks' }, sids: [ref.trunkSid] })
+      : 'trunkGroupSid' in ref
+        ? resourceTreeId({ folder: { accountId: ref.accountId, folder: 'trunkGroups' }, sids: [ref.trunkGroupSid] })
+        : accountTreeId(ref.accountId);
   return `${parent}/${SEGMENTS[ref.folder]}`;
 }
 
@@ -58,6 +73,11 @@ export function errorTreeId(folderId: string): string {
 
 export function emptyTreeId(parentId: string): string {
   return `${parentId}/empty`;
+}
+
+/** The account a node id belongs to (every id starts with its account's). */
+export function accountIdOfTreeId(id: string): string | undefined {
+  return /^account\/([^/]+)/.exec(id)?.[1];
 }
 
 /** Whether `id` is `ancestorId` or below it. */

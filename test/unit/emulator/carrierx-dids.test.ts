@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { collect } from '../../../src/core/providers/page';
-import { fromCarrierXNumber, toCarrierXNumber } from '../../../src/core/providers/carrierx/dids-api';
+import { fromCarrierXNumber, toCarrierXNumber } from '../../../src/core/providers/carrierx/carrierx-number';
 import { DidSchema } from '../../../src/core/providers/carrierx/models';
 import { carrierX } from '../../support/emulator-http';
 import { expectProviderError } from '../../support/expect-provider-error';

@@ -2,7 +2,7 @@ import { cursorContextAt, type CursorContext } from './cursor-context';
 import { describeField, schemaTypeLabel } from './schema-documentation';
 import { toTrunkYaml } from '../render/to-trunk-yaml';
 import { resolveSchema, schemaAtPath, schemaTypes } from './schema-at-path';
-import { TRUNK_KINDS } from '../file/trunk-kinds';
+import { TRUNK_KINDS, type TrunkKind } from '../file/trunk-kinds';
 import { TRUNK_FILE_SCHEMA, type JsonSchema } from '../file/trunk-schemas';
 
 export type CompletionKind = 'property' | 'value' | 'account' | 'phone-number' | 'snippet';
@@ -30,13 +30,15 @@ export interface PhoneNumberChoice {
   trunk_sid?: string | null;
   /** That trunk's friendly name, when known: shown instead of the bare sid. */
   trunk_name?: string | null;
+  /** What `trunk_sid` names: a Twilio trunk (default) or a CarrierX trunk group (a DID). */
+  place?: 'trunk' | 'trunk group';
 }
 
 export interface CompletionOptions {
   /** Names of the connected accounts. */
   accounts?: readonly string[];
   /** The numbers of an account (e.g. its incoming numbers), asked only where a number goes. */
-  phoneNumbers?: (account: string) => readonly PhoneNumberChoice[] | Promise<readonly PhoneNumberChoice[]>;
+  phoneNumbers?: (account: string, kind: TrunkKind | undefined) => readonly PhoneNumberChoice[] | Promise<readonly PhoneNumberChoice[]>;
 }
 
 /** Keys Push writes or that only make sense as the first lines of a document. */
@@ -118,7 +120,7 @@ async function valueItems(context: CursorContext, options: CompletionOptions): P
   if (path.length === 1 && last === 'kind') return TRUNK_KINDS.map((kind) => valueItem(context, kind, 'value'));
   if (typeof last === 'number' && path[path.length - 2] === 'phone_numbers') {
     if (!context.account || !options.phoneNumbers) return [];
-    const numbers = await options.phoneNumbers(context.account);
+    const numbers = await options.phoneNumbers(context.account, context.kind);
     return numbers
       .filter((n) => !context.listValues.includes(n.phone_number))
       .map((n) =>
@@ -142,10 +144,11 @@ async function valueItems(context: CursorContext, options: CompletionOptions): P
 function phoneNumberNotes(n: PhoneNumberChoice): Pick<CompletionItemData, 'detail' | 'documentation'> {
   const trunk = n.trunk_sid ? (n.trunk_name ?? n.trunk_sid) : undefined;
   const detail = [n.friendly_name && n.friendly_name !== n.phone_number ? n.friendly_name : undefined, trunk ? `on ${trunk}` : undefined].filter(Boolean).join(' · ');
-  const where = n.trunk_name ? `the trunk **${escapeMarkdown(n.trunk_name)}** (\`${n.trunk_sid}\`)` : `the trunk \`${n.trunk_sid}\``;
+  const place = n.place ?? 'trunk';
+  const where = n.trunk_name ? `the ${place} **${escapeMarkdown(n.trunk_name)}** (\`${n.trunk_sid}\`)` : `the ${place} \`${n.trunk_sid}\``;
   return {
     ...(detail ? { detail } : {}),
-    ...(n.trunk_sid ? { documentation: `On ${where} now: Push moves it to this trunk.` } : {}),
+    ...(n.trunk_sid ? { documentation: `On ${where} now: Push moves it to this ${place}.` } : {}),
   };
 }
 

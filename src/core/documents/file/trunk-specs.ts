@@ -68,6 +68,8 @@ export interface CarrierXTrunkGroupSpec extends TrunkGroupFields {
   /** Read-only: shown, never sent. */
   partner_sid?: string | null;
   trunks?: CarrierXTrunkSpec[];
+  /** The exact set of DIDs assigned to the group, E.164 (`+` and digits). */
+  phone_numbers?: string[];
 }
 
 /** A connection policy target as a file holds it: `target` identifies it. */

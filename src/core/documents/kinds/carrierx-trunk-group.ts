@@ -3,9 +3,11 @@ import { CARRIERX_SID_PATTERN, TRUNK_GROUP_READ_ONLY_FIELDS, TRUNK_GROUP_WRITABL
 import { newResource } from '../apply/reconcile-create';
 import { KIND_SCHEMAS, SCHEMA_FILE_BY_KIND } from '../file/trunk-schemas';
 import { lookUpAmong } from '../plan/look-up-among';
-import { planCarrierXGroup, TRUNK_ENDPOINT_REFERENCE } from '../plan/plan-carrierx-group';
+import { CarrierXDidIndex } from '../plan/carrierx-did-index';
+import { planCarrierXGroup, planGroupNumbers, TRUNK_ENDPOINT_REFERENCE } from '../plan/plan-carrierx-group';
 import type { RemoteCarrierXTrunkGroup } from '../plan/remote-state';
 import { compareText } from '../render/compare-text';
+import { fromCarrierXNumber } from '../../providers/carrierx/carrierx-number';
 import type { CarrierXTrunkGroupSpec } from '../file/trunk-specs';
 import type { CarrierXTrunkGroupOperation } from '../plan/plan-operations';
 import type { DocumentKindDescriptor } from './document-kind-descriptor';
@@ -46,16 +48,23 @@ export const carrierXTrunkGroupKind: DocumentKindDescriptor<'CarrierXTrunkGroup'
 
   fields: {
     writable: TRUNK_GROUP_WRITABLE_FIELDS,
-    subResources: ['trunks'],
-    exactSets: ['trunks'],
+    subResources: ['trunks', 'phone_numbers'],
+    exactSets: ['trunks', 'phone_numbers'],
     readOnlyShown: ['partner_sid'],
     responseOnly: { spec: new Set(TRUNK_GROUP_READ_ONLY_FIELDS) },
   },
 
-  claims: [],
+  claims: [{ type: 'phone-number', field: 'phone_numbers', list: true, ignoreCase: false }],
   references: [TRUNK_ENDPOINT_REFERENCE],
 
   rules: [
+    {
+      type: 'unique-items',
+      list: 'phone_numbers',
+      identity: (n) => (typeof n === 'string' ? n : undefined),
+      describe: (n) => `${n} is listed twice in phone_numbers.`,
+      code: 'duplicate-phone-number',
+    },
     {
       type: 'unique-items',
       list: 'trunks',
@@ -90,8 +99,12 @@ export const carrierXTrunkGroupKind: DocumentKindDescriptor<'CarrierXTrunkGroup'
   fetch: {
     async bySid(account, sid, clients, { signal }) {
       const client = await clients.carrierx(account);
-      const trunkGroup = await client.trunkGroups.fetch(sid, { withTrunks: true, signal });
-      return { kind: 'CarrierXTrunkGroup', sid, remote: { trunkGroup, trunks: trunkGroup.trunks ?? [] } };
+      // The group's DIDs by its own filter: one request, not the account's whole listing.
+      const [trunkGroup, dids] = await Promise.all([
+        client.trunkGroups.fetch(sid, { withTrunks: true, signal }),
+        collect(client.dids.list({ trunkGroupSid: sid, pageSize: PAGE_SIZE, signal })),
+      ]);
+      return { kind: 'CarrierXTrunkGroup', sid, remote: { trunkGroup, trunks: trunkGroup.trunks ?? [], dids } };
     },
     async lookupNew(target, clients, { signal }) {
       const name = target.spec.name;
@@ -104,19 +117,28 @@ export const carrierXTrunkGroupKind: DocumentKindDescriptor<'CarrierXTrunkGroup'
     listsForNew: false,
     async bulk(account, targets, clients, options) {
       const client = await clients.carrierx(account);
-      const all = await collect(client.trunkGroups.list({ withTrunks: true, pageSize: PAGE_SIZE, signal: options.signal }));
+      // The account's DIDs listed once (shared with planning) say which group each is on.
+      const dids = options.dids ?? new CarrierXDidIndex(client);
+      const [all] = await Promise.all([collect(client.trunkGroups.list({ withTrunks: true, pageSize: PAGE_SIZE, signal: options.signal })), dids.load(options.signal)]);
+      const onGroup = new Map(await Promise.all(all.map(async (g) => [g.trunk_group_sid, await dids.onGroup(g.trunk_group_sid)] as const)));
       return lookUpAmong(all, targets, {
         sid: (g) => g.trunk_group_sid,
         name: (g) => g.name,
         wantedName: (target) => target.spec.name,
-        state: (g) => ({ kind: 'CarrierXTrunkGroup', sid: g.trunk_group_sid, remote: { trunkGroup: g, trunks: g.trunks ?? [] } }),
+        state: (g) => ({ kind: 'CarrierXTrunkGroup', sid: g.trunk_group_sid, remote: { trunkGroup: g, trunks: g.trunks ?? [], dids: onGroup.get(g.trunk_group_sid) ?? [] } }),
       });
     },
   },
 
   plan: {
     usesNumberIndex: false,
-    plan: (spec, state, sameName, context) => planCarrierXGroup(spec, state, sameName, context.references),
+    usesDidIndex: true,
+    async plan(spec, state, sameName, context) {
+      const group = planCarrierXGroup(spec, state, sameName, context.references);
+      if (!spec.phone_numbers) return group;
+      const numbers = await planGroupNumbers(spec.phone_numbers, state, { account: context.account, dids: context.dids, signal: context.signal });
+      return { operations: [...group.operations, ...numbers.operations], errors: [...group.errors, ...numbers.errors], warnings: [...group.warnings, ...numbers.warnings] };
+    },
   },
 
   operations: {
@@ -174,6 +196,17 @@ export const carrierXTrunkGroupKind: DocumentKindDescriptor<'CarrierXTrunkGroup'
       const client = await run.clients.carrierx(run.account);
       return run.gone(() => client.trunks.delete(run.need(), op.trunkSid, { signal: run.signal }));
     },
+    // A PATCH of trunk_group_sid sets, it does not add: sent again after a lost answer it changes nothing more.
+    'carrierx.did.assign': async (op, run) => {
+      const client = await run.clients.carrierx(run.account);
+      await client.dids.assign(op.didSid, run.need(), { signal: run.signal });
+      return {};
+    },
+    'carrierx.did.unassign': async (op, run) => {
+      const client = await run.clients.carrierx(run.account);
+      await client.dids.assign(op.didSid, null, { signal: run.signal });
+      return {};
+    },
   },
 
   operationMeanings: {
@@ -182,6 +215,11 @@ export const carrierXTrunkGroupKind: DocumentKindDescriptor<'CarrierXTrunkGroup'
     'carrierx.trunk.create': { sets: ['trunks'], drift: (op) => `Trunk ${JSON.stringify(op.name ?? '(unnamed)')} removed`, driftWithoutChanges: true },
     'carrierx.trunk.update': { sets: ['trunks'], drift: (op) => `Trunk ${JSON.stringify(op.name ?? op.trunkSid)} changed` },
     'carrierx.trunk.delete': { sets: ['trunks'], drift: (op) => `Trunk ${JSON.stringify(op.name ?? op.trunkSid)} added` },
+    'carrierx.did.assign': {
+      sets: ['phone_numbers'],
+      drift: (op) => (op.move ? `${op.phoneNumber} moved to trunk group ${op.move.fromTrunkSid}` : `${op.phoneNumber} unassigned`),
+    },
+    'carrierx.did.unassign': { sets: ['phone_numbers'], drift: (op) => `${op.phoneNumber} assigned` },
   },
 
   render: {
@@ -189,7 +227,7 @@ export const carrierXTrunkGroupKind: DocumentKindDescriptor<'CarrierXTrunkGroup'
   },
 
   sync: {
-    trackedKeys: ['trunks'],
+    trackedKeys: ['trunks', 'phone_numbers'],
     // CarrierX has no date_updated.
     dateUpdated: () => null,
     unfetchedKeys: () => [],
@@ -211,6 +249,7 @@ function trunkGroupSource(remote: RemoteCarrierXTrunkGroup): Record<string, unkn
   return {
     ...remote.trunkGroup,
     trunks: trunks ? [...trunks].sort((a, b) => compareText(a.name ?? '', b.name ?? '') || compareText(a.trunk_sid, b.trunk_sid)) : undefined,
+    phone_numbers: remote.dids ? remote.dids.map((d) => fromCarrierXNumber(d.phonenumber)).sort(compareText) : undefined,
   };
 }
 

@@ -7,6 +7,7 @@ import type { KindPlan } from '../plan/plan-error';
 import type { PlanOperation, PlanOperationType } from '../plan/plan-operations';
 import type { DocumentKindTypes } from './document-kind-types';
 import type { FetchOptions, RemoteByKind, RemoteLookup, RemoteStateOf, RemoteTargetOf, SameNamedResource } from '../plan/remote-state';
+import type { CarrierXDidIndex } from '../plan/carrierx-did-index';
 import type { TwilioNumberIndex } from '../plan/twilio-number-index';
 import type { DiagnosticCode } from '../validate/trunk-diagnostic';
 import type { KindReference, ReferableResource, ReferenceResolver } from '../references/document-reference';
@@ -63,6 +64,8 @@ export interface KindPlanContext {
   account: string;
   /** The account's incoming numbers for this run, when the kind uses them (plan.usesNumberIndex). */
   numbers?: TwilioNumberIndex | undefined;
+  /** The account's CarrierX DIDs for this run, when the kind uses them (plan.usesDidIndex). */
+  dids?: CarrierXDidIndex | undefined;
   /** Names of the account's trunks, when known, to name the trunk a number moves from. */
   trunkNames?: ReadonlyMap<string, string | null> | undefined;
   /** Resolves the names of the kind's `references` (always given when the kind declares some). */
@@ -73,6 +76,8 @@ export interface KindPlanContext {
 export interface KindBulkFetchOptions extends FetchOptions {
   /** The account's number index for this run; a kind that needs one makes it when absent. */
   numbers?: TwilioNumberIndex | undefined;
+  /** The account's CarrierX DID index for this run, likewise. */
+  dids?: CarrierXDidIndex | undefined;
 }
 
 /** A spec key that Export leaves out of a file (so the file does not manage it), and why. */
@@ -199,6 +204,8 @@ export interface DocumentKindDescriptor<K extends TrunkKind> {
   readonly plan: {
     /** Planning needs the account's incoming numbers (PlanContext.numbers). */
     readonly usesNumberIndex: boolean;
+    /** Planning needs the account's CarrierX DIDs (PlanContext.dids). */
+    readonly usesDidIndex?: boolean;
     plan(spec: TrunkSpecByKind[K], state: RemoteStateOf<K> | undefined, sameName: readonly SameNamedResource[], context: KindPlanContext): Promise<KindPlan<PlanOperation>> | KindPlan<PlanOperation>;
     /** The desired origination URLs, for the failover-order preview; undefined when not managed. */
     failoverUrls?(spec: TrunkSpecByKind[K]): readonly FailoverUrlFields[] | undefined;

@@ -9,6 +9,7 @@ import type { RemoteLookup, RemoteState, RemoteTarget, RemoteTargetOf, SameNamed
 import { specNamesOf } from '../file/spec-names';
 import type { TrunkKind } from '../file/trunk-kinds';
 import type { TrunkSpec } from '../file/trunk-specs';
+import type { CarrierXDidIndex } from './carrierx-did-index';
 import type { TwilioNumberIndex } from './twilio-number-index';
 import { locatePath, nodeSpan } from '../file/yaml-node-lookup';
 import type { ReferenceResolver } from '../references/document-reference';
@@ -18,6 +19,8 @@ export interface PlanContext {
   uri: string;
   /** The account's incoming numbers for this run: needed when a TwilioTrunk lists phone_numbers. */
   numbers?: TwilioNumberIndex | undefined;
+  /** The account's CarrierX DIDs for this run: needed when a CarrierXTrunkGroup lists phone_numbers. */
+  dids?: CarrierXDidIndex | undefined;
   /** Names of the account's trunks, when known, to name the trunk a number moves from. */
   trunkNames?: ReadonlyMap<string, string | null> | undefined;
   /** The remote version remembered at the document's last push or pull (SyncStateStore). */
@@ -131,7 +134,7 @@ function planKind<K extends TrunkKind>(
 ): Promise<KindPlan<PlanOperation>> | KindPlan<PlanOperation> {
   if (state && state.kind !== target.kind) throw new Error(`Remote state of a ${state.kind} given for a ${target.kind} document`);
   const { account } = target;
-  return documentKind<TrunkKind>(target.kind).plan.plan(target.spec, state, sameName, { account, numbers: context.numbers, trunkNames: context.trunkNames, references: context.references, signal: context.signal });
+  return documentKind<TrunkKind>(target.kind).plan.plan(target.spec, state, sameName, { account, numbers: context.numbers, dids: context.dids, trunkNames: context.trunkNames, references: context.references, signal: context.signal });
 }
 
 /** The error with the offsets of the value it is about, when the document has it. */

@@ -1,5 +1,7 @@
 import { ACL_WRITABLE_FIELDS, CARRIERX_TRUNK_WRITABLE_FIELDS, TRUNK_GROUP_WRITABLE_FIELDS } from '../../providers/carrierx/field-names';
 import type { CarrierXTrunk, CarrierXTrunkFields, TrunkGroupFields } from '../../providers/carrierx/models';
+import { fromCarrierXNumber } from '../../providers/carrierx/carrierx-number';
+import type { CarrierXDidIndex } from './carrierx-did-index';
 import { ELEMENT_IDENTITY, keepRemoteKeys } from './keep-remote-keys';
 import { matchesDesired } from './matches-desired';
 import { pickFields } from './pick-fields';
@@ -157,4 +159,50 @@ function planTrunks(desired: readonly CarrierXTrunkSpec[], remote: readonly Carr
   });
   const deletes: PlanOperation[] = unmatched.map((r) => ({ type: 'carrierx.trunk.delete', trunkSid: r.trunk_sid, name: r.name, description: `Remove trunk ${trunkLabel(r.name, r.trunk_sid)}`, changes: [] }));
   return { operations: [...creates, ...updates, ...deletes], errors, warnings: [] };
+}
+
+export interface CarrierXNumbersPlanContext {
+  account: string;
+  dids?: CarrierXDidIndex | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Assign the file's numbers to the group (a DID on another group is moved: one PATCH, and the
+ * plan says from where), then unassign the group's DIDs the file no longer lists. `state` is
+ * undefined for a group Push creates first.
+ */
+export async function planGroupNumbers(desired: readonly string[], state: GroupState | undefined, context: CarrierXNumbersPlanContext): Promise<KindPlan<PlanOperation>> {
+  const onGroup = new Map<string, string>();
+  for (const d of state?.remote.dids ?? []) onGroup.set(fromCarrierXNumber(d.phonenumber), d.did_sid);
+  const assigns: PlanOperation[] = [];
+  const errors: PlanError[] = [];
+  for (const [i, number] of desired.entries()) {
+    if (onGroup.has(number)) continue;
+    if (!context.dids) throw new Error("Planning phone_numbers needs the account's DID index (PlanContext.dids).");
+    const did = await context.dids.lookup(number, context.signal);
+    if (!did) {
+      errors.push({
+        message: `${number} is not a phone number (DID) of account ${context.account}. Rent it in CarrierX first, or remove it from phone_numbers.`,
+        path: ['spec', 'phone_numbers', i],
+      });
+      continue;
+    }
+    const other = did.trunk_group_sid && did.trunk_group_sid.toLowerCase() !== state?.sid.toLowerCase() ? did.trunk_group_sid : undefined;
+    const move = other ? { fromTrunkSid: other } : undefined;
+    assigns.push({
+      type: 'carrierx.did.assign',
+      phoneNumber: number,
+      didSid: did.did_sid,
+      move,
+      description: other ? `Assign ${number} (moved from trunk group ${other})` : `Assign ${number}`,
+      changes: [],
+    });
+  }
+  const wanted = new Set(desired);
+  const unassigns: PlanOperation[] = [...onGroup]
+    .filter(([number]) => !wanted.has(number))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([number, didSid]) => ({ type: 'carrierx.did.unassign', phoneNumber: number, didSid, description: `Unassign ${number}`, changes: [] }));
+  return { operations: [...assigns, ...unassigns], errors, warnings: [] };
 }

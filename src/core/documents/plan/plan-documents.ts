@@ -10,6 +10,7 @@ import { fetchRemoteState } from './fetch-remote-state';
 import type { RemoteLookup, RemoteTarget } from './remote-state';
 import type { SyncClients } from '../apply/sync-clients';
 import { syncStateKeyOf, type PendingCreateKey, type SyncStateStore } from '../sync/sync-state';
+import { CarrierXDidIndex } from './carrierx-did-index';
 import { TwilioNumberIndex } from './twilio-number-index';
 import { AccountReferences } from '../references/account-references';
 import type { ReferableDocument } from '../references/document-reference';
@@ -107,10 +108,11 @@ async function planAccount(
   const lookupNew = options.lookupNew ?? true;
   const numbers = indexes.some((i) => documentKind(targets[i]!.kind).plan.usesNumberIndex) ? new TwilioNumberIndex(await clients.twilio(account)) : undefined;
   const fetched = indexes.filter((i) => targets[i]!.sid !== undefined || lookupNew);
+  const dids = indexes.some((i) => documentKind(targets[i]!.kind).plan.usesDidIndex) ? new CarrierXDidIndex(await clients.carrierx(account)) : undefined;
   // The account's resources of each kind that a document names by name: one listing each, alongside the fetch.
   const named = indexes.flatMap((i) => specReferences(targets[i]!.kind, targets[i]!.spec as Record<string, unknown>).filter((r) => !documentKind(r.reference.kind).identity.sidPattern.test(r.value)).map((r) => r.reference.kind));
   const [{ lookups, trunkNames }, references] = await Promise.all([
-    fetchRemoteStates(account, fetched.map((i) => targets[i]!), clients, { signal, numbers }),
+    fetchRemoteStates(account, fetched.map((i) => targets[i]!), clients, { signal, numbers, dids }),
     AccountReferences.load(account, named, referables, clients, signal),
   ]);
   resolvers.set(account, references);
@@ -122,7 +124,7 @@ async function planAccount(
       const lastSynced = sid !== undefined && options.syncState ? await options.syncState.get(syncStateKeyOf(targets[i]!, sid)) : undefined;
       const lookup = await adoptJournaledCreate(targets[i]!, lookupOf.get(i), { uri, index: document.index }, clients, options, claimed);
       const owned = lookup?.status === 'new' && lookup.adopt && claimed.has(lookup.adopt.sid) ? lookup.adopt.sid : undefined;
-      outcomes[i] = owned ? adoptionRefused(uri, document, targets[i]!, owned) : await computePlan(document, lookup, { uri, numbers, trunkNames, lastSynced, references, signal });
+      outcomes[i] = owned ? adoptionRefused(uri, document, targets[i]!, owned) : await computePlan(document, lookup, { uri, numbers, dids, trunkNames, lastSynced, references, signal });
     } catch (error) {
       outcomes[i] = refusal(uri, document, 'unavailable', `Could not plan this document: ${errorText(error)}.`, { cause: error });
     }

@@ -116,15 +116,18 @@ export type CarrierXTrunkGroupOperation =
   | { type: 'carrierx.group.update'; fields: TrunkGroupFields }
   | { type: 'carrierx.trunk.create'; name: string | undefined; fields: CarrierXTrunkFields; endpoint?: ResolvedReference | undefined }
   | { type: 'carrierx.trunk.update'; trunkSid: string; name: string | null; fields: CarrierXTrunkFields; endpoint?: ResolvedReference | undefined }
-  | { type: 'carrierx.trunk.delete'; trunkSid: string; name: string | null };
+  | { type: 'carrierx.trunk.delete'; trunkSid: string; name: string | null }
+  /** `move` set: the DID is on another group now; one PATCH of its `trunk_group_sid` moves it here. */
+  | { type: 'carrierx.did.assign'; phoneNumber: string; didSid: string; move?: NumberMove | undefined }
+  | { type: 'carrierx.did.unassign'; phoneNumber: string; didSid: string };
 
 export type PlanOperationType = PlanOperation['type'];
 
 /** The preview's mark for an operation: + adds, ~ changes, - removes, = adopts. */
 export function operationMark(op: PlanOperation): '+' | '~' | '-' | '=' {
   if (op.type === 'adopt') return '=';
-  if (op.type.endsWith('.create') || op.type.endsWith('.attach')) return '+';
-  if (op.type.endsWith('.delete') || op.type.endsWith('.detach')) return '-';
+  if (op.type.endsWith('.create') || op.type.endsWith('.attach') || op.type.endsWith('.assign')) return '+';
+  if (op.type.endsWith('.delete') || op.type.endsWith('.detach') || op.type.endsWith('.unassign')) return '-';
   return '~';
 }
 

@@ -1,4 +1,4 @@
-import type { CarrierXTrunk, TrunkGroup } from '../../providers/carrierx/models';
+import type { CarrierXTrunk, Did, TrunkGroup } from '../../providers/carrierx/models';
 import type {
   ByocTrunk,
   ConnectionPolicy,
@@ -49,6 +49,8 @@ export interface RemoteCarrierXTrunkGroup {
   trunkGroup: TrunkGroup;
   /** Defaults to `trunkGroup.trunks`; when neither is given, `trunks` is left out (not managed). */
   trunks?: readonly CarrierXTrunk[];
+  /** The DIDs assigned to the group; when not given, `phone_numbers` is left out (not managed). */
+  dids?: readonly Pick<Did, 'did_sid' | 'phonenumber'>[];
 }
 
 export interface RemoteConnectionPolicy {

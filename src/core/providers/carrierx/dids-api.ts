@@ -1,5 +1,6 @@
 import { iteratePages, type CallOptions, type Page, type PageRequest } from '../page';
 import { carrierXBody } from './carrierx-body';
+import { toCarrierXNumber } from './carrierx-number';
 import type { CarrierXRequester } from './carrierx-requester';
 import { CARRIERX_SID_PATTERN, DID_WRITABLE_FIELDS, DidSchema, type Did, type DidFields } from './models';
 
@@ -12,15 +13,6 @@ export interface DidListOptions {
   filter?: string | undefined;
 }
 
-/** `+15162065574` → `15162065574`: CarrierX writes numbers as E.164 digits without the `+`. */
-export function toCarrierXNumber(e164: string): string {
-  return e164.replace(/^\+/, '');
-}
-
-/** `15162065574` → `+15162065574`, as Trunkline shows and files numbers. */
-export function fromCarrierXNumber(digits: string): string {
-  return digits.startsWith('+') ? digits : `+${digits}`;
-}
 
 /** The partner's rented numbers: /core/v2/phonenumber/dids. A DID takes calls once assigned to a trunk group. */
 export class DidsApi {

@@ -51,7 +51,7 @@ describe('schemas and models agree', () => {
 
   test('CarrierX: writable fields, read-only fields marked readOnly, trunk_sid as the binding key', () => {
     const spec = definition(group, 'spec');
-    assert.deepEqual(names(spec, false), sorted([...carrierx.TRUNK_GROUP_WRITABLE_FIELDS, 'trunks']));
+    assert.deepEqual(names(spec, false), sorted([...carrierx.TRUNK_GROUP_WRITABLE_FIELDS, 'trunks', 'phone_numbers']));
     for (const field of names(spec, true)) assert.ok((carrierx.TRUNK_GROUP_READ_ONLY_FIELDS as readonly string[]).includes(field), field);
     const trunk = definition(group, 'trunk');
     // `endpoint`: the endpoint by name (a reference, sent as endpoint_sid).
@@ -113,6 +113,7 @@ describe('schemas and models agree', () => {
     assert.equal(property(byoc, definition(byoc, 'spec'), 'connection_policy_sid').pattern, twilio.SID_PATTERNS.connectionPolicy.source);
     assert.equal(property(byoc, definition(byoc, 'spec'), 'from_domain_sid').pattern, twilio.SID_PATTERNS.sipDomain.source);
     assert.equal(property(twilioTrunk, spec, 'phone_numbers').items?.pattern, E164_PATTERN.source);
+    assert.equal(property(group, definition(group, 'spec'), 'phone_numbers').items?.pattern, E164_PATTERN.source);
     const uuid = new RegExp(group.properties?.sid?.pattern ?? '');
     for (const sample of ['4c51c85c-5355-4a91-bf1e-f33d731bcfa9', '4C51C85C-5355-4A91-BF1E-F33D731BCFA9', 'not-a-uuid', '4c51c85c53554a91bf1ef33d731bcfa9']) {
       assert.equal(uuid.test(sample), carrierx.CARRIERX_SID_PATTERN.test(sample), sample);

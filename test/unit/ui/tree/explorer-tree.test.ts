@@ -35,8 +35,8 @@ describe('explorer tree', () => {
   test('the sandbox shows Twilio and CarrierX folders; a Twilio account only Twilio ones', async () => {
     await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
     await h.accounts.add({ name: 'acme', provider: 'twilio', accountSid: emulator.credentials.accountSid, twilioAuth: 'authToken', baseUrl: emulator.baseUrl }, { authToken: emulator.credentials.authToken });
-    assert.deepEqual(labels(await h.explorer.childrenOf(await child(h, undefined, 'sandbox'))), ['Elastic SIP Trunks', 'BYOC Trunks', 'Connection Policies', 'IP Access Control Lists', 'Credential Lists', 'Trunk Groups', 'Endpoints']);
-    assert.deepEqual(labels(await h.explorer.childrenOf(await child(h, undefined, 'acme'))), ['Elastic SIP Trunks', 'BYOC Trunks', 'Connection Policies', 'IP Access Control Lists', 'Credential Lists']);
+    assert.deepEqual(labels(await h.explorer.childrenOf(await child(h, undefined, 'sandbox'))), ['Elastic SIP Trunks', 'BYOC Trunks', 'Connection Policies', 'Phone Numbers', 'IP Access Control Lists', 'Credential Lists', 'Trunk Groups', 'Endpoints', 'Phone Numbers (CarrierX)']);
+    assert.deepEqual(labels(await h.explorer.childrenOf(await child(h, undefined, 'acme'))), ['Elastic SIP Trunks', 'BYOC Trunks', 'Connection Policies', 'Phone Numbers', 'IP Access Control Lists', 'Credential Lists']);
   });
 
   test('SIP auth lists: addresses with their CIDR and usernames below the account, and a trunk\'s Termination shows its domain, secure and linked lists', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { phoneNumberChoices } from '../../../../../src/core/documents/assist/phone-number-choices';
+import { completeAt } from '../../../../../src/core/documents/assist/complete-at';
+import { didChoices, phoneNumberChoices } from '../../../../../src/core/documents/assist/phone-number-choices';
 import { collect } from '../../../../../src/core/providers/page';
 import { createTwilioClient } from '../../../../../src/core/providers/twilio/twilio-client';
 import { clientsFor } from '../../../../support/test-clients';
@@ -10,7 +11,7 @@ let emulator: TestEmulator;
 let clients: ReturnType<typeof clientsFor>;
 
 before(async () => {
-  emulator = await startTestEmulator({ seeding: { trunks: 3, numbers: 12, byocTrunks: 0, trunkGroups: 0 } });
+  emulator = await startTestEmulator({ seeding: { trunks: 3, numbers: 12, byocTrunks: 0, trunkGroups: 2 } });
   clients = clientsFor(emulator);
 });
 after(async () => {
@@ -45,5 +46,20 @@ describe('phone number choices for trunk-file completion', () => {
     const choices = await phoneNumberChoices({ incomingPhoneNumbers: clients.twilio.incomingPhoneNumbers, trunks: refused.trunks });
     assert.ok(choices.some((c) => c.trunk_sid && c.trunk_name === null));
     assert.ok(choices.every((c) => c.trunk_name === null));
+  });
+
+  test("a CarrierX group's file completes the account's DIDs in E.164, each with the trunk group it is on by name", async () => {
+    const { carrierx } = clients;
+    const dids = await collect(carrierx.dids.list({ pageSize: 100 }));
+    const groups = new Map((await collect(carrierx.trunkGroups.list())).map((g) => [g.trunk_group_sid, g.name]));
+    const choices = await didChoices(carrierx);
+    assert.deepEqual(choices.map((c) => c.phone_number), dids.map((d) => `+${d.phonenumber}`));
+    const assigned = choices.find((c) => c.trunk_sid)!;
+    assert.equal(assigned.trunk_name, groups.get(assigned.trunk_sid!));
+    const text = `apiVersion: trunkline/v1\nkind: CarrierXTrunkGroup\naccount: cx\nspec:\n  name: Edge\n  phone_numbers:\n    - `;
+    const items = await completeAt(text, text.length, { phoneNumbers: (_account, kind) => (kind === 'CarrierXTrunkGroup' ? choices : []) });
+    const item = items.find((i) => i.label === assigned.phone_number)!;
+    assert.equal(item.insertText, JSON.stringify(assigned.phone_number));
+    assert.match(item.documentation ?? '', /On the trunk group \*\*.+\*\* .* now: Push moves it to this trunk group\./);
   });
 });
