@@ -75,7 +75,7 @@ describe('number inventory in the explorer', () => {
       const dids = await collect(carrierx.dids.list({ pageSize: 100 }));
       const groups = await collect(carrierx.trunkGroups.list());
       await h.accounts.add({ name: 'cx', provider: 'carrierx', baseUrl: emulator.baseUrl }, { carrierxToken: emulator.credentials.carrierXToken });
-      assert.deepEqual(labels(await h.explorer.childrenOf(await nodeAt(['cx']))), ['Trunk Groups', 'Phone Numbers']);
+      assert.deepEqual(labels(await h.explorer.childrenOf(await nodeAt(['cx']))), ['Trunk Groups', 'Endpoints', 'Phone Numbers']);
       const shown = await h.explorer.childrenOf(await nodeAt(['cx', 'Phone Numbers']));
       assert.deepEqual(labels(shown), dids.map((d) => `+${d.phonenumber}`));
       for (const [i, d] of dids.entries()) {
