@@ -110,7 +110,10 @@ describe('Resource commands', function () {
       assert.equal(remote.transfer_mode, 'sip-only');
       assert.deepEqual(await childLabels(folder), [...before, name], 'the folder shows the new trunk');
       const row = await itemOf(await child(folder, name));
-      assert.equal(row.icon?.id, 'lock', 'a secure trunk has the lock icon');
+      // A new trunk links no IP access control list or credential list: Twilio would refuse its
+      // calls, so its row warns (the call-readiness check) and its tooltip says why.
+      assert.equal(row.icon?.id, 'warning', 'a trunk that cannot take calls yet is marked');
+      assert.match(JSON.stringify(row.tooltip), /No IP access control list and no credential list/);
       assert.match(row.description ?? '', new RegExp(`^${domain.replace(/\./g, '\\.')}`));
     });
 

@@ -50,6 +50,9 @@ describe('Document status and Pull', function () {
     );
     await waitFor(async () => /in sync/.test(await statusLens(document.uri)), 'the in-sync status');
 
+    // The trunk was made behind the explorer's back (as in the console): Refresh, as a user would,
+    // for when an earlier suite loaded the trunks folder already.
+    await runCommand('trunkline.refresh');
     const trunkNode = await nodeAt(['sandbox', 'Elastic SIP Trunks', name]);
     const input = await scriptPrompts([{ pick: 'record-from-answer' }, { pick: 'trim-silence' }]);
     const started = Date.now();

@@ -50,7 +50,7 @@ export const READINESS_RULES: readonly AnyReadinessRule[] = [
     kind: 'TwilioTrunk',
     title: 'No IP access control list and no credential list',
     consequence: 'Twilio refuses every call your equipment sends to this trunk (its auth_type is empty).',
-    remedy: 'Link an IP access control list or a credential list to the trunk (Link Lists… on the trunk in the explorer).',
+    remedy: 'Link an IP access control list or a credential list to the trunk (Link Lists to Trunk… on the trunk in the explorer).',
     source: { file: `${TRUNKING} (schema trunking.v1.trunk, auth_type)`, quote: 'If empty, the domain will not receive any traffic.' },
     key: 'ip_access_control_lists',
     check: (f) =>
