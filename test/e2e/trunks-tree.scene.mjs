@@ -18,7 +18,7 @@ export const scene = {
     await workbench.treeItem(/^Acme Logistics Failover .* · \d+ numbers?$/).waitFor();
     await workbench.expand(/^Acme Logistics Failover/);
     await workbench.treeItem(/^Phone Numbers \d+/).waitFor();
-    await workbench.expand(/^Phone Numbers/);
+    await workbench.expand(/^Phone Numbers \d+/);
     await workbench.treeItem(/^\+1/).first().waitFor();
   },
 };
