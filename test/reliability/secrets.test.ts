@@ -312,9 +312,7 @@ describe('secrets', () => {
     assertNoLeaks(out);
   });
 
-  // The CLI's half of TwilioCredentialList (term-files) names the variable in its messages but
-  // does not read it yet on main: a todo until it does, then it holds the CLI to the canary.
-  test('trunkline apply reads a new SIP credential password from TRUNKLINE_SIP_PASSWORD_<LIST>_<USERNAME>, sets it, and prints and writes it nowhere', { todo: 'the CLI does not read the variable yet' }, async () => {
+  test('trunkline apply reads a new SIP credential password from TRUNKLINE_SIP_PASSWORD_<LIST>_<USERNAME>, sets it, and prints and writes it nowhere', async () => {
     const out = new OutputCollector();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trunkline-secrets-'));
     try {
