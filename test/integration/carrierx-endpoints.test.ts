@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'mocha';
-import type { Account } from '../../src/core/accounts/account';
+import { describe, it } from 'mocha';
 import { child, childLabels, itemOf, nodeAt } from './explorer-nodes';
 import { runCommand } from './run-command';
+import { sandboxCommandSuite } from './sandbox-command-suite';
 import { sandboxCarrierX } from './sandbox-api';
-import { expectNoPrompts, restorePrompts, scriptPrompts } from './scripted-prompts';
+import { scriptPrompts } from './scripted-prompts';
 
 // CarrierX endpoints from the palette: an endpoint created with its first address, set on a
 // trunk, and seen under that trunk in the Trunks view; each step checked at the sandbox over
@@ -14,20 +14,8 @@ const suffix = Date.now().toString(36);
 
 describe('CarrierX endpoints', function () {
   this.timeout(40_000);
-  let sandbox: Account;
-  const cleanups: (() => Promise<unknown>)[] = [];
-
-  before(async () => {
-    sandbox = await runCommand<Account>('trunkline.trySandbox');
-  });
-  beforeEach(async () => {
-    await expectNoPrompts();
-    await runCommand('trunkline.refresh');
-  });
-  after(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-    await restorePrompts();
-  });
+  const suite = sandboxCommandSuite();
+  const { cleanups } = suite;
 
   it('creates an endpoint with an address from the palette, sets it on a trunk and shows it under the trunk with its address', async () => {
     const groupName = `Endpoints ${suffix}`;
@@ -63,11 +51,11 @@ describe('CarrierX endpoints', function () {
     const remoteTrunk = await sandboxCarrierX<{ endpoint_sid: string | null }>('GET', `/trunk_groups/${groupSid}/trunks/${trunk.body.trunk_sid}`);
     assert.equal(remoteTrunk.body.endpoint_sid, endpoint.endpoint_sid);
 
-    const trunkRow = await nodeAt([sandbox.name, 'Trunk Groups', groupName, 'east']);
+    const trunkRow = await nodeAt([suite.sandbox().name, 'Trunk Groups', groupName, 'east']);
     assert.deepEqual(await childLabels(trunkRow), [endpointName]);
     const endpointRow = await child(trunkRow, endpointName);
     assert.deepEqual(await childLabels(endpointRow), ['pbx.example.com']);
     assert.equal((await itemOf(await child(endpointRow, 'pbx.example.com'))).description, '5080 · tcp · any');
-    assert.ok((await childLabels(await nodeAt([sandbox.name, 'Endpoints']))).includes(endpointName), 'listed under the account\'s Endpoints too');
+    assert.ok((await childLabels(await nodeAt([suite.sandbox().name, 'Endpoints']))).includes(endpointName), 'listed under the account\'s Endpoints too');
   });
 });

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'mocha';
-import type { Account } from '../../src/core/accounts/account';
+import { describe, it } from 'mocha';
 import { childLabels, itemOf, nodeAt } from './explorer-nodes';
 import { runCommand } from './run-command';
+import { sandboxCommandSuite } from './sandbox-command-suite';
 import { sandboxTwilio } from './sandbox-api';
-import { expectNoPrompts, restorePrompts, scriptPrompts } from './scripted-prompts';
+import { scriptPrompts } from './scripted-prompts';
 
 // A BYOC trunk's route from the palette: a connection policy and a target made through the
 // commands, the policy set on a BYOC trunk, each step checked at the sandbox over HTTP and in
@@ -14,20 +14,8 @@ const suffix = Date.now().toString(36);
 
 describe('Connection policy commands', function () {
   this.timeout(40_000);
-  let sandbox: Account;
-  const cleanups: (() => Promise<unknown>)[] = [];
-
-  before(async () => {
-    sandbox = await runCommand<Account>('trunkline.trySandbox');
-  });
-  beforeEach(async () => {
-    await expectNoPrompts();
-    await runCommand('trunkline.refresh');
-  });
-  after(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-    await restorePrompts();
-  });
+  const suite = sandboxCommandSuite();
+  const { cleanups } = suite;
 
   it('creates a policy and a target from the palette, sets the policy on a BYOC trunk and shows both below the trunk', async () => {
     const trunkName = `Carrier route ${suffix}`;
@@ -63,10 +51,10 @@ describe('Connection policy commands', function () {
     const trunk = await sandboxTwilio<{ connection_policy_sid: string | null }>('GET', `/v1/ByocTrunks/${trunkSid}`);
     assert.equal(trunk.body.connection_policy_sid, policy.sid);
 
-    const policyNode = await nodeAt([sandbox.name, 'BYOC Trunks', trunkName, policyName]);
+    const policyNode = await nodeAt([suite.sandbox().name, 'BYOC Trunks', trunkName, policyName]);
     assert.equal((await itemOf(policyNode)).description, 'connection policy');
     assert.deepEqual(await childLabels(policyNode), ['primary sbc']);
-    const target = await nodeAt([sandbox.name, 'BYOC Trunks', trunkName, policyName, 'primary sbc']);
+    const target = await nodeAt([suite.sandbox().name, 'BYOC Trunks', trunkName, policyName, 'primary sbc']);
     assert.equal((await itemOf(target)).description, 'sip:sbc.example.net:5060 · priority 10, weight 20');
   });
 });

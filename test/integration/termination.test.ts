@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { after, before, beforeEach, describe, it } from 'mocha';
-import type { Account } from '../../src/core/accounts/account';
+import { describe, it } from 'mocha';
 import { childLabels, nodeAt } from './explorer-nodes';
 import { runCommand } from './run-command';
+import { sandboxCommandSuite } from './sandbox-command-suite';
 import { ACCOUNT_PATH, sandboxTwilio } from './sandbox-api';
-import { expectNoPrompts, restorePrompts, scriptPrompts } from './scripted-prompts';
+import { scriptPrompts } from './scripted-prompts';
 
 // Termination from the palette: an IP access control list and a credential list made, filled
 // and linked to a trunk through the commands, each step checked at the sandbox over HTTP and in
@@ -15,20 +15,8 @@ const suffix = Date.now().toString(36);
 
 describe('Termination commands', function () {
   this.timeout(40_000);
-  let sandbox: Account;
-  const cleanups: (() => Promise<unknown>)[] = [];
-
-  before(async () => {
-    sandbox = await runCommand<Account>('trunkline.trySandbox');
-  });
-  beforeEach(async () => {
-    await expectNoPrompts();
-    await runCommand('trunkline.refresh');
-  });
-  after(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-    await restorePrompts();
-  });
+  const suite = sandboxCommandSuite();
+  const { cleanups } = suite;
 
   it('creates both kinds of list from the palette, sets a password through the prompt, links both to a trunk and shows them under its Termination', async () => {
     const trunkName = `Termination ${suffix}`;
@@ -72,10 +60,10 @@ describe('Termination commands', function () {
     assert.deepEqual([...(remote.body.auth_type_set ?? [])].sort(), ['CREDENTIAL_LIST', 'IP_ACL'], `auth_type ${remote.body.auth_type}`);
 
     await runCommand('trunkline.refresh');
-    const termination = await nodeAt([sandbox.name, 'Elastic SIP Trunks', trunkName, 'Termination']);
+    const termination = await nodeAt([suite.sandbox().name, 'Elastic SIP Trunks', trunkName, 'Termination']);
     assert.deepEqual((await childLabels(termination)).sort(), [aclName, clName].sort());
-    assert.deepEqual(await childLabels(await nodeAt([sandbox.name, 'Elastic SIP Trunks', trunkName, 'Termination', aclName])), ['203.0.113.0/24']);
-    assert.deepEqual(await childLabels(await nodeAt([sandbox.name, 'Elastic SIP Trunks', trunkName, 'Termination', clName])), ['desk-100']);
+    assert.deepEqual(await childLabels(await nodeAt([suite.sandbox().name, 'Elastic SIP Trunks', trunkName, 'Termination', aclName])), ['203.0.113.0/24']);
+    assert.deepEqual(await childLabels(await nodeAt([suite.sandbox().name, 'Elastic SIP Trunks', trunkName, 'Termination', clName])), ['desk-100']);
 
     // Unlinked before the lists are deleted (the sandbox refuses to delete a linked list).
     cleanups.push(() => sandboxTwilio('DELETE', `/v1/Trunks/${trunkSid}/CredentialLists/${cl.sid}`));
@@ -90,9 +78,9 @@ describe('Termination commands', function () {
     const domain = `file-term-${suffix}.pstn.twilio.com`;
     const write = (name: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), new TextEncoder().encode(text));
     // The trunk's file sorts first: the push orders by reference, not by file name.
-    await write('a-trunk.trunk.yaml', `apiVersion: trunkline/v1\nkind: TwilioTrunk\naccount: ${sandbox.name}\nspec:\n  friendly_name: File trunk ${suffix}\n  domain_name: ${domain}\n  ip_access_control_lists: ["${aclName}"]\n  credential_lists: ["${clName}"]\n`);
-    await write('b-office.trunk.yaml', `apiVersion: trunkline/v1\nkind: TwilioIpAccessControlList\naccount: ${sandbox.name}\nspec:\n  friendly_name: ${aclName}\n  ip_addresses:\n    - { friendly_name: pbx, ip_address: 198.51.100.20, cidr_prefix_length: 32 }\n`);
-    await write('c-phones.trunk.yaml', `apiVersion: trunkline/v1\nkind: TwilioCredentialList\naccount: ${sandbox.name}\nspec:\n  friendly_name: ${clName}\n  credentials:\n    - username: desk-200\n`);
+    await write('a-trunk.trunk.yaml', `apiVersion: trunkline/v1\nkind: TwilioTrunk\naccount: ${suite.sandbox().name}\nspec:\n  friendly_name: File trunk ${suffix}\n  domain_name: ${domain}\n  ip_access_control_lists: ["${aclName}"]\n  credential_lists: ["${clName}"]\n`);
+    await write('b-office.trunk.yaml', `apiVersion: trunkline/v1\nkind: TwilioIpAccessControlList\naccount: ${suite.sandbox().name}\nspec:\n  friendly_name: ${aclName}\n  ip_addresses:\n    - { friendly_name: pbx, ip_address: 198.51.100.20, cidr_prefix_length: 32 }\n`);
+    await write('c-phones.trunk.yaml', `apiVersion: trunkline/v1\nkind: TwilioCredentialList\naccount: ${suite.sandbox().name}\nspec:\n  friendly_name: ${clName}\n  credentials:\n    - username: desk-200\n`);
 
     const canary = `FileCanary${suffix}Pw-7`;
     const input = await scriptPrompts([
