@@ -103,6 +103,17 @@ export function commandHarness(emulator: TestEmulator) {
       input = new ScriptedUserInput(steps);
       return input;
     },
+    /** The node at the end of a path of labels (or patterns) from the roots; fails naming the labels where one is missing. */
+    async nodeAt(path: readonly (string | RegExp)[]): Promise<ExplorerNode> {
+      let node: ExplorerNode | undefined;
+      for (const label of path) {
+        const children = await explorer.childrenOf(node);
+        node = children.find((c) => (typeof label === 'string' ? c.treeItem().label === label : label.test(c.treeItem().label)));
+        if (!node) throw new Error(`no ${String(label)} in ${children.map((c) => c.treeItem().label).join(', ')}`);
+      }
+      if (!node) throw new Error('an empty path names no node');
+      return node;
+    },
     close: () => dispatchers.close(),
   };
 }

@@ -37,15 +37,7 @@ async function twilio() {
 
 const labels = (nodes: ExplorerNode[]) => nodes.map((n) => n.treeItem().label);
 
-async function nodeOf(path: (string | RegExp)[]): Promise<ExplorerNode> {
-  let node: ExplorerNode | undefined;
-  for (const label of path) {
-    const children = await h.explorer.childrenOf(node);
-    node = children.find((c) => (typeof label === 'string' ? c.treeItem().label === label : label.test(c.treeItem().label)));
-    assert.ok(node, `no ${String(label)} in ${labels(children).join(', ')}`);
-  }
-  return node!;
-}
+const nodeOf = (path: (string | RegExp)[]): Promise<ExplorerNode> => h.nodeAt(path);
 
 /** A policy with targets and BYOC trunks made straight at the API, as a colleague or the console would. */
 async function givenPolicy(name: string, targets: { target: string; friendly_name?: string; priority?: number; weight?: number; enabled?: boolean }[] = []) {

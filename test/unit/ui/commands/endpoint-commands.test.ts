@@ -36,15 +36,7 @@ async function carrierx() {
   return h.connections.carrierx(h.accounts.list()[0]!);
 }
 
-async function nodeOf(path: (string | RegExp)[]): Promise<ExplorerNode> {
-  let node: ExplorerNode | undefined;
-  for (const label of path) {
-    const children = await h.explorer.childrenOf(node);
-    node = children.find((c) => (typeof label === 'string' ? c.treeItem().label === label : label.test(c.treeItem().label)));
-    assert.ok(node, `no ${String(label)} in ${children.map((c) => c.treeItem().label).join(', ')}`);
-  }
-  return node!;
-}
+const nodeOf = (path: (string | RegExp)[]): Promise<ExplorerNode> => h.nodeAt(path);
 
 async function childItems(node: ExplorerNode) {
   return (await h.explorer.childrenOf(node)).map((n) => n.treeItem());

@@ -34,15 +34,7 @@ async function twilio() {
   return h.connections.twilio(h.accounts.list()[0]!);
 }
 
-async function nodeOf(path: (string | RegExp)[]): Promise<ExplorerNode> {
-  let node: ExplorerNode | undefined;
-  for (const label of path) {
-    const children = await h.explorer.childrenOf(node);
-    node = children.find((c) => (typeof label === 'string' ? c.treeItem().label === label : label.test(c.treeItem().label)));
-    assert.ok(node, `no ${String(label)} in ${children.map((c) => c.treeItem().label).join(', ')}`);
-  }
-  return node!;
-}
+const nodeOf = (path: (string | RegExp)[]): Promise<ExplorerNode> => h.nodeAt(path);
 
 /** Everything a user or a log reader could see: notifications, progress titles, prompts, the log. */
 function everythingShown(input: { asked: unknown[] }): string {
