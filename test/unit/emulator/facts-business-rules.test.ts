@@ -30,6 +30,31 @@ describe('emulator: business rules of the facts document, at their edges', () =>
     assert.equal(whitespace.body.code, 21243);
   });
 
+  it('stops at 1000 credentials per list (21242), 1000 credential lists (21239) and 1000 IP access control lists (21255) per account, changing nothing (§2, C7)', async () => {
+    const { authLists } = emu.store.twilio;
+    const now = emu.clock.now();
+    const list = authLists.createList('credential_lists', 'Full list', now);
+    // One hashed credential, copied: hashing 1000 passwords would take seconds.
+    const first = authLists.createCredential(list.sid, 'user-0', 'Abcdefghij1k', now);
+    for (let i = 1; i < 1000; i++) {
+      authLists.insertCredential({ ...first, seq: 9_000_000 + i, sid: `CR${i.toString(16).padStart(32, '0')}`, username: `user-${i}` });
+    }
+    const credential = await twilio(emu, 'POST', accountPath(emu, `/SIP/CredentialLists/${list.sid}/Credentials.json`), { Username: 'one-more', Password: 'Abcdefghij1k' });
+    assert.equal(credential.status, 400);
+    assert.equal(credential.body.code, 21242);
+    assert.equal(authLists.credentialsOf(list.sid).size, 1000);
+    for (const [kind, path, code] of [
+      ['credential_lists', '/SIP/CredentialLists.json', 21239],
+      ['ip_access_control_lists', '/SIP/IpAccessControlLists.json', 21255],
+    ] as const) {
+      for (let i = authLists.lists(kind).size; i < 1000; i++) authLists.createList(kind, `${kind} ${i}`, now);
+      const res = await twilio(emu, 'POST', accountPath(emu, path), { FriendlyName: 'one too many' });
+      assert.equal(res.status, 400, kind);
+      assert.equal(res.body.code, code, kind);
+      assert.equal(authLists.lists(kind).size, 1000, `${kind}: nothing created`);
+    }
+  });
+
   it('target priority 0..65535 and weight 1..65535 are taken at both ends, refused one past, on create and on update alike (§3, B1)', async () => {
     const policy = (await twilio(emu, 'POST', '/v1/ConnectionPolicies', { FriendlyName: 'edges' })).body.sid as string;
     const targets = `/v1/ConnectionPolicies/${policy}/Targets`;

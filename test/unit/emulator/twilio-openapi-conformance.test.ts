@@ -67,6 +67,17 @@ function asTwilioDocuments(template: string, body: unknown): unknown {
   return fix(page);
 }
 
+/** What the schemas cannot say about a page: v1 `meta.key` names the list; 2010 `end` = start + count − 1. */
+function assertPageConventions(where: string, body: Record<string, unknown>): void {
+  const meta = body.meta as { key?: string; page_size?: number } | undefined;
+  if (meta) assert.ok(Array.isArray(body[meta.key ?? '']), `${where}: meta.key ${meta.key} names the list`);
+  if (typeof body.start === 'number' && typeof body.end === 'number') {
+    const items = Object.values(body).find(Array.isArray) as unknown[];
+    assert.equal(body.end, items.length === 0 ? body.start : (body.start as number) + items.length - 1, `${where}: end`);
+    assert.ok(items.length <= (body.page_size as number), `${where}: at most page_size items`);
+  }
+}
+
 describe('emulator: every Twilio response validates against the OpenAPI specs in ../shared/api', () => {
   let emu: TestEmulator;
   const covered = new Set<string>();
@@ -85,6 +96,7 @@ describe('emulator: every Twilio response validates against the OpenAPI specs in
       else {
         const problems = responseProblems(specOf(template), method.toLowerCase() as 'get', template, res.status, asTwilioDocuments(template, res.body));
         assert.deepEqual(problems, [], `${where} ${res.status}`);
+        assertPageConventions(where, res.body);
       }
       covered.add(where);
     } else {
