@@ -99,6 +99,23 @@ describe('emulator: business rules of the facts document, at their edges', () =>
     assert.deepEqual(gateway.body.errors.map((e: { field: string }) => e.field), ['type']);
   });
 
+  it("an endpoint carries exactly the fields of the facts' sample, addresses too; a single page's pagination is {} (§6, E1, E16)", async () => {
+    const page = await carrierX(emu, 'GET', '/endpoints?limit=1000');
+    assert.equal(page.status, 200);
+    assert.deepEqual(Object.keys(page.body).sort(), ['count', 'has_more', 'items', 'limit', 'offset', 'pagination', 'total']);
+    assert.deepEqual(page.body.pagination, {}, 'no next or previous page: an empty object, not absent');
+    const sample = ['addresses', 'attributes', 'auth_required', 'capacity', 'cps_limit', 'endpoint_sid', 'name', 'out_sip_password', 'out_sip_username', 'partner_sid', 'properties', 'transformations', 'type', 'voip_token'];
+    const addressSample = ['direction', 'dst_port', 'ip', 'location_sid', 'port', 'priority', 'sip_password', 'sip_username', 'srtp', 'transport'];
+    for (const endpoint of page.body.items as Record<string, unknown>[]) {
+      assert.deepEqual(Object.keys(endpoint).sort(), sample, String(endpoint.name));
+      for (const address of endpoint.addresses as Record<string, unknown>[]) assert.deepEqual(Object.keys(address).sort(), addressSample, String(endpoint.name));
+    }
+    const gateways = (page.body.items as { type: string; name: string; voip_token: unknown }[]).filter((e) => e.type === 'system_gateway');
+    assert.deepEqual(gateways.map((g) => [g.name, g.voip_token]), [['System Gateway', null]], 'one System Gateway per partner');
+    const first = await carrierX(emu, 'GET', '/endpoints?limit=1');
+    assert.equal(typeof first.body.pagination.next, 'string', 'a next page is linked');
+  });
+
   it('a DID PUT assigns and unassigns like PATCH, ignoring read-only fields; an unknown group is 422 (§4, X1–X3)', async () => {
     const groups = (await carrierX(emu, 'GET', '/trunk_groups')).body.items as { trunk_group_sid: string }[];
     const did = ((await carrierX(emu, 'GET', '/phonenumber/dids?limit=1')).body.items as { did_sid: string; phonenumber: string }[])[0]!;
