@@ -35,13 +35,14 @@ import { withoutFaults } from './termination-world';
 // delete address, set/clear SIP password, Set Endpoint… on a trunk) under what a provider and a
 // colleague do to them, run through the real command code from explorer nodes.
 
-const figures = { sequences: 0, steps: 0, userSteps: 0, faultedSteps: 0, lostAnswers: 0, duplicates: 0, violations: 0, kills: 0 };
+const figures = { sequences: 0, steps: 0, userSteps: 0, faultedSteps: 0, lostAnswers: 0, duplicates: 0, violations: 0 };
 let emulator: TestEmulator;
 
 before(async () => {
   emulator = await startTestEmulator({ seeding: { trunks: 0, numbers: 0, byocTrunks: 2, trunkGroups: 2, dids: 0 } });
 });
 after(async () => {
+  await RoutesWorld.settle();
   recordFigures('routes-commands', figures);
   await emulator.close();
 });
@@ -98,18 +99,50 @@ class RoutesWorld {
     }
   }
 
+  /**
+   * fast-check's time limit abandons a running sequence without stopping it: the world it left
+   * is told to stop at its next step, and waited for, before the emulator is reset for another.
+   */
+  private static running: { world: RoutesWorld; closed: Promise<void> } | undefined;
+  stopped = false;
+
+  /** Waits for a sequence the time limit abandoned (before the emulator closes). */
+  static async settle(): Promise<void> {
+    const previous = RoutesWorld.running;
+    if (previous) {
+      previous.world.stopped = true;
+      await previous.closed;
+    }
+  }
+
   static async open(): Promise<RoutesWorld> {
+    const previous = RoutesWorld.running;
+    if (previous) {
+      previous.world.stopped = true;
+      await previous.closed;
+    }
     await emulator.reset();
     const harness = commandHarness(emulator);
     await harness.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
     const colleague = clientsFor(emulator);
     figures.sequences += 1;
-    return new RoutesWorld(harness, colleague.twilio, colleague.carrierx, colleague.close);
+    const world = new RoutesWorld(harness, colleague.twilio, colleague.carrierx, colleague.close);
+    let closed!: () => void;
+    RoutesWorld.running = { world, closed: new Promise<void>((resolve) => (closed = resolve)) };
+    world.onClosed = closed;
+    return world;
   }
 
+  private onClosed: () => void = () => {};
+
   async close(): Promise<void> {
-    await this.h.close();
-    await this.closeColleague();
+    try {
+      await this.h.close();
+      await this.closeColleague();
+    } finally {
+      if (RoutesWorld.running?.world === this) RoutesWorld.running = undefined;
+      this.onClosed();
+    }
   }
 
   get nodes() {
@@ -275,6 +308,7 @@ class Step implements Cmd {
     return this.applies(w as RoutesWorld);
   }
   async run(w: RoutesWorld): Promise<void> {
+    if (w.stopped) throw new Error('abandoned by the time limit');
     await this.act(w);
     w.check(this.label);
   }
