@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { CarrierXTrunk } from '../../src/core/providers/carrierx/models';
+import type { ByocTrunk } from '../../src/core/providers/twilio/models';
 import { isPartlyDone } from '../../src/ui/resources/partly-done-error';
 import { assignNumbers } from '../../src/ui/commands/assign-numbers';
 import type { CommandContext } from '../../src/ui/commands/command';
@@ -262,7 +264,7 @@ describe('a multi-request delete that fails for good between its trunk updates s
   test('Delete connection policy: the second of three trunks cannot be cleared', async () => {
     await emulator.reset();
     const policy = await colleague.twilio.connectionPolicies.create({ friendly_name: 'Half policy' });
-    const users = [];
+    const users: ByocTrunk[] = [];
     for (const n of [1, 2, 3]) users.push(await colleague.twilio.byocTrunks.create({ friendly_name: `Edge ${n}`, connection_policy_sid: policy.sid }));
     const shown = await deleteStoppedAt((h) => routesNodes(h.explorer).policy(policy.sid), { method: 'POST', path: `/v1/ByocTrunks/${users[1]!.sid}` });
     assert.match(shown, /not deleted/, shown);
@@ -278,7 +280,7 @@ describe('a multi-request delete that fails for good between its trunk updates s
     await emulator.reset();
     const group = emulator.store.carrierx.groups.values()[0]!;
     const endpoint = await colleague.carrierx.endpoints.create({ name: 'Half PBX', type: 'third_party', addresses: [{ ip: '203.0.113.9' }] });
-    const users = [];
+    const users: CarrierXTrunk[] = [];
     for (const n of [1, 2, 3]) users.push(await colleague.carrierx.trunks.create(group.trunk_group_sid, { name: `half-${n}`, endpoint_sid: endpoint.endpoint_sid }));
     const shown = await deleteStoppedAt((h) => routesNodes(h.explorer).endpoint(endpoint.endpoint_sid), {
       method: 'PATCH',

@@ -20,6 +20,7 @@ import { renameResource } from '../../src/ui/commands/rename-resource';
 import { setConnectionPolicy } from '../../src/ui/commands/set-connection-policy';
 import { setEndpointSipPassword } from '../../src/ui/commands/set-endpoint-sip-password';
 import { setTrunkEndpoint } from '../../src/ui/commands/set-trunk-endpoint';
+import { addressFields } from '../../src/ui/resources/kinds/endpoint-address';
 import { UserCancelledError } from '../../src/ui/user-input';
 import { commandHarness, type CommandHarness } from '../support/command-harness';
 import type { ScriptedAnswer, ScriptedUserInput } from '../support/scripted-user-input';
@@ -549,10 +550,10 @@ const addAddress = fc.record({ i: index, a: fc.nat(ADDRESSES.length - 1), meanwh
       const node = await w.nodes.endpoint(sid);
       const then = async () => {
         if (meanwhile !== 'colleague adds another address') return;
-        const theirs = { ip: '192.0.2.200', port: 5062, transport: 'udp', direction: 'any' };
+        const theirs = { ip: '192.0.2.200', port: 5062, transport: 'udp' as const, direction: 'any' as const };
         await w.colleague(`adds an address to ${sid}`, async () => {
           const current = await w.carrierx.endpoints.fetch(sid);
-          await w.carrierx.endpoints.update(sid, { addresses: [...current.addresses, theirs] });
+          await w.carrierx.endpoints.update(sid, { addresses: [...current.addresses.map(addressFields), theirs] });
         });
         w.model.endpoints[sid]!.addresses.push(addressKey(theirs));
       };
@@ -578,7 +579,7 @@ const editAddress = fc.record({ i: index, k: index, port: fc.constantFrom('5060'
         if (meanwhile !== 'colleague removes the address') return;
         await w.colleague(`removes address ${at} of ${sid}`, async () => {
           const current = await w.carrierx.endpoints.fetch(sid);
-          await w.carrierx.endpoints.update(sid, { addresses: current.addresses.filter((_, j) => j !== at) });
+          await w.carrierx.endpoints.update(sid, { addresses: current.addresses.filter((_, j) => j !== at).map(addressFields) });
         });
         w.model.endpoints[sid]!.addresses.splice(at, 1);
       };
