@@ -348,24 +348,32 @@ function createPolicyStep({ n, f }: { n: number; f: Fault }): Step {
 }
 const createPolicy = fc.record({ n: fc.nat(POLICY_NAMES.length - 1), f: fault }).map(createPolicyStep);
 
-const renamePolicy = fc.record({ i: index, n: fc.nat(POLICY_NAMES.length - 1), meanwhile: fc.constantFrom('none', 'none', 'colleague renames it', 'colleague deletes it'), f: fault }).map(
-  ({ i, n, meanwhile, f }) =>
-    new Step(`user renames policy #${i} to ${n}, ${meanwhile} [${f}]`, has('policies'), async (w) => {
-      const sid = w.pick('policies', i)!;
-      const name = `${POLICY_NAMES[n]!} (renamed)`;
-      const current = w.model.policies[sid]!.name;
-      if (current === name || nameTaken(w, name)) return;
-      const node = await w.nodes.policy(sid);
-      const then = async () => {
-        if (meanwhile === 'colleague deletes it') await w.colleagueDeletesPolicy(sid);
-        if (meanwhile === 'colleague renames it') await w.colleague(`renames ${sid}`, () => w.twilio.connectionPolicies.update(sid, { friendly_name: `${current} (colleague)` }));
-      };
-      const { failed } = await w.user(`rename ${sid} "${current}" → "${name}", ${meanwhile}`, f, meanwhile === 'colleague deletes it' ? 'fail' : 'ok', [{ input: name, then }], (ctx) =>
+function renamePolicyStep({ i, n, plain, meanwhile, f }: { i: number; n: number; plain: boolean; meanwhile: string; f: Fault }): Step {
+  return new Step(`user renames policy #${i} to ${n}${plain ? '' : ' (renamed)'}, ${meanwhile} [${f}]`, has('policies'), async (w) => {
+    const sid = w.pick('policies', i)!;
+    const name = plain ? POLICY_NAMES[n]! : `${POLICY_NAMES[n]!} (renamed)`;
+    const current = w.model.policies[sid]!.name;
+    if (current === name) return;
+    const node = await w.nodes.policy(sid);
+    if (nameTaken(w, name)) {
+      await w.user(`rename ${sid} → "${name}" (taken)`, f, 'cancelled', [{ input: name, rejectedWith: /already has a connection policy named/ }, { cancel: 'input' }], (ctx) =>
         renameResource.run(ctx, node),
       );
-      if (!failed) w.model.policies[sid]!.name = name;
-    }),
-);
+      return;
+    }
+    const then = async () => {
+      if (meanwhile === 'colleague deletes it') await w.colleagueDeletesPolicy(sid);
+      if (meanwhile === 'colleague renames it') await w.colleague(`renames ${sid}`, () => w.twilio.connectionPolicies.update(sid, { friendly_name: `${current} (colleague)` }));
+    };
+    const { failed } = await w.user(`rename ${sid} "${current}" → "${name}", ${meanwhile}`, f, meanwhile === 'colleague deletes it' ? 'fail' : 'ok', [{ input: name, then }], (ctx) =>
+      renameResource.run(ctx, node),
+    );
+    if (!failed) w.model.policies[sid]!.name = name;
+  });
+}
+const renamePolicy = fc
+  .record({ i: index, n: fc.nat(POLICY_NAMES.length - 1), plain: fc.boolean(), meanwhile: fc.constantFrom('none', 'none', 'colleague renames it', 'colleague deletes it'), f: fault })
+  .map(renamePolicyStep);
 
 function deletePolicyStep({ i, meanwhile, f }: { i: number; meanwhile: 'none' | 'colleague sets it on a trunk' | 'colleague deletes it'; f: Fault }): Step {
   return new Step(`user deletes policy #${i}, ${meanwhile} [${f}]`, has('policies'), async (w) => {
@@ -511,13 +519,19 @@ const createEndpointArb = fc
   .record({ n: fc.nat(ENDPOINT_NAMES.length - 1), a: fc.nat(ADDRESSES.length - 1), meanwhile: fc.constantFrom('none' as const, 'none' as const, 'colleague creates one of the name' as const), f: fault })
   .map(createEndpointStep);
 
-const renameEndpoint = fc.record({ i: index, n: fc.nat(ENDPOINT_NAMES.length - 1), meanwhile: fc.constantFrom('none', 'none', 'colleague deletes it'), f: fault }).map(
+const renameEndpoint = fc.record({ i: index, n: fc.nat(2 * ENDPOINT_NAMES.length - 1), meanwhile: fc.constantFrom('none', 'none', 'colleague deletes it'), f: fault }).map(
   ({ i, n, meanwhile, f }) =>
     new Step(`user renames endpoint #${i} to ${n}, ${meanwhile} [${f}]`, has('endpoints'), async (w) => {
       const sid = w.pick('endpoints', i)!;
-      const name = `${ENDPOINT_NAMES[n]!} (renamed)`;
-      if (endpointNameTaken(w, name)) return;
+      const name = n % 2 === 0 ? ENDPOINT_NAMES[n % ENDPOINT_NAMES.length]! : `${ENDPOINT_NAMES[n % ENDPOINT_NAMES.length]!} (renamed)`;
+      if (w.model.endpoints[sid]!.name === name) return;
       const node = await w.nodes.endpoint(sid);
+      if (endpointNameTaken(w, name)) {
+        await w.user(`rename endpoint ${sid} → "${name}" (taken)`, f, 'cancelled', [{ input: name, rejectedWith: /already has an endpoint named/ }, { cancel: 'input' }], (ctx) =>
+          renameResource.run(ctx, node),
+        );
+        return;
+      }
       const then = async () => {
         if (meanwhile === 'colleague deletes it') await w.colleagueDeletesEndpoint(sid);
       };
@@ -734,6 +748,15 @@ describe('the policy and endpoint commands under random user, colleague and netw
 });
 
 describe('regressions: counterexamples the model found and shrank, one hole each', () => {
+  // Found by reading Create next to Rename, then by the model once rename could pick a taken
+  // name: Create refused a second policy of a name, Rename gave one.
+  test('hole: Rename gives a connection policy the name of another one no more (Create refuses it too)', () =>
+    scenario(async (w) => {
+      const taken = await w.twilio.connectionPolicies.create({ friendly_name: POLICY_NAMES[1]! });
+      w.model.policies[taken.sid] = { name: POLICY_NAMES[1]!, targets: {} };
+      const other = w.sids('policies').findIndex((s) => s !== taken.sid);
+      await renamePolicyStep({ i: other, n: 1, plain: true, meanwhile: 'none', f: 'none' }).run(w);
+    }));
   test('hole: a target a colleague adds while the Add Target wizard is open is not added twice', () =>
     scenario((w) => addTargetStep({ i: 0, u: 0, meanwhile: 'colleague adds the same target', f: 'none' }).run(w)));
   test('hole: an endpoint a colleague creates with the same name while the wizard is open is not made twice', () =>

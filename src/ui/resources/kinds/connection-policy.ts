@@ -40,7 +40,15 @@ export const connectionPolicyKind: ResourceKindDescriptor<'connectionPolicy'> = 
   async pick(ctx, account, title) {
     return { kind: 'connectionPolicy', account, policy: await pickConnectionPolicy(ctx, account, title) };
   },
-  rename: { key: 'friendly_name', maxLength: BYOC_FRIENDLY_NAME_MAX },
+  rename: {
+    key: 'friendly_name',
+    maxLength: BYOC_FRIENDLY_NAME_MAX,
+    // As Create refuses it: two policies of one name cannot be told apart in a pick list or a trunk file.
+    async taken(connections, ref, name) {
+      const policies = await collect((await connections.twilio(ref.account)).connectionPolicies.list({ pageSize: 1000 }));
+      return policies.some((p) => p.sid !== ref.policy.sid && p.friendly_name === name) ? t('The account already has a connection policy named "{0}".', name) : undefined;
+    },
+  },
   edit: {
     fields: () => [{ key: 'friendly_name', description: t('The name of the policy (at most {0} characters).', BYOC_FRIENDLY_NAME_MAX), type: 'string', nullable: false, maxLength: BYOC_FRIENDLY_NAME_MAX }],
     async update(connections, ref, fields, signal) {

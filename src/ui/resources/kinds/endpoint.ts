@@ -71,7 +71,16 @@ export const endpointKind: ResourceKindDescriptor<'endpoint'> = {
   async pick(ctx, account, title) {
     return { kind: 'endpoint', account, endpoint: await pickEndpoint(ctx, account, title, { managedOnly: true }) };
   },
-  rename: { key: 'name', maxLength: undefined },
+  rename: {
+    key: 'name',
+    maxLength: undefined,
+    // As Create refuses it: trunk files name endpoints, and two of a name would be ambiguous.
+    async taken(connections, ref, name) {
+      const client = await connections.carrierx(ref.account);
+      const same = (await client.endpoints.page({ pageSize: 2, filter: `name eq ${JSON.stringify(name.trim())}` })).items;
+      return same.some((e) => e.endpoint_sid !== ref.endpoint.endpoint_sid) ? t('The account already has an endpoint named "{0}".', name.trim()) : undefined;
+    },
+  },
   edit: {
     fields: CHANGEABLE_FIELDS,
     async update(connections, ref, fields, signal) {
