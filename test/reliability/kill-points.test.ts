@@ -138,7 +138,7 @@ describe('multi-request explorer writes killed between their requests are finish
     await everyKillPoint('delete policy', async () => {
       const policy = await colleague.twilio.connectionPolicies.create({ friendly_name: 'Doomed policy' });
       const other = await colleague.twilio.connectionPolicies.create({ friendly_name: 'Kept policy' });
-      const users = [];
+      const users: ByocTrunk[] = [];
       for (const n of [1, 2, 3]) users.push(await colleague.twilio.byocTrunks.create({ friendly_name: `Edge ${n}`, connection_policy_sid: policy.sid }));
       const bystander = await colleague.twilio.byocTrunks.create({ friendly_name: 'Bystander', connection_policy_sid: other.sid });
       return {
@@ -189,7 +189,7 @@ describe('multi-request explorer writes killed between their requests are finish
       const carrierx = emulator.store.carrierx;
       const group = carrierx.groups.values()[0]!;
       const endpoint = await colleague.carrierx.endpoints.create({ name: 'Doomed PBX', type: 'third_party', addresses: [{ ip: '203.0.113.9' }] });
-      const users = [];
+      const users: CarrierXTrunk[] = [];
       for (const n of [1, 2, 3]) users.push(await colleague.carrierx.trunks.create(group.trunk_group_sid, { name: `doomed-${n}`, endpoint_sid: endpoint.endpoint_sid }));
       const others = carrierx
         .allTrunks()
