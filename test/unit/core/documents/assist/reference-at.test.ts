@@ -20,6 +20,14 @@ describe('references in the editor', () => {
     assert.equal(referenceAt(TRUNK, TRUNK.indexOf('Edge')), undefined, 'friendly_name is no reference');
   });
 
+  it("finds a field of a list's item: a CarrierX trunk's endpoint, and a BYOC trunk's connection_policy", () => {
+    const group = 'apiVersion: trunkline/v1\nkind: CarrierXTrunkGroup\naccount: acme\nspec:\n  name: G\n  trunks:\n    - name: primary\n      endpoint: edge-sip\n';
+    assert.deepEqual(referenceAt(group, group.indexOf('edge-sip') + 1), { kind: 'CarrierXEndpoint', account: 'acme', value: 'edge-sip', range: { start: group.indexOf('edge-sip'), end: group.indexOf('edge-sip') + 8 } });
+    assert.equal(referenceAt(group, group.indexOf('primary') + 1), undefined, "a trunk's name is no reference");
+    const byoc = 'apiVersion: trunkline/v1\nkind: TwilioByocTrunk\naccount: acme\nspec:\n  friendly_name: B\n  connection_policy: Carrier\n';
+    assert.equal(referenceAt(byoc, byoc.indexOf('Carrier') + 1)?.kind, 'TwilioConnectionPolicy');
+  });
+
   it("offers the account's and the workspace's names, a shared name as its sids, leaving out those listed", () => {
     const refs = new AccountReferences(
       'acme',
