@@ -4,7 +4,8 @@ import type { TrunkKind } from '../file/trunk-kinds';
 import { locatePath, nodeSpan } from '../file/yaml-node-lookup';
 import { documentKind } from '../kinds/document-kinds';
 import { closestMatch } from '../validate/closest-match';
-import type { TrunkDiagnostic } from '../validate/trunk-diagnostic';
+import type { QuickFix, TrunkDiagnostic } from '../validate/trunk-diagnostic';
+import { toTrunkYaml } from '../render/to-trunk-yaml';
 import { AccountReferences } from './account-references';
 import type { ReferableDocument, ReferableResource } from './document-reference';
 import { referenceProblem, specReferences } from './spec-references';
@@ -45,10 +46,26 @@ export function referenceDiagnostics(document: TrunkDocument, lines: LineIndex, 
       message,
       range,
       source: 'trunkline',
-      ...(close ? { fixes: [{ title: `Change to ${JSON.stringify(close)}`, isPreferred: true, edits: [{ start: span[0], end: span[1], newText: yamlScalar(close) }] }] } : {}),
+      fixes: [
+        ...(close ? [{ title: `Change to ${JSON.stringify(close)}`, isPreferred: true, edits: [{ start: span[0], end: span[1], newText: yamlScalar(close) }] }] : []),
+        ...newDocumentFix(referencedKind, account, entry.value, lines.text),
+      ],
     });
   }
   return diagnostics;
+}
+
+/**
+ * "Create a TwilioIpAccessControlList document named …": the document appended to the file,
+ * with its name alone (the rest is the user's to fill in; Push creates it before what names it).
+ */
+function newDocumentFix(kind: TrunkKind, account: string, name: string, text: string): QuickFix[] {
+  // The spec key that holds the kind's name: friendly_name, or a CarrierX endpoint's name.
+  const field = ['friendly_name', 'name'].find((f) => documentKind(kind).identity.nameOf({ [f]: name }) === name);
+  if (!field) return [];
+  const yaml = toTrunkYaml({ apiVersion: 'trunkline/v1', kind, account, spec: { [field]: name } });
+  const separator = text.length === 0 || text.endsWith('\n') ? '' : '\n';
+  return [{ title: `Create a ${kind} document named ${JSON.stringify(name)} in this file`, edits: [{ start: text.length, end: text.length, newText: `${separator}---\n${yaml}` }] }];
 }
 
 /** The spec, or as written for a document that has errors elsewhere (its references and name still count while typing). */

@@ -41,17 +41,26 @@ describe('live reference diagnostics', () => {
     assert.equal(d.code, 'unknown-reference');
     assert.equal(textAt(file, d.range), 'Ofice');
     assert.match(d.message, /No IP access control list named "Ofice" in account acme or in the workspace's trunk files\. Did you mean "Office"\?/);
-    assert.equal(d.fixes?.[0]?.title, 'Change to "Office"');
+    assert.deepEqual(d.fixes?.map((f) => f.title), ['Change to "Office"', 'Create a TwilioIpAccessControlList document named "Ofice" in this file']);
     const fixed = applyTextEdits(TRUNK, d.fixes![0]!.edits);
     assert.match(fixed, /- Office\n {4}- Lab/);
     assert.deepEqual(diagnosticsOf(fixed, new WorkspaceReferables(), listed).diagnostics, []);
   });
 
-  it('an unknown name with no close one lists the names there are, without a fix', () => {
-    const { diagnostics } = diagnosticsOf(TRUNK.replace('Ofice', 'Warehouse'), new WorkspaceReferables(), onlyAcls([{ sid: ACL_B, name: 'Lab' }]));
+  it('an unknown name with no close one lists the names there are; its fix adds a document of that name to the file, and the name then resolves', () => {
+    const text = TRUNK.replace('Ofice', 'Warehouse');
+    const listed = onlyAcls([{ sid: ACL_B, name: 'Lab' }]);
+    const { diagnostics } = diagnosticsOf(text, new WorkspaceReferables(), listed);
     assert.equal(diagnostics.length, 1);
     assert.match(diagnostics[0]!.message, /named "Warehouse".*\(there are "Lab"\)/);
-    assert.equal(diagnostics[0]!.fixes, undefined);
+    assert.deepEqual(diagnostics[0]!.fixes?.map((f) => f.title), ['Create a TwilioIpAccessControlList document named "Warehouse" in this file']);
+    const fixed = applyTextEdits(text, diagnostics[0]!.fixes![0]!.edits);
+    assert.ok(fixed.endsWith('---\napiVersion: trunkline/v1\nkind: TwilioIpAccessControlList\naccount: acme\nspec:\n  friendly_name: Warehouse\n'), fixed);
+    const file = parseTrunkFile(fixed);
+    assert.deepEqual(file.diagnostics.filter((d) => d.severity === 'error'), [], 'the new document is valid');
+    const workspace = new WorkspaceReferables();
+    workspace.update('file:///ws/t.trunk.yaml', file);
+    assert.deepEqual(diagnosticsOf(fixed, workspace, listed).diagnostics, []);
   });
 
   it('says nothing about an account not listed yet (it may have the name)', () => {
@@ -117,6 +126,7 @@ describe('live reference diagnostics', () => {
     assert.equal(g.diagnostics.length, 1, JSON.stringify(g.diagnostics));
     assert.equal(textAt(g.file, g.diagnostics[0]!.range), 'edge-sip');
     assert.equal(g.diagnostics[0]!.fixes?.[0]?.edits[0]?.newText, 'edge-sip-1');
+    assert.match(g.diagnostics[0]!.fixes?.[1]?.edits[0]?.newText ?? '', /kind: CarrierXEndpoint\naccount: acme\nspec:\n {2}name: edge-sip\n$/);
   });
 
   it("still checks the references of a document that has an error elsewhere (the user is typing)", () => {
