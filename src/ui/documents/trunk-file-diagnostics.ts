@@ -82,15 +82,17 @@ export class TrunkFileDiagnostics implements vscode.Disposable {
     return entry && entry.version === document.version ? entry.fixes : [];
   }
 
-  /** Checks a document now (commands call it before pushing). */
+  /** Checks a document now (commands call it before pushing); returns its problems but the reference errors (see below). */
   check(document: vscode.TextDocument): TrunkDiagnostic[] {
     const file = this.cache.get(document);
     const uri = document.uri.toString();
     const affected = this.index.update(uri, file.claims);
     if (this.referables.update(uri, file)) this.recheckOpen(document);
-    const all = [...file.diagnostics, ...this.own(document, file), ...this.index.diagnosticsFor(uri)];
-    this.publish(document.uri, all, document.version);
+    const all = [...file.diagnostics, ...this.readiness(document, file), ...this.index.diagnosticsFor(uri)];
+    this.publish(document.uri, [...all, ...this.references(file)], document.version);
     for (const other of affected) this.refreshOther(other);
+    // Not the reference errors: they rest on the account's last listing, which may be stale (a
+    // list made in the Console a minute ago); a push lists afresh and refuses a name precisely.
     return all;
   }
 
