@@ -13,6 +13,7 @@ import { syncStateKeyOf, type PendingCreateKey, type SyncStateStore } from '../s
 import { CarrierXDidIndex } from './carrierx-did-index';
 import { TwilioNumberIndex } from './twilio-number-index';
 import { AccountReferences } from '../references/account-references';
+import type { ReferenceListings } from '../references/reference-listings';
 import type { ReferableDocument } from '../references/document-reference';
 import { documentKeyId, referenceOrder } from '../references/reference-order';
 import { referableDocument, specReferences } from '../references/spec-references';
@@ -41,6 +42,8 @@ export interface PlanDocumentsOptions {
    * account's resources (the documents planned always count). Default: only those planned.
    */
   workspaceDocuments?: readonly SyncDocument[] | undefined;
+  /** Keeps the account's resources listed for references, for the live diagnostics (which never list). */
+  listings?: ReferenceListings | undefined;
 }
 
 export interface PlannedDocument extends SyncDocument {
@@ -116,6 +119,7 @@ async function planAccount(
     AccountReferences.load(account, named, referables, clients, signal),
   ]);
   resolvers.set(account, references);
+  for (const [kind, resources] of references.listed()) options.listings?.set(account, kind, resources);
   const lookupOf = new Map<number, RemoteLookup>(fetched.map((i, k) => [i, lookups[k]!]));
   for (const i of indexes) {
     const { uri, document } = documents[i]!;
