@@ -6,20 +6,22 @@ import { COMMON_HELP } from './help-text';
 import { planFiles } from './plan-files';
 import { PLAN_MARKER, planMarkdown } from './plan-markdown';
 import { planJson, planText } from './plan-output';
-import { isReadinessDiagnostic, withPlanReadiness } from './plan-readiness';
+import { isReadinessDiagnostic, READINESS_OPTIONS, readinessWanted, withPlanReadiness } from './plan-readiness';
 
 export const planCommand: CliCommand = {
   name: 'plan',
   summary: 'show what apply would change at the provider, in the order it would (read-only)',
-  help: `Usage: trunkline plan [FILE|DIR|GLOB…] [--readiness [--strict]] [--format text|json|markdown]
+  help: `Usage: trunkline plan [FILE|DIR|GLOB…] [--strict] [--no-readiness] [--format text|json|markdown]
 
 Compares each document with the provider and prints the editor's plan: what would be created,
 changed, attached and detached, in the order apply sends it, and the failover order of
-origination URLs where a change moves it. Sends nothing but reads.
+origination URLs (a trunk) or targets (a connection policy) where a change moves it. Sends
+nothing but reads.
 
---readiness adds the call-readiness warnings of each document (a trunk that cannot carry calls
+It also prints the call-readiness warnings of each document (a trunk that cannot carry calls
 as configured: see the README's "Call readiness"), checked against what the provider has where
-the file is silent (a few more reads: a BYOC policy's targets, CarrierX endpoints and DIDs).
+the file is silent (a few more reads: a BYOC policy's targets, CarrierX endpoints and DIDs);
+--no-readiness leaves them out (and those reads).
 
 --format markdown writes the plan for a pull-request comment: a summary, problems and warnings
 first, a table of changes per document and the failover order where it changes. Its first
@@ -31,28 +33,29 @@ and second paths to a file are skipped with a note. A file is planned once, by a
 
 Options:
   --account NAME         without a config file: the one account files may name
-  --readiness            check call readiness (warnings, codes readiness-…)
-  --strict               with --readiness: a call-readiness warning fails the run (exit 1)
+  --strict               a call-readiness warning fails the run (exit 1)
+  --no-readiness         do not check call readiness (--readiness, the default, is accepted)
 
 Exit codes (for pipelines):
   0  no changes: every document is in sync
   3  changes pending
   1  invalid documents, or documents that cannot be planned (e.g. deleted at the provider,
-     a number the account does not own); with --readiness --strict also any
-     call-readiness warning
+     a number the account does not own); with --strict also any call-readiness
+     warning
   2  usage, config, credentials or network error (an account could not be read)
 
 ${COMMON_HELP}
 `,
-  options: { account: { type: 'string' }, readiness: { type: 'boolean' }, strict: { type: 'boolean' } },
+  options: { account: { type: 'string' }, ...READINESS_OPTIONS, strict: { type: 'boolean' } },
   formats: ['text', 'json', 'markdown'],
   async run(context) {
     const { io, line } = context;
+    const readiness = readinessWanted(line.values, 'plan');
     const planned = await planFiles(context, 'plan');
-    const files = line.values.readiness === true ? await withPlanReadiness(planned.files, planned.combined, planned.clients, context.signal) : planned.files;
+    const files = readiness ? await withPlanReadiness(planned.files, planned.combined, planned.clients, context.signal) : planned.files;
     const { combined } = planned;
     const format = line.global.format;
-    io.stdout.write(format === 'json' ? `${JSON.stringify(planJson(files, combined, { readiness: line.values.readiness === true }), null, 2)}\n` : format === 'markdown' ? planMarkdown(files, combined) : planText(files, combined));
+    io.stdout.write(format === 'json' ? `${JSON.stringify(planJson(files, combined, { readiness }), null, 2)}\n` : format === 'markdown' ? planMarkdown(files, combined) : planText(files, combined));
     return planExitCode(files, combined, line.values.strict === true);
   },
 };

@@ -1,5 +1,5 @@
 import type { DocumentPlan, PlanRefusal } from '../core/documents/plan/document-plan';
-import { failoverChange, formatFailover, type FailoverGroup } from '../core/documents/plan/failover-order';
+import { failoverChange, formatFailover, type FailoverChange, type FailoverGroup } from '../core/documents/plan/failover-order';
 import { plural } from '../core/documents/plan/message-text';
 import { formatValuePair, operationMark, type PlanOperation } from '../core/documents/plan/plan-operations';
 import type { CombinedPlan } from '../core/documents/apply/push-all';
@@ -114,8 +114,8 @@ function documentSection(plan: DocumentPlan, line: number): string {
   ];
   const failover = failoverChange(plan);
   if (failover) {
-    lines.push('', '**Failover order** (origination URLs: lowest priority first, share of calls by weight)', '', '| | |', '|---|---|');
-    lines.push(`| Before | ${failoverMarkdown(failover.before)} |`, `| After | ${failoverMarkdown(failover.after)} |`);
+    lines.push('', `**Failover order** (${failover.list}: lowest priority first, share of calls by weight)`, '', '| | |', '|---|---|');
+    lines.push(`| Before | ${failoverMarkdown(failover.before, failover.list)} |`, `| After | ${failoverMarkdown(failover.after, failover.list)} |`);
   }
   return lines.join('\n');
 }
@@ -134,6 +134,6 @@ function operationRows(op: PlanOperation): string[] {
   });
 }
 
-function failoverMarkdown(groups: readonly FailoverGroup[]): string {
-  return formatFailover(groups, { name: markdownText, disabled: (name) => `~~${name}~~` });
+function failoverMarkdown(groups: readonly FailoverGroup[], list: FailoverChange['list']): string {
+  return formatFailover(groups, { name: markdownText, disabled: (name) => `~~${name}~~` }, list);
 }

@@ -61,7 +61,7 @@ export function planText(files: readonly CheckedFile[], combined: CombinedPlan):
       const ready = readinessOf(planned, byPath.get(planned.uri)).map((d) => `  ⚠ ${diagnosticLine(planned.uri, d)}`);
       if (plan.operations.length === 0 && plan.warnings.length === 0 && ready.length === 0) continue;
       const failover = failoverChange(plan);
-      const order = failover ? [`  failover order before: ${formatFailover(failover.before)}`, `  failover order after:  ${formatFailover(failover.after)}`] : [];
+      const order = failover ? [`  failover order before: ${formatFailover(failover.before, undefined, failover.list)}`, `  failover order after:  ${formatFailover(failover.after, undefined, failover.list)}`] : [];
       blocks.push([where, ...formatPlanLines(plan), ...order, ...ready].join('\n'));
     } else {
       blocks.push([where, ...refusalLines(outcome.refusal, byPath.get(planned.uri))].join('\n'));
@@ -121,7 +121,7 @@ export interface DocumentPlanJson {
   remoteChanged: { fields: string[] } | null;
   /** Set when status is not-planned. */
   refusal: RefusalJson | null;
-  /** Only when the plan moves it: the failover order of origination URLs before and after (`1st: pbx-a 67%, pbx-b 33% · then: dr-site 100%`). */
+  /** Only when the plan moves it: the failover order of origination URLs (a trunk) or targets (a connection policy) before and after (`1st: pbx-a 67%, pbx-b 33% · then: dr-site 100%`). */
   failover?: { before: string; after: string };
 }
 
@@ -137,7 +137,7 @@ export interface PlanJson {
   documents: DocumentPlanJson[];
   /** The error diagnostics of the files (what makes documents not-planned as invalid). */
   diagnostics: DiagnosticJson[];
-  /** `trunkline plan --readiness`: the call-readiness warnings (codes readiness-…). */
+  /** The call-readiness warnings (codes readiness-…); left out with `--no-readiness`. */
   readiness?: DiagnosticJson[];
 }
 
@@ -196,7 +196,7 @@ function documentPlanJson(planned: PlannedDocument, file: CheckedFile | undefine
 
 function failoverJson(plan: DocumentPlan): { failover?: { before: string; after: string } } {
   const change = failoverChange(plan);
-  return change ? { failover: { before: formatFailover(change.before), after: formatFailover(change.after) } } : {};
+  return change ? { failover: { before: formatFailover(change.before, undefined, change.list), after: formatFailover(change.after, undefined, change.list) } } : {};
 }
 
 export function operationJson(op: PlanOperation): OperationJson {

@@ -5,6 +5,21 @@ import type { TrunkDiagnostic } from '../core/documents/validate/trunk-diagnosti
 import { fetchReadinessRemote } from '../core/readiness/fetch-readiness-remote';
 import { fileOnlyRemote, readinessDiagnostics } from '../core/readiness/readiness-diagnostics';
 import type { CheckedFile } from './check-trunk-files';
+import type { OptionValues } from './cli-arguments';
+import { UsageError } from './cli-error';
+
+/** `validate` and `plan` check call readiness: the options that say so, the same in both. */
+export const READINESS_OPTIONS = { readiness: { type: 'boolean' }, 'no-readiness': { type: 'boolean' } } as const;
+
+/**
+ * Whether to check call readiness: yes unless `--no-readiness` (a finding of a trunk that
+ * cannot carry calls is worth seeing by default). `--readiness`, once needed, is still accepted.
+ */
+export function readinessWanted(values: OptionValues, command: string): boolean {
+  if (values['no-readiness'] !== true) return true;
+  if (values.readiness === true) throw new UsageError('--readiness and --no-readiness contradict each other: give one of them (readiness is checked by default).', command);
+  return false;
+}
 
 /** A diagnostic of a call-readiness rule (`readiness-<rule id>`). */
 export function isReadinessDiagnostic(d: TrunkDiagnostic): boolean {

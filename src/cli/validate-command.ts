@@ -6,20 +6,20 @@ import { countDiagnostics, diagnosticJson, diagnosticLine } from './diagnostic-o
 import { ExitCode } from './exit-codes';
 import { findTrunkFiles } from './find-trunk-files';
 import { COMMON_HELP } from './help-text';
-import { withFileReadiness } from './plan-readiness';
+import { READINESS_OPTIONS, readinessWanted, withFileReadiness } from './plan-readiness';
 
 export const validateCommand: CliCommand = {
   name: 'validate',
   summary: 'check trunk files as the editor does (schema, rules, duplicates across files)',
-  help: `Usage: trunkline validate [FILE|DIR|GLOB…] [--strict] [--readiness] [--format text|json]
+  help: `Usage: trunkline validate [FILE|DIR|GLOB…] [--strict] [--no-readiness] [--format text|json]
 
 Checks trunk files with the editor's diagnostics: YAML syntax, the schema of each kind, the
 document rules, numbers and domains claimed twice (within a file and across the given files),
 and, when accounts are configured, account names. No network.
 
---readiness adds the call-readiness warnings (codes readiness-…, see the README's "Call
+It also reports the call-readiness warnings (codes readiness-…, see the README's "Call
 readiness") as far as the file alone tells: a trunk the file says cannot carry calls;
-\`plan --readiness\` checks them against the provider too.
+\`plan\` checks them against the provider too. --no-readiness leaves them out.
 
 Arguments: files, directories (every *.trunk.yaml / *.trunk.yml below them) or quoted globs
 ('trunks/**/*.trunk.yaml'); default: the current directory. Directory scans follow symbolic
@@ -27,8 +27,8 @@ links, with a warning when one leads out of the directory; a link that loops, a 
 a second path to a file already found are skipped with a note.
 
 Options:
-  --strict               warnings fail too (with --readiness, call-readiness warnings too)
-  --readiness            check call readiness (warnings)
+  --strict               warnings fail too, call-readiness warnings included
+  --no-readiness         do not check call readiness (--readiness, the default, is accepted)
   --account NAME         without a config file: the one account files may name
 
 Output: one line per problem on stdout, "file:line:col severity message [code]" (1-based).
@@ -38,13 +38,14 @@ warning), 2 usage or I/O error.
 
 ${COMMON_HELP}
 `,
-  options: { strict: { type: 'boolean' }, readiness: { type: 'boolean' }, account: { type: 'string' } },
+  options: { strict: { type: 'boolean' }, ...READINESS_OPTIONS, account: { type: 'string' } },
   async run({ io, line, runtime }) {
+    const readiness = readinessWanted(line.values, 'validate');
     const files = findTrunkFiles(line.positionals, io.cwd, runtime);
     const setup = runtime.accountSetup('validate', stringOption(line.values, 'account'));
     const accounts = runtime.accounts(setup);
     const checkedFiles = checkTrunkFiles(files, accounts.knownNames(), accounts.providerMap());
-    const checked = line.values.readiness === true ? withFileReadiness(checkedFiles) : checkedFiles;
+    const checked = readiness ? withFileReadiness(checkedFiles) : checkedFiles;
     const counts = countDiagnostics(checked);
     const strict = line.values.strict === true;
     const documents = checked.reduce((n, f) => n + f.parsed.documents.length, 0);

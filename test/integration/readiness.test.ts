@@ -52,6 +52,19 @@ describe('Call readiness', function () {
     assert.match(hoverText, /If empty, the domain will not receive any traffic\./, 'the hover quotes the provider');
   });
 
+  it('a BYOC trunk with no connection policy and no voice URL: a warning on its tree row, with both reasons in its tooltip', async () => {
+    const trunkName = `Nowhere BYOC ${suffix}`;
+    const trunk = await sandboxTwilio<{ sid: string }>('POST', '/v1/ByocTrunks', { FriendlyName: trunkName });
+    assert.equal(trunk.status, 201);
+    cleanups.push(() => sandboxTwilio('DELETE', `/v1/ByocTrunks/${trunk.body.sid}`));
+
+    await runCommand('trunkline.refresh');
+    const row = await itemOf(await nodeAt([sandbox.name, 'BYOC Trunks', trunkName]));
+    assert.equal(row.icon?.id, 'warning');
+    assert.match(row.tooltip ?? '', /Not call-ready: No connection policy\. Twilio has no SIP address/);
+    assert.match(row.tooltip ?? '', /Not call-ready: No voice URL and no fallback URL\./);
+  });
+
   it('all origination URLs disabled: a warning at origination_urls, and its quick fix enables one and clears it', async () => {
     const document = await writeScratchTrunkFile(
       created,

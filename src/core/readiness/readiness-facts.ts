@@ -1,3 +1,5 @@
+import { CARRIERX_SID_PATTERN } from '../providers/carrierx/field-names';
+import { SID_PATTERNS } from '../providers/twilio/field-names';
 import type { CarrierXTrunk } from '../providers/carrierx/models';
 import type { Trunk } from '../providers/twilio/models';
 import type { FailoverUrlFields } from '../documents/kinds/document-kind-descriptor';
@@ -20,6 +22,7 @@ export interface TwilioTrunkFacts {
 }
 
 export interface TwilioByocTrunkFacts {
+  /** null: none; undefined: not known (not read, or the file names one, `connection_policy: <name>`, whose sid is not known here). */
   connectionPolicySid: string | null | undefined;
   /** Enabled targets of that policy; undefined until read. */
   enabledTargets: number | undefined;
@@ -33,7 +36,8 @@ export interface CarrierXTrunkFacts {
   index: number | undefined;
   inCapacity: number;
   outCapacity: number;
-  endpointSid: string | null;
+  /** null: none; undefined: the file names one (`endpoint: <name>`) whose sid is not known here. */
+  endpointSid: string | null | undefined;
 }
 
 export interface CarrierXTrunkGroupFacts {
@@ -108,7 +112,9 @@ export function twilioByocTrunkFacts(spec: Spec, remote: ReadinessRemote): Twili
     if (state === 'new') return null;
     return state ? state.remote[key] || null : undefined;
   };
-  const policy = field('connection_policy_sid');
+  // A policy named in the file (`connection_policy`, its sid or name) is set, whatever the provider has now.
+  const named = typeof spec.connection_policy === 'string' && spec.connection_policy !== '' ? spec.connection_policy : undefined;
+  const policy = named === undefined ? field('connection_policy_sid') : SID_PATTERNS.connectionPolicy.test(named) ? named : undefined;
   return {
     connectionPolicySid: policy,
     enabledTargets: policy ? remote.enabledTargets?.get(policy) : undefined,
@@ -126,7 +132,9 @@ export function carrierXTrunkGroupFacts(spec: Spec, remote: ReadinessRemote): Ca
       // An entry keeps the provider's value of a key it leaves out (0, unlimited, for a new trunk: CarrierX's default).
       const matched = remoteTrunks?.find((t) => (typeof item.trunk_sid === 'string' ? t.trunk_sid === item.trunk_sid : t.name === item.name));
       const number = (key: 'in_capacity' | 'out_capacity') => (typeof item[key] === 'number' ? (item[key] as number) : (matched?.[key] ?? 0));
-      const endpoint = has(item, 'endpoint_sid') ? ((item.endpoint_sid as string | null) ?? null) : (matched?.endpoint_sid ?? null);
+      // An endpoint named in the file (`endpoint`, its sid or name) is set; by name, its sid is not known here.
+      const named = typeof item.endpoint === 'string' && item.endpoint !== '' ? item.endpoint : undefined;
+      const endpoint = named !== undefined ? (CARRIERX_SID_PATTERN.test(named) ? named : undefined) : has(item, 'endpoint_sid') ? ((item.endpoint_sid as string | null) ?? null) : (matched?.endpoint_sid ?? null);
       return { name: String(item.name ?? matched?.name ?? `#${index + 1}`), index, inCapacity: number('in_capacity'), outCapacity: number('out_capacity'), endpointSid: endpoint };
     });
   } else if (remoteTrunks) {

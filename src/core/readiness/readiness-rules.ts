@@ -175,7 +175,7 @@ export const READINESS_RULES: readonly AnyReadinessRule[] = [
     key: 'trunks',
     check: (f) =>
       (f.trunks ?? [])
-        .filter((t) => t.endpointSid !== null && f.endpointAddresses.get(t.endpointSid) === 0)
+        .filter((t) => typeof t.endpointSid === 'string' && f.endpointAddresses.get(t.endpointSid) === 0)
         .map((t) => ({ path: trunkPath(t, 'endpoint_sid'), subject: `Trunk ${JSON.stringify(t.name)}` })),
   }),
   rule({

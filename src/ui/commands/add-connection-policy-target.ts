@@ -1,3 +1,4 @@
+import { changeOf } from '../resources/resource-kinds';
 import type { Account } from '../../core/accounts/account';
 import { createWithoutDuplicates } from '../../core/documents/apply/reconcile-create';
 import { isProviderError } from '../../core/http/provider-error';
@@ -208,7 +209,7 @@ export const addConnectionPolicyTarget: CommandDefinition = {
     );
     const policy = answers.policy!;
     const ref = { kind: 'connectionPolicyTarget' as const, account: answers.account!, policy, target, via };
-    ctx.resourceChanges.fire({ account: ref.account.name, kind: 'TwilioByocTrunk', sid: via?.sid ?? policy.sid });
+    ctx.resourceChanges.fire(changeOf(ref));
     await showCreated(ctx, { message: t('Added {0} to "{1}".', target.target ?? answers.target!, policy.friendly_name || policy.sid), ref, exportable: false });
     return target;
   },

@@ -9,6 +9,8 @@ import type { TrunkDocument } from '../../core/documents/file/parse-trunk-file';
 import { fetchReadinessRemote } from '../../core/readiness/fetch-readiness-remote';
 import type { ReadinessRemote } from '../../core/readiness/readiness-facts';
 import type { ReferenceListings } from '../../core/documents/references/reference-listings';
+import { specNamesSid } from '../../core/documents/references/spec-references';
+import type { TrunkKind } from '../../core/documents/file/trunk-kinds';
 
 interface Entry {
   /** The document version the statuses were computed for. */
@@ -85,7 +87,10 @@ export class DocumentStatusCache implements vscode.Disposable {
    */
   resourceChanged(change: ResourceChange, open: readonly vscode.TextDocument[]): Promise<void>[] {
     const sid = change.sid.toLowerCase();
-    const affected = open.filter((d) => this.cache.get(d).documents.some((doc) => doc.kind === change.kind && doc.sid?.toLowerCase() === sid));
+    // The resource's own documents, and those that name it by sid (a BYOC trunk naming a policy whose targets changed).
+    const about = (doc: { kind: TrunkKind | undefined; sid: string | undefined; spec?: unknown }) =>
+      (doc.kind === change.kind && doc.sid?.toLowerCase() === sid) || (doc.kind !== undefined && specNamesSid(doc.kind, doc.spec as Record<string, unknown> | undefined, change.kind, sid));
+    const affected = open.filter((d) => this.cache.get(d).documents.some(about));
     return affected.map((d) => {
       this.entries.delete(d.uri.toString());
       this.emitter.fire(d.uri);

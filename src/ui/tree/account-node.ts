@@ -57,16 +57,22 @@ export class AccountNode implements ExplorerNode {
   private buildFolders(): ExplorerNode[] {
     const folders: ExplorerNode[] = [];
     if (this.account.provider !== 'carrierx') {
+      // BYOC trunk rows name their policy from the policies this account has loaded.
+      const policies = new ConnectionPoliciesNode(this.account, this, this.ctx);
       folders.push(
         new ElasticSipTrunksNode(this.account, this, this.ctx),
-        new ByocTrunksNode(this.account, this, this.ctx),
-        new ConnectionPoliciesNode(this.account, this, this.ctx),
+        new ByocTrunksNode(this.account, this, this.ctx, policies),
+        policies,
         new NumberInventoryNode(this.account, this, this.ctx),
         new SipAuthListsNode(this.account, 'ipAccessControlList', this, this.ctx),
         new SipAuthListsNode(this.account, 'credentialList', this, this.ctx),
       );
     }
-    if (this.account.provider !== 'twilio') folders.push(new TrunkGroupsNode(this.account, this, this.ctx), new EndpointsNode(this.account, this, this.ctx), new DidsNode(this.account, this, this.ctx));
+    if (this.account.provider !== 'twilio') {
+      // Trunk group and trunk rows name endpoints (and count their addresses) from the endpoints this account has loaded.
+      const endpoints = new EndpointsNode(this.account, this, this.ctx);
+      folders.push(new TrunkGroupsNode(this.account, this, this.ctx, endpoints), endpoints, new DidsNode(this.account, this, this.ctx));
+    }
     return folders;
   }
 }

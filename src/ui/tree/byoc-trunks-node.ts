@@ -3,6 +3,7 @@ import type { Page, PageRequest } from '../../core/providers/page';
 import type { ByocTrunk } from '../../core/providers/twilio/models';
 import { t } from '../l10n';
 import { ByocTrunkNode } from './byoc-trunk-node';
+import type { ConnectionPoliciesNode } from './connection-policies-node';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { PagedFolderNode } from './paged-folder-node';
 import { folderTreeId } from './tree-ids';
@@ -15,6 +16,7 @@ export class ByocTrunksNode extends PagedFolderNode<ByocTrunk> {
     readonly account: Account,
     parent: ExplorerNode,
     ctx: ExplorerContext,
+    private readonly policies: ConnectionPoliciesNode,
   ) {
     super(folderTreeId({ accountId: account.id, folder: 'byocTrunks' }), parent, ctx);
   }
@@ -36,6 +38,6 @@ export class ByocTrunksNode extends PagedFolderNode<ByocTrunk> {
   }
 
   protected childFor(trunk: ByocTrunk): ByocTrunkNode {
-    return new ByocTrunkNode({ kind: 'byocTrunk', account: this.account, trunk }, this, this.ctx);
+    return new ByocTrunkNode({ kind: 'byocTrunk', account: this.account, trunk }, this, this.ctx, this.policies);
   }
 }

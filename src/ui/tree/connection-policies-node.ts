@@ -31,6 +31,11 @@ export class ConnectionPoliciesNode extends PagedFolderNode<ConnectionPolicy> {
     };
   }
 
+  /** The policy with this sid among the pages loaded so far, if any. */
+  loadedPolicy(sid: string): ConnectionPolicyNode | undefined {
+    return this.loadedNodes.find((n): n is ConnectionPolicyNode => n instanceof ConnectionPolicyNode && n.ref.policy.sid === sid);
+  }
+
   protected async fetchPage(req: PageRequest): Promise<Page<ConnectionPolicy>> {
     const client = await this.ctx.connections.twilio(this.account);
     return client.connectionPolicies.page(req);

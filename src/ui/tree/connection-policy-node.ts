@@ -20,6 +20,8 @@ export function failoverSorted(targets: readonly ConnectionPolicyTarget[]): Conn
  */
 export class ConnectionPolicyNode extends ResourceNode<RefOf<'connectionPolicy'>> {
   private targets: Promise<ExplorerNode[]> | undefined;
+  /** The policy's targets once loaded (a BYOC trunk's row reads its failover order and readiness from them). */
+  loadedTargets: readonly ConnectionPolicyTarget[] | undefined;
 
   constructor(
     ref: RefOf<'connectionPolicy'>,
@@ -41,6 +43,7 @@ export class ConnectionPolicyNode extends ResourceNode<RefOf<'connectionPolicy'>
 
   reset(): void {
     this.targets = undefined;
+    this.loadedTargets = undefined;
   }
 
   /** Below a BYOC trunk, `.routing` offers Set Connection Policy… (to change the trunk's). */
@@ -53,6 +56,7 @@ export class ConnectionPolicyNode extends ResourceNode<RefOf<'connectionPolicy'>
     const ref = this.ref;
     const client = await this.ctx.connections.twilio(ref.account);
     const targets = failoverSorted(await collect(client.connectionPolicyTargets.list(ref.policy.sid, { pageSize: 1000 })));
+    this.loadedTargets = targets;
     const nodes = targets.map((target) => new ConnectionPolicyTargetNode({ kind: 'connectionPolicyTarget', account: ref.account, policy: ref.policy, target, via: ref.via }, this));
     return nodes.length > 0 ? nodes : [new EmptyNode(this, t('No targets: add one so calls can reach your carrier'))];
   }

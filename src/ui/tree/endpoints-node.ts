@@ -31,6 +31,11 @@ export class EndpointsNode extends PagedFolderNode<Endpoint> {
     };
   }
 
+  /** The endpoint with this sid among the pages loaded so far, if any. */
+  loadedEndpoint(sid: string): EndpointNode | undefined {
+    return this.loadedNodes.find((n): n is EndpointNode => n instanceof EndpointNode && n.endpoint.endpoint_sid === sid);
+  }
+
   protected async fetchPage(req: PageRequest): Promise<Page<Endpoint>> {
     const client = await this.ctx.connections.carrierx(this.account);
     return client.endpoints.page(req);

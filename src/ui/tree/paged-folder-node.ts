@@ -36,6 +36,11 @@ export abstract class PagedFolderNode<T> implements ExplorerNode {
     return this.items.length;
   }
 
+  /** The nodes of the pages loaded so far (other rows reuse what is loaded instead of asking again). */
+  get loadedNodes(): readonly ExplorerNode[] {
+    return this.items;
+  }
+
   /** Whether the first page has arrived (an empty folder is loaded too). */
   get isLoaded(): boolean {
     return this.loaded;

@@ -2,6 +2,7 @@ import type { Account } from '../../core/accounts/account';
 import type { TrunkGroup } from '../../core/providers/carrierx/models';
 import type { Page, PageRequest } from '../../core/providers/page';
 import { t } from '../l10n';
+import type { EndpointsNode } from './endpoints-node';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { PagedFolderNode } from './paged-folder-node';
 import { folderTreeId } from './tree-ids';
@@ -15,6 +16,7 @@ export class TrunkGroupsNode extends PagedFolderNode<TrunkGroup> {
     readonly account: Account,
     parent: ExplorerNode,
     ctx: ExplorerContext,
+    private readonly endpoints: EndpointsNode,
   ) {
     super(folderTreeId({ accountId: account.id, folder: 'trunkGroups' }), parent, ctx);
   }
@@ -37,6 +39,6 @@ export class TrunkGroupsNode extends PagedFolderNode<TrunkGroup> {
   }
 
   protected childFor(group: TrunkGroup): TrunkGroupNode {
-    return new TrunkGroupNode({ kind: 'trunkGroup', account: this.account, group }, this, this.ctx);
+    return new TrunkGroupNode({ kind: 'trunkGroup', account: this.account, group }, this, this.ctx, this.endpoints);
   }
 }

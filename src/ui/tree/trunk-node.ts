@@ -1,13 +1,11 @@
-import { failoverGroups, formatFailover } from '../../core/documents/plan/failover-order';
 import { checkFacts } from '../../core/readiness/check-readiness';
 import { twilioTrunkRecordFacts } from '../../core/readiness/readiness-facts';
-import { t } from '../l10n';
 import type { RefOf } from '../resources/resource-ref';
-import { escapeMarkdown } from './markdown-fields';
 import type { TreeItemData } from './tree-item-data';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { OriginationUrlsNode } from './origination-urls-node';
 import { numberCountText, PhoneNumbersNode } from './phone-numbers-node';
+import { failoverLine, withReadiness, withReadinessLines } from './readiness-tooltip';
 import { ResourceNode } from './resource-node';
 import { TerminationNode } from './termination-node';
 
@@ -71,8 +69,7 @@ export class TrunkNode extends ResourceNode<RefOf<'trunk'>> {
   override treeItem(): TreeItemData {
     const item = super.treeItem();
     const findings = this.readiness();
-    if (findings.length === 0) return item;
-    return { ...item, tooltip: this.withLines(item.tooltip, findings), icon: { id: 'warning', color: 'list.warningForeground' } };
+    return withReadiness(item, findings, withReadinessLines(item.tooltip, findings));
   }
 
   /** Hovered: the origination URLs are read (once) for the failover order and the rules that need them. */
@@ -80,18 +77,12 @@ export class TrunkNode extends ResourceNode<RefOf<'trunk'>> {
     await this.originationUrls.children().catch(() => undefined);
     const urls = this.originationUrls.allUrls();
     const base = super.treeItem().tooltip;
-    const failover = urls ? `${t('Failover')}: ${formatFailover(failoverGroups(urls), { name: escapeMarkdown, disabled: (name) => `~~${name}~~` })}` : undefined;
-    return this.withLines(base, this.readiness(), failover);
+    return withReadinessLines(base, this.readiness(), urls ? [failoverLine(urls)] : []);
   }
 
   private readiness() {
     const [numbers, urls] = this.folders ?? [];
     return checkFacts('TwilioTrunk', twilioTrunkRecordFacts(this.trunk, { originationUrls: urls?.allUrls(), phoneNumbers: numbers ? numbers.knownCount() : this.accountWideCount() }));
-  }
-
-  private withLines(tooltip: string | undefined, findings: readonly { message: string }[], failover?: string): string {
-    const lines = [...(failover ? [failover] : []), ...findings.map((f) => `⚠ ${escapeMarkdown(t('Not call-ready: {0}', f.message))}`)];
-    return lines.length > 0 ? `${tooltip ?? ''}\n\n${lines.join('  \n')}` : (tooltip ?? '');
   }
 
   /** A refresh reloads its folders (the same nodes, which the view and commands may hold) and recounts. */

@@ -82,7 +82,10 @@ describe('--format json', () => {
     writeFile(cwd, 'edge.trunk.yaml', INVALID);
     const problems = await trunkline(['validate', '--format=json']);
     assert.equal(problems.code, 1);
-    assert.equal((checkOutput(problems.stdout, 'validate').diagnostics as unknown[]).length, 1);
+    // The invalid document's one error, and the call-readiness warnings of the documents (checked by default).
+    const diagnostics = checkOutput(problems.stdout, 'validate').diagnostics as { severity: string; code: string }[];
+    assert.deepEqual(diagnostics.filter((d) => !d.code.startsWith('readiness-')).length, 1);
+    assert.ok(diagnostics.filter((d) => d.code.startsWith('readiness-')).every((d) => d.severity === 'warning'));
 
     const plan = await trunkline(['plan', '--format', 'json']);
     assert.equal(plan.code, 1, plan.stderr);

@@ -51,7 +51,8 @@ describe('trunkline plan and apply', () => {
   afterEach(() => fs.rmSync(cwd, { recursive: true, force: true }));
 
   it('plan exits 3 with the editor\'s plan, apply --yes creates and writes the sid back, then plan exits 0', async () => {
-    const plan = await trunkline(['plan', 'acme.trunk.yaml']);
+    // Without the call-readiness warnings (readiness-cli.test.ts has them): apply prints the plan alone.
+    const plan = await trunkline(['plan', '--no-readiness', 'acme.trunk.yaml']);
     assert.equal(plan.code, 3, plan.stderr);
     assert.equal(
       plan.stdout,
@@ -84,7 +85,7 @@ Plan: 1 to change (2 operations), 1 in sync.
     assert.equal(state.version, 2);
     assert.deepEqual(Object.keys(state.resources).sort(), [`acme/TwilioByocTrunk/${byocSid}`, `acme/TwilioTrunk/${trunk.sid}`]);
 
-    const again = await trunkline(['plan']);
+    const again = await trunkline(['plan', '--no-readiness']);
     assert.equal(again.code, 0, again.stdout);
     assert.equal(again.stdout, 'Plan: 0 to change (0 operations), 2 in sync.\n');
   });

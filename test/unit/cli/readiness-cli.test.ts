@@ -17,32 +17,43 @@ describe('trunkline call readiness', () => {
     return dir;
   };
 
-  it('validate --readiness prints the warnings at spec and passes; with --strict it exits 1; without --readiness nothing changes', async () => {
+  it('validate prints the warnings at spec by default and passes; with --strict it exits 1; --no-readiness leaves them out; --readiness is still accepted', async () => {
     const cwd = workspace({ 'b.trunk.yaml': NOT_READY });
-    const run = await runTrunkline(['validate', '--sandbox', '--readiness', 'b.trunk.yaml'], { cwd });
-    assert.equal(run.code, 0, run.stderr);
-    const lines = run.stdout.trim().split('\n');
-    assert.equal(lines.length, 2, run.stdout);
-    assert.match(lines[0]!, /^b\.trunk\.yaml:4:1 warning No connection policy\. Twilio has no SIP address to send this BYOC trunk’s calls to your carrier: .* \[readiness-byoc-trunk-no-connection-policy\]$/);
-    assert.match(lines[1]!, /^b\.trunk\.yaml:4:1 warning No voice URL and no fallback URL\. A call that reaches this BYOC trunk gets no instructions: .* \[readiness-byoc-trunk-no-voice-url\]$/);
-    assert.equal((await runTrunkline(['validate', '--sandbox', '--readiness', '--strict', 'b.trunk.yaml'], { cwd })).code, 1);
-    const plain = await runTrunkline(['validate', '--sandbox', '--strict', 'b.trunk.yaml'], { cwd });
-    assert.equal(plain.code, 0);
-    assert.equal(plain.stdout, '');
+    for (const args of [[], ['--readiness']]) {
+      const run = await runTrunkline(['validate', '--sandbox', ...args, 'b.trunk.yaml'], { cwd });
+      assert.equal(run.code, 0, run.stderr);
+      const lines = run.stdout.trim().split('\n');
+      assert.equal(lines.length, 2, run.stdout);
+      assert.match(lines[0]!, /^b\.trunk\.yaml:4:1 warning No connection policy\. Twilio has no SIP address to send this BYOC trunk’s calls to your carrier: .* \[readiness-byoc-trunk-no-connection-policy\]$/);
+      assert.match(lines[1]!, /^b\.trunk\.yaml:4:1 warning No voice URL and no fallback URL\. A call that reaches this BYOC trunk gets no instructions: .* \[readiness-byoc-trunk-no-voice-url\]$/);
+    }
+    assert.equal((await runTrunkline(['validate', '--sandbox', '--strict', 'b.trunk.yaml'], { cwd })).code, 1);
+    const off = await runTrunkline(['validate', '--sandbox', '--strict', '--no-readiness', 'b.trunk.yaml'], { cwd });
+    assert.equal(off.code, 0);
+    assert.equal(off.stdout, '');
+    const both = await runTrunkline(['validate', '--sandbox', '--readiness', '--no-readiness', 'b.trunk.yaml'], { cwd });
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /--readiness and --no-readiness contradict each other/);
+    assert.doesNotMatch(both.stderr, /\n\s+at /, 'no stack trace');
   });
 
-  it('plan --readiness checks what the file leaves out against the provider; --strict turns a warning into exit 1', async () => {
+  it('plan checks what the file leaves out against the provider by default; --strict turns a warning into exit 1; --no-readiness leaves it out', async () => {
     const cwd = workspace({ 'b.trunk.yaml': READY });
     const trunkline = (args: string[]) => runTrunkline([...args, '--sandbox-state', 'sandbox.json'], { cwd });
     // The file leaves connection_policy_sid out: the trunk the sandbox has (none) decides.
     assert.equal((await trunkline(['apply', '--yes'])).code, 0);
-    const plan = await trunkline(['plan', '--readiness']);
-    assert.equal(plan.code, 0, plan.stdout + plan.stderr);
-    assert.match(plan.stdout, /^b\.trunk\.yaml:1\nBYOC trunk "Ready" .*in sync\n {2}⚠ b\.trunk\.yaml:\d+:1 warning No connection policy\. .*\[readiness-byoc-trunk-no-connection-policy\]$/m);
-    assert.equal((await trunkline(['plan', '--readiness', '--strict'])).code, 1);
-    assert.equal((await trunkline(['plan', '--strict'])).code, 0);
-    const json = JSON.parse((await trunkline(['plan', '--readiness', '--format', 'json'])).stdout);
+    for (const args of [[], ['--readiness']]) {
+      const plan = await trunkline(['plan', ...args]);
+      assert.equal(plan.code, 0, plan.stdout + plan.stderr);
+      assert.match(plan.stdout, /^b\.trunk\.yaml:1\nBYOC trunk "Ready" .*in sync\n {2}⚠ b\.trunk\.yaml:\d+:1 warning No connection policy\. .*\[readiness-byoc-trunk-no-connection-policy\]$/m);
+    }
+    assert.equal((await trunkline(['plan', '--strict'])).code, 1);
+    const off = await trunkline(['plan', '--strict', '--no-readiness']);
+    assert.equal(off.code, 0);
+    assert.doesNotMatch(off.stdout, /readiness-/);
+    const json = JSON.parse((await trunkline(['plan', '--format', 'json'])).stdout);
     assert.deepEqual(json.readiness.map((d: { code: string }) => d.code), ['readiness-byoc-trunk-no-connection-policy']);
+    assert.equal(JSON.parse((await trunkline(['plan', '--no-readiness', '--format', 'json'])).stdout).readiness, undefined);
   });
 
   it('plan shows the failover order before and after when a change moves it', async () => {

@@ -44,24 +44,29 @@ describe('trunkline validate', () => {
   before(() => ensureCliBuilt());
   after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-  it('exits 0 with nothing on stdout for a good file, and says so on stderr', async () => {
+  it('exits 0 with nothing on stdout for a good file, and says so on stderr; call readiness is checked by default', async () => {
     const cwd = workspace({ 'good.trunk.yaml': GOOD });
-    const run = await runTrunkline(['validate', 'good.trunk.yaml'], { cwd });
+    const run = await runTrunkline(['validate', '--no-readiness', 'good.trunk.yaml'], { cwd });
     assert.equal(run.code, 0);
     assert.equal(run.stdout, '');
     assert.equal(run.stderr, '1 file, 1 document checked: no problems.\n');
+    // By default: the trunk Push would create links no list and has nowhere to send calls (warnings: still exit 0).
+    const ready = await runTrunkline(['validate', 'good.trunk.yaml'], { cwd });
+    assert.equal(ready.code, 0);
+    assert.deepEqual(ready.stdout.trimEnd().split('\n').map((l) => l.replace(/ warning .* \[/, ' [')), ['good.trunk.yaml:4:1 [readiness-twilio-trunk-no-termination-lists]', 'good.trunk.yaml:4:1 [readiness-twilio-trunk-no-origination]']);
+    assert.equal(ready.stderr, '1 file, 1 document checked: 2 warnings.\n');
   });
 
   it('prints each problem of a multi-document file as file:line:col severity message [code], 1-based, and exits 1', async () => {
     const cwd = workspace({ 'multi.trunk.yaml': MULTI });
-    const run = await runTrunkline(['validate', 'multi.trunk.yaml'], { cwd });
+    const run = await runTrunkline(['validate', '--no-readiness', 'multi.trunk.yaml'], { cwd });
     assert.equal(run.code, 1);
     assert.equal(run.stdout, 'multi.trunk.yaml:13:11 error secure must be true or false, not "maybe". [invalid-type]\n');
   });
 
   it('reports a number claimed by two files in both of them (the editor\'s workspace check)', async () => {
     const cwd = workspace({ 'trunks/good.trunk.yaml': GOOD, 'trunks/multi.trunk.yaml': MULTI });
-    const run = await runTrunkline(['validate', 'trunks'], { cwd });
+    const run = await runTrunkline(['validate', '--no-readiness', 'trunks'], { cwd });
     assert.equal(run.code, 1);
     assert.deepEqual(run.stdout.trimEnd().split('\n'), [
       'trunks/good.trunk.yaml:7:19 error +14155550100 is also listed on the trunk in trunks/multi.trunk.yaml (line 14); a number can be attached to only one trunk. [duplicate-phone-number]',
@@ -76,7 +81,7 @@ describe('trunkline validate', () => {
     const named = GOOD.replace('account: acme\n', `account: acme\nsid: ${sid}\n`);
     const copy = named.replace('Acme main', 'Acme copy').replace('acme-main', 'acme-copy').replace('+14155550100', '+14155550109');
     const cwd = workspace({ 'a.trunk.yaml': named, 'b.trunk.yaml': copy });
-    const run = await runTrunkline(['validate', '.'], { cwd });
+    const run = await runTrunkline(['validate', '--no-readiness', '.'], { cwd });
     assert.equal(run.code, 1);
     assert.deepEqual(run.stdout.trimEnd().split('\n'), [
       `a.trunk.yaml:4:6 error ${sid} is also the sid of b.trunk.yaml (line 4); one resource, one document, or each push would undo the other's changes. Keep the sid in one document; remove it from the other (a copy meant as a template) to create a new resource. [duplicate-sid]`,
@@ -94,22 +99,22 @@ describe('trunkline validate', () => {
 
   it('checks account names against the configured accounts: a warning passes, and fails with --strict', async () => {
     const cwd = workspace({ 'good.trunk.yaml': GOOD, 'trunkline.config.json': JSON.stringify({ accounts: { acmee: { provider: 'twilio' } } }) });
-    const lenient = await runTrunkline(['validate', 'good.trunk.yaml'], { cwd });
+    const lenient = await runTrunkline(['validate', '--no-readiness', 'good.trunk.yaml'], { cwd });
     assert.equal(lenient.code, 0);
     assert.equal(lenient.stdout, 'good.trunk.yaml:3:10 warning No connected account is named acme. Did you mean acmee? Connected accounts: acmee. [unknown-account]\n');
-    const strict = await runTrunkline(['validate', '--strict', 'good.trunk.yaml'], { cwd });
+    const strict = await runTrunkline(['validate', '--no-readiness', '--strict', 'good.trunk.yaml'], { cwd });
     assert.equal(strict.code, 1);
   });
 
   it('skips the account check when no account is configured', async () => {
     const cwd = workspace({ 'good.trunk.yaml': GOOD });
-    const run = await runTrunkline(['validate', '--strict'], { cwd });
+    const run = await runTrunkline(['validate', '--no-readiness', '--strict'], { cwd });
     assert.equal(run.code, 0);
   });
 
   it('prints JSON with every diagnostic, 1-based ranges and related locations', async () => {
     const cwd = workspace({ 'good.trunk.yaml': GOOD, 'multi.trunk.yaml': MULTI });
-    const run = await runTrunkline(['validate', '--format', 'json', 'good.trunk.yaml', 'multi.trunk.yaml'], { cwd });
+    const run = await runTrunkline(['validate', '--no-readiness', '--format', 'json', 'good.trunk.yaml', 'multi.trunk.yaml'], { cwd });
     assert.equal(run.code, 1);
     assert.equal(run.stderr, '');
     const json = JSON.parse(run.stdout);

@@ -10,7 +10,7 @@ function escapeMarkdown(text: string): string {
 }
 
 /**
- * Hovering the list a kind fails over along (`origination_urls`): the order the provider
+ * Hovering the list a kind fails over along (a trunk's `origination_urls`, a policy's `targets`): the order the provider
  * applies, priority groups lowest first, each entry's share of its group by weight, disabled
  * ones struck out — `1st: pbx-a 67%, pbx-b 33% · then: dr-site 100%`. Offsets are the file's.
  */
@@ -25,6 +25,7 @@ export function failoverHover(doc: TrunkDocument, offset: number): { markdown: s
   if (!key) return undefined;
   const end = nodeSpan(located.node)?.[1] ?? key[1];
   if (offset < key[0] || offset > end) return undefined;
-  const order = formatFailover(failoverGroups(urls), { name: escapeMarkdown, disabled: (name) => `~~${name}~~` });
+  const list = plan.failoverKey === 'targets' ? 'targets' : 'origination URLs';
+  const order = formatFailover(failoverGroups(urls), { name: escapeMarkdown, disabled: (name) => `~~${name}~~` }, list);
   return { markdown: `**Failover order** (lowest priority first, share of calls by weight)\n\n${order}`, range: key };
 }

@@ -13,7 +13,7 @@ import { newResource } from '../apply/reconcile-create';
 import { KIND_SCHEMAS, SCHEMA_FILE_BY_KIND } from '../file/trunk-schemas';
 import type { TwilioConnectionPolicySpec } from '../file/trunk-specs';
 import { mapBounded, PER_RESOURCE_CONCURRENCY } from '../plan/map-bounded';
-import { planConnectionPolicy, targetKey } from '../plan/plan-connection-policy';
+import { planConnectionPolicy, targetAsFailoverUrl, targetKey } from '../plan/plan-connection-policy';
 import type { TwilioConnectionPolicyOperation } from '../plan/plan-operations';
 import type { RemoteConnectionPolicy, RemoteLookup, RemoteStateOf } from '../plan/remote-state';
 import { compareText } from '../render/compare-text';
@@ -133,6 +133,9 @@ export const twilioConnectionPolicyKind: DocumentKindDescriptor<'TwilioConnectio
   plan: {
     usesNumberIndex: false,
     plan: (spec, state, sameName) => planConnectionPolicy(spec, state, sameName),
+    // Twilio tries a policy's targets as a trunk's origination URLs: hovering `targets` shows that order.
+    failoverUrls: (spec) => spec.targets?.map(targetAsFailoverUrl),
+    failoverKey: 'targets',
   },
 
   operations: {

@@ -2,10 +2,12 @@ import type { TrunkKind } from '../file/trunk-kinds';
 import type { FailoverUrlFields } from '../kinds/document-kind-descriptor';
 import { documentKind } from '../kinds/document-kinds';
 import type { DocumentPlan } from './document-plan';
+import { targetAsFailoverUrl, type TargetLike } from './plan-connection-policy';
 
 // Where a Twilio trunk sends a call: origination URLs of the lowest priority first, shared
-// among them by weight; a higher priority only when those fail. A reviewer reads a changed
-// `priority` or `weight` more easily as this order than as numbers.
+// among them by weight; a higher priority only when those fail. A BYOC connection policy sends
+// calls to its targets by the same rule. A reviewer reads a changed `priority` or `weight` more
+// easily as this order than as numbers.
 
 export interface FailoverMember {
   /** The URL's friendly_name, else its sip_url. */
@@ -42,6 +44,8 @@ export function failoverGroups(urls: readonly FailoverUrl[]): FailoverGroup[] {
 export interface FailoverChange {
   before: FailoverGroup[];
   after: FailoverGroup[];
+  /** What fails over: `origination URLs` (a trunk) or `targets` (a connection policy). */
+  list: 'origination URLs' | 'targets';
 }
 
 /**
@@ -50,6 +54,7 @@ export interface FailoverChange {
  * not move the order (e.g. a new sip_url under the same name, share and priority).
  */
 export function failoverChange(plan: DocumentPlan): FailoverChange | undefined {
+  if (plan.target.kind === 'TwilioConnectionPolicy') return targetsChange(plan);
   const desired = documentKind<TrunkKind>(plan.target.kind).plan.failoverUrls?.(plan.target.spec);
   if (!desired) return undefined;
   const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
@@ -70,8 +75,31 @@ export function failoverChange(plan: DocumentPlan): FailoverChange | undefined {
     touched = true;
   }
   if (!touched) return undefined;
-  const change = { before: failoverGroups(before), after: failoverGroups(desired) };
-  return formatFailover(change.before) === formatFailover(change.after) ? undefined : change;
+  return changed(failoverGroups(before), failoverGroups(desired), 'origination URLs');
+}
+
+function changed(before: FailoverGroup[], after: FailoverGroup[], list: FailoverChange['list']): FailoverChange | undefined {
+  return formatFailover(before) === formatFailover(after) ? undefined : { before, after, list };
+}
+
+/**
+ * A policy's targets before (the provider's, as planned against) and after its plan's target
+ * operations: a target the file leaves a field out of keeps the provider's value (or, created,
+ * gets Twilio's default), so the order after is the remote one with the operations applied.
+ */
+function targetsChange(plan: DocumentPlan): FailoverChange | undefined {
+  const remote: readonly TargetLike[] = plan.remote?.kind === 'TwilioConnectionPolicy' ? plan.remote.remote.targets : [];
+  let after: TargetLike[] = remote.map((t) => ({ ...t }));
+  let touched = false;
+  for (const op of plan.operations) {
+    if (op.type === 'twilio.policyTarget.create') after.push({ ...op.fields });
+    else if (op.type === 'twilio.policyTarget.update') after = after.map((t) => (t.sid === op.sid ? { ...t, ...op.fields } : t));
+    else if (op.type === 'twilio.policyTarget.delete') after = after.filter((t) => t.sid !== op.sid);
+    else continue;
+    touched = true;
+  }
+  if (!touched) return undefined;
+  return changed(failoverGroups(remote.map(targetAsFailoverUrl)), failoverGroups(after.map(targetAsFailoverUrl)), 'targets');
 }
 
 export interface FailoverStyle {
@@ -83,9 +111,9 @@ export interface FailoverStyle {
 
 const PLAIN: FailoverStyle = { name: (text) => text, disabled: (text) => `${text} (disabled)` };
 
-/** `1st: pbx-a 67%, pbx-b 33% · then: dr-site 100%` */
-export function formatFailover(groups: readonly FailoverGroup[], style: FailoverStyle = PLAIN): string {
-  if (groups.length === 0) return 'no origination URLs';
+/** `1st: pbx-a 67%, pbx-b 33% · then: dr-site 100%`; `list` names what an empty order has none of. */
+export function formatFailover(groups: readonly FailoverGroup[], style: FailoverStyle = PLAIN, list: FailoverChange['list'] = 'origination URLs'): string {
+  if (groups.length === 0) return `no ${list}`;
   return groups
     .map((group, i) => {
       const members = group.members.map((m) => (m.enabled ? `${style.name(m.name)} ${m.percent ?? 0}%` : style.disabled(style.name(m.name))));

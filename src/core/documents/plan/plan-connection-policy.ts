@@ -4,6 +4,7 @@ import { compareText } from '../render/compare-text';
 import type { ConnectionPolicyTargetSpec, TwilioConnectionPolicySpec } from '../file/trunk-specs';
 import { matchesDesired } from './matches-desired';
 import { pickFields } from './pick-fields';
+import type { FailoverUrlFields } from '../kinds/document-kind-descriptor';
 import type { KindPlan } from './plan-error';
 import { fieldChanges, type PlanOperation } from './plan-operations';
 import type { RemoteState, SameNamedResource } from './remote-state';
@@ -13,6 +14,30 @@ type PolicyState = Extract<RemoteState, { kind: 'TwilioConnectionPolicy' }>;
 /** Targets are matched by their SIP URI, ignoring case (as origination URLs are). */
 export function targetKey(target: string | null | undefined): string {
   return (target ?? '').toLowerCase();
+}
+
+/** Twilio's defaults for a target's priority, weight and enabled (twilio_voice_v1.json). */
+const TARGET_DEFAULTS = { priority: 10, weight: 10, enabled: true } as const;
+
+/** A target as a file, an operation or the provider has it. */
+export interface TargetLike {
+  sid?: string;
+  friendly_name?: string | null;
+  target?: string | null;
+  priority?: number;
+  weight?: number;
+  enabled?: boolean | null;
+}
+
+/** A policy target as the failover order reads it; left-out fields are Twilio's defaults. */
+export function targetAsFailoverUrl(target: TargetLike): FailoverUrlFields {
+  return {
+    friendly_name: target.friendly_name ?? null,
+    sip_url: target.target ?? null,
+    priority: target.priority ?? TARGET_DEFAULTS.priority,
+    weight: target.weight ?? TARGET_DEFAULTS.weight,
+    enabled: target.enabled ?? TARGET_DEFAULTS.enabled,
+  };
 }
 
 /**

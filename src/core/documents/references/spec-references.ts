@@ -34,6 +34,30 @@ export function specReferences(kind: TrunkKind, spec: Readonly<Record<string, un
   return found;
 }
 
+/**
+ * Whether a spec names the resource of kind `named` with this sid (in a reference field, or the
+ * sid field beside it): a change to that resource changes what the document's checks read (a
+ * BYOC trunk's readiness reads its policy's targets). A reference by name is not matched.
+ */
+export function specNamesSid(kind: TrunkKind, spec: Readonly<Record<string, unknown>> | undefined, named: TrunkKind, sid: string): boolean {
+  const wanted = sid.toLowerCase();
+  const is = (v: unknown) => typeof v === 'string' && v.toLowerCase() === wanted;
+  for (const reference of documentKind(kind).references ?? []) {
+    if (reference.kind !== named) continue;
+    const keys = [reference.field, ...(reference.sidField ? [reference.sidField] : [])];
+    const within = reference.within !== undefined ? spec?.[reference.within] : undefined;
+    const holders: unknown[] = reference.within !== undefined ? (Array.isArray(within) ? within : []) : [spec];
+    for (const holder of holders) {
+      if (!holder || typeof holder !== 'object') continue;
+      for (const key of keys) {
+        const value = (holder as Record<string, unknown>)[key];
+        if (is(value) || (Array.isArray(value) && value.some(is))) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** The kinds a spec names (what the plan of its account must list). */
 export function referencedKinds(kind: TrunkKind, spec: Readonly<Record<string, unknown>> | undefined): TrunkKind[] {
   return specReferences(kind, spec).map((r) => r.reference.kind);

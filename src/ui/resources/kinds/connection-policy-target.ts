@@ -54,7 +54,7 @@ export const connectionPolicyTargetKind: ResourceKindDescriptor<'connectionPolic
   sid: (ref) => ref.target.sid,
   label: (ref) => ref.target.friendly_name || ref.target.target || ref.target.sid,
   record: (ref) => ref.target,
-  change: (ref) => ({ account: ref.account.name, kind: 'TwilioByocTrunk', sid: ref.via?.sid ?? ref.policy.sid }),
+  change: (ref) => (ref.via ? { account: ref.account.name, kind: 'TwilioByocTrunk', sid: ref.via.sid } : { account: ref.account.name, kind: 'TwilioConnectionPolicy', sid: ref.policy.sid }),
   place: (ref) =>
     ref.via
       ? { folder: { accountId: ref.account.id, folder: 'byocTrunks' }, sids: [ref.via.sid, ref.policy.sid, ref.target.sid] }

@@ -28,9 +28,9 @@ export const connectionPolicyKind: ResourceKindDescriptor<'connectionPolicy'> = 
   sid: (ref) => ref.policy.sid,
   label: (ref) => ref.policy.friendly_name || ref.policy.sid,
   record: (ref) => ref.policy,
-  // No trunk-file kind of policies on this branch yet (route-kinds): a change below a BYOC
-  // trunk is its trunk's; one at the account is announced with the policy's sid.
-  change: (ref) => ({ account: ref.account.name, kind: 'TwilioByocTrunk', sid: ref.via?.sid ?? ref.policy.sid }),
+  // Below a BYOC trunk, a change is its trunk's (that file's readiness reads the targets); at
+  // the account, the policy's own file's.
+  change: (ref) => (ref.via ? { account: ref.account.name, kind: 'TwilioByocTrunk', sid: ref.via.sid } : { account: ref.account.name, kind: 'TwilioConnectionPolicy', sid: ref.policy.sid }),
   place: (ref) =>
     ref.via
       ? { folder: { accountId: ref.account.id, folder: 'byocTrunks' }, sids: [ref.via.sid, ref.policy.sid] }

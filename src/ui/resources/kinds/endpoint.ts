@@ -134,12 +134,13 @@ export const endpointKind: ResourceKindDescriptor<'endpoint'> = {
 };
 
 /**
- * A change to an endpoint is announced for the trunk group it was reached through (its file
- * shows the trunk's endpoint_sid), else with the endpoint's own sid: no trunk-file kind of
- * endpoints exists on this branch, and ResourceChange takes only trunk-file kinds.
+ * A change to an endpoint is announced for the trunk group it was reached through (that file's
+ * readiness reads the endpoint's addresses), else for the endpoint's own file.
  */
 function endpointChange(ref: RefOf<'endpoint'>): ResourceChange {
-  return { account: ref.account.name, kind: 'CarrierXTrunkGroup', sid: ref.via?.group.trunk_group_sid ?? ref.endpoint.endpoint_sid };
+  return ref.via
+    ? { account: ref.account.name, kind: 'CarrierXTrunkGroup', sid: ref.via.group.trunk_group_sid }
+    : { account: ref.account.name, kind: 'CarrierXEndpoint', sid: ref.endpoint.endpoint_sid };
 }
 
 /** Leaves the trunks that use the endpoint with none (CarrierX refuses to delete an endpoint in use), then deletes it. */

@@ -126,6 +126,13 @@ describe('call readiness rules', () => {
       assert.equal(at(text, ds[1]!), 'name: b');
     });
 
+    it('a policy or an endpoint named in the file (connection_policy, a trunk\'s endpoint, by name or sid) is set: no "no policy" or "no endpoint" warning', () => {
+      assert.deepEqual(codes(warnings(byoc('  voice_url: https://example.com/voice\n  connection_policy: carrier-routes\n'))), []);
+      assert.deepEqual(codes(warnings(byoc('  voice_url: https://example.com/voice\n  connection_policy: NY0123456789abcdef0123456789abcdef\n'))), []);
+      const named = group('  trunks:\n    - name: a\n      endpoint: stark-freight-pbx-1\n    - name: b\n      endpoint: 0af5fc09-132a-4e17-99bd-6ef5213c8750\n  phone_numbers: ["+14045413979"]\n');
+      assert.deepEqual(codes(warnings(named)), []);
+    });
+
     it('no trunks at all', () => {
       const text = group('  trunks: []\n');
       assert.ok(codes(warnings(text)).includes('readiness-carrierx-group-no-trunks'));

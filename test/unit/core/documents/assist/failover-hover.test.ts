@@ -42,3 +42,26 @@ describe('failover hover', () => {
     assert.equal(ruleOfCode('unknown-key'), undefined);
   });
 });
+
+describe('failover hover on a connection policy\'s targets', () => {
+  const POLICY = `apiVersion: trunkline/v1
+kind: TwilioConnectionPolicy
+account: sandbox
+spec:
+  friendly_name: Carrier routes
+  targets:
+    - { friendly_name: pbx-a, target: "sip:pbx-a.example.com", priority: 10, weight: 20, enabled: true }
+    - { friendly_name: pbx-b, target: "sip:pbx-b.example.com" }
+    - { friendly_name: old-pbx, target: "sip:old.example.com", enabled: false }
+    - { target: "sip:dr.example.com", priority: 20, weight: 10 }
+`;
+  const doc = parseTrunkFile(POLICY).documents[0]!;
+  it('shows the order Twilio tries the targets in: left-out priority and weight are its defaults (10), disabled ones struck out, a target without name by its URI', () => {
+    const hover = failoverHover(doc, POLICY.indexOf('targets:') + 2);
+    assert.ok(hover);
+    assert.equal(POLICY.slice(...hover.range), 'targets');
+    assert.ok(hover.markdown.endsWith('1st: pbx\\-a 67%, pbx\\-b 33%, ~~old\\-pbx~~ · then: sip:dr\\.example\\.com 100%'), hover.markdown);
+    assert.ok(failoverHover(doc, POLICY.indexOf('pbx-b')), 'inside the list too');
+    assert.equal(failoverHover(doc, POLICY.indexOf('Carrier routes')), undefined);
+  });
+});

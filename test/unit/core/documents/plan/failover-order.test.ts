@@ -46,5 +46,27 @@ describe('failover order', () => {
       // Twice the weight of the only URL of its group: still 100% of it.
       assert.equal(failoverChange(await planOf([url('pbx-a', 10, 20)], trunk.sid)), undefined);
     });
+    it('of a connection policy: the targets before (the provider\'s) and after, a left-out field keeping the provider\'s value', async () => {
+      const policy = await h.twilio.connectionPolicies.create({ friendly_name: 'P' });
+      const target = (friendly_name: string, priority: number, weight: number, enabled = true) => ({ friendly_name, target: `sip:${friendly_name}.example.com`, priority, weight, enabled });
+      for (const t of [target('pbx-a', 10, 20), target('pbx-b', 10, 10), target('dr-site', 20, 10)]) await h.twilio.connectionPolicyTargets.create(policy.sid, t);
+      const planPolicy = async (targets: object[]): Promise<DocumentPlan> => {
+        const outcome = await planDocument('file:///w/p.trunk.yaml', validDocument(documentText('TwilioConnectionPolicy', { friendly_name: 'P', targets }, policy.sid)), h.clients);
+        assert.equal(outcome.status, 'planned');
+        return (outcome as { plan: DocumentPlan }).plan;
+      };
+      // dr-site moves first; pbx-b is removed; pbx-c is added with Twilio's default priority and weight (10, 10).
+      const change = failoverChange(await planPolicy([target('pbx-a', 10, 20), { target: 'sip:dr-site.example.com', priority: 5 }, { friendly_name: 'pbx-c', target: 'sip:pbx-c.example.com' }]));
+      assert.ok(change);
+      assert.equal(change.list, 'targets');
+      assert.equal(formatFailover(change.before, undefined, change.list), '1st: pbx-a 67%, pbx-b 33% · then: dr-site 100%');
+      assert.equal(formatFailover(change.after, undefined, change.list), '1st: dr-site 100% · then: pbx-a 67%, pbx-c 33%');
+      // Unchanged targets: no failover line.
+      assert.equal(failoverChange(await planPolicy([target('pbx-a', 10, 20), target('pbx-b', 10, 10), target('dr-site', 20, 10)])), undefined);
+      // Every target removed: the order after is empty, and says so in the policy's words.
+      const emptied = failoverChange(await planPolicy([]));
+      assert.ok(emptied);
+      assert.equal(formatFailover(emptied.after, undefined, emptied.list), 'no targets');
+    });
   });
 });
