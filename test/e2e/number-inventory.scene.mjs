@@ -29,7 +29,7 @@ export const scene = {
 
     await view.hover();
     await page.getByRole('button', { name: /^Find Number/ }).first().click();
-    const input = page.locator('.quick-input-widget input');
+    const input = page.locator('.quick-input-widget input[placeholder^="Digits of the number"]');
     await input.waitFor();
     await input.pressSequentially('415');
     const rows = page.locator('.quick-input-list .monaco-list-row');
