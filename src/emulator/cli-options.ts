@@ -22,7 +22,8 @@ trunk groups) emulator on one base URL. Without credential flags it uses the San
   --seed-numbers N         incoming phone numbers to create (about 60% go on trunks)
   --seed-byoc-trunks N     BYOC trunks to create
   --seed-trunk-groups N    CarrierX trunk groups (1–3 trunks each) to create
-                           (no seed flags: ${SANDBOX_SEED.trunks} trunks, ${SANDBOX_SEED.numbers} numbers, ${SANDBOX_SEED.byocTrunks} BYOC trunks, ${SANDBOX_SEED.trunkGroups} groups)
+                           (no seed flags: the Sandbox's ${SANDBOX_SEED.trunks} trunks, ${SANDBOX_SEED.numbers + (SANDBOX_SEED.inventoryNumbers ?? 0)}
+                           numbers, ${SANDBOX_SEED.byocTrunks} BYOC trunks, ${SANDBOX_SEED.trunkGroups} groups, ${SANDBOX_SEED.dids ?? 0} DIDs)
   --seed S                 seed for every random choice (default "trunkline")
   --persist FILE.json      load state from FILE at start, save it after every change
   --latency-ms N           delay every request by N ms

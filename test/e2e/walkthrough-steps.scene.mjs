@@ -1,7 +1,8 @@
 // @ts-check
 // The getting-started walkthrough checks a step off when the user has done what it asks, not
 // when they merely opened its command (issue 16): a cancelled Add Account leaves "Add a real
-// account" open; connecting the sandbox from its step's button checks "Try the sandbox".
+// account" open; connecting the sandbox from its step's button checks "Try the sandbox"; a number
+// opened by Find Number checks "Find any number", a search left with Escape does not.
 /** @type {import('./workbench-page.mjs').Scene} */
 export const scene = {
   title: 'the walkthrough checks a step off when it is done, not when its command is cancelled',
@@ -25,5 +26,20 @@ export const scene = {
     await step('Try the sandbox').getByRole('button', { name: 'Try the Sandbox' }).click();
     await checked('Try the sandbox').waitFor();
     if (await checked('Add a real account').count()) throw new Error('"Add a real account" was checked off by a cancelled Add Account');
+
+    // "Find any number": a search left with Escape does not check it off; a number opened does.
+    const search = async (/** @type {'Escape' | 'Enter'} */ key) => {
+      await workbench.startCommand('Trunkline: Find Number');
+      // Typed once Find Number's own prompt is up, not into the palette it replaces.
+      await page.locator('.quick-input-widget input[placeholder^="Digits of the number"]').waitFor();
+      await input.pressSequentially('415');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: /\+1415/ }).first().waitFor();
+      await input.press(key);
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    };
+    await search('Escape');
+    if (await checked('Find any number').count()) throw new Error('"Find any number" was checked off by a search left without a choice');
+    await search('Enter');
+    await checked('Find any number').waitFor({ state: 'attached' });
   },
 };

@@ -29,11 +29,20 @@ export interface SeedCounts {
   trunkGroups: number;
   /** CarrierX DIDs (some unassigned); absent: eight per trunk group. Needs a trunk group. */
   dids?: number | undefined;
+  /**
+   * Twilio numbers beyond `numbers`, made last (`seedNumberInventory`): a few on the trunks that
+   * already have numbers, most on webhooks, as in an account that runs more than SIP trunks.
+   */
+  inventoryNumbers?: number | undefined;
 }
 
 export const NO_SEED: Readonly<SeedCounts> = { trunks: 0, numbers: 0, byocTrunks: 0, trunkGroups: 0 };
-/** What the Sandbox account and `npm run emulator` without seed flags start with. */
-export const SANDBOX_SEED: Readonly<SeedCounts> = { trunks: 6, numbers: 24, byocTrunks: 2, trunkGroups: 3 };
+/**
+ * What the Sandbox account and `npm run emulator` without seed flags start with: an inventory of
+ * hundreds of numbers (300 Twilio numbers, 200 CarrierX DIDs), some on no trunk, so that Phone
+ * Numbers pages and Find Number has something to find.
+ */
+export const SANDBOX_SEED: Readonly<SeedCounts> = { trunks: 6, numbers: 24, byocTrunks: 2, trunkGroups: 3, dids: 200, inventoryNumbers: 276 };
 
 const HOUR = 3_600_000;
 
@@ -155,6 +164,33 @@ export function seedStore(store: EmulatorStore, counts: SeedCounts, seed: string
 
   seedListEntries(store, credentialLists, ipLists, seed);
   seedRoutes(store, seed, byocTrunks, groups, counts.dids);
+  seedNumberInventory(store, seed, counts.inventoryNumbers ?? 0, now);
+}
+
+/**
+ * More Twilio numbers, made last with their own random source and ids so that every other
+ * seeded name and SID stays as it was: about one in ten on a trunk that already has numbers (a
+ * trunk seeded without any keeps none, so its call-readiness warning still shows), the rest on a
+ * voice URL or a TwiML app, "not on a trunk" in the inventory. Dated a minute apart, before the
+ * data above.
+ */
+function seedNumberInventory(store: EmulatorStore, seed: string, count: number, now: number): void {
+  const prng = Prng.fromSeed(`${seed}:inventory`);
+  const ids = IdGenerator.fromSeed(`${seed}:inventory-ids`);
+  const keys: KeySource = { nextSeq: () => store.nextSeq(), sid: (prefix) => ids.sid(prefix), uuid: () => ids.uuid() };
+  const numbers = store.twilio.numbers;
+  const trunksWithNumbers = store.twilio.trunks.all.values().filter((trunk) => numbers.onTrunk(trunk.sid).size > 0).map((trunk) => trunk.sid);
+  const oldest = Math.min(now, ...numbers.all.values().map((n) => n.date_created));
+  for (let i = 0; i < count; i++) {
+    const time = oldest - (count - i) * MINUTE;
+    const fields =
+      trunksWithNumbers.length > 0 && prng.chance(0.1)
+        ? { trunk_sid: prng.pick(trunksWithNumbers) }
+        : prng.chance(0.3)
+          ? { voice_application_sid: ids.sid('AP') }
+          : { voice_url: `https://hooks.example.com/voice/${store.twilio.numbers.all.size + 1}` };
+    numbers.create(freeNumber(store, prng), fields, time, { origin: prng.chance(0.05) ? 'hosted' : 'twilio', beta: prng.chance(0.03) }, keys);
+  }
 }
 
 /**

@@ -28,13 +28,14 @@ export class NumberStore {
     return this.byPhoneNumber.has(phoneNumber);
   }
 
-  create(phoneNumber: string, fields: IncomingNumberFields, now: number, origin: NumberOrigin = {}): IncomingNumberRecord {
+  /** `keys`: the seeder gives its own, so that extra seeded numbers leave every later SID as it was. */
+  create(phoneNumber: string, fields: IncomingNumberFields, now: number, origin: NumberOrigin = {}, keys: KeySource = this.keys): IncomingNumberRecord {
     const time = wholeSecond(now);
     const record: IncomingNumberRecord = {
       ...defaultNumber(phoneNumber),
       ...origin,
-      seq: this.keys.nextSeq(),
-      sid: this.keys.sid('PN'),
+      seq: keys.nextSeq(),
+      sid: keys.sid('PN'),
       date_created: time,
       date_updated: time,
     };

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { DEFAULT_SEED } from '../../../src/emulator/emulator-server';
+import { SANDBOX_SEED } from '../../../src/emulator/seeding/emulator-seeder';
 import { startTestEmulator } from '../../support/test-emulator';
 
 describe('emulator: seeding', () => {
@@ -78,6 +80,53 @@ describe('emulator: seeding', () => {
       assert.ok(assigned.every((d) => groups.has(d.trunk_group_sid ?? '')));
     } finally {
       await emu.close();
+    }
+  });
+
+  it('seeds the Sandbox with an inventory of hundreds of numbers and DIDs, some on no trunk, and trunks that are not call-ready', async () => {
+    // The Sandbox's own seed: what a user sees after Try the Sandbox.
+    const emu = await startTestEmulator({ seeding: SANDBOX_SEED, seed: DEFAULT_SEED });
+    try {
+      const { twilio, carrierx } = emu.store.snapshot();
+      const numbers = twilio.incoming_phone_numbers;
+      assert.equal(numbers.length, 300);
+      assert.equal(new Set(numbers.map((n) => n.phone_number)).size, 300);
+      const onTrunk = numbers.filter((n) => n.trunk_sid !== null);
+      assert.ok(onTrunk.length >= 30 && onTrunk.length <= 100, `${onTrunk.length} of 300 numbers on a trunk`);
+      // A trunk with no number stays without one: its call-readiness warning is part of the tour.
+      const bare = twilio.trunks.filter((t) => !numbers.some((n) => n.trunk_sid === t.sid));
+      assert.ok(bare.length >= 1, 'a trunk with no numbers');
+      assert.ok(
+        twilio.trunks.some((t) => !twilio.trunk_ip_access_control_lists.some((l) => l.trunk_sid === t.sid) && !twilio.trunk_credential_lists.some((l) => l.trunk_sid === t.sid)),
+        'a trunk that links no list (Twilio refuses its calls)',
+      );
+      assert.ok(twilio.trunk_ip_access_control_lists.length > 0 && twilio.trunk_credential_lists.length > 0, 'lists linked to trunks');
+
+      const dids = carrierx.dids ?? [];
+      assert.equal(dids.length, 200);
+      const unassigned = dids.filter((d) => d.trunk_group_sid === null).length;
+      assert.ok(unassigned > 20 && unassigned < 180, `${unassigned} of 200 DIDs unassigned`);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('the Sandbox inventory leaves the rest of the seeded data, and the SIDs of what is created next, as they were', async () => {
+    const { dids: _dids, inventoryNumbers: _more, ...before } = SANDBOX_SEED;
+    const [small, sandbox] = [await startTestEmulator({ seeding: before }), await startTestEmulator({ seeding: SANDBOX_SEED })];
+    try {
+      const a = small.store.snapshot();
+      const b = sandbox.store.snapshot();
+      assert.deepEqual(b.twilio.trunks, a.twilio.trunks);
+      assert.deepEqual(b.twilio.byoc_trunks, a.twilio.byoc_trunks);
+      assert.deepEqual(b.twilio.connection_policies, a.twilio.connection_policies);
+      assert.deepEqual(b.carrierx.endpoints, a.carrierx.endpoints);
+      assert.deepEqual(b.twilio.incoming_phone_numbers.slice(0, a.twilio.incoming_phone_numbers.length), a.twilio.incoming_phone_numbers);
+      assert.deepEqual((b.carrierx.dids ?? []).slice(0, (a.carrierx.dids ?? []).length), a.carrierx.dids);
+      const next = (emu: typeof small) => emu.store.twilio.trunks.create({ friendly_name: 'next' }, emu.clock.now()).sid;
+      assert.equal(next(sandbox), next(small));
+    } finally {
+      await Promise.all([small.close(), sandbox.close()]);
     }
   });
 });

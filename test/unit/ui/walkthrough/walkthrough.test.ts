@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { openWalkthroughOnce, WALKTHROUGH_SHOWN_KEY, type FirstRunState } from '../../../../src/ui/walkthrough/open-walkthrough-once';
@@ -85,6 +85,33 @@ describe('walkthrough: each step checks off when the user has done it', () => {
     assert.equal(stepDoneBy('trunkline.linkAuthLists', { linked: ['AL1'], failed: [] }), WALKTHROUGH_CONTEXT.terminationLinked);
     assert.equal(stepDoneBy('trunkline.linkAuthLists', { linked: [] }), undefined);
     assert.equal(stepDoneBy('trunkline.refresh', undefined), undefined);
+  });
+
+  test('a trunk given a route checks "Send calls where they should go"; None, or a cancelled choice, does not', () => {
+    assert.deepEqual(eventsOf('routes'), [`onContext:${WALKTHROUGH_CONTEXT.routeSet}`]);
+    assert.equal(stepDoneBy('trunkline.setConnectionPolicy', { sid: 'BY1', connection_policy_sid: 'NY1' }), WALKTHROUGH_CONTEXT.routeSet);
+    assert.equal(stepDoneBy('trunkline.setConnectionPolicy', { sid: 'BY1', connection_policy_sid: null }), undefined);
+    assert.equal(stepDoneBy('trunkline.setTrunkEndpoint', { trunk_sid: 'T1', endpoint_sid: 'E1' }), WALKTHROUGH_CONTEXT.routeSet);
+    assert.equal(stepDoneBy('trunkline.setTrunkEndpoint', { trunk_sid: 'T1', endpoint_sid: null }), undefined);
+    assert.equal(stepDoneBy('trunkline.setConnectionPolicy', undefined), undefined);
+  });
+
+  test('a number found and opened checks "Find any number"; a search left without a choice does not', () => {
+    assert.deepEqual(eventsOf('inventory'), [`onContext:${WALKTHROUGH_CONTEXT.numberFound}`]);
+    assert.equal(stepDoneBy('trunkline.findNumber', { revealed: 'tree/1', number: '+14155550100', account: 'sandbox' }), WALKTHROUGH_CONTEXT.numberFound);
+    assert.equal(stepDoneBy('trunkline.findNumber', undefined), undefined);
+  });
+
+  test('every step has a markdown page that exists, and the steps teach routes and the inventory after termination', () => {
+    assert.ok(walkthrough);
+    assert.deepEqual(
+      walkthrough.steps.map((s) => s.id),
+      ['sandbox', 'account', 'trunkFile', 'push', 'termination', 'routes', 'inventory'],
+    );
+    for (const step of walkthrough.steps) {
+      const media = (step as Step & { media?: { markdown?: string } }).media?.markdown;
+      assert.ok(media && existsSync(path.join(process.cwd(), media)), `step ${step.id}: media ${media} is missing`);
+    }
   });
 
   test('every step has completion events, each naming a declared command or a key the extension sets', () => {
