@@ -218,8 +218,9 @@ class SimpleReader {
           parsed = this.readBlock(indent, depth + 1);
         } else {
           // An empty value: yaml puts it after the spaces, and its end after a comment on the line
-          // (and, at the end of the document, after the blank lines that follow: left to yaml).
-          if (valueStart !== end && this.line === count) throw UNSUPPORTED;
+          // (and, as the document's last value, after the blank and comment lines that follow, its
+          // own line's comment included: left to yaml).
+          if (this.line === count && (valueStart !== end || line + 1 < count)) throw UNSUPPORTED;
           const at = this.base + valueStart;
           parsed = { value: null, node: { start: at, end: at }, after: valueStart === end ? at : this.base + this.nexts[line]! };
         }

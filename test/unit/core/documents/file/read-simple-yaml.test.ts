@@ -147,6 +147,10 @@ describe('readSimpleYaml', () => {
     }
   });
 
+  test('an empty last value followed by comment or blank lines: what yaml gives, or gives up (fast-check counterexample, seed 2043263541)', () => {
+    for (const text of ['a:  \n# tail\n', 'a:\n# tail\n', 'a:\n\n# tail\n', 'a:\n\n', 'a: 1\nb:\n  c:\n# tail\n', 'a:\n', 'a: 1\n# tail\n']) check(text);
+  });
+
   test('on generated documents it gives what yaml gives, or gives up', () => {
     let taken = 0;
     fc.assert(
