@@ -9,7 +9,7 @@ import { compareFingerprints, remoteFingerprint, syncedAfterPush, type RemoteFin
 import { ResourceClaims } from './resource-claims';
 import { fetchRemoteState } from '../plan/fetch-remote-state';
 import type { SyncClients } from './sync-clients';
-import { syncStateKeyOf, type SyncStateStore } from '../sync/sync-state';
+import { syncStateKeyOf, type PendingCreateKey, type SyncStateStore } from '../sync/sync-state';
 
 /** true: go on; false or a reason: stop before the next operation. */
 export type PreconditionResult = boolean | string;
@@ -104,15 +104,20 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
   let sidAssigned = false;
   // A create journaled in the sync state (see PendingCreate) is forgotten once its sid is in
   // the file, or once it clearly did not happen; otherwise it stays for the next plan.
+  // The entries the plan matched to this document (plan.journaled) go too: the resource they
+  // stand for is this document's now, or never came to be.
   const journal = options.syncState;
-  const journalKey = { uri: plan.uri, index: plan.index };
-  let journaled = false;
+  let journalKey: PendingCreateKey | undefined;
   const journalCreate = journal
     ? async (name: string, before: ReadonlySet<string>) => {
-        await journal.setPendingCreate(journalKey, { kind: plan.kind, account: plan.account, name, before: [...before] });
-        journaled = true;
+        const key: PendingCreateKey = { uri: plan.uri, index: plan.index, kind: plan.kind, account: plan.account, name };
+        await journal.setPendingCreate({ ...key, before: [...before] });
+        journalKey = key;
       }
     : undefined;
+  const forgetJournal = async () => {
+    for (const key of [...(journalKey ? [journalKey] : []), ...(plan.journaled ?? [])]) await journal?.deletePendingCreate(key);
+  };
   const claims = options.claims ?? new ResourceClaims();
   const finish = async (status: ApplyStatus, message: string, failedAt?: PlanOperation, error?: unknown, movedFields?: string[]): Promise<ApplyResult> => {
     const remoteTouched = applied.length > 0 || (error !== undefined && mayHaveApplied(error));
@@ -151,7 +156,7 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
     } catch (error) {
       // A create the provider clearly refused made nothing: its journal entry goes. (An entry
       // whose create may have happened stays for the next plan to resolve.)
-      if (journaled && !sidAssigned && !mayHaveApplied(error)) await journal!.deletePendingCreate(journalKey);
+      if (journalKey && !sidAssigned && !mayHaveApplied(error)) await journal!.deletePendingCreate(journalKey);
       if (isProviderError(error) && error.kind === 'cancelled') {
         return finish('cancelled', `${progressText()}; cancelled during ${operation.description}. Push again to finish.`, operation, error);
       }
@@ -166,7 +171,7 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
         await options.onCreated?.(sid);
         sidAssigned = true;
         // created or adopted: the sid is in the file now, the journal has done its work
-        await journal?.deletePendingCreate(journalKey);
+        await forgetJournal();
       } catch (error) {
         const next = plan.operations[index + 1];
         return finish(
