@@ -13,6 +13,8 @@ import type { EmulatorSnapshot } from '../../src/emulator/store/emulator-store';
 import { CLI_PATH, emulatorConfig, ensureCliBuilt } from '../support/cli-harness';
 import { startSyncHarness, type SyncHarness } from '../support/sync-harness';
 import { recordFigures } from './reliability-run';
+import { documentCommandHarness } from '../support/document-command-harness';
+import { pushAll } from '../../src/ui/commands/push-all';
 
 // `trunkline apply` SIGKILLed while a create is in flight: the provider made the resource, its
 // answer is held, the sid never reaches the file; only the journal in the sync state knows.
@@ -216,5 +218,46 @@ describe('trunkline apply killed during a create, the workspace moved before the
     assert.deepEqual(sidsIn(dir, 'a.trunk.yaml'), [made]);
     expectOnly(TRUNK, 'Trunk uno', [made], 'renamed, not created');
     expectOnly(TRUNK, 'Trunk one', [], 'no trunk left under the old name');
+  });
+});
+
+// The editor path: the window closes (the extension host dies) after the provider made the
+// resource and before the sid was written into the editor; the workspace state (the journal)
+// survives it. Then the file is renamed and a document added above before Push All.
+describe('Push All in the editor, the window closed during a create', () => {
+  it('BYOC trunk: the file renamed and a document added above it: the made one goes to its document', async () => {
+    h.emu.store.restore(base);
+    const first = documentCommandHarness(h);
+    try {
+      first.workspace.writeDisk('a.trunk.yaml', toTrunkYaml({ apiVersion: 'trunkline/v1', kind: 'TwilioByocTrunk', account: 'sandbox', spec: BYOC.spec('Edge one') }));
+      first.workspace.applyEdits = async () => {
+        throw new Error('the window was closed');
+      };
+      first.answers([{ confirm: true, message: /^Push All: 1 to create/ }]);
+      await pushAll.run(first.context());
+    } finally {
+      first.close();
+    }
+    const made = BYOC.named(h.emu.store.snapshot(), 'Edge one');
+    assert.equal(made.length, 1);
+    figures.kills += 1;
+
+    const next = documentCommandHarness(h);
+    try {
+      for (const pending of first.syncState.pendingCreates()) next.syncState.setPendingCreate(pending);
+      const text = ['Edge zero', 'Edge one'].map((name) => toTrunkYaml({ apiVersion: 'trunkline/v1', kind: 'TwilioByocTrunk', account: 'sandbox', spec: BYOC.spec(name) })).join('---\n');
+      const uri = next.workspace.writeDisk('b.trunk.yaml', text);
+      const input = next.answers([{ confirm: true, message: /^Push All: 2 to create or change/, detail: new RegExp(`${made[0]}, made for "Edge one" \\(when this document was file:///work/a\\.trunk\\.yaml, document 1\\)`) }]);
+      await pushAll.run(next.context());
+      input.assertDone();
+      const [zero, one] = parseTrunkFile(next.workspace.disk.get(uri)!).documents.map((d) => d.sid);
+      if (one !== made[0]) figures.misattached += 1;
+      assert.equal(one, made[0]);
+      expectOnly(BYOC, 'Edge one', made, 'not created twice');
+      expectOnly(BYOC, 'Edge zero', [zero], 'the new document has its own');
+      assert.deepEqual(next.syncState.pendingCreates(), [], 'the journal is empty');
+    } finally {
+      next.close();
+    }
   });
 });
