@@ -7,6 +7,7 @@ import type { PlanOperation } from '../plan/plan-operations';
 import { UncertainCreateError } from './reconcile-create';
 import { compareFingerprints, remoteFingerprint, syncedAfterPush, type RemoteFingerprint } from '../sync/remote-fingerprint';
 import { ResourceClaims } from './resource-claims';
+import { REFERENCE_MOVED, referencesMovedSincePlan } from './references-moved';
 import { fetchRemoteState } from '../plan/fetch-remote-state';
 import type { SyncClients } from './sync-clients';
 import { syncStateKeyOf, type PendingCreateKey, type SyncStateStore } from '../sync/sync-state';
@@ -134,7 +135,7 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
   if (options.verifyRemote !== false) {
     let moved: string[] | undefined;
     try {
-      moved = await remoteMovedSincePlan(plan, clients, options.signal);
+      moved = (await remoteMovedSincePlan(plan, clients, options.signal)) ?? (await referencesMovedSincePlan([plan], clients, options.signal)).get(plan);
     } catch (error) {
       if (isProviderError(error) && error.kind === 'cancelled') return finish('cancelled', `Cancelled before ${plan.operations[0]!.description}: nothing was sent.`, plan.operations[0], error);
       return finish('failed', `Nothing was sent: reading the remote ${plan.title} again before the first change failed (${errorText(error)}). Push again.`, plan.operations[0], error);
@@ -213,6 +214,9 @@ export function movedFields(planned: RemoteFingerprint, current: RemoteFingerpri
 }
 
 export function outdatedMessage(plan: DocumentPlan, moved: readonly string[]): string {
+  if (moved.some((m) => m.startsWith(REFERENCE_MOVED))) {
+    return `What ${plan.title} names changed after the plan was made (${moved.join('; ')}); nothing was sent. Review the new plan, then push again.`;
+  }
   const what = moved[0] === '(deleted)' ? ' (it was deleted)' : moved.length > 0 ? ` (${moved.join(', ')})` : '';
   return `The remote ${plan.title} changed after the plan was made${what}; nothing was sent. Review the new plan, then push again.`;
 }
