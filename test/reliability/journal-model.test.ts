@@ -15,7 +15,8 @@ import { recordFigures, scaled } from './reliability-run';
 // random sequences of documents added at any position (few names, so twins happen), reorders,
 // renamed files, files copied as templates (sids left out, same names), edited names, and
 // pushes (Push All's core: planAll + applyAll on one sync state) killed at a random write-back
-// (the resource made, its sid never written, nothing after it sent). The model knows which
+// (the resource made, its sid never written, nothing after it sent), some under 429 bursts
+// (Retry-After 0) that the request pacer paces. The model knows which
 // document each killed create was for. After every push: no resource went to a document other
 // than the one it was made for (or an identical twin), no sid in two documents, no resource
 // that no document has and no interrupted create owes, every document's resource named as it
@@ -28,7 +29,7 @@ const MAX_COMMANDS = scaled(20, 14);
 /** Per seed, shrinking included. */
 const TIME_LIMIT_MS = scaled(60_000, 20_000);
 
-const figures = { sequences: 0, steps: 0, pushes: 0, kills: 0, adopted: 0, refusals: 0, violations: 0 };
+const figures = { sequences: 0, steps: 0, pushes: 0, kills: 0, bursts: 0, unavailable: 0, adopted: 0, refusals: 0, violations: 0 };
 
 const KINDS = ['TwilioByocTrunk', 'CarrierXTrunkGroup', 'TwilioTrunk'] as const satisfies readonly TrunkKind[];
 type Kind = (typeof KINDS)[number];
@@ -126,6 +127,11 @@ class JournalWorld {
     const unsure = new Set(this.owed.keys());
     for (const d of combined.documents) {
       if (d.outcome.status !== 'refused') continue;
+      // the account could not be read (a 429 burst outlasting the retries): said so, nothing sent, the next push plans it
+      if (d.outcome.refusal.reason === 'unavailable') {
+        figures.unavailable += 1;
+        continue;
+      }
       figures.refusals += 1;
       const message = d.outcome.refusal.message;
       const sid = [...unsure].find((s) => message.includes(s));
@@ -237,14 +243,23 @@ class EditName implements Cmd {
 }
 
 class Push implements Cmd {
-  constructor(readonly killAt: number | undefined) {}
+  /** `burst`: the provider answers 429 (Retry-After 0) to some requests of this push, so the request pacer paces the account. */
+  constructor(readonly killAt: number | undefined, readonly burst = false) {}
   check = (w: Readonly<JournalWorld>) => w.files.size > 0;
   async run(_m: JournalWorld, w: JournalWorld) {
     figures.steps += 1;
-    await w.push(this.killAt);
+    if (this.burst) {
+      figures.bursts += 1;
+      h.emu.faults.set([{ kind: 'throttle', probability: 0.4, times: 6, retryAfterSeconds: 0 }]);
+    }
+    try {
+      await w.push(this.killAt);
+    } finally {
+      if (this.burst) h.emu.faults.set([]);
+    }
     assert.deepEqual(w.violations, []);
   }
-  toString = () => `push(${this.killAt === undefined ? 'no kill' : `kill at write-back ${this.killAt}`})`;
+  toString = () => `push(${this.killAt === undefined ? 'no kill' : `kill at write-back ${this.killAt}`}${this.burst ? ', 429 burst' : ''})`;
 }
 
 const nat = fc.nat({ max: 7 });
@@ -256,7 +271,7 @@ const commands = [
   fc.tuple(nat, nat).map(([f, t]) => new CopyAsTemplate(f, t)),
   fc.tuple(nat, nat).map(([d, n]) => new EditName(d, n)),
   fc.option(fc.nat({ max: 3 }), { freq: 4 }).map((k) => new Push(k ?? undefined)),
-  fc.nat({ max: 3 }).map((k) => new Push(k)),
+  fc.tuple(fc.nat({ max: 3 }), fc.boolean()).map(([k, burst]) => new Push(k, burst)),
 ];
 
 describe('the journal of interrupted creates under moves, copies and renames (model-based)', () => {
