@@ -9,6 +9,7 @@ import { runCli } from '../../src/cli/run-cli';
 import { parseTrunkFile } from '../../src/core/documents/file/parse-trunk-file';
 import type { TrunkKind } from '../../src/core/documents/file/trunk-kinds';
 import { toTrunkYaml } from '../../src/core/documents/render/to-trunk-yaml';
+import { collect } from '../../src/core/providers/page';
 import type { EmulatorSnapshot } from '../../src/emulator/store/emulator-store';
 import { CLI_PATH, emulatorConfig, ensureCliBuilt } from '../support/cli-harness';
 import { startSyncHarness, type SyncHarness } from '../support/sync-harness';
@@ -91,7 +92,7 @@ function sidsIn(dir: string, file: string): (string | undefined)[] {
 }
 
 /** Runs `trunkline apply --yes` as a process and SIGKILLs it while the first create of `c` is made and its answer held. */
-async function killDuringCreate(dir: string, c: KindCase): Promise<void> {
+async function killDuringCreate(dir: string, c: Pick<KindCase, 'createPath'>): Promise<void> {
   h.emu.faults.set([{ kind: 'hold-response', method: 'POST', path: c.createPath, holdMs: 4_000, times: 1 }]);
   const stats = h.emu.stats;
   const record = stats.record.bind(stats);
@@ -101,7 +102,7 @@ async function killDuringCreate(dir: string, c: KindCase): Promise<void> {
       stats.record = (method, template, p) => {
         record(method, template, p);
         // the request is handled (the resource exists) before its answer is held
-        if (method.toUpperCase() === 'POST' && template === c.createPath) setTimeout(() => child.kill('SIGKILL'), 300);
+        if (method.toUpperCase() === 'POST' && (template === c.createPath || p === c.createPath)) setTimeout(() => child.kill('SIGKILL'), 300);
       };
       const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
       child.on('error', reject);
@@ -218,6 +219,46 @@ describe('trunkline apply killed during a create, the workspace moved before the
     assert.deepEqual(sidsIn(dir, 'a.trunk.yaml'), [made]);
     expectOnly(TRUNK, 'Trunk uno', [made], 'renamed, not created');
     expectOnly(TRUNK, 'Trunk one', [], 'no trunk left under the old name');
+  });
+});
+
+// References: a trunk names a new IP access control list by name; both are pushed together (the
+// list first). Killed while the list's create is in flight, and again while the trunk's link
+// to it is: each re-run finishes what the kill left, with one list, linked once.
+describe('trunkline apply killed between a referenced create and the link that names it', () => {
+  async function workspace(): Promise<string> {
+    h.emu.store.restore(base);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trunkline-journal-kill-'));
+    fs.writeFileSync(path.join(dir, 'trunkline.config.json'), emulatorConfig(h.emu));
+    fs.writeFileSync(path.join(dir, 'lists.trunk.yaml'), toTrunkYaml({ apiVersion: 'trunkline/v1', kind: 'TwilioIpAccessControlList', account: 'acme', spec: { friendly_name: 'Office', ip_addresses: [{ friendly_name: 'hq', ip_address: '203.0.113.10' }] } }));
+    fs.writeFileSync(path.join(dir, 'trunk.trunk.yaml'), toTrunkYaml({ apiVersion: 'trunkline/v1', kind: 'TwilioTrunk', account: 'acme', spec: { friendly_name: 'Main', secure: true, ip_access_control_lists: ['Office'] } }));
+    return dir;
+  }
+  async function finished(dir: string): Promise<void> {
+    const { code, out } = await rerun(dir);
+    assert.equal(code, 0, out);
+    const s = h.emu.store.snapshot();
+    const lists = s.twilio.ip_access_control_lists.filter((l) => l.friendly_name === 'Office');
+    if (lists.length > 1) figures.duplicates += lists.length - 1;
+    assert.equal(lists.length, 1, 'one list');
+    const [listSid] = sidsIn(dir, 'lists.trunk.yaml');
+    assert.equal(listSid, lists[0]!.sid);
+    const trunks = TRUNK.named(s, 'Main');
+    assert.deepEqual(sidsIn(dir, 'trunk.trunk.yaml'), trunks, 'one trunk, its sid in the file');
+    const linked = await collect(h.twilio.trunkIpAccessControlLists.list(trunks[0]!));
+    assert.deepEqual(linked.map((l) => l.sid), [listSid], 'linked once, to that list');
+  }
+
+  it('killed during the list\'s create: the re-run takes the list made and links it', async () => {
+    const dir = await workspace();
+    await killDuringCreate(dir, { createPath: `/2010-04-01/Accounts/${h.emu.credentials.accountSid}/SIP/IpAccessControlLists.json` });
+    await finished(dir);
+  });
+
+  it('killed during the link: the re-run finishes the link', async () => {
+    const dir = await workspace();
+    await killDuringCreate(dir, { createPath: '/v1/Trunks/{TrunkSid}/IpAccessControlLists' });
+    await finished(dir);
   });
 });
 

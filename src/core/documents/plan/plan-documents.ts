@@ -121,29 +121,43 @@ async function planAccount(
   const dids = indexes.some((i) => documentKind(targets[i]!.kind).plan.usesDidIndex) ? new CarrierXDidIndex(await clients.carrierx(account)) : undefined;
   // The account's resources of each kind that a document names by name: one listing each, alongside the fetch.
   const named = indexes.flatMap((i) => specReferences(targets[i]!.kind, targets[i]!.spec as Record<string, unknown>).filter((r) => !documentKind(r.reference.kind).identity.sidPattern.test(r.value)).map((r) => r.reference.kind));
-  const [{ lookups, trunkNames }, references] = await Promise.all([
+  const [{ lookups, trunkNames }, loaded] = await Promise.all([
     fetchRemoteStates(account, fetched.map((i) => targets[i]!), clients, { signal, numbers, dids }),
     AccountReferences.load(account, named, referables, clients, signal),
   ]);
-  resolvers.set(account, references);
   const lookupOf = new Map<number, RemoteLookup>(fetched.map((i, k) => [i, lookups[k]!]));
+  // Interrupted creates first: a document that adopts what one made stands for it when names resolve.
+  const resumed = new Map<number, ResumedCreate | { error: unknown }>();
+  for (const i of indexes) {
+    try {
+      resumed.set(i, await resumeJournaledCreate(targets[i]!, lookupOf.get(i), journal.get(i), clients, options, claimed));
+    } catch (error) {
+      resumed.set(i, { error });
+    }
+  }
+  const adopted = new Map<string, string>();
+  for (const [i, r] of resumed) if ('made' in r && r.made && r.lookup?.status === 'new' && r.lookup.adopt) adopted.set(`${documents[i]!.uri}#${documents[i]!.document.index}`, r.lookup.adopt.sid);
+  const references = loaded.withAdopted(adopted);
+  resolvers.set(account, references);
   for (const i of indexes) {
     const { uri, document } = documents[i]!;
     const sid = targets[i]!.sid;
     try {
       const lastSynced = sid !== undefined && options.syncState ? await options.syncState.get(syncStateKeyOf(targets[i]!, sid)) : undefined;
-      const resumed = await resumeJournaledCreate(targets[i]!, lookupOf.get(i), journal.get(i), clients, options, claimed);
-      if (resumed.refusal) {
-        outcomes[i] = refusal(uri, document, 'plan-errors', resumed.refusal, { errors: [locatePlanError(document, { message: resumed.refusal, path: ['spec'] })] });
+      const r = resumed.get(i)!;
+      if ('error' in r) throw r.error;
+      const resumedCreate = r;
+      if (resumedCreate.refusal) {
+        outcomes[i] = refusal(uri, document, 'plan-errors', resumedCreate.refusal, { errors: [locatePlanError(document, { message: resumedCreate.refusal, path: ['spec'] })] });
         continue;
       }
-      const lookup = resumed.lookup;
+      const lookup = resumedCreate.lookup;
       const owned = lookup?.status === 'new' && lookup.adopt && claimed.has(lookup.adopt.sid) ? lookup.adopt.sid : undefined;
       const outcome = owned ? adoptionRefused(uri, document, targets[i]!, owned) : await computePlan(document, lookup, { uri, numbers, dids, trunkNames, lastSynced, references, signal });
-      if (outcome.status === 'planned' && resumed.entries) {
-        outcome.plan.journaled = resumed.entries;
+      if (outcome.status === 'planned' && resumedCreate.entries) {
+        outcome.plan.journaled = resumedCreate.entries;
         const adopt = outcome.plan.operations[0];
-        if (adopt?.type === 'adopt' && resumed.made) adopt.description = resumedDescription(targets[i]!, adopt.sid, resumed.made, { uri, index: document.index });
+        if (adopt?.type === 'adopt' && resumedCreate.made) adopt.description = resumedDescription(targets[i]!, adopt.sid, resumedCreate.made, { uri, index: document.index });
       }
       outcomes[i] = outcome;
     } catch (error) {
