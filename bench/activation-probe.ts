@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import Module from 'node:module';
 import * as path from 'node:path';
 
@@ -9,6 +10,11 @@ import * as path from 'node:path';
 //   node activation-probe.js trunkline <extension.js> <global-storage> view
 //       bundle load + activate() as the Trunks view opens (one account connected), until the
 //       view has its first items
+//   node activation-probe.js trunkline <extension.js> <global-storage> expand
+//       as `view`, with the account on the emulator in TRUNKLINE_BENCH_EMULATOR ({baseUrl,
+//       credentials}; sandbox values, not secrets); untimed, then 250 ms later (a fast user's
+//       click) the account and its Elastic SIP Trunks are expanded: that is timed, until the
+//       first page's rows are built (the first tree page after start-up)
 //   node activation-probe.js twilio                     require('twilio')
 // <global-storage> is the extension's global storage folder, where the bundles' code cache is
 // kept: a folder an earlier round used is a later session of the same user; after the timed
@@ -17,11 +23,16 @@ import * as path from 'node:path';
 
 type Resolve = (request: string, ...rest: unknown[]) => string;
 
-type Scenario = { kind: 'file'; file: string } | { kind: 'view' };
+type Scenario = { kind: 'file'; file: string } | { kind: 'view' } | { kind: 'expand' };
+
+/** Between the view showing its accounts and a click on one: a fast user. */
+const USER_CLICK_MS = 250;
+/** Loaded in the extension host before any extension runs; a fresh node process loads them on first use. */
+const HOST_LOADED_BUILTINS = ['node:net', 'node:tls', 'node:http', 'node:https', 'node:zlib', 'node:crypto', 'node:stream', 'node:dns', 'node:worker_threads'];
 type StandIn = Record<string, unknown> & {
   stub(name: string): unknown;
   touchedStubs: Set<string>;
-  marks: { registrations: number[]; firstDiagnostics: number | undefined; treeDataProvider: { getChildren(e?: unknown): Promise<unknown[]> | unknown[]; getTreeItem(e: unknown): unknown } | undefined };
+  marks: { registrations: number[]; firstDiagnostics: number | undefined; treeDataProvider: { getChildren(e?: unknown): Promise<unknown[]> | unknown[]; getTreeItem(e: unknown): { label?: string; id?: string } } | undefined };
   workspace: { textDocuments: unknown[] };
 };
 
@@ -54,6 +65,10 @@ function openDocument(file: string): unknown {
 interface TrunklineResult {
   ms: number;
   diagnosticsMs?: number;
+  /** expand: the rows of the first page (with "Load more…"). */
+  nodes?: number;
+  /** expand: CPU time of this process meanwhile (on a loaded machine, less inflated than the wall time). */
+  cpuMs?: number;
   touchedStubs: string[];
   /** Whether the code cache was there when the round started. */
   codeCache: boolean;
@@ -81,16 +96,19 @@ async function measureTrunkline(bundle: string, storage: string, scenario: Scena
   };
   const uri = (fsPath: string) => ({ fsPath, path: fsPath, scheme: 'file', toString: () => `file://${fsPath}` });
   const globalState = memento();
-  if (scenario.kind === 'view') {
-    await globalState.update('trunkline.accounts', [{ id: 'bench-account', name: 'acme-prod', provider: 'twilio', accountSid: `AC${'0'.repeat(32)}`, twilioAuth: 'authToken' }]);
-  } else {
+  const emulator = scenario.kind === 'expand' ? (JSON.parse(process.env.TRUNKLINE_BENCH_EMULATOR ?? '{}') as { baseUrl: string; credentials: { accountSid: string; authToken: string } }) : undefined;
+  if (scenario.kind === 'file') {
     api.workspace.textDocuments.push(openDocument(scenario.file));
+  } else if (emulator) {
+    await globalState.update('trunkline.accounts', [{ id: 'bench-account', name: 'acme-prod', provider: 'twilio', accountSid: emulator.credentials.accountSid, twilioAuth: 'authToken', baseUrl: emulator.baseUrl }]);
+  } else {
+    await globalState.update('trunkline.accounts', [{ id: 'bench-account', name: 'acme-prod', provider: 'twilio', accountSid: `AC${'0'.repeat(32)}`, twilioAuth: 'authToken' }]);
   }
   const context = {
     subscriptions: [] as { dispose(): unknown }[],
     globalState,
     workspaceState: memento(),
-    secrets: { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: () => ({ dispose() {} }) },
+    secrets: { get: async (key: string) => (emulator && key === 'trunkline.account.bench-account' ? JSON.stringify({ authToken: emulator.credentials.authToken }) : undefined), store: async () => {}, delete: async () => {}, onDidChange: () => ({ dispose() {} }) },
     extensionMode: 1,
     extension: { id: 'trunkline.trunkline', packageJSON, extensionPath: path.dirname(bundle) },
     extensionUri: uri(path.dirname(bundle)),
@@ -101,16 +119,34 @@ async function measureTrunkline(bundle: string, storage: string, scenario: Scena
     asAbsolutePath: (p: string) => path.join(path.dirname(bundle), p),
   };
 
+  if (scenario.kind === 'expand') for (const builtin of HOST_LOADED_BUILTINS) require(builtin);
   const started = performance.now();
   const extension = require(bundle) as { activate(context: unknown): unknown; deactivate(): Promise<void> };
   extension.activate(context);
-  if (scenario.kind === 'view') {
+  if (scenario.kind === 'view' || scenario.kind === 'expand') {
     const provider = api.marks.treeDataProvider;
     if (!provider) throw new Error('activate() registered no tree data provider');
-    for (const item of await provider.getChildren(undefined)) provider.getTreeItem(item);
-    const ms = performance.now() - started;
+    const accounts = await provider.getChildren(undefined);
+    for (const item of accounts) provider.getTreeItem(item);
+    const listed = performance.now() - started;
+    if (scenario.kind === 'view') {
+      await extension.deactivate();
+      return { ms: listed, touchedStubs: [...api.touchedStubs], codeCache };
+    }
+    await new Promise((resolve) => setTimeout(resolve, USER_CLICK_MS));
+    const profiler = process.env.TRUNKLINE_BENCH_PROFILE ? await startProfiler() : undefined;
+    const clicked = performance.now();
+    const cpu = process.cpuUsage();
+    const folders = await provider.getChildren(accounts[0]);
+    const trunks = folders.find((folder) => provider.getTreeItem(folder).label === 'Elastic SIP Trunks');
+    if (!trunks) throw new Error('the account has no Elastic SIP Trunks folder');
+    const rows = await provider.getChildren(trunks);
+    for (const row of rows) provider.getTreeItem(row);
+    const ms = performance.now() - clicked;
+    const { user, system } = process.cpuUsage(cpu);
+    if (profiler) writeFileSync(process.env.TRUNKLINE_BENCH_PROFILE!, JSON.stringify(await profiler.stop()));
     await extension.deactivate();
-    return { ms, touchedStubs: [...api.touchedStubs], codeCache };
+    return { ms, cpuMs: (user + system) / 1000, nodes: rows.length, touchedStubs: [...api.touchedStubs], codeCache };
   }
   // The engine loads after activate() returns (its bundle is required in a promise): wait for
   // the open file's first diagnostics, then time the moment its features were all registered.
@@ -125,6 +161,21 @@ async function measureTrunkline(bundle: string, storage: string, scenario: Scena
   };
   await extension.deactivate();
   return result;
+}
+
+/**
+ * A CPU profile of the timed part only (TRUNKLINE_BENCH_PROFILE=<file>.cpuprofile; open it in
+ * Chrome's DevTools), sampled every 100 µs: `node --cpu-prof` would profile activation too.
+ */
+async function startProfiler(): Promise<{ stop(): Promise<unknown> }> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params: object = {}) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 100 });
+  await post('Profiler.start');
+  return { stop: async () => ((await post('Profiler.stop')) as { profile: unknown }).profile };
 }
 
 /** Every `vscode.Name` written in the extension's sources (they all `import * as vscode from 'vscode'`). */
@@ -147,7 +198,11 @@ async function main(): Promise<void> {
   const [which, bundle, storage, scenario, file] = process.argv.slice(2);
   const result =
     which === 'trunkline' && bundle && storage
-      ? await measureTrunkline(path.resolve(bundle), path.resolve(storage), scenario === 'file' && file ? { kind: 'file', file: path.resolve(file) } : { kind: 'view' })
+      ? await measureTrunkline(
+          path.resolve(bundle),
+          path.resolve(storage),
+          scenario === 'file' && file ? { kind: 'file', file: path.resolve(file) } : scenario === 'expand' ? { kind: 'expand' } : { kind: 'view' },
+        )
       : measureTwilio();
   process.stdout.write(`${JSON.stringify(result)}\n`);
   // Whatever activation scheduled (timers, watchers) must not keep this process alive.

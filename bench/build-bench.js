@@ -1,5 +1,5 @@
 // Builds what `npm run bench` runs, under out/bench/ (dist/ is not touched):
-//   run-benchmarks.js, emulator-process.js, activation-probe.js, vscode-stand-in.js, tree-probe.js,
+//   run-benchmarks.js, emulator-process.js, activation-probe.js, vscode-stand-in.js,
 //   validate-probe.js + validate-engine.js
 //       the benchmarks. Trunkline's code and its npm packages are bundled as in the extension
 //       (same options as esbuild.js: keep YAML_ALIAS in step); the peers stay external, loaded
@@ -37,7 +37,7 @@ async function main() {
   await Promise.all([
     esbuild.build({
       ...common,
-      entryPoints: ['bench/run-benchmarks.ts', 'bench/emulator-process.ts', 'bench/activation-probe.ts', 'bench/vscode-stand-in.ts', 'bench/tree-probe.ts', 'bench/validate-probe.ts', 'bench/validate-engine.ts'],
+      entryPoints: ['bench/run-benchmarks.ts', 'bench/emulator-process.ts', 'bench/activation-probe.ts', 'bench/vscode-stand-in.ts', 'bench/validate-probe.ts', 'bench/validate-engine.ts'],
       outdir: out,
       // the validate probe loads the engine's bundle itself, to time loading it apart
       external: [...PEERS, 'vscode', './validate-engine.js'],

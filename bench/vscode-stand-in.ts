@@ -102,6 +102,31 @@ const logChannel = () =>
 export const version = '1.90.0';
 export const ExtensionMode = { Production: 1, Development: 2, Test: 3 };
 export const TreeItemCollapsibleState = { None: 0, Collapsed: 1, Expanded: 2 };
+/** What the explorer builds for each row (the editor's own classes hold their fields the same way). */
+export class TreeItem {
+  id?: string;
+  description?: string;
+  contextValue?: string;
+  tooltip?: unknown;
+  iconPath?: unknown;
+  command?: unknown;
+  constructor(
+    public label: string,
+    public collapsibleState = 0,
+  ) {}
+}
+export class MarkdownString {
+  constructor(public value = '') {}
+}
+export class ThemeColor {
+  constructor(public id: string) {}
+}
+export class ThemeIcon {
+  constructor(
+    public id: string,
+    public color?: ThemeColor,
+  ) {}
+}
 export const DiagnosticSeverity = { Error: 0, Warning: 1, Information: 2, Hint: 3 };
 export const ProgressLocation = { SourceControl: 1, Window: 10, Notification: 15 };
 export const CompletionItemKind = { Text: 0, Property: 9, Value: 11, Reference: 17, EnumMember: 19, Snippet: 14 };

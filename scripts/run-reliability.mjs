@@ -105,6 +105,9 @@ function summaryLine(bySuite, failed) {
     `${sum('conflicts', 'lost')} lost edits and ${sum('conflicts', 'duplicates')} duplicates in ${sum('conflicts', 'cases')} conflict cases`,
     `${sum('contract', 'violations')} contract violations in ${sum('contract', 'sequences')} model-based sequences (${sum('contract', 'steps')} steps, ${sum('contract', 'applies')} applies)`,
     `${sum('termination', 'violations')} violations in ${sum('termination', 'sequences')} termination sequences (${sum('termination', 'steps')} steps, ${sum('termination', 'faultedSteps')} with a fault), ${sum('termination', 'duplicates')} duplicates after ${sum('termination', 'lostAnswers')} lost answers`,
+    `${sum('routes-commands', 'violations')} violations in ${sum('routes-commands', 'sequences')} policy/endpoint sequences (${sum('routes-commands', 'steps')} steps, ${sum('routes-commands', 'faultedSteps')} with a fault), ${sum('routes-commands', 'duplicates')} duplicates after ${sum('routes-commands', 'lostAnswers')} lost answers`,
+    `${sum('inventory-commands', 'violations')} violations in ${sum('inventory-commands', 'sequences')} number inventory sequences (${sum('inventory-commands', 'steps')} steps, ${sum('inventory-commands', 'refusedAfterColleague')} numbers left where a colleague moved them)`,
+    `${sum('kill-points', 'unfinished')} unfinished and ${sum('kill-points', 'strayChanges')} stray changes after ${sum('kill-points', 'kills')} kills between explorer requests`,
     `${sum('kill', 'duplicates')} duplicates, ${sum('kill', 'lostChanges')} lost changes and ${sum('kill', 'unparseable')} unparseable files after ${sum('kill', 'kills')} SIGKILLs`,
     `${sum('emulator-load', 'requests')} requests under load, ${sum('emulator-load', 'errors')} errors, p50 ${ms(max('emulator-load', 'p50Ms'))}, p99 ${ms(max('emulator-load', 'p99Ms'))}`,
   ];

@@ -120,6 +120,10 @@ export const planFiles: Benchmark = {
           },
         );
         const maxRequests = Math.max(...requests);
+        // Twilio lists origination URLs only per trunk (/v1/Trunks/{TrunkSid}/OriginationUrls;
+        // no account-wide listing, and a change to them leaves the trunk's date_updated alone):
+        // files that manage them cost one GET each, so their goal is issue 15's for such files.
+        const requestGoal = withOriginationUrls ? documents.length + EXTRA_REQUESTS : MAX_REQUESTS;
         const refused = outcomes.reduce((n, c) => n + (c.refused ?? 0), 0);
         results.push(
           boundResult({
@@ -127,13 +131,13 @@ export const planFiles: Benchmark = {
             unit: 'ms',
             trunkline: rounds.trunkline,
             max: MAX_MS,
-            alsoPass: maxRequests <= MAX_REQUESTS && refused === 0,
-            goal: `≤ ${MAX_REQUESTS} requests, ≤ ${MAX_MS} ms`,
+            alsoPass: maxRequests <= requestGoal && refused === 0,
+            goal: `≤ ${requestGoal} requests${withOriginationUrls ? ' (files + 30)' : ''}, ≤ ${MAX_MS} ms`,
             measured: `${maxRequests} requests, ${Math.round(summarize(rounds.trunkline).median)} ms`,
             notes: [
               `One file per trunk with its sid: trunk fields, recording, phone numbers${withOriginationUrls ? ' and origination URLs' : ''}; every ${CHANGED_EVERY}th renames its trunk. ${config.trunks.toLocaleString('en-US')} numbers on the account (about 60% on trunks).`,
               withOriginationUrls
-                ? 'Twilio lists origination URLs only per trunk (there is no account-wide listing, and changing them does not touch the trunk\'s date_updated), so every file that manages them costs one GET: the request goal cannot be met with this API; the time goal is.'
+                ? 'Twilio lists origination URLs only per trunk (there is no account-wide listing, and changing them does not touch the trunk\'s date_updated), so every file that manages them costs one GET: the goal is files + 30 requests (issue 15\'s for files with origination URLs), not 30; the trunks and numbers listings are the other ~20.'
                 : 'Requests: the account\'s trunks and incoming numbers, 1,000 a page.',
             ],
             details: { requestsPerRound: requests, refusedDocuments: refused, operationsPlanned: operationCounts[operationCounts.length - 1] },

@@ -11,6 +11,15 @@ export function t(message: string, ...args: (string | number | boolean)[]): stri
   return translate(message, ...args);
 }
 
+/** Changes with the translator, so that words kept for reuse are looked up again in the new language. */
+let generation = 0;
+
 export function setTranslator(translator: Translator): void {
   translate = translator;
+  generation++;
+}
+
+/** Which translator is in use: a cache of translated words is valid while this stays the same. */
+export function translatorGeneration(): number {
+  return generation;
 }

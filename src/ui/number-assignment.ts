@@ -2,6 +2,7 @@ import type { Account } from '../core/accounts/account';
 import { isProviderError } from '../core/http/provider-error';
 import { fromCarrierXNumber } from '../core/providers/carrierx/carrierx-number';
 import { collect } from '../core/providers/page';
+import type { TwilioClient } from '../core/providers/twilio/twilio-client';
 import type { CommandContext } from './commands/command';
 import { t } from './l10n';
 import { trunkTreeId } from './resources/kinds/trunk';
@@ -122,22 +123,27 @@ export async function applyAssignment(ctx: CommandContext, refs: readonly Invent
         const number = numberOf(ref);
         report(`${number} (${i + 1}/${refs.length})`);
         try {
+          // Where the number is now, against where the user saw it (and confirmed moving it
+          // from): a number someone moved elsewhere meanwhile is left there and reported, never
+          // taken off a trunk or group the user was not shown.
+          const seen = placeOf(ref)?.sid ?? null;
+          const wanted = target?.sid ?? null;
           if (ref.kind === 'incomingNumber') {
             const client = await ctx.connections.twilio(account);
-            const from = ref.number.trunk_sid;
-            if (from) await client.trunkPhoneNumbers.detach(from, ref.number.sid, { signal });
-            if (target) {
-              try {
-                await client.trunkPhoneNumbers.attach(target.sid, ref.number.sid, { signal });
-              } catch (e) {
-                // An attach whose answer was lost counts once the number shows on the trunk.
-                if (!(isProviderError(e) && e.outcomeUnknown && (await client.incomingPhoneNumbers.fetch(ref.number.sid, { signal })).trunk_sid === target.sid)) throw e;
-              }
+            const now = (await client.incomingPhoneNumbers.fetch(ref.number.sid, { signal })).trunk_sid ?? null;
+            if (now !== wanted) {
+              if (now !== null && now !== seen) throw new Error(movedMeanwhile(await twilioPlaceName(client, now, signal)));
+              if (now) await client.trunkPhoneNumbers.detach(now, ref.number.sid, { signal });
+              if (target) await attachChecked(client, target, ref.number.sid, now === null ? null : (placeOf(ref)?.name ?? now), signal);
             }
           } else {
             const client = await ctx.connections.carrierx(account);
-            // A PATCH of the group is idempotent: the client may retry it safely.
-            await client.dids.assign(ref.did.did_sid, target?.sid ?? null, { signal });
+            const now = (await client.dids.fetch(ref.did.did_sid, { signal })).trunk_group_sid ?? null;
+            if (now !== wanted) {
+              if (now !== null && now !== seen) throw new Error(movedMeanwhile((await client.trunkGroups.fetch(now, { signal }).catch(() => undefined))?.name || now));
+              // A PATCH of the group is idempotent: the client may retry it safely.
+              await client.dids.assign(ref.did.did_sid, wanted, { signal });
+            }
           }
           done.push(number);
         } catch (e) {
@@ -180,4 +186,35 @@ export function reportAssignment(ctx: CommandContext, result: AssignmentResult, 
   void ctx.workbench.warn(
     target ? t('Assigned {0} of {1} number(s) to "{2}"; failed: {3}', result.done.length, total, target.name, failures) : t('Unassigned {0} of {1} number(s); failed: {2}', result.done.length, total, failures),
   );
+}
+
+/** The number was moved to another trunk or group after the user saw where it was. */
+function movedMeanwhile(name: string): string {
+  return t('it was moved to "{0}" meanwhile (not by this command) and was left there; run the command again to move it from there.', name);
+}
+
+async function twilioPlaceName(client: TwilioClient, trunkSid: string, signal: AbortSignal): Promise<string> {
+  const trunk = await client.trunks.fetch(trunkSid, { signal }).catch(() => undefined);
+  return trunk?.friendly_name || trunk?.domain_name || trunkSid;
+}
+
+/**
+ * Attaches a number just detached from `from` (or on no trunk). An answer lost or a 5xx may
+ * have attached it: the number is looked up, and the attach sent once more only when it is
+ * still on no trunk. A failure says that the number is now on no trunk when it was taken off one.
+ */
+async function attachChecked(client: TwilioClient, target: AssignmentTarget, numberSid: string, from: string | null, signal: AbortSignal): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.trunkPhoneNumbers.attach(target.sid, numberSid, { signal });
+      return;
+    } catch (e) {
+      const unknown = isProviderError(e) && (e.outcomeUnknown || (e.kind === 'http' && (e.status ?? 0) >= 500));
+      const now = unknown ? ((await client.incomingPhoneNumbers.fetch(numberSid, { signal }).catch(() => undefined))?.trunk_sid ?? null) : null;
+      if (unknown && now === target.sid) return;
+      if (unknown && now === null && attempt < 2) continue;
+      const why = isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e);
+      throw from ? new Error(t('it was taken off "{0}" but attaching it to "{1}" failed ({2}): it is on no trunk now; assign it again.', from, target.name, why)) : e;
+    }
+  }
 }

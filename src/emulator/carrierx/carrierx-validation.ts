@@ -17,6 +17,7 @@ import {
   ROUTING_TYPES,
   TRANSFORMATION_DIRECTIONS,
 } from '../../core/providers/carrierx/models';
+import { THIRD_PARTY_ENDPOINT_TYPE } from '../../core/providers/carrierx/field-names';
 import { validationError, type FieldError } from './carrierx-errors';
 import type { AclRecord, CarrierXTrunkWritable, DidWritable, EndpointAddressRecord, EndpointWritable, TrunkGroupWritable } from './carrierx-records';
 
@@ -239,6 +240,12 @@ export function readEndpointAttributes(body: Record<string, unknown>, currentTyp
     fail(errors, 'type', `cannot be changed (the endpoint is ${currentType}); create a new endpoint instead`);
   }
   if (errors.length) throw validationError(errors);
+  // Hosted types are inert records here (no application runs behind them): they keep
+  // `addresses: []` and `properties: {}` whatever is sent, as the samples show them (facts E3).
+  if ((attributes.type ?? currentType) !== THIRD_PARTY_ENDPOINT_TYPE) {
+    delete attributes.addresses;
+    delete attributes.properties;
+  }
   return attributes;
 }
 

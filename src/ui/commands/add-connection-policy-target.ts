@@ -1,4 +1,5 @@
 import type { Account } from '../../core/accounts/account';
+import { createWithoutDuplicates } from '../../core/documents/apply/reconcile-create';
 import { isProviderError } from '../../core/http/provider-error';
 import { collect } from '../../core/providers/page';
 import { BYOC_FRIENDLY_NAME_MAX, TARGET_PRIORITY_RANGE, TARGET_WEIGHT_RANGE } from '../../core/providers/twilio/field-names';
@@ -179,13 +180,29 @@ export const addConnectionPolicyTarget: CommandDefinition = {
         submit: (a) =>
           ctx.workbench.withProgress(t('Adding {0} to "{1}"…', a.target!, a.policy!.friendly_name || a.policy!.sid), async (_report, signal) => {
             const client = await ctx.connections.twilio(a.account!);
-            return client.connectionPolicyTargets.create(
-              a.policy!.sid,
-              { target: a.target!, friendly_name: a.friendlyName || undefined, priority: Number(a.priority), weight: Number(a.weight), enabled: a.enabled },
+            const policy = a.policy!;
+            const sameTarget = async (s: AbortSignal | undefined) =>
+              (await collect(client.connectionPolicyTargets.list(policy.sid, { pageSize: 1000, signal: s }))).find((tg) => tg.target === a.target);
+            // The wizard may have been open for a while: a target someone added meanwhile is
+            // refused at its step, not added twice (Twilio would take it again).
+            if (await sameTarget(signal)) throw new TargetTaken(t('"{0}" already has the target {1}; edit that one instead.', policy.friendly_name || policy.sid, a.target!));
+            // A lost answer or a 5xx: the target may exist now; it is looked up (by its SIP address) before anything is sent again.
+            const { value } = await createWithoutDuplicates(
+              {
+                what: `target ${a.target!}`,
+                create: () =>
+                  client.connectionPolicyTargets.create(
+                    policy.sid,
+                    { target: a.target!, friendly_name: a.friendlyName || undefined, priority: Number(a.priority), weight: Number(a.weight), enabled: a.enabled },
+                    { signal },
+                  ),
+                find: (_before, s) => sameTarget(s),
+              },
               { signal },
             );
+            return value;
           }),
-        stepOfFailure: targetStepOfFailure,
+        stepOfFailure: (e) => (e instanceof TargetTaken ? { stepId: 'target', message: e.message } : targetStepOfFailure(e)),
       },
       answers,
     );
@@ -196,3 +213,6 @@ export const addConnectionPolicyTarget: CommandDefinition = {
     return target;
   },
 };
+
+/** The target was added to the policy while the wizard was open. */
+class TargetTaken extends Error {}

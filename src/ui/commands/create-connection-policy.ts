@@ -1,3 +1,4 @@
+import { createWithoutDuplicates, newResource } from '../../core/documents/apply/reconcile-create';
 import { collect } from '../../core/providers/page';
 import { BYOC_FRIENDLY_NAME_MAX } from '../../core/providers/twilio/field-names';
 import { t } from '../l10n';
@@ -24,7 +25,25 @@ export const createConnectionPolicy: CommandDefinition = {
       validateOnAccept: async (v) =>
         (await collect(client.connectionPolicies.list({ pageSize: 1000 }))).some((p) => p.friendly_name === v) ? t('The account already has a connection policy named "{0}".', v) : undefined,
     });
-    const policy = await ctx.workbench.withProgress(t('Creating "{0}"…', name), (_report, signal) => client.connectionPolicies.create({ friendly_name: name }, { signal }));
+    const policies = client.connectionPolicies;
+    const sameName = async (signal: AbortSignal | undefined) => (await collect(policies.list({ pageSize: 1000, signal }))).filter((p) => p.friendly_name === name);
+    // A lost answer or a 5xx is looked up, never sent again blindly: the policies of that name
+    // just before the create tell ours from one a colleague makes meanwhile.
+    const { value: policy } = await ctx.workbench.withProgress(t('Creating "{0}"…', name), (_report, signal) =>
+      createWithoutDuplicates(
+        {
+          what: `connection policy "${name}"`,
+          before: async () => {
+            // The prompt checked the name; a policy of that name made since would be a second one.
+            if ((await sameName(signal)).length > 0) throw new Error(t('The account already has a connection policy named "{0}" (made while you typed); nothing was created.', name));
+            return new Set<string>();
+          },
+          create: () => policies.create({ friendly_name: name }, { signal }),
+          find: async (before, s) => newResource('connection policy', await sameName(s), (p) => p.sid, before),
+        },
+        { signal },
+      ),
+    );
     await showCreated(ctx, {
       message: t('Created the connection policy "{0}". Add targets to it, then set it on a BYOC trunk.', name),
       ref: { kind: 'connectionPolicy', account, policy },

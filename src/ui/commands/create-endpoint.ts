@@ -1,4 +1,6 @@
 import type { Account } from '../../core/accounts/account';
+import { createWithoutDuplicates, newResource } from '../../core/documents/apply/reconcile-create';
+import { collect } from '../../core/providers/page';
 import type { Endpoint } from '../../core/providers/carrierx/models';
 import { runCreateWizard } from '../create-wizard';
 import { addressFieldsOf, addressStepFailure, endpointAddressSteps, type AddressAnswers } from '../endpoint-address-steps';
@@ -53,10 +55,25 @@ export const createEndpoint: CommandDefinition = {
           ...endpointAddressSteps<EndpointAnswers>(ctx, () => title),
         ],
         submit: (a) =>
-          ctx.workbench.withProgress(t('Creating endpoint "{0}"…', a.name!), (_report, signal) =>
-            client.endpoints.create({ name: a.name!, type: 'third_party', addresses: [addressFieldsOf(a.address)] }, { signal }),
-          ),
-        stepOfFailure: (e) => addressStepFailure(e, { name: /^name$/ }),
+          ctx.workbench.withProgress(t('Creating endpoint "{0}"…', a.name!), async (_report, signal) => {
+            const name = a.name!;
+            const sameName = async (s: AbortSignal | undefined) => collect(client.endpoints.list({ pageSize: 100, filter: `name eq ${JSON.stringify(name)}`, signal: s }));
+            // The wizard may have been open for a while: an endpoint of that name made meanwhile
+            // is refused at the name step, not made a second time.
+            if ((await sameName(signal)).length > 0) throw new EndpointNameTaken(t('The account already has an endpoint named "{0}".', name));
+            // A lost answer or a 5xx is looked up by name (none of that name existed just before), never sent again blindly.
+            const { value } = await createWithoutDuplicates(
+              {
+                what: `endpoint "${name}"`,
+                before: async () => new Set<string>(),
+                create: () => client.endpoints.create({ name, type: 'third_party', addresses: [addressFieldsOf(a.address)] }, { signal }),
+                find: async (before, s) => newResource('endpoint', await sameName(s), (e) => e.endpoint_sid, before),
+              },
+              { signal },
+            );
+            return value;
+          }),
+        stepOfFailure: (e) => (e instanceof EndpointNameTaken ? { stepId: 'name', message: e.message } : addressStepFailure(e, { name: /^name$/ })),
       },
       answers,
     );
@@ -69,3 +86,6 @@ export const createEndpoint: CommandDefinition = {
     return endpoint;
   },
 };
+
+/** An endpoint of the name was made while the wizard was open. */
+class EndpointNameTaken extends Error {}

@@ -20,6 +20,7 @@ export const renameResource: CommandDefinition = {
       prompt: t('New name for the {0}.', displayNameOf(ref.kind)),
       value: labelOf(ref),
       validate: (v) => nameProblem(v, rename.maxLength),
+      validateOnAccept: async (v) => (rename.taken && v !== labelOf(ref) ? rename.taken(ctx.connections, ref as never, v) : undefined),
     });
     if (name === labelOf(ref)) return ref;
     return applyFieldChange(ctx, ref, { [rename.key]: name });

@@ -8,6 +8,7 @@ import type { TrunkFileCache } from './trunk-file-cache';
 import type { TrunkDocument } from '../../core/documents/file/parse-trunk-file';
 import { fetchReadinessRemote } from '../../core/readiness/fetch-readiness-remote';
 import type { ReadinessRemote } from '../../core/readiness/readiness-facts';
+import type { ReferenceListings } from '../../core/documents/references/reference-listings';
 
 interface Entry {
   /** The document version the statuses were computed for. */
@@ -40,6 +41,7 @@ export class DocumentStatusCache implements vscode.Disposable {
     private readonly clients: SyncClients,
     private readonly syncState: SyncStateStore,
     private readonly log: Logger,
+    private readonly listings?: ReferenceListings,
   ) {}
 
   /** The last statuses of a file, and whether they are for its current text. */
@@ -125,11 +127,14 @@ export class DocumentStatusCache implements vscode.Disposable {
     const uri = document.uri.toString();
     const file = this.cache.get(document);
     try {
+      const mark = this.listings?.mark() ?? 0;
       const statuses = await documentStatuses(
         file.documents.map((d) => ({ uri, document: d })),
         this.clients,
-        { syncState: this.syncState },
+        { syncState: this.syncState, listings: this.listings },
       );
+      // The names the plans did not list (a document not created yet is not planned), for the live reference diagnostics.
+      await this.listings?.listNamed(file.documents, this.clients, mark);
       this.entries.set(uri, { version, statuses, readiness: await this.readiness(statuses) });
     } catch (e) {
       this.log.warn(`Could not compute the status of ${document.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);

@@ -15,6 +15,8 @@ import { TrunkReferenceProvider } from './trunk-reference-provider';
 import { TrunkQuickFixes } from './trunk-quick-fixes';
 import { WorkspaceSyncState } from './workspace-sync-state';
 import type { SyncClients } from '../../core/documents/apply/sync-clients';
+import { documentKind } from '../../core/documents/kinds/document-kinds';
+import { ReferenceListings } from '../../core/documents/references/reference-listings';
 import type { SyncStateStore } from '../../core/documents/sync/sync-state';
 
 /** The editor features of trunk files, as the extension wires them to the document commands. */
@@ -32,15 +34,16 @@ export function registerTrunkFiles(context: vscode.ExtensionContext, services: S
   const cache = new TrunkFileCache(services.accounts);
   const clients = editorSyncClients(services.accounts, services.connections);
   const syncState = new WorkspaceSyncState(context.workspaceState);
-  const statuses = new DocumentStatusCache(cache, clients, syncState, services.log);
-  const diagnostics = new TrunkFileDiagnostics(cache, services.accounts, services.log, statuses);
+  const listings = new ReferenceListings();
+  const statuses = new DocumentStatusCache(cache, clients, syncState, services.log, listings);
+  const diagnostics = new TrunkFileDiagnostics(cache, services.accounts, services.log, statuses, listings);
   const virtualDocuments = new VirtualDocuments();
   context.subscriptions.push(
     diagnostics,
     statuses,
     vscode.languages.registerCompletionItemProvider(TRUNK_FILE_SELECTOR, new TrunkCompletionProvider(services.accounts, services.connections), ':', ' ', '-', '+'),
     vscode.languages.registerHoverProvider(TRUNK_FILE_SELECTOR, new TrunkHoverProvider(cache, diagnostics)),
-    ...registerReferences(cache, clients),
+    ...registerReferences(cache, clients, listings, services),
     vscode.languages.registerCodeActionsProvider(TRUNK_FILE_SELECTOR, new TrunkQuickFixes(diagnostics), { providedCodeActionKinds: TrunkQuickFixes.kinds }),
     vscode.languages.registerCodeLensProvider(TRUNK_FILE_SELECTOR, new TrunkCodeLensProvider(cache, statuses, diagnostics)),
     vscode.workspace.registerTextDocumentContentProvider(REMOTE_SCHEME, virtualDocuments),
@@ -53,9 +56,19 @@ export function registerTrunkFiles(context: vscode.ExtensionContext, services: S
 }
 
 /** Names of other documents' resources in reference fields: completion, hover, Go to Definition. */
-function registerReferences(cache: TrunkFileCache, clients: SyncClients): vscode.Disposable[] {
-  const references = new TrunkReferenceProvider(cache, clients);
+function registerReferences(cache: TrunkFileCache, clients: SyncClients, listings: ReferenceListings, services: Services): vscode.Disposable[] {
+  const references = new TrunkReferenceProvider(cache, clients, listings);
   return [
+    // Trunkline made, renamed or deleted a list, a policy or an endpoint: the last listing is stale, list it again.
+    services.resourceChanges.onDidChange((change) => {
+      const referable = documentKind(change.kind).referable;
+      if (!referable || listings.get(change.account, change.kind) === undefined) return;
+      listings.forget(change.account, change.kind);
+      referable.list(change.account, clients, undefined).then(
+        (resources) => listings.set(change.account, change.kind, resources),
+        () => undefined,
+      );
+    }),
     vscode.languages.registerCompletionItemProvider(TRUNK_FILE_SELECTOR, references, ' ', '-', '['),
     vscode.languages.registerHoverProvider(TRUNK_FILE_SELECTOR, references),
     vscode.languages.registerDefinitionProvider(TRUNK_FILE_SELECTOR, references),

@@ -8,6 +8,9 @@ import type { TrunkFileCache } from './trunk-file-cache';
 import type { TrunkFile } from '../../core/documents/file/parse-trunk-file';
 import type { ReadinessRemote } from '../../core/readiness/readiness-facts';
 import { fileOnlyRemote, readinessDiagnostics } from '../../core/readiness/readiness-diagnostics';
+import { referenceDiagnostics } from '../../core/documents/references/reference-diagnostics';
+import type { ReferenceListings } from '../../core/documents/references/reference-listings';
+import { WorkspaceReferables } from '../../core/documents/references/workspace-referables';
 
 /** Where the call-readiness rules find what the provider has (the background status). */
 export interface ReadinessRemotes {
@@ -26,6 +29,10 @@ const DEBOUNCE_MS = 150;
  */
 export class TrunkFileDiagnostics implements vscode.Disposable {
   readonly index = new WorkspaceIndex();
+  /** What the workspace's files define that references may name (lists, policies, endpoints). */
+  private readonly referables = new WorkspaceReferables();
+  /** Every trunk file was read once: before that a name may be defined in a file not read yet. */
+  private indexed = false;
   private readonly collection = vscode.languages.createDiagnosticCollection('trunkline');
   private readonly fixes = new WeakMap<vscode.Diagnostic, { version: number | undefined; fixes: QuickFix[] }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -39,7 +46,12 @@ export class TrunkFileDiagnostics implements vscode.Disposable {
     accounts: AccountRegistry,
     private readonly log: Logger,
     private readonly remotes?: ReadinessRemotes,
+    private readonly listings?: ReferenceListings,
   ) {
+    if (listings) {
+      // A listing arrived (a status check, a completion) or was dropped: names are resolved again.
+      this.disposables.push(listings.onDidChange(() => this.recheckOpen()));
+    }
     if (remotes) {
       // A status check read the provider: the warnings that needed it are re-evaluated.
       this.disposables.push(remotes.onDidChange((uri) => (uri ? this.scheduleUri(uri) : this.recheckOpen())));
@@ -70,14 +82,17 @@ export class TrunkFileDiagnostics implements vscode.Disposable {
     return entry && entry.version === document.version ? entry.fixes : [];
   }
 
-  /** Checks a document now (commands call it before pushing). */
+  /** Checks a document now (commands call it before pushing); returns its problems but the reference errors (see below). */
   check(document: vscode.TextDocument): TrunkDiagnostic[] {
     const file = this.cache.get(document);
     const uri = document.uri.toString();
     const affected = this.index.update(uri, file.claims);
+    if (this.referables.update(uri, file)) this.recheckOpen(document);
     const all = [...file.diagnostics, ...this.readiness(document, file), ...this.index.diagnosticsFor(uri)];
-    this.publish(document.uri, all, document.version);
+    this.publish(document.uri, [...all, ...this.references(file)], document.version);
     for (const other of affected) this.refreshOther(other);
+    // Not the reference errors: they rest on the account's last listing, which may be stale (a
+    // list made in the Console a minute ago); a push lists afresh and refuses a name precisely.
     return all;
   }
 
@@ -103,6 +118,22 @@ export class TrunkFileDiagnostics implements vscode.Disposable {
   /** The call-readiness warnings of an open file as they are now (hover and lenses read them). */
   readinessOf(document: vscode.TextDocument): TrunkDiagnostic[] {
     return this.readiness(document, this.cache.get(document));
+  }
+
+  /** What an open file's text says beyond its own rules: call readiness, and references that name no resource or several. */
+  private own(document: vscode.TextDocument, file: TrunkFile): TrunkDiagnostic[] {
+    return [...this.readiness(document, file), ...this.references(file)];
+  }
+
+  /**
+   * Reference entries that name no resource or several: against the workspace's documents and
+   * the account's resources as last listed (never a request: this runs while typing).
+   */
+  private references(file: TrunkFile): TrunkDiagnostic[] {
+    const listings = this.listings;
+    if (!listings || !this.indexed) return [];
+    const workspace = this.referables.all();
+    return file.documents.flatMap((doc) => referenceDiagnostics(doc, file.lines, workspace, (account, kind) => listings.get(account, kind)));
   }
 
   /**
@@ -145,7 +176,7 @@ export class TrunkFileDiagnostics implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     if (open) {
       const file = this.cache.get(open);
-      this.publish(open.uri, [...file.diagnostics, ...this.readiness(open, file), ...this.index.diagnosticsFor(uri)], open.version);
+      this.publish(open.uri, [...file.diagnostics, ...this.own(open, file), ...this.index.diagnosticsFor(uri)], open.version);
     } else {
       // A closed file shows only its cross-file problems: its own were published when it was read.
       const parsed = vscode.Uri.parse(uri);
@@ -153,8 +184,8 @@ export class TrunkFileDiagnostics implements vscode.Disposable {
     }
   }
 
-  private recheckOpen(): void {
-    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  private recheckOpen(except?: vscode.TextDocument): void {
+    for (const document of vscode.workspace.textDocuments) if (document !== except) this.schedule(document, 0);
   }
 
   private async indexWorkspace(): Promise<void> {
@@ -164,6 +195,8 @@ export class TrunkFileDiagnostics implements vscode.Disposable {
     } catch (e) {
       this.log.warn(`Could not index trunk files: ${e instanceof Error ? e.message : String(e)}`);
     }
+    this.indexed = true;
+    this.recheckOpen();
   }
 
   private async reindexFromDisk(uri: vscode.Uri, propagate = true): Promise<void> {
@@ -176,6 +209,7 @@ export class TrunkFileDiagnostics implements vscode.Disposable {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       const file = parseTrunkFile(text);
       const affected = propagate ? this.index.update(uri.toString(), file.claims) : [];
+      if (propagate && this.referables.update(uri.toString(), file)) this.recheckOpen();
       this.publish(uri, [...file.diagnostics, ...this.index.diagnosticsFor(uri.toString())]);
       for (const other of affected) this.refreshOther(other);
     } catch {
@@ -186,6 +220,7 @@ export class TrunkFileDiagnostics implements vscode.Disposable {
   private forget(uri: vscode.Uri): void {
     this.cache.forget(uri);
     const affected = this.index.remove(uri.toString());
+    if (this.referables.remove(uri.toString())) this.recheckOpen();
     this.collection.delete(uri);
     for (const other of affected) this.refreshOther(other);
   }

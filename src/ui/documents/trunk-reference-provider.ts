@@ -6,6 +6,7 @@ import { documentKind } from '../../core/documents/kinds/document-kinds';
 import { AccountReferences } from '../../core/documents/references/account-references';
 import type { ReferableDocument, ReferableResource } from '../../core/documents/references/document-reference';
 import { documentKeyId } from '../../core/documents/references/reference-order';
+import type { ReferenceListings } from '../../core/documents/references/reference-listings';
 import { referableDocument } from '../../core/documents/references/spec-references';
 import type { TrunkFileCache } from './trunk-file-cache';
 import { TRUNK_FILE_GLOB } from './trunk-file-selector';
@@ -24,6 +25,7 @@ export class TrunkReferenceProvider implements vscode.CompletionItemProvider, vs
   constructor(
     private readonly cache: TrunkFileCache,
     private readonly clients: SyncClients,
+    private readonly lastListings?: ReferenceListings,
   ) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
@@ -86,7 +88,15 @@ export class TrunkReferenceProvider implements vscode.CompletionItemProvider, vs
     const cached = this.listings.get(key);
     if (cached && Date.now() - cached.at < LISTING_TTL_MS) return cached.list;
     // An account that cannot be read offers the workspace's names alone (no error in a completion).
-    const list = documentKind(kind).referable?.list(account, this.clients, undefined).catch(() => []) ?? Promise.resolve([]);
+    const list =
+      documentKind(kind)
+        .referable?.list(account, this.clients, undefined)
+        .then((resources) => {
+          // The live diagnostics resolve against it too.
+          this.lastListings?.set(account, kind, resources);
+          return resources;
+        })
+        .catch(() => []) ?? Promise.resolve([]);
     this.listings.set(key, { at: Date.now(), list });
     return list;
   }
@@ -104,7 +114,8 @@ export class TrunkReferenceProvider implements vscode.CompletionItemProvider, vs
     const trunkDocument = this.cache.get(document).documents.find((d) => d.range.start.offset <= at.range.start && at.range.end <= d.range.end.offset);
     const reference = trunkDocument?.kind ? (documentKind(trunkDocument.kind).references ?? []).find((r) => r.kind === at.kind) : undefined;
     const spec = trunkDocument?.yaml.toJS()?.spec as Record<string, unknown> | undefined;
-    const values = reference && spec ? spec[reference.field] : undefined;
+    // Only a list's other entries are taken; a single value (a policy, an endpoint) is replaced.
+    const values = reference?.list && reference.within === undefined && spec ? spec[reference.field] : undefined;
     return Array.isArray(values) ? values.filter((v) => v !== at.value) : [];
   }
 }

@@ -47,7 +47,17 @@ export interface ResourceKindDescriptor<K extends ResourceKind = ResourceKind> {
   /** Asks, from the palette, for one resource of this kind of the account. */
   pick(ctx: PickContext, account: Account, title: string): Promise<RefOf<K>>;
 
-  readonly rename: { readonly key: string; readonly maxLength: number | undefined } | Refused;
+  readonly rename:
+    | {
+        readonly key: string;
+        readonly maxLength: number | undefined;
+        /**
+         * For kinds whose names pick lists and trunk files must tell apart: the problem when
+         * another of the account's resources of this kind already has `name`, else undefined.
+         */
+        taken?(connections: AccountConnections, ref: RefOf<K>, name: string): Promise<string | undefined>;
+      }
+    | Refused;
   readonly edit:
     | {
         fields(): FieldDescriptor[];

@@ -1,7 +1,7 @@
 import carrierXSchema from '../../../schemas/carrierx-trunk-group.schema.json';
 import byocSchema from '../../../schemas/twilio-byoc-trunk.schema.json';
 import trunkSchema from '../../../schemas/twilio-trunk.schema.json';
-import { t } from '../l10n';
+import { t, translatorGeneration } from '../l10n';
 import type { ResourceKind } from '../resources/resource-ref';
 
 interface TitledSchema {
@@ -106,13 +106,23 @@ function schemaTitle(kind: ResourceKind | undefined, key: string): string | unde
   return undefined;
 }
 
+/** Labels worked out so far, for the translator in use. */
+let labels: { generation: number; byKey: Map<string, string | undefined>; other?: Record<string, string> } | undefined;
+
 /**
  * A field's label in words, e.g. "Friendly name" for `friendly_name`: the title in the schema
  * of the resource's kind (any kind's when not given), else the small table of fields no schema
  * has; undefined for a name that is not an API field (it is shown as it is).
  */
 export function fieldLabel(key: string, kind?: ResourceKind): string | undefined {
+  // Every tooltip line asks, and the explorer builds 50 rows a page: each label is worked out
+  // (and translated) once per translator, not once per row.
+  const generation = translatorGeneration();
+  if (labels?.generation !== generation) labels = { generation, byKey: new Map() };
+  const cacheKey = `${kind ?? ''} ${key}`;
+  if (labels.byKey.has(cacheKey)) return labels.byKey.get(cacheKey);
   const title = schemaTitle(kind, key);
-  if (title) return t(title);
-  return otherLabels()[key];
+  const label = title ? t(title) : (labels.other ??= otherLabels())[key];
+  labels.byKey.set(cacheKey, label);
+  return label;
 }

@@ -43,10 +43,7 @@ export class PhoneNumbersNode extends PagedFolderNode<TrunkPhoneNumber> {
 
   /** "1 number", "3 numbers", "50+ numbers"; undefined when there are none or the count is not known yet. */
   countText(): string | undefined {
-    const count = this.knownCount();
-    if (!count) return undefined;
-    if (this.hasMore) return t('{0}+ numbers', count);
-    return count === 1 ? t('1 number') : t('{0} numbers', count);
+    return numberCountText(this.knownCount(), this.hasMore);
   }
 
   protected async fetchPage(req: PageRequest): Promise<Page<TrunkPhoneNumber>> {
@@ -57,4 +54,11 @@ export class PhoneNumbersNode extends PagedFolderNode<TrunkPhoneNumber> {
   protected childFor(number: TrunkPhoneNumber): PhoneNumberNode {
     return new PhoneNumberNode({ kind: 'phoneNumber', account: this.account, trunk: this.trunk, number }, this);
   }
+}
+
+/** "1 number", "3 numbers", "50+ numbers" (more to load); undefined for none or not known. */
+export function numberCountText(count: number | undefined, more = false): string | undefined {
+  if (!count) return undefined;
+  if (more) return t('{0}+ numbers', count);
+  return count === 1 ? t('1 number') : t('{0} numbers', count);
 }

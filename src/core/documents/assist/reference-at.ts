@@ -26,7 +26,12 @@ export function referenceAt(text: string, offset: number): ReferenceAt | undefin
     const hit = nodeAtOffset(document.contents, offset);
     if (!hit || hit.path[0] !== 'spec') return undefined;
     const reference = (documentKind(kind).references ?? []).find((r) =>
-      r.list ? hit.path.length === 3 && hit.path[1] === r.field && typeof hit.path[2] === 'number' : hit.path.length === 2 && hit.path[1] === r.field,
+      r.within !== undefined
+        ? // a field of each item of a spec list: a CarrierX trunk group's trunks[i].endpoint
+          hit.path.length === 4 && hit.path[1] === r.within && typeof hit.path[2] === 'number' && hit.path[3] === r.field
+        : r.list
+          ? hit.path.length === 3 && hit.path[1] === r.field && typeof hit.path[2] === 'number'
+          : hit.path.length === 2 && hit.path[1] === r.field,
     );
     const span = nodeSpan(hit.node);
     const value = (hit.node as { value?: unknown } | undefined)?.value;

@@ -231,7 +231,19 @@ function targetOmissions(state: PolicyState): ExportOmission[] {
 }
 
 /** `sip:pbx-a.example.com (priority 10, weight 20)` per target, disabled ones said so: a hover's lines. */
+/**
+ * A BYOC trunk's hover of its policy: the targets in the order Twilio tries them (lowest
+ * priority first; in a priority, the larger weight first, with its share of that priority's
+ * calls; disabled ones last).
+ */
 function targetLines(targets: unknown): string[] {
   if (!Array.isArray(targets)) return [];
-  return targets.map((t: Record<string, unknown>) => `${String(t.target)} (priority ${String(t.priority ?? 10)}, weight ${String(t.weight ?? 10)}${t.enabled === false ? ', disabled' : ''})`);
+  const all = (targets as Record<string, unknown>[]).map((t) => ({ target: String(t.target), priority: Number(t.priority ?? 10), weight: Number(t.weight ?? 10), enabled: t.enabled !== false }));
+  const total = (priority: number) => all.filter((t) => t.enabled && t.priority === priority).reduce((n, t) => n + t.weight, 0);
+  return all
+    .sort((a, b) => a.priority - b.priority || Number(b.enabled) - Number(a.enabled) || b.weight - a.weight || compareText(a.target, b.target))
+    .map((t) => {
+      const share = t.enabled && total(t.priority) > 0 ? `, ${Math.round((t.weight / total(t.priority)) * 100)}% of priority ${t.priority}` : '';
+      return `${t.target} (priority ${t.priority}, weight ${t.weight}${t.enabled ? share : ', disabled'})`;
+    });
 }

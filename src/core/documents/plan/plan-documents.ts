@@ -13,6 +13,7 @@ import { syncStateKeyOf, type PendingCreate, type SyncStateStore } from '../sync
 import { CarrierXDidIndex } from './carrierx-did-index';
 import { TwilioNumberIndex } from './twilio-number-index';
 import { AccountReferences } from '../references/account-references';
+import type { ReferenceListings } from '../references/reference-listings';
 import type { ReferableDocument } from '../references/document-reference';
 import { documentKeyId, referenceOrder } from '../references/reference-order';
 import { referableDocument, specReferences } from '../references/spec-references';
@@ -49,6 +50,8 @@ export interface PlanDocumentsOptions {
    * among `workspaceDocuments` (when given: the whole workspace) is gone.
    */
   fileExists?: ((uri: string) => boolean) | undefined;
+  /** Keeps the account's resources listed for references, for the live diagnostics (which never list). */
+  listings?: ReferenceListings | undefined;
 }
 
 export interface PlannedDocument extends SyncDocument {
@@ -125,6 +128,7 @@ async function planAccount(
     fetchRemoteStates(account, fetched.map((i) => targets[i]!), clients, { signal, numbers, dids }),
     AccountReferences.load(account, named, referables, clients, signal),
   ]);
+  for (const [kind, resources] of loaded.listed()) options.listings?.set(account, kind, resources);
   const lookupOf = new Map<number, RemoteLookup>(fetched.map((i, k) => [i, lookups[k]!]));
   // Interrupted creates first: a document that adopts what one made stands for it when names resolve.
   const resumed = new Map<number, ResumedCreate | { error: unknown }>();

@@ -45,6 +45,11 @@ export class AccountReferences implements ReferenceResolver {
     return new AccountReferences(this.account, this.remote, documents);
   }
 
+  /** The account's resources as listed, by kind (what the live diagnostics keep: ReferenceListings). */
+  listed(): ReadonlyMap<TrunkKind, readonly ReferableResource[]> {
+    return this.remote;
+  }
+
   candidates(kind: TrunkKind): ReferenceCandidate[] {
     const remote = this.remote.get(kind) ?? [];
     // A kind whose name is unique: a new document stands for the account's resource of its name (Push takes it over).

@@ -21,49 +21,88 @@ export async function exportTargets(account: string, kinds: ReadonlySet<TrunkKin
 }
 
 /**
- * The names Export writes instead of sids (KindReference.sidField: a BYOC trunk's
- * connection_policy_sid becomes `connection_policy: <name>`), by the state they were read for:
- * the account's resources of each named kind, listed once per export, only those whose name no
- * other resource of the kind has (a name that means two resources stays a sid).
+ * The names of the resources references may name, by the state they were read for: the
+ * account's resources of each named kind, listed once per export. `unique`: sid → name for the
+ * names no other resource of the kind has (Export writes those instead of a sid:
+ * KindReference.sidField, a BYOC trunk's connection_policy_sid becomes `connection_policy:
+ * <name>`); `shared`: name → sids for the others (a name that means two resources stays a sid).
  */
-const exportNames = new WeakMap<RemoteState, ReadonlyMap<TrunkKind, ReadonlyMap<string, string>>>();
+interface ExportNames {
+  unique: ReadonlyMap<string, string>;
+  shared: ReadonlyMap<string, readonly string[]>;
+}
+const exportNames = new WeakMap<RemoteState, ReadonlyMap<TrunkKind, ExportNames>>();
 
 /** The remote state of each target that still exists, in the targets' order. */
 export async function exportStates(account: string, targets: readonly RemoteTarget[], clients: SyncClients, signal: AbortSignal): Promise<RemoteState[]> {
   const { lookups } = await fetchRemoteStates(account, targets, clients, { signal });
   const states = lookups.flatMap((lookup) => (lookup.status === 'found' ? [lookup.state] : []));
-  const named = new Set(states.flatMap((s) => (documentKind<TrunkKind>(s.kind).references ?? []).filter((r) => r.sidField).map((r) => r.kind)));
-  const names = new Map<TrunkKind, ReadonlyMap<string, string>>();
+  const named = new Set(states.flatMap((s) => (documentKind<TrunkKind>(s.kind).references ?? []).map((r) => r.kind)));
+  const names = new Map<TrunkKind, ExportNames>();
   await Promise.all(
     [...named].map(async (kind) => {
       const resources = (await documentKind(kind).referable?.list(account, clients, signal)) ?? [];
-      const count = new Map<string, number>();
-      for (const r of resources) if (r.name) count.set(r.name, (count.get(r.name) ?? 0) + 1);
-      names.set(kind, new Map(resources.flatMap((r) => (r.name && count.get(r.name) === 1 ? [[r.sid, r.name] as const] : []))));
+      const sidsOf = new Map<string, string[]>();
+      for (const r of resources) if (r.name) sidsOf.set(r.name, [...(sidsOf.get(r.name) ?? []), r.sid]);
+      names.set(kind, {
+        unique: new Map(resources.flatMap((r) => (r.name && sidsOf.get(r.name)!.length === 1 ? [[r.sid, r.name] as const] : []))),
+        shared: new Map([...sidsOf].filter(([, sids]) => sids.length > 1)),
+      });
     }),
   );
   for (const state of states) exportNames.set(state, names);
   return states;
 }
 
-/** The rendered spec with each sid a reference can say by name (see exportNames) written as that name. */
+/**
+ * The rendered spec with each sid a reference can say by name (see exportNames) written as that
+ * name, and each name several resources of the account have (a reference the kind renders by
+ * name: a trunk's lists) written as the sid of the one the resource uses, so that the file
+ * resolves and plans in sync.
+ */
 function referencesByName(state: RemoteState, spec: Record<string, unknown>): Record<string, unknown> {
   const names = exportNames.get(state);
   if (!names) return spec;
   const byName = (item: Record<string, unknown>, field: string, sidField: string, kind: TrunkKind): Record<string, unknown> => {
     const sid = item[sidField];
-    const name = typeof sid === 'string' ? names.get(kind)?.get(sid) : undefined;
+    const name = typeof sid === 'string' ? names.get(kind)?.unique.get(sid) : undefined;
     if (name === undefined) return item;
     // In the sid's place, so the file reads in the schema's order.
     return Object.fromEntries(Object.entries(item).map(([key, value]) => (key === sidField ? [field, name] : [key, value])));
   };
   let out = spec;
   for (const r of documentKind<TrunkKind>(state.kind).references ?? []) {
-    if (!r.sidField) continue;
+    if (!r.sidField) {
+      if (r.within === undefined) out = sharedNamesAsSids(out, r.field, names.get(r.kind)?.shared, state);
+      continue;
+    }
     if (r.within === undefined) out = byName(out, r.field, r.sidField, r.kind);
     else if (Array.isArray(out[r.within])) out = { ...out, [r.within]: (out[r.within] as Record<string, unknown>[]).map((item) => byName(item, r.field, r.sidField!, r.kind)) };
   }
   return out;
+}
+
+/** `field`'s entries that name several resources, as the sids among those that the state holds (the ones it links). */
+function sharedNamesAsSids(spec: Record<string, unknown>, field: string, shared: ReadonlyMap<string, readonly string[]> | undefined, state: RemoteState): Record<string, unknown> {
+  const value = spec[field];
+  if (!shared || shared.size === 0 || value === undefined) return spec;
+  const held = stringsIn(state.remote);
+  const used = new Set<string>();
+  const sidFor = (entry: unknown): unknown => {
+    if (typeof entry !== 'string' || !shared.has(entry)) return entry;
+    const sid = shared.get(entry)!.find((s) => held.has(s) && !used.has(s));
+    if (sid === undefined) return entry;
+    used.add(sid);
+    return sid;
+  };
+  return { ...spec, [field]: Array.isArray(value) ? value.map(sidFor) : sidFor(value) };
+}
+
+function stringsIn(value: unknown, found = new Set<string>()): Set<string> {
+  if (typeof value === 'string') found.add(value);
+  else if (Array.isArray(value)) for (const v of value) stringsIn(v, found);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringsIn(v, found);
+  return found;
 }
 
 /** `acme-main` for acme-main.pstn.twilio.com, `byoc-carrier-a`, `group-east`: lower case, dashes, at most 60 characters. */

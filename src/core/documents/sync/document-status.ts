@@ -3,6 +3,7 @@ import type { DocumentPlan, PlanOutcome } from '../plan/document-plan';
 import { plural } from '../plan/message-text';
 import type { PlanError } from '../plan/plan-error';
 import { planDocuments, type SyncDocument } from '../plan/plan-documents';
+import type { ReferenceListings } from '../references/reference-listings';
 import type { SyncClients } from '../apply/sync-clients';
 import { syncStateKeyOf, type SyncStateStore } from './sync-state';
 
@@ -58,6 +59,8 @@ export function statusOf(outcome: PlanOutcome): DocumentStatus {
 export interface StatusOptions {
   syncState?: SyncStateStore | undefined;
   signal?: AbortSignal | undefined;
+  /** Keeps the account's resources the plans list for references (PlanDocumentsOptions.listings). */
+  listings?: ReferenceListings | undefined;
 }
 
 /**

@@ -33,6 +33,10 @@ export type DiagnosticCode =
   | 'unknown-kind'
   | 'wrong-api-version'
   | 'internal-error'
+  /** A reference entry (a trunk's list, a BYOC trunk's policy) that names no resource of its kind. */
+  | 'unknown-reference'
+  /** A reference entry whose name several resources have. */
+  | 'ambiguous-reference'
   /** A call-readiness rule (src/core/readiness): `readiness-<rule id>`. */
   | `readiness-${string}`;
 

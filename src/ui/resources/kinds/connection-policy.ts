@@ -1,9 +1,12 @@
+import { isProviderError } from '../../../core/http/provider-error';
 import { collect } from '../../../core/providers/page';
 import { byocTrunksUsingPolicy } from '../../../core/providers/twilio/byoc-trunks-using-policy';
 import { BYOC_FRIENDLY_NAME_MAX } from '../../../core/providers/twilio/field-names';
 import type { ByocTrunk, ConnectionPolicy } from '../../../core/providers/twilio/models';
 import { t } from '../../l10n';
 import { pickConnectionPolicy } from '../../pickers/pick-connection-policy';
+import { PartlyDoneError } from '../partly-done-error';
+import type { ResourceChange } from '../../resource-change-bus';
 import type { ResourceKindDescriptor } from '../resource-kind';
 
 declare module '../resource-ref' {
@@ -37,7 +40,15 @@ export const connectionPolicyKind: ResourceKindDescriptor<'connectionPolicy'> = 
   async pick(ctx, account, title) {
     return { kind: 'connectionPolicy', account, policy: await pickConnectionPolicy(ctx, account, title) };
   },
-  rename: { key: 'friendly_name', maxLength: BYOC_FRIENDLY_NAME_MAX },
+  rename: {
+    key: 'friendly_name',
+    maxLength: BYOC_FRIENDLY_NAME_MAX,
+    // As Create refuses it: two policies of one name cannot be told apart in a pick list or a trunk file.
+    async taken(connections, ref, name) {
+      const policies = await collect((await connections.twilio(ref.account)).connectionPolicies.list({ pageSize: 1000 }));
+      return policies.some((p) => p.sid !== ref.policy.sid && p.friendly_name === name) ? t('The account already has a connection policy named "{0}".', name) : undefined;
+    },
+  },
   edit: {
     fields: () => [{ key: 'friendly_name', description: t('The name of the policy (at most {0} characters).', BYOC_FRIENDLY_NAME_MAX), type: 'string', nullable: false, maxLength: BYOC_FRIENDLY_NAME_MAX }],
     async update(connections, ref, fields, signal) {
@@ -63,8 +74,31 @@ export const connectionPolicyKind: ResourceKindDescriptor<'connectionPolicy'> = 
     async remove(connections, ref, signal) {
       const client = await connections.twilio(ref.account);
       // Twilio refuses to delete a policy a BYOC trunk still uses (the emulator is as strict).
-      for (const trunk of await byocTrunksUsingPolicy(client, ref.policy.sid, signal)) await client.byocTrunks.update(trunk.sid, { connection_policy_sid: null }, { signal });
-      await client.connectionPolicies.delete(ref.policy.sid, { signal });
+      const users = await byocTrunksUsingPolicy(client, ref.policy.sid, signal);
+      const cleared: ByocTrunk[] = [];
+      const changes: ResourceChange[] = [];
+      try {
+        for (const trunk of users) {
+          await client.byocTrunks.update(trunk.sid, { connection_policy_sid: null }, { signal });
+          cleared.push(trunk);
+          changes.push({ account: ref.account.name, kind: 'TwilioByocTrunk', sid: trunk.sid });
+        }
+        await client.connectionPolicies.delete(ref.policy.sid, { signal });
+      } catch (e) {
+        if (cleared.length === 0) throw e;
+        // Never half-applied without saying so: which trunks lost the policy, which still use it.
+        const why = isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e);
+        const names = (trunks: readonly ByocTrunk[]) => trunks.map((tr) => `"${tr.friendly_name || tr.sid}"`).join(', ');
+        const left = users.filter((u) => !cleared.includes(u));
+        throw new PartlyDoneError(
+          `${t('Deleting "{0}" stopped: {1}. The policy was not deleted. These BYOC trunks no longer use it: {2}.', ref.policy.friendly_name || ref.policy.sid, why, names(cleared))}${
+            left.length > 0 ? ` ${t('These still use it: {0}.', names(left))}` : ''
+          } ${t('Delete it again to finish, or set their policy again with "Set Connection Policy…".')}`,
+          changes,
+          { cause: e },
+        );
+      }
+      return changes;
     },
   },
   console: { link: () => ({ kind: 'connectionPolicy' }), inPalette: false },

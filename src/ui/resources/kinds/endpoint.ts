@@ -71,7 +71,16 @@ export const endpointKind: ResourceKindDescriptor<'endpoint'> = {
   async pick(ctx, account, title) {
     return { kind: 'endpoint', account, endpoint: await pickEndpoint(ctx, account, title, { managedOnly: true }) };
   },
-  rename: { key: 'name', maxLength: undefined },
+  rename: {
+    key: 'name',
+    maxLength: undefined,
+    // As Create refuses it: trunk files name endpoints, and two of a name would be ambiguous.
+    async taken(connections, ref, name) {
+      const client = await connections.carrierx(ref.account);
+      const same = (await client.endpoints.page({ pageSize: 2, filter: `name eq ${JSON.stringify(name.trim())}` })).items;
+      return same.some((e) => e.endpoint_sid !== ref.endpoint.endpoint_sid) ? t('The account already has an endpoint named "{0}".', name.trim()) : undefined;
+    },
+  },
   edit: {
     fields: CHANGEABLE_FIELDS,
     async update(connections, ref, fields, signal) {
@@ -138,18 +147,25 @@ async function removeEndpoint(connections: AccountConnections, ref: RefOf<'endpo
   const client = await connections.carrierx(ref.account);
   const users = await trunksUsingEndpoint(client, ref.endpoint.endpoint_sid, signal);
   const changes: ResourceChange[] = [];
-  for (const { group, trunk } of users) {
-    await client.trunks.update(group.trunk_group_sid, trunk.trunk_sid, { endpoint_sid: null }, { signal });
-    changes.push({ account: ref.account.name, kind: 'CarrierXTrunkGroup', sid: group.trunk_group_sid });
-  }
+  const detached: typeof users = [];
   try {
+    for (const user of users) {
+      await client.trunks.update(user.group.trunk_group_sid, user.trunk.trunk_sid, { endpoint_sid: null }, { signal });
+      detached.push(user);
+      changes.push({ account: ref.account.name, kind: 'CarrierXTrunkGroup', sid: user.group.trunk_group_sid });
+    }
     await client.endpoints.delete(ref.endpoint.endpoint_sid, { signal });
   } catch (e) {
     if (changes.length === 0) throw e;
-    // Never half-applied without saying so: the trunks already have no endpoint.
+    // Never half-applied without saying so: the trunks already detached, and those that still
+    // send calls to the endpoint when a detach in between failed.
     const why = isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e);
+    const names = (list: typeof users) => list.map((u) => `"${u.trunk.name || u.trunk.trunk_sid}"`).join(', ');
+    const left = users.filter((u) => !detached.includes(u));
     throw new PartlyDoneError(
-      t('These trunks were left with no endpoint, but deleting "{0}" failed: {1}. Set their endpoint again with "Set Endpoint…", or delete it again. Trunks: {2}', endpointKind.label(ref), why, users.map((u) => `"${u.trunk.name || u.trunk.trunk_sid}"`).join(', ')),
+      `${t('These trunks were left with no endpoint, but deleting "{0}" failed: {1}. Set their endpoint again with "Set Endpoint…", or delete it again. Trunks: {2}', endpointKind.label(ref), why, names(detached))}${
+        left.length > 0 ? ` ${t('These still send calls to it: {0}.', names(left))}` : ''
+      }`,
       changes,
       { cause: e },
     );

@@ -1,9 +1,12 @@
 import type { Account } from '../../../core/accounts/account';
+import { isProviderError } from '../../../core/http/provider-error';
 import type { SipCredentialList, SipIpAccessControlList, Trunk, TrunkAuthList } from '../../../core/providers/twilio/models';
 import type { TwilioClient } from '../../../core/providers/twilio/twilio-client';
 import { trunksLinkingList } from '../../../core/providers/twilio/trunks-linking-list';
 import { t } from '../../l10n';
 import type { PickContext } from '../../pickers/pick-trunk';
+import type { ResourceChange } from '../../resource-change-bus';
+import { PartlyDoneError } from '../partly-done-error';
 import type { ResourceKindDescriptor } from '../resource-kind';
 import type { RefOf } from '../resource-ref';
 import { sipAuthListNameField, tooltipFieldsOf } from './sip-auth-list-fields';
@@ -77,8 +80,31 @@ export function sipAuthListKind<K extends SipAuthListKind>(spec: SipAuthListKind
         const client = await connections.twilio(listRef(ref).account);
         const sid = listRef(ref).list.sid;
         // Twilio refuses to delete a list a trunk still links (the emulator is as strict).
-        for (const trunk of await trunksLinkingList(client, spec.kind, sid, signal)) await spec.links(client).remove(trunk.sid, sid, { signal });
-        await spec.lists(client).delete(sid, { signal });
+        const linking = await trunksLinkingList(client, spec.kind, sid, signal);
+        const unlinked: Trunk[] = [];
+        const changes: ResourceChange[] = [];
+        try {
+          for (const trunk of linking) {
+            await spec.links(client).remove(trunk.sid, sid, { signal });
+            unlinked.push(trunk);
+            changes.push({ account: listRef(ref).account.name, kind: 'TwilioTrunk', sid: trunk.sid });
+          }
+          await spec.lists(client).delete(sid, { signal });
+        } catch (e) {
+          if (unlinked.length === 0) throw e;
+          // Never half-applied without saying so: which trunks no longer link it, which still do.
+          const why = isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e);
+          const names = (trunks: readonly Trunk[]) => trunks.map((tr) => `"${tr.friendly_name || tr.sid}"`).join(', ');
+          const left = linking.filter((tr) => !unlinked.includes(tr));
+          throw new PartlyDoneError(
+            `${t('Deleting "{0}" stopped: {1}. The list was not deleted. These trunks no longer link it: {2}.', listRef(ref).list.friendly_name || sid, why, names(unlinked))}${
+              left.length > 0 ? ` ${t('These still link it: {0}.', names(left))}` : ''
+            } ${t('Delete it again to finish, or link it again with "Link Lists to Trunk…".')}`,
+            changes,
+            { cause: e },
+          );
+        }
+        return changes;
       },
     },
     console: { link: () => ({ kind: spec.kind }), inPalette: true },

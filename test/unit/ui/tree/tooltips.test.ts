@@ -6,6 +6,7 @@ import trunkSchema from '../../../../schemas/twilio-trunk.schema.json';
 import type { ExplorerNode } from '../../../../src/ui/tree/explorer-node';
 import { fieldLabel } from '../../../../src/ui/tree/field-labels';
 import { markdownFields, named } from '../../../../src/ui/tree/markdown-fields';
+import { setTranslator } from '../../../../src/ui/l10n';
 import { commandHarness, type CommandHarness } from '../../../support/command-harness';
 import { startTestEmulator, type TestEmulator } from '../../../support/test-emulator';
 
@@ -56,6 +57,27 @@ describe('tooltip fields', () => {
 
   test('flags read as the ones that are on', () => {
     assert.deepEqual(lines(markdownFields('+1', [['capabilities', { voice: true, sms: false, mms: true }]], 'phoneNumber')), ['Capabilities · `capabilities`: voice, mms']);
+  });
+
+  test('a page of rows translates each label once, and a new language takes effect at once', () => {
+    // Every row's tooltip asks for its labels: the explorer builds 50 rows a page, so asking
+    // twice must not translate again (it built the table of 60 words per field asked).
+    const calls: string[] = [];
+    const plain = (message: string, ...args: (string | number | boolean)[]) => message.replace(/\{(\d+)\}/g, (whole, i: string) => String(args[Number(i)] ?? whole));
+    try {
+      setTranslator((message, ...args) => (calls.push(message), plain(message, ...args)));
+      const fields: [string, unknown][] = [['sid', 'TK0123'], ['friendly_name', 'Acme'], ['date_created', '2025-01-02T11:23:45Z'], ['domain_name', 'acme.pstn.twilio.com']];
+      markdownFields('Acme', fields, 'trunk');
+      assert.ok(calls.length > 0);
+      calls.length = 0;
+      for (let row = 0; row < 50; row++) markdownFields('Acme', fields, 'trunk');
+      assert.deepEqual(calls, []);
+      setTranslator((message, ...args) => `¡${plain(message, ...args)}!`);
+      assert.equal(fieldLabel('sid', 'trunk'), '¡SID!');
+      assert.equal(fieldLabel('friendly_name', 'trunk'), '¡Friendly name!');
+    } finally {
+      setTranslator(plain);
+    }
   });
 
   test('labels come from the schemas: every field of a trunk-file kind has a title, the same for the same API name', () => {

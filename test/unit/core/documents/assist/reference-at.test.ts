@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { sipPasswordEnvVar } from '../../../../../src/core/documents/apply/secret-request';
 import { referenceAt, referenceChoices, referenceHoverMarkdown } from '../../../../../src/core/documents/assist/reference-at';
 import { parseTrunkFile } from '../../../../../src/core/documents/file/parse-trunk-file';
+import { documentKind } from '../../../../../src/core/documents/kinds/document-kinds';
 import { AccountReferences } from '../../../../../src/core/documents/references/account-references';
 
 // What the editor's completion, hover and Go to Definition show at a reference entry, as data;
@@ -18,6 +19,31 @@ describe('references in the editor', () => {
     assert.deepEqual(at, { kind: 'TwilioIpAccessControlList', account: 'acme', value: 'Office', range: { start: TRUNK.indexOf('Office'), end: TRUNK.indexOf('Office') + 6 } });
     assert.equal(referenceAt(TRUNK, TRUNK.indexOf('Users') + 1)?.kind, 'TwilioCredentialList');
     assert.equal(referenceAt(TRUNK, TRUNK.indexOf('Edge')), undefined, 'friendly_name is no reference');
+  });
+
+  it("finds a field of a list's item: a CarrierX trunk's endpoint, and a BYOC trunk's connection_policy", () => {
+    const group = 'apiVersion: trunkline/v1\nkind: CarrierXTrunkGroup\naccount: acme\nspec:\n  name: G\n  trunks:\n    - name: primary\n      endpoint: edge-sip\n';
+    assert.deepEqual(referenceAt(group, group.indexOf('edge-sip') + 1), { kind: 'CarrierXEndpoint', account: 'acme', value: 'edge-sip', range: { start: group.indexOf('edge-sip'), end: group.indexOf('edge-sip') + 8 } });
+    assert.equal(referenceAt(group, group.indexOf('primary') + 1), undefined, "a trunk's name is no reference");
+    const byoc = 'apiVersion: trunkline/v1\nkind: TwilioByocTrunk\naccount: acme\nspec:\n  friendly_name: B\n  connection_policy: Carrier\n';
+    assert.equal(referenceAt(byoc, byoc.indexOf('Carrier') + 1)?.kind, 'TwilioConnectionPolicy');
+  });
+
+  it("hovers a BYOC trunk's policy with its targets in the order Twilio tries them, each with its share of its priority", () => {
+    const summary = documentKind('TwilioConnectionPolicy').referable!.summary({
+      targets: [
+        { target: 'sip:dr.example.com', priority: 20, weight: 10 },
+        { target: 'sip:b.example.com', priority: 10, weight: 10 },
+        { target: 'sip:off.example.com', priority: 10, weight: 50, enabled: false },
+        { target: 'sip:a.example.com', priority: 10, weight: 30 },
+      ],
+    });
+    assert.deepEqual(summary, [
+      'sip:a.example.com (priority 10, weight 30, 75% of priority 10)',
+      'sip:b.example.com (priority 10, weight 10, 25% of priority 10)',
+      'sip:off.example.com (priority 10, weight 50, disabled)',
+      'sip:dr.example.com (priority 20, weight 10, 100% of priority 20)',
+    ]);
   });
 
   it("offers the account's and the workspace's names, a shared name as its sids, leaving out those listed", () => {
