@@ -12,7 +12,7 @@ import { confirm } from './confirm-prompt';
 import { ExitCode } from './exit-codes';
 import { FileWriteBack } from './file-write-back';
 import { COMMON_HELP } from './help-text';
-import { planFiles } from './plan-files';
+import { fileExistsIn, planFiles } from './plan-files';
 import { planJson, planText, summarizePlan, type PlanJson } from './plan-output';
 import { ProgressLine } from './progress-line';
 
@@ -134,7 +134,7 @@ ${COMMON_HELP}
           runtime.note('Not applied to the documents that changed after the plan: run apply again to review their new plan, or add --overwrite to apply it without asking.');
           break;
         }
-        const replanned = await planAll(outdated, clients, { syncState, signal });
+        const replanned = await planAll(outdated, clients, { syncState, signal, fileExists: fileExistsIn(io.cwd) });
         options.secrets = new Map([...secrets, ...secretsFromEnv(secretRequestsOf(applied(replanned)), io.env, addSecret)]);
         if (!json) io.stdout.write(planText(files, replanned));
         replans.push(planJson(files, replanned));

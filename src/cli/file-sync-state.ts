@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RemoteFingerprint } from '../core/documents/sync/remote-fingerprint';
-import { legacyEntriesBySid, MemorySyncStateStore, type PendingCreate, type PendingCreateKey, type SyncStateKey, type SyncStateStore } from '../core/documents/sync/sync-state';
-import { isTrunkKind } from '../core/documents/file/trunk-kinds';
+import { legacyEntriesBySid, MemorySyncStateStore, pendingCreateKeyId, pendingCreateOf, type PendingCreate, type PendingCreateKey, type SyncStateKey, type SyncStateStore } from '../core/documents/sync/sync-state';
 import { CliError } from './cli-error';
 import { ExitCode } from './exit-codes';
 import { writeFileAtomic } from './write-file-atomic';
@@ -10,7 +9,7 @@ import { writeFileAtomic } from './write-file-atomic';
 /**
  * The remote version each resource was last pushed or pulled with (drift detection), kept in a
  * small JSON file: `{ "version": 2, "resources": { "<account>/<kind>/<sid>": fingerprint },
- * "pendingCreates": { "<file>#<document index>": … } }`. Resources are keyed by identity, so
+ * "pendingCreates": { "<file>#<document index>#<account>/<kind>/<name>": { uri, index, kind, account, name, before } } }`. Resources are keyed by identity, so
  * moving, renaming or reordering documents keeps their history; version 1 files (keyed by file
  * and document index) are read and their entries kept by sid under `legacy` until each resource
  * is synced again. Files of pending creates are named relative to `root` (the config file's
@@ -61,12 +60,13 @@ export class FileSyncStateStore implements SyncStateStore {
     this.dirty = true;
   }
 
-  getPendingCreate(key: PendingCreateKey): PendingCreate | undefined {
-    return this.memory.getPendingCreate(this.stored(key));
+  /** Named as this run names files (relative to the cwd), whatever the folder the state was written from. */
+  pendingCreates(): PendingCreate[] {
+    return this.memory.pendingCreates().map((p) => ({ ...p, uri: this.asRun(p.uri) }));
   }
 
-  setPendingCreate(key: PendingCreateKey, pending: PendingCreate): void {
-    this.memory.setPendingCreate(this.stored(key), pending);
+  setPendingCreate(pending: PendingCreate): void {
+    this.memory.setPendingCreate(this.stored(pending));
     this.dirty = true;
     this.save();
   }
@@ -103,6 +103,12 @@ export class FileSyncStateStore implements SyncStateStore {
     const relative = path.relative(this.root, path.resolve(this.cwd, key.uri)).split(path.sep).join('/');
     return { ...key, uri: relative };
   }
+
+  private asRun(stored: string): string {
+    const absolute = path.resolve(this.root, stored);
+    const relative = path.relative(this.cwd, absolute);
+    return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
+  }
 }
 
 function parseState(text: string): { entries: Record<string, RemoteFingerprint>; legacy: Map<string, RemoteFingerprint>; pending: Record<string, PendingCreate> } | undefined {
@@ -121,10 +127,8 @@ function parseState(text: string): { entries: Record<string, RemoteFingerprint>;
     const pending: Record<string, PendingCreate> = {};
     if (isRecord(json.pendingCreates)) {
       for (const [key, value] of Object.entries(json.pendingCreates)) {
-        const p = value as Partial<PendingCreate> | null;
-        if (p && isTrunkKind(p.kind) && typeof p.account === 'string' && typeof p.name === 'string' && Array.isArray(p.before)) {
-          pending[key] = { kind: p.kind, account: p.account, name: p.name, before: p.before.filter((s): s is string => typeof s === 'string') };
-        }
+        const entry = pendingCreateOf(key, value);
+        if (entry) pending[pendingCreateKeyId(entry)] = entry;
       }
     }
     return { entries, legacy, pending };

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { planAll, type CombinedPlan } from '../core/documents/apply/push-all';
 import type { SyncClients } from '../core/documents/apply/sync-clients';
 import { checkTrunkFiles, syncDocuments, type CheckedFile } from './check-trunk-files';
@@ -36,12 +38,21 @@ export async function planFiles({ io, line, runtime, signal }: CommandContext, c
   const progress = new ProgressLine(io, line.global.quiet);
   progress.update(`Planning ${documents.length} document${documents.length === 1 ? '' : 's'}…`);
   try {
-    const combined = await planAll(documents, clients, { syncState, signal });
+    const combined = await planAll(documents, clients, { syncState, signal, fileExists: fileExistsIn(io.cwd) });
     if (signal.aborted) throw new CliError('Interrupted: nothing was applied.', ExitCode.interrupted, 'interrupted');
     return { files, combined, clients, accounts, syncState };
   } finally {
     progress.clear();
   }
+}
+
+/**
+ * Whether a file named as this run names it (relative to `cwd`) exists: a create an interrupted
+ * run journaled for a file not given this time goes to a same-named document only when that
+ * file is gone (plan-documents.ts).
+ */
+export function fileExistsIn(cwd: string): (uri: string) => boolean {
+  return (uri) => fs.existsSync(path.resolve(cwd, uri));
 }
 
 /** Unknown accounts and missing credentials of the documents that would be planned, each once, with where. */

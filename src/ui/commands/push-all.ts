@@ -31,7 +31,8 @@ export const pushAll: CommandDefinition<DocumentCommandContext> = {
     const documents: SyncDocument[] = editorDocuments.flatMap((d) => files.documentsToPush(d).map((document) => ({ uri: d.uri, document })));
 
     const combined = await ctx.workbench.withProgress(t('Planning {0} documents…', documents.length), (_report, signal) =>
-      planAll(documents, files.clients, { syncState: files.syncState, signal, claimedSids: files.claimedSids() }),
+      // the whole workspace's documents: a journaled create of a file not among them is of a renamed file
+      planAll(documents, files.clients, { syncState: files.syncState, signal, claimedSids: files.claimedSids(), ...(folder ? {} : { workspaceDocuments: documents }) }),
     );
     const planned = combined.documents.flatMap((d) => (d.outcome.status === 'planned' ? [d.outcome.plan] : []));
     const refused = combined.documents.flatMap((d) => (d.outcome.status === 'refused' ? [d.outcome.refusal] : []));

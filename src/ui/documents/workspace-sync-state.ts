@@ -3,6 +3,7 @@ import type { RemoteFingerprint } from '../../core/documents/sync/remote-fingerp
 import {
   legacyEntriesBySid,
   pendingCreateKeyId,
+  pendingCreateOf,
   syncStateKeyId,
   type PendingCreate,
   type PendingCreateKey,
@@ -36,16 +37,21 @@ export class WorkspaceSyncState implements SyncStateStore {
     await this.forgetLegacy(key.sid);
   }
 
-  getPendingCreate(key: PendingCreateKey): PendingCreate | undefined {
-    return this.read<PendingCreate>(PENDING_KEY)[pendingCreateKeyId(key)];
+  pendingCreates(): PendingCreate[] {
+    return Object.entries(this.read<unknown>(PENDING_KEY)).flatMap(([id, value]) => pendingCreateOf(id, value) ?? []);
   }
 
-  setPendingCreate(key: PendingCreateKey, pending: PendingCreate): Promise<void> {
-    return this.write(PENDING_KEY, pendingCreateKeyId(key), pending);
+  setPendingCreate(pending: PendingCreate): Promise<void> {
+    return this.write(PENDING_KEY, pendingCreateKeyId(pending), pending);
   }
 
-  deletePendingCreate(key: PendingCreateKey): Promise<void> {
-    return this.write(PENDING_KEY, pendingCreateKeyId(key), undefined);
+  /** Also the entry an earlier version kept for the same place (`<uri>#<index>`). */
+  async deletePendingCreate(key: PendingCreateKey): Promise<void> {
+    await this.write(PENDING_KEY, pendingCreateKeyId(key), undefined);
+    if (`${key.uri}#${key.index}` in this.read<unknown>(PENDING_KEY)) {
+      const legacy = pendingCreateOf(`${key.uri}#${key.index}`, this.read<unknown>(PENDING_KEY)[`${key.uri}#${key.index}`]);
+      if (legacy && legacy.kind === key.kind && legacy.account === key.account && legacy.name === key.name) await this.write(PENDING_KEY, `${key.uri}#${key.index}`, undefined);
+    }
   }
 
   private legacyEntries(): Map<string, RemoteFingerprint> {

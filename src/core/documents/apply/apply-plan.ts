@@ -7,9 +7,10 @@ import type { PlanOperation } from '../plan/plan-operations';
 import { UncertainCreateError } from './reconcile-create';
 import { compareFingerprints, remoteFingerprint, syncedAfterPush, type RemoteFingerprint } from '../sync/remote-fingerprint';
 import { ResourceClaims } from './resource-claims';
+import { REFERENCE_MOVED, referencesMovedSincePlan } from './references-moved';
 import { fetchRemoteState } from '../plan/fetch-remote-state';
 import type { SyncClients } from './sync-clients';
-import { syncStateKeyOf, type SyncStateStore } from '../sync/sync-state';
+import { syncStateKeyOf, type PendingCreateKey, type SyncStateStore } from '../sync/sync-state';
 
 /** true: go on; false or a reason: stop before the next operation. */
 export type PreconditionResult = boolean | string;
@@ -104,15 +105,20 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
   let sidAssigned = false;
   // A create journaled in the sync state (see PendingCreate) is forgotten once its sid is in
   // the file, or once it clearly did not happen; otherwise it stays for the next plan.
+  // The entries the plan matched to this document (plan.journaled) go too: the resource they
+  // stand for is this document's now, or never came to be.
   const journal = options.syncState;
-  const journalKey = { uri: plan.uri, index: plan.index };
-  let journaled = false;
+  let journalKey: PendingCreateKey | undefined;
   const journalCreate = journal
     ? async (name: string, before: ReadonlySet<string>) => {
-        await journal.setPendingCreate(journalKey, { kind: plan.kind, account: plan.account, name, before: [...before] });
-        journaled = true;
+        const key: PendingCreateKey = { uri: plan.uri, index: plan.index, kind: plan.kind, account: plan.account, name };
+        await journal.setPendingCreate({ ...key, before: [...before] });
+        journalKey = key;
       }
     : undefined;
+  const forgetJournal = async () => {
+    for (const key of [...(journalKey ? [journalKey] : []), ...(plan.journaled ?? [])]) await journal?.deletePendingCreate(key);
+  };
   const claims = options.claims ?? new ResourceClaims();
   const finish = async (status: ApplyStatus, message: string, failedAt?: PlanOperation, error?: unknown, movedFields?: string[]): Promise<ApplyResult> => {
     const remoteTouched = applied.length > 0 || (error !== undefined && mayHaveApplied(error));
@@ -129,7 +135,7 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
   if (options.verifyRemote !== false) {
     let moved: string[] | undefined;
     try {
-      moved = await remoteMovedSincePlan(plan, clients, options.signal);
+      moved = (await remoteMovedSincePlan(plan, clients, options.signal)) ?? (await referencesMovedSincePlan([plan], clients, options.signal)).get(plan);
     } catch (error) {
       if (isProviderError(error) && error.kind === 'cancelled') return finish('cancelled', `Cancelled before ${plan.operations[0]!.description}: nothing was sent.`, plan.operations[0], error);
       return finish('failed', `Nothing was sent: reading the remote ${plan.title} again before the first change failed (${errorText(error)}). Push again.`, plan.operations[0], error);
@@ -151,7 +157,7 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
     } catch (error) {
       // A create the provider clearly refused made nothing: its journal entry goes. (An entry
       // whose create may have happened stays for the next plan to resolve.)
-      if (journaled && !sidAssigned && !mayHaveApplied(error)) await journal!.deletePendingCreate(journalKey);
+      if (journalKey && !sidAssigned && !mayHaveApplied(error)) await journal!.deletePendingCreate(journalKey);
       if (isProviderError(error) && error.kind === 'cancelled') {
         return finish('cancelled', `${progressText()}; cancelled during ${operation.description}. Push again to finish.`, operation, error);
       }
@@ -166,7 +172,7 @@ export async function applyPlan(plan: DocumentPlan, clients: SyncClients, option
         await options.onCreated?.(sid);
         sidAssigned = true;
         // created or adopted: the sid is in the file now, the journal has done its work
-        await journal?.deletePendingCreate(journalKey);
+        await forgetJournal();
       } catch (error) {
         const next = plan.operations[index + 1];
         return finish(
@@ -208,6 +214,9 @@ export function movedFields(planned: RemoteFingerprint, current: RemoteFingerpri
 }
 
 export function outdatedMessage(plan: DocumentPlan, moved: readonly string[]): string {
+  if (moved.some((m) => m.startsWith(REFERENCE_MOVED))) {
+    return `What ${plan.title} names changed after the plan was made (${moved.join('; ')}); nothing was sent. Review the new plan, then push again.`;
+  }
   const what = moved[0] === '(deleted)' ? ' (it was deleted)' : moved.length > 0 ? ` (${moved.join(', ')})` : '';
   return `The remote ${plan.title} changed after the plan was made${what}; nothing was sent. Review the new plan, then push again.`;
 }

@@ -6,6 +6,7 @@ import { errorText, plural } from '../plan/message-text';
 import { planDocuments, type PlanDocumentsOptions, type PlannedDocument, type SyncDocument } from '../plan/plan-documents';
 import { remoteFingerprint, syncedAfterPush } from '../sync/remote-fingerprint';
 import { ResourceClaims } from './resource-claims';
+import { movableReference, plannedReferences, referencesMovedSincePlan } from './references-moved';
 import type { RemoteTarget } from '../plan/remote-state';
 import type { SyncClients } from './sync-clients';
 import { syncStateKeyOf, type SyncStateStore } from '../sync/sync-state';
@@ -146,6 +147,17 @@ async function remoteMovedSincePlans(combined: CombinedPlan, clients: SyncClient
       for (const { planned } of list) moved.set(planned, error instanceof Error ? error : new Error(String(error)));
     }
   });
+  // Names that resolve otherwise now (references-moved.ts): creates too, since they link.
+  const toWrite = combined.documents.flatMap((planned) => (planned.outcome.status === 'planned' && planned.outcome.plan.operations.length > 0 && !moved.has(planned) ? [[planned.outcome.plan, planned] as const] : []));
+  try {
+    const references = await referencesMovedSincePlan(toWrite.map(([plan]) => plan), clients, signal);
+    for (const [plan, planned] of toWrite) {
+      const problems = references.get(plan);
+      if (problems) moved.set(planned, problems);
+    }
+  } catch (error) {
+    for (const [plan, planned] of toWrite) if (plannedReferences(plan).some(movableReference)) moved.set(planned, error instanceof Error ? error : new Error(String(error)));
+  }
   return moved;
 }
 

@@ -4,6 +4,7 @@ import type { RemoteFingerprint } from '../sync/remote-fingerprint';
 import type { RemoteState, RemoteTarget } from './remote-state';
 import type { TrunkKind } from '../file/trunk-kinds';
 import type { DocumentKey } from '../references/document-reference';
+import type { PendingCreateKey } from '../sync/sync-state';
 
 /** What Push would do to one document's resource. No operations: in sync. */
 export interface DocumentPlan {
@@ -36,6 +37,11 @@ export interface DocumentPlan {
    * created yet must be created before an operation of this plan can send their sid.
    */
   dependsOn?: DocumentKey[] | undefined;
+  /**
+   * Journaled creates of interrupted pushes that were this document's (plan-documents.ts): the
+   * apply forgets them once the document has its sid.
+   */
+  journaled?: PendingCreateKey[] | undefined;
 }
 
 export type PlanRefusalReason = 'invalid' | 'remote-missing' | 'plan-errors' | 'unavailable';

@@ -7,9 +7,9 @@ import type { TrunkDocument } from '../file/parse-trunk-file';
 import type { PlanError } from './plan-error';
 import { documentKind } from '../kinds/document-kinds';
 import { fetchRemoteState } from './fetch-remote-state';
-import type { RemoteLookup, RemoteTarget } from './remote-state';
+import type { RemoteLookup, RemoteTarget, SameNamedResource } from './remote-state';
 import type { SyncClients } from '../apply/sync-clients';
-import { syncStateKeyOf, type PendingCreateKey, type SyncStateStore } from '../sync/sync-state';
+import { syncStateKeyOf, type PendingCreate, type SyncStateStore } from '../sync/sync-state';
 import { CarrierXDidIndex } from './carrierx-did-index';
 import { TwilioNumberIndex } from './twilio-number-index';
 import { AccountReferences } from '../references/account-references';
@@ -42,6 +42,14 @@ export interface PlanDocumentsOptions {
    * account's resources (the documents planned always count). Default: only those planned.
    */
   workspaceDocuments?: readonly SyncDocument[] | undefined;
+  /**
+   * Whether a file exists (the CLI asks the disk). A create an interrupted push journaled for a
+   * document of a file not in this call goes to a same-named document of another file only when
+   * that file is gone (renamed); while it exists, it may hold the document (a copy made as a
+   * template), so the plan refuses and says which sid to write where. Without it, a file not
+   * among `workspaceDocuments` (when given: the whole workspace) is gone.
+   */
+  fileExists?: ((uri: string) => boolean) | undefined;
   /** Keeps the account's resources listed for references, for the live diagnostics (which never list). */
   listings?: ReferenceListings | undefined;
 }
@@ -74,9 +82,10 @@ export async function planDocuments(documents: readonly SyncDocument[], clients:
   const claimed = new Set([...(options.claimedSids ?? []), ...documents.flatMap((d) => (d.document.sid !== undefined ? [d.document.sid] : []))]);
   const referables = referableDocuments([...documents, ...(options.workspaceDocuments ?? [])]);
   const resolvers = new Map<string, AccountReferences>();
+  const journal = options.syncState ? matchJournal(await options.syncState.pendingCreates(), documents, targets, options) : new Map<number, JournalClaim>();
   await mapBounded([...byAccount], ACCOUNT_CONCURRENCY, async ([account, indexes]) => {
     try {
-      await planAccount(account, indexes, documents, targets as RemoteTarget[], clients, options, claimed, outcomes, referables, resolvers);
+      await planAccount(account, indexes, documents, targets as RemoteTarget[], clients, options, claimed, outcomes, referables, resolvers, journal);
     } catch (error) {
       for (const i of indexes) {
         const { uri, document } = documents[i]!;
@@ -106,6 +115,7 @@ async function planAccount(
   outcomes: PlanOutcome[],
   referables: readonly ReferableDocument[],
   resolvers: Map<string, AccountReferences>,
+  journal: ReadonlyMap<number, JournalClaim>,
 ): Promise<void> {
   const { signal } = options;
   const lookupNew = options.lookupNew ?? true;
@@ -114,21 +124,46 @@ async function planAccount(
   const dids = indexes.some((i) => documentKind(targets[i]!.kind).plan.usesDidIndex) ? new CarrierXDidIndex(await clients.carrierx(account)) : undefined;
   // The account's resources of each kind that a document names by name: one listing each, alongside the fetch.
   const named = indexes.flatMap((i) => specReferences(targets[i]!.kind, targets[i]!.spec as Record<string, unknown>).filter((r) => !documentKind(r.reference.kind).identity.sidPattern.test(r.value)).map((r) => r.reference.kind));
-  const [{ lookups, trunkNames }, references] = await Promise.all([
+  const [{ lookups, trunkNames }, loaded] = await Promise.all([
     fetchRemoteStates(account, fetched.map((i) => targets[i]!), clients, { signal, numbers, dids }),
     AccountReferences.load(account, named, referables, clients, signal),
   ]);
-  resolvers.set(account, references);
-  for (const [kind, resources] of references.listed()) options.listings?.set(account, kind, resources);
+  for (const [kind, resources] of loaded.listed()) options.listings?.set(account, kind, resources);
   const lookupOf = new Map<number, RemoteLookup>(fetched.map((i, k) => [i, lookups[k]!]));
+  // Interrupted creates first: a document that adopts what one made stands for it when names resolve.
+  const resumed = new Map<number, ResumedCreate | { error: unknown }>();
+  for (const i of indexes) {
+    try {
+      resumed.set(i, await resumeJournaledCreate(targets[i]!, lookupOf.get(i), journal.get(i), clients, options, claimed));
+    } catch (error) {
+      resumed.set(i, { error });
+    }
+  }
+  const adopted = new Map<string, string>();
+  for (const [i, r] of resumed) if ('made' in r && r.made && r.lookup?.status === 'new' && r.lookup.adopt) adopted.set(`${documents[i]!.uri}#${documents[i]!.document.index}`, r.lookup.adopt.sid);
+  const references = loaded.withAdopted(adopted);
+  resolvers.set(account, references);
   for (const i of indexes) {
     const { uri, document } = documents[i]!;
     const sid = targets[i]!.sid;
     try {
       const lastSynced = sid !== undefined && options.syncState ? await options.syncState.get(syncStateKeyOf(targets[i]!, sid)) : undefined;
-      const lookup = await adoptJournaledCreate(targets[i]!, lookupOf.get(i), { uri, index: document.index }, clients, options, claimed);
+      const r = resumed.get(i)!;
+      if ('error' in r) throw r.error;
+      const resumedCreate = r;
+      if (resumedCreate.refusal) {
+        outcomes[i] = refusal(uri, document, 'plan-errors', resumedCreate.refusal, { errors: [locatePlanError(document, { message: resumedCreate.refusal, path: ['spec'] })] });
+        continue;
+      }
+      const lookup = resumedCreate.lookup;
       const owned = lookup?.status === 'new' && lookup.adopt && claimed.has(lookup.adopt.sid) ? lookup.adopt.sid : undefined;
-      outcomes[i] = owned ? adoptionRefused(uri, document, targets[i]!, owned) : await computePlan(document, lookup, { uri, numbers, dids, trunkNames, lastSynced, references, signal });
+      const outcome = owned ? adoptionRefused(uri, document, targets[i]!, owned) : await computePlan(document, lookup, { uri, numbers, dids, trunkNames, lastSynced, references, signal });
+      if (outcome.status === 'planned' && resumedCreate.entries) {
+        outcome.plan.journaled = resumedCreate.entries;
+        const adopt = outcome.plan.operations[0];
+        if (adopt?.type === 'adopt' && resumedCreate.made) adopt.description = resumedDescription(targets[i]!, adopt.sid, resumedCreate.made, { uri, index: document.index });
+      }
+      outcomes[i] = outcome;
     } catch (error) {
       outcomes[i] = refusal(uri, document, 'unavailable', `Could not plan this document: ${errorText(error)}.`, { cause: error });
     }
@@ -136,30 +171,144 @@ async function planAccount(
 }
 
 /**
- * A document without sid whose last push journaled a create (sync state PendingCreate) and then
- * stopped before the sid reached the file: the one same-named resource that did not exist before
- * that create, and that no document owns, is its resource, adopted instead of created again. Two
- * or more such resources are left to the user (the plan warns about same-named ones), as is a
- * journal of another kind.
+ * What the journal of interrupted creates says about a document of this call: the entries that
+ * are its own, or, for `unsure` and `ambiguous`, an entry that may be its own or another's.
  */
-async function adoptJournaledCreate(
+interface JournalClaim {
+  entries: PendingCreate[];
+  verdict: 'own' | 'unsure' | 'ambiguous';
+  /** For `ambiguous`: the other documents it may belong to. */
+  others: string[];
+}
+
+/**
+ * Gives each journaled create (PendingCreate) the document it was made for, by what the
+ * document is rather than where it is: its kind, account and the name it was created with.
+ * Same-named candidates (a copy made as a template) are told apart by the entry's file, then
+ * its position; a document whose name was edited since is found at the entry's very place,
+ * when no document still has the old name. A same-named document in another file gets it only
+ * when the entry's file is part of this call or gone (`fileExists`); otherwise, or when several
+ * documents fit equally, the plan refuses rather than guess (resumeJournaledCreate). Entries no
+ * document fits (the document was deleted) stay for a later push.
+ */
+function matchJournal(journal: readonly PendingCreate[], documents: readonly SyncDocument[], targets: readonly (RemoteTarget | undefined)[], options: PlanDocumentsOptions): Map<number, JournalClaim> {
+  const claims = new Map<number, JournalClaim>();
+  if (journal.length === 0) return claims;
+  const here = new Map(documents.map((d, i) => [documentKeyId({ uri: d.uri, index: d.document.index }), i]));
+  const known = new Map<string, { uri: string; index: number; target: RemoteTarget | undefined }>();
+  for (const [i, d] of documents.entries()) known.set(documentKeyId({ uri: d.uri, index: d.document.index }), { uri: d.uri, index: d.document.index, target: targets[i] });
+  for (const d of options.workspaceDocuments ?? []) {
+    const key = documentKeyId({ uri: d.uri, index: d.document.index });
+    if (!known.has(key)) known.set(key, { uri: d.uri, index: d.document.index, target: remoteTargetOf(d.document) });
+  }
+  const knownUris = new Set([...known.values()].map((k) => k.uri));
+  const gone = (uri: string) => !knownUris.has(uri) && (options.fileExists ? !options.fileExists(uri) : options.workspaceDocuments !== undefined);
+  const claim = (k: { uri: string; index: number }, entry: PendingCreate, verdict: JournalClaim['verdict'], others: string[] = []) => {
+    const i = here.get(documentKeyId(k));
+    if (i === undefined) return;
+    const found = claims.get(i);
+    // one entry that is not surely this document's makes the whole claim unsure
+    if (found) found.entries.push(entry);
+    if (found && verdict !== 'own') Object.assign(found, { verdict, others });
+    if (!found) claims.set(i, { entries: [entry], verdict, others });
+  };
+  const where = (k: { uri: string; index: number }) => `${k.uri} (document ${k.index + 1})`;
+  for (const entry of journal) {
+    const candidates = [...known.values()].filter((k) => k.target && k.target.sid === undefined && k.target.kind === entry.kind && k.target.account === entry.account);
+    let byName = candidates.filter((k) => nameOfTarget(k.target!) === entry.name);
+    if (byName.length > 1 && byName.some((k) => k.uri === entry.uri)) byName = byName.filter((k) => k.uri === entry.uri);
+    if (byName.length > 1 && byName.filter((k) => k.index === entry.index).length === 1) byName = byName.filter((k) => k.index === entry.index);
+    if (byName.length === 1) {
+      const k = byName[0]!;
+      if (k.uri === entry.uri || knownUris.has(entry.uri) || gone(entry.uri)) claim(k, entry, 'own');
+      else claim(k, entry, 'unsure');
+      continue;
+    }
+    if (byName.length > 1) {
+      for (const k of byName) claim(k, entry, 'ambiguous', byName.filter((o) => o !== k).map(where));
+      continue;
+    }
+    // Renamed since: the document at the entry's place, unless another entry names it as it is now.
+    const atPlace = candidates.find((k) => k.uri === entry.uri && k.index === entry.index);
+    const itsName = atPlace ? nameOfTarget(atPlace.target!) : undefined;
+    if (atPlace && !journal.some((o) => o !== entry && o.kind === entry.kind && o.account === entry.account && o.name === itsName)) claim(atPlace, entry, 'own');
+  }
+  return claims;
+}
+
+interface ResumedCreate {
+  lookup: RemoteLookup | undefined;
+  /** The document's own journal entries (forgotten once it has a sid). */
+  entries?: PendingCreate[] | undefined;
+  /** The entry whose resource is adopted. */
+  made?: PendingCreate | undefined;
+  refusal?: string | undefined;
+}
+
+/**
+ * A document without sid that an interrupted push journaled a create for (matchJournal): the
+ * one resource with the journaled name that did not exist before that create, and that no
+ * document owns, is its resource, adopted instead of created again. Two or more such resources
+ * are left to the user (the plan warns about same-named ones). When the entry may be another
+ * document's, the plan is refused, naming the sid and where it may belong: nothing is created
+ * and nothing is taken over on a guess.
+ */
+async function resumeJournaledCreate(
   target: RemoteTarget,
   lookup: RemoteLookup | undefined,
-  key: PendingCreateKey,
+  claim: JournalClaim | undefined,
   clients: SyncClients,
   options: PlanDocumentsOptions,
   claimed: ReadonlySet<string>,
-): Promise<RemoteLookup | undefined> {
-  if (!options.syncState || target.sid !== undefined || lookup?.status !== 'new' || lookup.adopt) return lookup;
-  const pending = await options.syncState.getPendingCreate(key);
-  if (!pending || pending.kind !== target.kind || pending.account !== target.account) return lookup;
-  // A kind whose new documents are found by unique key has no look-up by name in the bulk fetch: list them now (rare: only after an interrupted push).
-  const sameNamed = documentKind(target.kind).fetch.sameNamed;
-  const sameName = sameNamed && lookup.sameName.length === 0 ? await sameNamed(target.account, pending.name, clients, options.signal) : lookup.sameName;
-  const made = sameName.filter((r) => r.name === pending.name && !pending.before.includes(r.sid) && !claimed.has(r.sid));
-  if (made.length !== 1) return lookup;
-  const state = await fetchRemoteState({ ...target, sid: made[0]!.sid }, clients, { signal: options.signal });
-  return state.status === 'found' ? { status: 'new', adopt: state.state, sameName: lookup.sameName.filter((r) => r.sid !== made[0]!.sid) } : lookup;
+): Promise<ResumedCreate> {
+  if (!claim || target.sid !== undefined || lookup?.status !== 'new' || lookup.adopt) return { lookup };
+  const made = new Map<string, PendingCreate>();
+  for (const entry of claim.entries) {
+    const named = entry.name === nameOfTarget(target) && lookup.sameName.length > 0 ? lookup.sameName : await sameNamedResources(target, entry.name, clients, options.signal);
+    for (const r of named) if (r.name === entry.name && !entry.before.includes(r.sid) && !claimed.has(r.sid)) made.set(r.sid, entry);
+  }
+  const entries = claim.verdict === 'own' ? claim.entries : undefined;
+  if (made.size !== 1) return { lookup, entries };
+  const [[sid, entry]] = [...made] as [[string, PendingCreate]];
+  const noun = documentKind(target.kind).noun;
+  if (claim.verdict === 'unsure') {
+    return {
+      lookup,
+      refusal: `An earlier push stopped after creating ${noun} "${entry.name}" (${sid}) for ${entry.uri} (document ${entry.index + 1}), which is not part of this push. If this document is that one (its file was renamed), add "sid: ${sid}" to it; otherwise push ${entry.uri} first, or together with this file. Nothing was created.`,
+    };
+  }
+  if (claim.verdict === 'ambiguous') {
+    return {
+      lookup,
+      refusal: `An earlier push stopped after creating ${noun} "${entry.name}" (${sid}) before writing its sid, and this document and ${claim.others.join(', ')} could each be the one it was made for. Add "sid: ${sid}" to the one it belongs to, then push again. Nothing was created.`,
+    };
+  }
+  const state = await fetchRemoteState({ ...target, sid }, clients, { signal: options.signal });
+  if (state.status !== 'found') return { lookup, entries };
+  return { lookup: { status: 'new', adopt: state.state, sameName: lookup.sameName.filter((r) => r.sid !== sid) }, entries, made: entry };
+}
+
+/** The adopt operation of a resumed create says which create it finishes, and where the document was then. */
+function resumedDescription(target: RemoteTarget, sid: string, entry: PendingCreate, now: { uri: string; index: number }): string {
+  const moved = entry.uri !== now.uri || entry.index !== now.index ? ` (when this document was ${entry.uri}, document ${entry.index + 1})` : '';
+  return `Use the existing ${documentKind(target.kind).noun} ${sid}, made for "${entry.name}"${moved} by a push that stopped before writing its sid, and write its sid into the file`;
+}
+
+/** The name a document gives its resource, as a create journals it. */
+function nameOfTarget(target: RemoteTarget): string {
+  const name = documentKind(target.kind).identity.nameOf(target.spec as Record<string, unknown>);
+  return typeof name === 'string' ? name : '';
+}
+
+/** The account's resources of the target's kind named `name`: the kind's own look-up by name, or its look-up of a new document so named. */
+async function sameNamedResources(target: RemoteTarget, name: string, clients: SyncClients, signal: AbortSignal | undefined): Promise<SameNamedResource[]> {
+  const kind = documentKind(target.kind);
+  if (kind.fetch.sameNamed) return kind.fetch.sameNamed(target.account, name, clients, signal);
+  // the spec key nameOf reads (friendly_name or name): the journal keeps the name, not the key
+  const key = ['friendly_name', 'name'].find((k) => kind.identity.nameOf({ [k]: name }) === name);
+  if (!key) return [];
+  const lookup = await kind.fetch.lookupNew({ ...target, sid: undefined, spec: { ...target.spec, [key]: name } } as never, clients, { signal });
+  return lookup.status === 'new' ? lookup.sameName : [];
 }
 
 /** The resource a new document would adopt (the trunk owning its domain) is another document's. */

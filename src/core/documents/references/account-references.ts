@@ -32,6 +32,19 @@ export class AccountReferences implements ReferenceResolver {
     return new AccountReferences(account, remote, documents);
   }
 
+  /**
+   * The same, where documents not created yet stand for the resource their plan adopts (a create
+   * an interrupted push made, plan-documents.ts): its name is then one resource, not two.
+   */
+  withAdopted(adopted: ReadonlyMap<string, string>): AccountReferences {
+    if (adopted.size === 0) return this;
+    const documents = this.documents.map((d) => {
+      const sid = d.sid === undefined ? adopted.get(`${d.uri}#${d.index}`) : undefined;
+      return sid ? { ...d, sid } : d;
+    });
+    return new AccountReferences(this.account, this.remote, documents);
+  }
+
   /** The account's resources as listed, by kind (what the live diagnostics keep: ReferenceListings). */
   listed(): ReadonlyMap<TrunkKind, readonly ReferableResource[]> {
     return this.remote;

@@ -167,8 +167,8 @@ class RecordedLookups implements SyncStateStore {
     return this.store.delete(...args);
   }
 
-  getPendingCreate(...args: Parameters<SyncStateStore['getPendingCreate']>): ReturnType<SyncStateStore['getPendingCreate']> {
-    return this.store.getPendingCreate(...args);
+  pendingCreates(): ReturnType<SyncStateStore['pendingCreates']> {
+    return this.store.pendingCreates();
   }
 
   setPendingCreate(...args: Parameters<SyncStateStore['setPendingCreate']>): ReturnType<SyncStateStore['setPendingCreate']> {

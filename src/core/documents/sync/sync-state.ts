@@ -1,5 +1,5 @@
 import type { RemoteFingerprint } from './remote-fingerprint';
-import type { TrunkKind } from '../file/trunk-kinds';
+import { isTrunkKind, type TrunkKind } from '../file/trunk-kinds';
 
 /**
  * Which resource a remembered fingerprint belongs to: its identity, never a file or a document's
@@ -14,23 +14,30 @@ export interface SyncStateKey {
 
 type MaybePromise<T> = T | Promise<T>;
 
-/** Which document a create in progress belongs to (it has no sid yet). */
+/**
+ * One journaled create: where the document was (file and position) and what it was (kind,
+ * account, name) when the create was sent. Position alone is not an identity: a document added
+ * above, a reorder or a renamed file moves the document away from it, and another document may
+ * take its place (see adoptJournaledCreates in plan-documents.ts for how an entry finds its
+ * document again).
+ */
 export interface PendingCreateKey {
   uri: string;
   index: number;
+  kind: TrunkKind;
+  account: string;
+  name: string;
 }
 
 /**
  * A create about to be sent for a resource without a unique key (a Twilio trunk without
- * domain_name, BYOC trunk, CarrierX trunk group): the SIDs of the same-named resources that
+ * domain_name, BYOC trunk, CarrierX trunk group, …): the SIDs of the same-named resources that
  * existed just before. If the push stops before the new sid reaches the file (a crash, a closed
  * editor), the next plan finds the one same-named resource that is not in `before` (and that no
- * other document claims) and adopts it instead of creating a duplicate.
+ * other document claims) and gives it to the document the create was for, instead of creating
+ * a duplicate.
  */
-export interface PendingCreate {
-  kind: TrunkKind;
-  account: string;
-  name: string;
+export interface PendingCreate extends PendingCreateKey {
   before: string[];
 }
 
@@ -43,14 +50,31 @@ export interface SyncStateStore {
   get(key: SyncStateKey): MaybePromise<RemoteFingerprint | undefined>;
   set(key: SyncStateKey, fingerprint: RemoteFingerprint): MaybePromise<void>;
   delete(key: SyncStateKey): MaybePromise<void>;
-  /** Creates in progress (see PendingCreate). Written before the request is sent: it must outlive a crash. */
-  getPendingCreate(key: PendingCreateKey): MaybePromise<PendingCreate | undefined>;
-  setPendingCreate(key: PendingCreateKey, pending: PendingCreate): MaybePromise<void>;
+  /** Creates in progress (see PendingCreate), all of them: a plan matches them to its documents by content, not by position. */
+  pendingCreates(): MaybePromise<readonly PendingCreate[]>;
+  /** Written before the request is sent: it must outlive a crash. */
+  setPendingCreate(pending: PendingCreate): MaybePromise<void>;
   deletePendingCreate(key: PendingCreateKey): MaybePromise<void>;
 }
 
+/** Each create its own entry: two documents journaled at once (a template's copy, a moved document's old place) never overwrite each other. */
 export function pendingCreateKeyId(key: PendingCreateKey): string {
-  return `${key.uri}#${key.index}`;
+  return `${key.uri}#${key.index}#${key.account}/${key.kind}/${key.name}`;
+}
+
+/**
+ * A stored entry as a PendingCreate. Entries of earlier versions were keyed `<file>#<index>` and
+ * held only kind, account, name and before: their place comes from the key. Undefined when
+ * malformed (dropped: at worst a later push warns about a same-named resource).
+ */
+export function pendingCreateOf(id: string, value: unknown): PendingCreate | undefined {
+  const p = value as Partial<PendingCreate> | null;
+  if (!p || typeof p !== 'object' || !isTrunkKind(p.kind) || typeof p.account !== 'string' || typeof p.name !== 'string' || !Array.isArray(p.before)) return undefined;
+  const legacyPlace = /^(.*)#(\d+)$/.exec(id);
+  const uri = typeof p.uri === 'string' ? p.uri : legacyPlace?.[1];
+  const index = typeof p.index === 'number' ? p.index : legacyPlace ? Number(legacyPlace[2]) : undefined;
+  if (uri === undefined || index === undefined) return undefined;
+  return { uri, index, kind: p.kind, account: p.account, name: p.name, before: p.before.filter((s): s is string => typeof s === 'string') };
 }
 
 /** A stable string for a key: what a key-value backend (workspace state, JSON file) stores under. */
@@ -88,12 +112,12 @@ export class MemorySyncStateStore implements SyncStateStore {
     this.legacy = new Map(legacy);
   }
 
-  getPendingCreate(key: PendingCreateKey): PendingCreate | undefined {
-    return this.pending.get(pendingCreateKeyId(key));
+  pendingCreates(): PendingCreate[] {
+    return [...this.pending.values()];
   }
 
-  setPendingCreate(key: PendingCreateKey, pending: PendingCreate): void {
-    this.pending.set(pendingCreateKeyId(key), pending);
+  setPendingCreate(pending: PendingCreate): void {
+    this.pending.set(pendingCreateKeyId(pending), { ...pending, before: [...pending.before] });
   }
 
   deletePendingCreate(key: PendingCreateKey): void {

@@ -59,7 +59,7 @@ describe('a create interrupted before its sid was written', () => {
       assert.equal(first.status, 'failed');
       const made = await count(h);
       assert.equal(made.length, 1, 'the provider made it');
-      assert.ok(state.getPendingCreate({ uri: URI, index: 0 }), 'the create is still journaled');
+      assert.deepEqual(state.pendingCreates().map((p) => [p.uri, p.index]), [[URI, 0]], 'the create is still journaled');
 
       const again = planned(await planDocument(URI, document, h.clients, { syncState: state }));
       assert.equal(again.operations[0]?.type, 'adopt');
@@ -69,7 +69,7 @@ describe('a create interrupted before its sid was written', () => {
       assert.equal(second.status, 'applied', second.message);
       assert.deepEqual(sids, made);
       assert.deepEqual(await count(h), made, 'still exactly one');
-      assert.equal(state.getPendingCreate({ uri: URI, index: 0 }), undefined, 'the journal entry is gone once the sid is written');
+      assert.deepEqual(state.pendingCreates(), [], 'the journal entry is gone once the sid is written');
     });
 
     it(`${kind}: a same-named resource that existed before the create is not taken for it`, async () => {
@@ -117,6 +117,6 @@ describe('a create interrupted before its sid was written', () => {
     (plan.operations[0] as { fields: Record<string, unknown> }).fields.connection_policy_sid = 'NYnot-a-sid';
     const result = await applyPlan(plan, h.clients, { syncState: state });
     assert.equal(result.status, 'failed');
-    assert.equal(state.getPendingCreate({ uri: URI, index: 0 }), undefined);
+    assert.deepEqual(state.pendingCreates(), []);
   });
 });

@@ -202,7 +202,7 @@ describe('the push contract', () => {
       const spec = { name: 'Edge', routing_type: 'failover' };
       const state = new MemorySyncStateStore();
       // The push journaled A's create and died before sending it; B's create went through and its sid was written.
-      state.setPendingCreate({ uri: A, index: 0 }, { kind: 'CarrierXTrunkGroup', account: 'sandbox', name: 'Edge', before: [] });
+      state.setPendingCreate({ uri: A, index: 0, kind: 'CarrierXTrunkGroup', account: 'sandbox', name: 'Edge', before: [] });
       const sibling = await h.carrierx.trunkGroups.create({ name: 'Edge', routing_type: 'failover' });
       const plans = await planDocuments(
         [
