@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { after, before, describe, it } from 'mocha';
+import { after, afterEach, before, beforeEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import type { Account } from '../../src/core/accounts/account';
-import { itemOf, nodeAt } from './explorer-nodes';
+import { childrenOf, itemOf, nodeAt } from './explorer-nodes';
 import { runCommand } from './run-command';
+import { expectNoPrompts, restorePrompts, scriptPrompts } from './scripted-prompts';
 import { sandboxTwilio } from './sandbox-api';
 import { writeScratchTrunkFile } from './scratch-trunk-files';
 import { waitFor } from './wait-for';
@@ -27,6 +28,9 @@ describe('Call readiness', function () {
     for (const uri of created) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
+
+  beforeEach(async () => expectNoPrompts());
+  afterEach(async () => restorePrompts());
 
   const readiness = (uri: vscode.Uri, code: string) => vscode.languages.getDiagnostics(uri).filter((d) => (typeof d.code === 'object' ? d.code.value : d.code) === code);
 
@@ -97,5 +101,56 @@ describe('Call readiness', function () {
     await waitFor(() => readiness(document.uri, code).length === 0, 'the warning to clear');
     // Saved, so closing the editor asks nothing and the file is deleted after the suite.
     await document.save();
+  });
+
+  it('one trunk, its origination URL disabled: the warning on its tree row and in its file; the quick fix clears the file, and once pushed the row', async () => {
+    const trunkName = `Disabled route ${suffix}`;
+    const trunk = await sandboxTwilio<{ sid: string }>('POST', '/v1/Trunks', { FriendlyName: trunkName });
+    assert.equal(trunk.status, 201);
+    cleanups.push(() => sandboxTwilio('DELETE', `/v1/Trunks/${trunk.body.sid}`));
+    const url = await sandboxTwilio('POST', `/v1/Trunks/${trunk.body.sid}/OriginationUrls`, { FriendlyName: 'pbx-a', SipUrl: 'sip:pbx-a.example.com', Priority: '10', Weight: '10', Enabled: 'false' });
+    assert.equal(url.status, 201);
+
+    const rowTooltip = async () => {
+      await runCommand('trunkline.refresh');
+      const node = await nodeAt([sandbox.name, 'Elastic SIP Trunks', trunkName]);
+      await childrenOf(await nodeAt([sandbox.name, 'Elastic SIP Trunks', trunkName, 'Origination URLs']));
+      return (await itemOf(node)).tooltip ?? '';
+    };
+    assert.match(await rowTooltip(), /Not call-ready: No enabled origination URL and no disaster recovery URL/);
+
+    const document = await writeScratchTrunkFile(
+      created,
+      `disabled-route-${suffix}.trunk.yaml`,
+      [
+        'apiVersion: trunkline/v1',
+        'kind: TwilioTrunk',
+        'account: sandbox',
+        `sid: ${trunk.body.sid}`,
+        'spec:',
+        `  friendly_name: ${trunkName}`,
+        '  origination_urls:',
+        '    - { friendly_name: pbx-a, sip_url: "sip:pbx-a.example.com", priority: 10, weight: 10, enabled: false }',
+        '',
+      ].join('\n'),
+    );
+    const code = 'readiness-twilio-trunk-no-origination';
+    await waitFor(() => readiness(document.uri, code).length === 1, 'the origination warning in the file', 20_000);
+    const [warning] = readiness(document.uri, code);
+    let fix: vscode.CodeAction | undefined;
+    await waitFor(async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, warning!.range);
+      fix = actions.find((a) => a.title === 'Enable origination URL pbx-a');
+      return fix !== undefined;
+    }, 'the quick fix');
+    assert.ok(await vscode.workspace.applyEdit(fix!.edit!));
+    await waitFor(() => readiness(document.uri, code).length === 0, 'the file warning to clear');
+    await document.save();
+
+    const input = await scriptPrompts([{ confirm: true, message: /^Push Twilio trunk/, detail: /pbx-a/ }]);
+    const result = await runCommand<{ status: string }>('trunkline.push', document.uri.toString(), 0);
+    input.assertDone();
+    assert.equal(result.status, 'applied');
+    assert.doesNotMatch(await rowTooltip(), /No enabled origination URL/, 'the row no longer warns about the route');
   });
 });

@@ -7,6 +7,9 @@ export function looksLikePassword(key: string): boolean {
   return SECRET_KEY.test(key.replace(/[-\s]/g, '_'));
 }
 
-export function passwordInFileMessage(key: string): string {
-  return `${key}: passwords never go in trunk files, where anyone who can read the repository reads them. Remove it. Push asks for a new username's password in the editor (with Generate); the CLI reads it from an environment variable (TRUNKLINE_SIP_PASSWORD_<LIST>_<USERNAME> for a credential list, TRUNKLINE_ENDPOINT_SIP_PASSWORD_<ENDPOINT>_<USERNAME> for a CarrierX endpoint); Trunkline: Set Credential Password… changes an existing credential's.`;
+export function passwordInFileMessage(key: string, kind?: unknown): string {
+  const start = `${key}: passwords never go in trunk files, where anyone who can read the repository reads them. Remove it. Push asks for a new username's password in the editor (with Generate); the CLI reads it from an environment variable`;
+  if (kind === 'TwilioCredentialList') return `${start} (TRUNKLINE_SIP_PASSWORD_<LIST>_<USERNAME>); Trunkline: Set Credential Password… changes an existing credential's.`;
+  if (kind === 'CarrierXEndpoint') return `${start} (TRUNKLINE_ENDPOINT_SIP_PASSWORD_<ENDPOINT>_<USERNAME>); Trunkline: Set SIP Password… on the endpoint in the explorer changes one CarrierX holds.`;
+  return `${start} (TRUNKLINE_SIP_PASSWORD_<LIST>_<USERNAME> for a credential list, TRUNKLINE_ENDPOINT_SIP_PASSWORD_<ENDPOINT>_<USERNAME> for a CarrierX endpoint); Trunkline: Set Credential Password… or Set SIP Password… (an endpoint's) changes an existing one.`;
 }

@@ -169,7 +169,7 @@ export function schemaDiagnostics(input: SchemaDiagnosticsInput): TrunkDiagnosti
       const remove = isMap(parent) ? removePairEdit(lines, parent, pair) : undefined;
       const removeFix: QuickFix[] = remove ? [{ title: `Remove ${key}`, edits: [remove] }] : [];
       if (looksLikePassword(key)) {
-        diagnostics.push(make('password-in-file', passwordInFileMessage(key), keySpan, removeFix.map((f) => ({ ...f, isPreferred: true }))));
+        diagnostics.push(make('password-in-file', passwordInFileMessage(key, (value as { kind?: unknown } | null | undefined)?.kind), keySpan, removeFix.map((f) => ({ ...f, isPreferred: true }))));
         continue;
       }
       const readOnly = readOnlyFieldMessage(schema, key);

@@ -154,6 +154,7 @@ describe('CarrierXEndpoint documents', () => {
     const secrets = diagnostics.filter((d) => d.code === 'password-in-file');
     assert.equal(secrets.length, 2, JSON.stringify(diagnostics.map((d) => d.message)));
     assert.ok(secrets.every((d) => d.severity === 'error' && /passwords never go in trunk files.*TRUNKLINE_ENDPOINT_SIP_PASSWORD_<ENDPOINT>_<USERNAME>/.test(d.message)));
+    assert.ok(secrets.every((d) => d.message.includes('Set SIP Password…') && !d.message.includes('Set Credential Password') && !d.message.includes('TRUNKLINE_SIP_PASSWORD_')), 'the endpoint\'s own command and variable, not the credential list\'s');
     assert.ok(diagnostics.every((d) => !d.message.includes('hunter2')), 'the value is never repeated');
     assert.equal(diagnostics.filter((d) => d.code === 'duplicate-address').length, 1);
   });
