@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
+import { ModelStep, SequenceGuard } from './model-sequence';
 import { isProviderError } from '../../src/core/http/provider-error';
 import type { CarrierXClient } from '../../src/core/providers/carrierx/carrierx-client';
 import type { TwilioClient } from '../../src/core/providers/twilio/twilio-client';
@@ -30,7 +31,7 @@ before(async () => {
   emulator = await startTestEmulator({ seeding: { trunks: 3, numbers: 6, byocTrunks: 0, trunkGroups: 3, dids: 6 } });
 });
 after(async () => {
-  await InventoryWorld.settle();
+  await guard.settle();
   recordFigures('inventory-commands', figures);
   await emulator.close();
 });
@@ -80,48 +81,28 @@ class InventoryWorld {
     this.model = readInventory(emulator);
   }
 
-  /**
-   * fast-check's time limit abandons a running sequence without stopping it: the world it left
-   * is told to stop at its next step, and waited for, before the emulator is reset for another.
-   */
-  private static running: { world: InventoryWorld; closed: Promise<void> } | undefined;
   stopped = false;
+  private onClosed: () => void = () => {};
 
-  /** Waits for a sequence the time limit abandoned (before the emulator closes). */
-  static async settle(): Promise<void> {
-    const previous = InventoryWorld.running;
-    if (previous) {
-      previous.world.stopped = true;
-      await previous.closed;
-    }
-  }
 
   static async open(): Promise<InventoryWorld> {
-    const previous = InventoryWorld.running;
-    if (previous) {
-      previous.world.stopped = true;
-      await previous.closed;
-    }
+    await guard.settle();
     await emulator.reset();
     const harness = commandHarness(emulator);
     await harness.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
     const colleague = clientsFor(emulator);
     figures.sequences += 1;
     const world = new InventoryWorld(harness, colleague.twilio, colleague.carrierx, colleague.close);
-    let closed!: () => void;
-    InventoryWorld.running = { world, closed: new Promise<void>((resolve) => (closed = resolve)) };
-    world.onClosed = closed;
+    world.onClosed = guard.opened(world);
     return world;
   }
 
-  private onClosed: () => void = () => {};
 
   async close(): Promise<void> {
     try {
       await this.h.close();
       await this.closeColleague();
     } finally {
-      if (InventoryWorld.running?.world === this) InventoryWorld.running = undefined;
       this.onClosed();
     }
   }
@@ -213,22 +194,11 @@ class InventoryWorld {
 }
 
 type Cmd = fc.AsyncCommand<InventoryWorld, InventoryWorld>;
+const guard = new SequenceGuard();
 
-class Step implements Cmd {
-  constructor(
-    private readonly label: string,
-    private readonly act: (w: InventoryWorld) => Promise<void>,
-  ) {}
-  check(): boolean {
-    return true;
-  }
-  async run(w: InventoryWorld): Promise<void> {
-    if (w.stopped) throw new Error('abandoned by the time limit');
-    await this.act(w);
-    w.check(this.label);
-  }
-  toString(): string {
-    return this.label;
+class Step extends ModelStep<InventoryWorld> {
+  constructor(label: string, act: (w: InventoryWorld) => Promise<void>) {
+    super(label, () => true, act);
   }
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
+import { ModelStep, SequenceGuard } from './model-sequence';
 import { isProviderError } from '../../src/core/http/provider-error';
 import type { CarrierXClient } from '../../src/core/providers/carrierx/carrierx-client';
 import type { TwilioClient } from '../../src/core/providers/twilio/twilio-client';
@@ -43,7 +44,7 @@ before(async () => {
   emulator = await startTestEmulator({ seeding: { trunks: 0, numbers: 0, byocTrunks: 2, trunkGroups: 2, dids: 0 } });
 });
 after(async () => {
-  await RoutesWorld.settle();
+  await guard.settle();
   recordFigures('routes-commands', figures);
   await emulator.close();
 });
@@ -100,48 +101,28 @@ class RoutesWorld {
     }
   }
 
-  /**
-   * fast-check's time limit abandons a running sequence without stopping it: the world it left
-   * is told to stop at its next step, and waited for, before the emulator is reset for another.
-   */
-  private static running: { world: RoutesWorld; closed: Promise<void> } | undefined;
   stopped = false;
+  private onClosed: () => void = () => {};
 
-  /** Waits for a sequence the time limit abandoned (before the emulator closes). */
-  static async settle(): Promise<void> {
-    const previous = RoutesWorld.running;
-    if (previous) {
-      previous.world.stopped = true;
-      await previous.closed;
-    }
-  }
 
   static async open(): Promise<RoutesWorld> {
-    const previous = RoutesWorld.running;
-    if (previous) {
-      previous.world.stopped = true;
-      await previous.closed;
-    }
+    await guard.settle();
     await emulator.reset();
     const harness = commandHarness(emulator);
     await harness.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
     const colleague = clientsFor(emulator);
     figures.sequences += 1;
     const world = new RoutesWorld(harness, colleague.twilio, colleague.carrierx, colleague.close);
-    let closed!: () => void;
-    RoutesWorld.running = { world, closed: new Promise<void>((resolve) => (closed = resolve)) };
-    world.onClosed = closed;
+    world.onClosed = guard.opened(world);
     return world;
   }
 
-  private onClosed: () => void = () => {};
 
   async close(): Promise<void> {
     try {
       await this.h.close();
       await this.closeColleague();
     } finally {
-      if (RoutesWorld.running?.world === this) RoutesWorld.running = undefined;
       this.onClosed();
     }
   }
@@ -297,26 +278,9 @@ class RoutesWorld {
 }
 
 type Cmd = fc.AsyncCommand<RoutesWorld, RoutesWorld>;
+const guard = new SequenceGuard();
 
-/** One step: a label for the counterexample, when it applies, and what it does. */
-class Step implements Cmd {
-  constructor(
-    private readonly label: string,
-    private readonly applies: (w: RoutesWorld) => boolean,
-    private readonly act: (w: RoutesWorld) => Promise<void>,
-  ) {}
-  check(w: Readonly<RoutesWorld>): boolean {
-    return this.applies(w as RoutesWorld);
-  }
-  async run(w: RoutesWorld): Promise<void> {
-    if (w.stopped) throw new Error('abandoned by the time limit');
-    await this.act(w);
-    w.check(this.label);
-  }
-  toString(): string {
-    return this.label;
-  }
-}
+class Step extends ModelStep<RoutesWorld> {}
 
 const fault = fc.constantFrom(...FAULTS);
 const index = fc.nat(20);

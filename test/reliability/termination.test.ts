@@ -9,6 +9,7 @@ import { createIpAccessControlList } from '../../src/ui/commands/create-ip-acces
 import { createOriginationUrl } from '../../src/ui/commands/create-origination-url';
 import { passwordMatches } from '../../src/emulator/twilio/password-hash';
 import fc from 'fast-check';
+import { ModelStep, SequenceGuard } from './model-sequence';
 import { isProviderError } from '../../src/core/http/provider-error';
 import type { TwilioClient } from '../../src/core/providers/twilio/twilio-client';
 import type { FaultRule } from '../../src/emulator/faults/fault-rule';
@@ -40,12 +41,12 @@ before(async () => {
 });
 after(async () => {
   recordFigures('termination', figures);
-  await TerminationWorld.settle();
+  await guard.settle();
   await h?.close();
   await emulator.close();
 });
 beforeEach(async () => {
-  await TerminationWorld.settle();
+  await guard.settle();
   await h?.close();
   await emulator.reset();
   h = commandHarness(emulator);
@@ -258,35 +259,19 @@ class TerminationWorld {
     this.model = readTermination(emulator);
   }
 
-  /**
-   * fast-check's time limit abandons a running sequence without stopping it, and it went on
-   * writing into the next test's emulator (the regressions below failed at random after a
-   * seed ran out of time): the world it left is told to stop at its next step, and waited for,
-   * before the emulator is reset again.
-   */
-  private static running: { world: TerminationWorld; closed: Promise<void> } | undefined;
   stopped = false;
   private onClosed: () => void = () => {};
 
-  static async settle(): Promise<void> {
-    const previous = TerminationWorld.running;
-    if (previous) {
-      previous.world.stopped = true;
-      await previous.closed;
-    }
-  }
 
   static async open(): Promise<TerminationWorld> {
-    await TerminationWorld.settle();
+    await guard.settle();
     await emulator.reset();
     const harness = commandHarness(emulator);
     await harness.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
     const colleague = clientsFor(emulator);
     figures.sequences += 1;
     const world = new TerminationWorld(harness, colleague.twilio, colleague.close);
-    let closed!: () => void;
-    TerminationWorld.running = { world, closed: new Promise<void>((resolve) => (closed = resolve)) };
-    world.onClosed = closed;
+    world.onClosed = guard.opened(world);
     return world;
   }
 
@@ -295,7 +280,6 @@ class TerminationWorld {
       await this.h.close();
       await this.closeColleague();
     } finally {
-      if (TerminationWorld.running?.world === this) TerminationWorld.running = undefined;
       this.onClosed();
     }
   }
@@ -471,26 +455,9 @@ class TerminationWorld {
 }
 
 type Cmd = fc.AsyncCommand<TerminationWorld, TerminationWorld>;
+const guard = new SequenceGuard();
 
-/** One step: a label for the counterexample, when it applies, and what it does. */
-class Step implements Cmd {
-  constructor(
-    private readonly label: string,
-    private readonly applies: (w: TerminationWorld) => boolean,
-    private readonly act: (w: TerminationWorld) => Promise<void>,
-  ) {}
-  check(w: Readonly<TerminationWorld>): boolean {
-    return this.applies(w as TerminationWorld);
-  }
-  async run(w: TerminationWorld): Promise<void> {
-    if (w.stopped) throw new Error('abandoned by the time limit');
-    await this.act(w);
-    w.check(this.label);
-  }
-  toString(): string {
-    return this.label;
-  }
-}
+class Step extends ModelStep<TerminationWorld> {}
 
 const fault = fc.constantFrom(...FAULTS);
 const kind = fc.constantFrom<ListKind>('acls', 'cls');
