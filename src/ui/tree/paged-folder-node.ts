@@ -16,6 +16,8 @@ export abstract class PagedFolderNode<T> implements ExplorerNode {
   private loaded = false;
   private failure: ErrorNode | undefined;
   private loading: Promise<void> | undefined;
+  /** Bumped by reset(): a page asked for before a refresh is stale when it arrives after it. */
+  private generation = 0;
   private pinned: ExplorerNode[] = [];
 
   constructor(
@@ -88,6 +90,10 @@ export abstract class PagedFolderNode<T> implements ExplorerNode {
     this.loaded = false;
     this.failure = undefined;
     this.pinned = [];
+    // A load in flight was asked before the change that caused the refresh (an Assign's own
+    // write): its answer must not become the refreshed folder's first page.
+    this.generation++;
+    this.loading = undefined;
   }
 
   /** Clears a failure and tries again (the error node's click). */
@@ -97,19 +103,32 @@ export abstract class PagedFolderNode<T> implements ExplorerNode {
   }
 
   private load(): Promise<void> {
-    this.loading ??= this.loadOnce().finally(() => (this.loading = undefined));
+    if (!this.loading) {
+      const loading = this.loadOnce().finally(() => {
+        if (this.loading === loading) this.loading = undefined;
+      });
+      this.loading = loading;
+    }
     return this.loading;
   }
 
+  /** A page asked before a refresh arrived: dropped; its callers wait for the refreshed first page. */
+  private async afterRefresh(): Promise<void> {
+    if (!this.loaded && !this.failure) await this.load();
+  }
+
   private async loadOnce(): Promise<void> {
+    const generation = this.generation;
     try {
       const page = await this.fetchPage({ pageSize: this.ctx.pageSize(), cursor: this.loaded ? this.nextCursor : undefined });
+      if (generation !== this.generation) return this.afterRefresh();
       this.items.push(...page.items.map((item) => this.childFor(item)));
       this.nextCursor = page.nextCursor;
       this.loaded = true;
       this.failure = undefined;
       this.afterLoad();
     } catch (e) {
+      if (generation !== this.generation) return this.afterRefresh();
       const message = isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e);
       this.ctx.log.error(t('Failed to load {0}: {1}', this.noun, message));
       this.failure = new ErrorNode(this, message);

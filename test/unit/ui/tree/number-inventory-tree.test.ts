@@ -111,4 +111,27 @@ describe('number inventory in the explorer', () => {
     const [error] = await h.explorer.childrenOf(await nodeAt(['sandbox', 'Phone Numbers (CarrierX)']));
     assert.equal(error!.treeItem().label, 'Failed to load — click to retry');
   });
+
+  test('a refresh while a page is on its way: the folder shows what the provider has after the change, not the page asked before it', async () => {
+    const { carrierx, close } = clientsFor(emulator);
+    try {
+      const free = (await collect(carrierx.dids.list({ pageSize: 100 }))).find((d) => d.trunk_group_sid === null)!;
+      const group = (await collect(carrierx.trunkGroups.list()))[0]!;
+      await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
+      const folder = await nodeAt(['sandbox', 'Phone Numbers (CarrierX)']);
+      // The listing is answered from the state before the assignment, and the answer held back
+      // until after the refresh (an Assign's own write, then its refresh, while the view loads).
+      emulator.faults.add({ kind: 'hold-response', method: 'GET', path: '/core/v2/phonenumber/dids', times: 1, holdMs: 400 });
+      const early = h.explorer.childrenOf(folder);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await carrierx.dids.assign(free.did_sid, group.trunk_group_sid);
+      h.explorer.refresh(folder);
+      const description = async (nodes: Promise<ExplorerNode[]>) => (await nodes).find((n) => n.treeItem().label === `+${free.phonenumber}`)?.treeItem().description;
+      assert.equal(await description(h.explorer.childrenOf(folder)), `on "${group.name}"`);
+      assert.equal(await description(early), `on "${group.name}"`, 'whoever asked before the refresh gets the new page too');
+      assert.equal((await h.explorer.childrenOf(folder)).filter((n) => n.treeItem().label === `+${free.phonenumber}`).length, 1, 'listed once');
+    } finally {
+      await close();
+    }
+  });
 });
