@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { ModelStep, SequenceGuard } from './model-sequence';
+import { ModelStep, SequenceGuard, type WorldSession } from './model-sequence';
 import { isProviderError } from '../../src/core/http/provider-error';
 import type { CarrierXClient } from '../../src/core/providers/carrierx/carrierx-client';
 import type { TwilioClient } from '../../src/core/providers/twilio/twilio-client';
@@ -9,9 +9,8 @@ import type { FaultRule } from '../../src/emulator/faults/fault-rule';
 import { assignNumbers } from '../../src/ui/commands/assign-numbers';
 import type { CommandContext } from '../../src/ui/commands/command';
 import { unassignNumbers } from '../../src/ui/commands/unassign-numbers';
-import { commandHarness, type CommandHarness } from '../support/command-harness';
+import type { CommandHarness } from '../support/command-harness';
 import type { ScriptedAnswer } from '../support/scripted-user-input';
-import { clientsFor } from '../support/test-clients';
 import { startTestEmulator, type TestEmulator } from '../support/test-emulator';
 import { recordFigures, scaled } from './reliability-run';
 import { routesNodes } from './routes-world';
@@ -72,39 +71,26 @@ class InventoryWorld {
   readonly model: InventoryState;
   readonly log: string[] = [];
 
-  private constructor(
-    readonly h: CommandHarness,
-    readonly twilio: TwilioClient,
-    readonly carrierx: CarrierXClient,
-    private readonly closeColleague: () => Promise<void>,
-  ) {
+  readonly h: CommandHarness;
+  readonly twilio: TwilioClient;
+  readonly carrierx: CarrierXClient;
+
+  private constructor(private readonly session: WorldSession) {
+    this.h = session.h;
+    this.twilio = session.colleague.twilio;
+    this.carrierx = session.colleague.carrierx;
     this.model = readInventory(emulator);
   }
 
   stopped = false;
-  private onClosed: () => void = () => {};
 
-
-  static async open(): Promise<InventoryWorld> {
-    await guard.settle();
-    await emulator.reset();
-    const harness = commandHarness(emulator);
-    await harness.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
-    const colleague = clientsFor(emulator);
+  static open(): Promise<InventoryWorld> {
     figures.sequences += 1;
-    const world = new InventoryWorld(harness, colleague.twilio, colleague.carrierx, colleague.close);
-    world.onClosed = guard.opened(world);
-    return world;
+    return guard.open(emulator, (session) => new InventoryWorld(session));
   }
 
-
-  async close(): Promise<void> {
-    try {
-      await this.h.close();
-      await this.closeColleague();
-    } finally {
-      this.onClosed();
-    }
+  close(): Promise<void> {
+    return this.session.close();
   }
 
   get nodes() {

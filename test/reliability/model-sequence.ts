@@ -1,4 +1,7 @@
 import type fc from 'fast-check';
+import { commandHarness, type CommandHarness } from '../support/command-harness';
+import { clientsFor } from '../support/test-clients';
+import type { TestEmulator } from '../support/test-emulator';
 
 // What the model-based suites (termination, routes, inventory) share about running a sequence
 // of steps against one emulator.
@@ -7,6 +10,14 @@ import type fc from 'fast-check';
 export interface SequenceWorld {
   stopped: boolean;
   check(label: string): void;
+}
+
+/** What a world runs commands with: the user's harness (the sandbox account added) and a colleague's own clients. */
+export interface WorldSession {
+  h: CommandHarness;
+  colleague: ReturnType<typeof clientsFor>;
+  /** Closes both and lets the next world open. */
+  close(): Promise<void>;
 }
 
 /**
@@ -27,15 +38,31 @@ export class SequenceGuard {
     await previous.closed;
   }
 
-  /** Records a world just opened; its `close()` must call the function returned, last. */
-  opened(world: SequenceWorld): () => void {
-    let resolve!: () => void;
-    const entry = { world, closed: new Promise<void>((r) => (resolve = r)) };
-    this.running = entry;
-    return () => {
-      if (this.running === entry) this.running = undefined;
-      resolve();
+  /** A world on a freshly reset emulator, once the one before it has stopped and closed. */
+  async open<W extends SequenceWorld>(emulator: TestEmulator, make: (session: WorldSession) => W): Promise<W> {
+    await this.settle();
+    await emulator.reset();
+    const h = commandHarness(emulator);
+    await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
+    const colleague = clientsFor(emulator);
+    let closed!: () => void;
+    const session: WorldSession = {
+      h,
+      colleague,
+      close: async () => {
+        try {
+          await h.close();
+          await colleague.close();
+        } finally {
+          if (this.running === entry) this.running = undefined;
+          closed();
+        }
+      },
     };
+    const world = make(session);
+    const entry = { world, closed: new Promise<void>((resolve) => (closed = resolve)) };
+    this.running = entry;
+    return world;
   }
 }
 

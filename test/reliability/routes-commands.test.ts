@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { ModelStep, SequenceGuard } from './model-sequence';
+import { ModelStep, SequenceGuard, type WorldSession } from './model-sequence';
 import { isProviderError } from '../../src/core/http/provider-error';
 import type { CarrierXClient } from '../../src/core/providers/carrierx/carrierx-client';
 import type { TwilioClient } from '../../src/core/providers/twilio/twilio-client';
@@ -23,9 +23,8 @@ import { setEndpointSipPassword } from '../../src/ui/commands/set-endpoint-sip-p
 import { setTrunkEndpoint } from '../../src/ui/commands/set-trunk-endpoint';
 import { addressFields } from '../../src/ui/resources/kinds/endpoint-address';
 import { UserCancelledError } from '../../src/ui/user-input';
-import { commandHarness, type CommandHarness } from '../support/command-harness';
+import type { CommandHarness } from '../support/command-harness';
 import type { ScriptedAnswer, ScriptedUserInput } from '../support/scripted-user-input';
-import { clientsFor } from '../support/test-clients';
 import { startTestEmulator, type TestEmulator } from '../support/test-emulator';
 import { recordFigures, scaled } from './reliability-run';
 import { addressKey, readRoutes, routeDuplicates, routesNodes, type RoutesState } from './routes-world';
@@ -89,12 +88,14 @@ class RoutesWorld {
   readonly log: string[] = [];
   private colleagueCount = 0;
 
-  private constructor(
-    readonly h: CommandHarness,
-    readonly twilio: TwilioClient,
-    readonly carrierx: CarrierXClient,
-    private readonly closeColleague: () => Promise<void>,
-  ) {
+  readonly h: CommandHarness;
+  readonly twilio: TwilioClient;
+  readonly carrierx: CarrierXClient;
+
+  private constructor(private readonly session: WorldSession) {
+    this.h = session.h;
+    this.twilio = session.colleague.twilio;
+    this.carrierx = session.colleague.carrierx;
     this.model = readRoutes(emulator);
     for (const [sid, e] of emulator.store.carrierx.endpoints.values().map((e) => [e.endpoint_sid, e] as const)) {
       if (e.out_sip_password) this.passwords.set(sid, e.out_sip_password);
@@ -102,29 +103,14 @@ class RoutesWorld {
   }
 
   stopped = false;
-  private onClosed: () => void = () => {};
 
-
-  static async open(): Promise<RoutesWorld> {
-    await guard.settle();
-    await emulator.reset();
-    const harness = commandHarness(emulator);
-    await harness.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
-    const colleague = clientsFor(emulator);
+  static open(): Promise<RoutesWorld> {
     figures.sequences += 1;
-    const world = new RoutesWorld(harness, colleague.twilio, colleague.carrierx, colleague.close);
-    world.onClosed = guard.opened(world);
-    return world;
+    return guard.open(emulator, (session) => new RoutesWorld(session));
   }
 
-
-  async close(): Promise<void> {
-    try {
-      await this.h.close();
-      await this.closeColleague();
-    } finally {
-      this.onClosed();
-    }
+  close(): Promise<void> {
+    return this.session.close();
   }
 
   get nodes() {

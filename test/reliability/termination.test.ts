@@ -9,7 +9,7 @@ import { createIpAccessControlList } from '../../src/ui/commands/create-ip-acces
 import { createOriginationUrl } from '../../src/ui/commands/create-origination-url';
 import { passwordMatches } from '../../src/emulator/twilio/password-hash';
 import fc from 'fast-check';
-import { ModelStep, SequenceGuard } from './model-sequence';
+import { ModelStep, SequenceGuard, type WorldSession } from './model-sequence';
 import { isProviderError } from '../../src/core/http/provider-error';
 import type { TwilioClient } from '../../src/core/providers/twilio/twilio-client';
 import type { FaultRule } from '../../src/emulator/faults/fault-rule';
@@ -22,7 +22,6 @@ import type { CommandContext } from '../../src/ui/commands/command';
 import { UserCancelledError } from '../../src/ui/user-input';
 import { commandHarness, type CommandHarness } from '../support/command-harness';
 import type { ScriptedAnswer, ScriptedUserInput } from '../support/scripted-user-input';
-import { clientsFor } from '../support/test-clients';
 import { startTestEmulator, type TestEmulator } from '../support/test-emulator';
 import { recordFigures, scaled } from './reliability-run';
 import { duplicatesIn, holdsPassword, readTermination, terminationNodes, withoutFaults, type TerminationState } from './termination-world';
@@ -251,37 +250,24 @@ class TerminationWorld {
   readonly log: string[] = [];
   private colleagueTrunks = 0;
 
-  private constructor(
-    readonly h: CommandHarness,
-    readonly colleague: TwilioClient,
-    private readonly closeColleague: () => Promise<void>,
-  ) {
+  readonly h: CommandHarness;
+  readonly colleague: TwilioClient;
+
+  private constructor(private readonly session: WorldSession) {
+    this.h = session.h;
+    this.colleague = session.colleague.twilio;
     this.model = readTermination(emulator);
   }
 
   stopped = false;
-  private onClosed: () => void = () => {};
 
-
-  static async open(): Promise<TerminationWorld> {
-    await guard.settle();
-    await emulator.reset();
-    const harness = commandHarness(emulator);
-    await harness.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
-    const colleague = clientsFor(emulator);
+  static open(): Promise<TerminationWorld> {
     figures.sequences += 1;
-    const world = new TerminationWorld(harness, colleague.twilio, colleague.close);
-    world.onClosed = guard.opened(world);
-    return world;
+    return guard.open(emulator, (session) => new TerminationWorld(session));
   }
 
-  async close(): Promise<void> {
-    try {
-      await this.h.close();
-      await this.closeColleague();
-    } finally {
-      this.onClosed();
-    }
+  close(): Promise<void> {
+    return this.session.close();
   }
 
   get nodes() {
