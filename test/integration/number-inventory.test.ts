@@ -75,7 +75,8 @@ describe('Number inventory', function () {
     input.assertDone();
     const now = await sandboxCarrierX<Did>('GET', `/phonenumber/dids/${free.did_sid}`);
     assert.equal(now.body.trunk_group_sid, group.trunk_group_sid);
-    assert.equal((await itemOf(await nodeAt([sandbox.name, 'Phone Numbers (CarrierX)', e164]))).description, `on "${group.name}"`);
+    // The row follows once the view has reloaded the folder (CI saw it read too early twice).
+    await waitFor(async () => (await itemOf(await nodeAt([sandbox.name, 'Phone Numbers (CarrierX)', e164]))).description === `on "${group.name}"`, 'the DID row to name its group', 10_000);
     assert.ok((await childLabels(await nodeAt([sandbox.name, 'Trunk Groups', group.name, 'Phone Numbers']))).includes(e164));
   });
 
