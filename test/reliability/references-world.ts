@@ -64,8 +64,12 @@ export interface PushStep {
   /** A colleague acts while the plan is on screen (between plan and apply). */
   race?: ColleagueAct | undefined;
   fault?: Fault | undefined;
-  /** The push dies at this write-back (the resource made, its sid never written). */
+  /**
+   * The push dies at this write-back (the resource made, its sid never written), or (killOnRequest)
+   * the moment its killAt-th write reaches the provider (made or not, its answer never read).
+   */
   killAt?: number | undefined;
+  killOnRequest?: boolean | undefined;
   overwrite?: boolean | undefined;
 }
 
@@ -207,7 +211,7 @@ export class ReferencesWorld implements SequenceWorld {
     try {
       if (act.type === 'create') {
         const name = REF_NAMES[act.name % REF_NAMES.length]!;
-        const sid = act.pair === 'policy' ? (await twilio.connectionPolicies.create({ friendly_name: name })).sid : (await carrierx.endpoints.create({ name })).endpoint_sid;
+        const sid = act.pair === 'policy' ? (await twilio.connectionPolicies.create({ friendly_name: name })).sid : (await carrierx.endpoints.create({ name, type: 'third_party' })).endpoint_sid;
         this.colleagueMade.add(sid);
         return;
       }
@@ -269,6 +273,18 @@ export class ReferencesWorld implements SequenceWorld {
     let writes = 0;
     let killed = false;
     let summary: Awaited<ReturnType<typeof applyAll>> | undefined;
+    const stats = this.emu.stats;
+    if (step.killAt !== undefined && step.killOnRequest) {
+      // The emulator's own record of each request as it arrives: the k-th write kills the push.
+      const record = stats.record.bind(stats);
+      stats.record = (method, template, path) => {
+        record(method, template, path);
+        if (method !== 'GET' && writes++ === step.killAt && !killed) {
+          killed = true;
+          killer.abort();
+        }
+      };
+    }
     try {
       summary = await applyAll(combined, this.user, {
         syncState: this.state,
@@ -279,7 +295,7 @@ export class ReferencesWorld implements SequenceWorld {
         onCreated: (plan, sid) => {
           const doc = this.docAt(plan.uri, plan.index)!;
           if (killed) throw new Error('dead');
-          if (step.killAt !== undefined && writes++ === step.killAt) {
+          if (step.killAt !== undefined && !step.killOnRequest && writes++ === step.killAt) {
             killed = true;
             killer.abort();
             if (!this.docs.some((d) => d.sid === sid)) this.owed.set(sid, { doc, name: doc.name });
@@ -290,9 +306,20 @@ export class ReferencesWorld implements SequenceWorld {
       });
     } finally {
       this.emu.faults.set([]);
+      delete (stats as Partial<typeof stats>).record;
     }
-    if (killed) figures.kills += 1;
     const after = this.emu.store.snapshot();
+    if (killed) {
+      figures.kills += 1;
+      // Made by the killed request, its answer never read: owed to the document of that kind and name.
+      for (const pair of PAIRS) {
+        for (const [sid, made] of [...[...referables(after, pair)].filter(([x]) => !referables(before, pair).has(x)).map(([x, n]) => [x, { n, role: 'ref' as const }] as const), ...[...trunkNames(after, pair)].filter(([x]) => !trunkNames(before, pair).has(x)).map(([x, n]) => [x, { n, role: 'trunk' as const }] as const)]) {
+          if (this.docs.some((d) => d.sid === sid) || this.owed.has(sid)) continue;
+          const doc = this.docs.find((d) => d.pair === pair && d.role === made.role && d.name === made.n && !d.sid && ![...this.owed.values()].some((o) => o.doc === d));
+          if (doc) this.owed.set(sid, { doc, name: doc.name });
+        }
+      }
+    }
     const sent = this.emu.stats.log().slice(logStart).filter((r) => r.method !== 'GET');
     this.checkPush({ step, combined, summary, atPlan, before, after, sent, expected, docsAtPlan, clean: !step.fault && !step.race && !killed });
     if (step.overwrite) for (const d of this.docs) if (d.sid && scope.some((x) => x.uri === d.file)) this.drift.delete(d.sid);
@@ -307,7 +334,7 @@ export class ReferencesWorld implements SequenceWorld {
       }
     }
     const owner = this.owed.get(sid);
-    if (owner && owner.doc !== doc && this.docs.includes(owner.doc) && owner.doc.name !== doc.name) {
+    if (owner && owner.doc !== doc && this.docs.includes(owner.doc) && owner.name !== doc.name) {
       this.violations.push(`${sid}, made for document #${owner.doc.id} ("${owner.name}"), went to document #${doc.id} ("${doc.name}")`);
     }
     this.owed.delete(sid);
@@ -400,8 +427,12 @@ export class ReferencesWorld implements SequenceWorld {
         if (name !== ref.value) {
           this.violations.push(`trunk document #${doc.id} names "${ref.value}", the push pointed it at ${pointer} which is ${name === undefined ? 'gone' : `"${name}"`}`);
         }
-        const sameName = [...names.values()].filter((n) => n === ref.value).length;
-        if (sameName > 1) this.violations.push(`trunk document #${doc.id} names "${ref.value}", the push pointed it at ${pointer} while ${sameName} resources have that name`);
+        // Two resources of that name at the provider are fine when the workspace says which one
+        // (a document holding the other is being renamed): the model's resolution at the plan decides.
+        const expectation = c.expected.get(doc);
+        if (expectation?.status === 'resolved' && expectation.sid !== undefined && pointer !== expectation.sid) {
+          this.violations.push(`trunk document #${doc.id} names "${ref.value}", which was ${expectation.sid} when planned; the push pointed it at ${pointer}`);
+        }
       }
     }
 

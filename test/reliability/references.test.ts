@@ -44,7 +44,9 @@ function refValue(w: ReferencesWorld, pair: Pair, n: number, bySid: boolean): Re
     const sid = of(sids, n);
     if (sid) return { by: 'sid', value: sid };
   }
-  return { by: 'name', value: name(n) };
+  // Mostly a name that something has (a document or the account), so that pushes link.
+  const taken = [...new Set([...refDocs(w, pair).map((d) => d.name), ...referables(emu.store.snapshot(), pair).values()])].filter((x) => REF_NAMES.includes(x));
+  return { by: 'name', value: n < 4 && taken.length > 0 ? taken[n % taken.length]! : name(n) };
 }
 
 export const addRef = (pair: Pair, n: number, file: number): Step =>
@@ -54,13 +56,13 @@ export const addRef = (pair: Pair, n: number, file: number): Step =>
   });
 
 export const addTrunk = (pair: Pair, t: number, n: number, bySid: boolean, file: number): Step =>
-  new ModelStep(`add ${pair} trunk ${TRUNK_NAMES[t % TRUNK_NAMES.length]} naming ${bySid ? `a sid (${n})` : `"${name(n)}"`} to ${FILES[file % FILES.length]}`, () => true, async (w) => {
+  new ModelStep(`add ${pair} trunk ${TRUNK_NAMES[t % TRUNK_NAMES.length]} naming ${bySid ? 'a sid' : 'a name'} (choice ${n}) to ${FILES[file % FILES.length]}`, () => true, async (w) => {
     figures.steps += 1;
     w.add({ pair, role: 'trunk', file: FILES[file % FILES.length]!, name: TRUNK_NAMES[t % TRUNK_NAMES.length]!, ref: refValue(w, pair, n, bySid) });
   });
 
 export const changeRef = (which: number, n: number, bySid: boolean): Step =>
-  new ModelStep(`trunk ${which} now names ${bySid ? `a sid (${n})` : `"${name(n)}"`}`, (w) => trunkDocs(w).length > 0, async (w) => {
+  new ModelStep(`trunk ${which} now names ${bySid ? 'a sid' : 'a name'} (choice ${n})`, (w) => trunkDocs(w).length > 0, async (w) => {
     figures.steps += 1;
     const doc = of(trunkDocs(w), which)!;
     doc.ref = refValue(w, doc.pair, n, bySid);
@@ -94,7 +96,7 @@ export const push = (step: PushStep): Step => {
     step.file === undefined ? 'all' : FILES[step.file % FILES.length],
     step.race ? `a colleague ${actLabel(step.race)} while the plan is on screen` : '',
     step.fault ? `${step.fault} on the user's requests` : '',
-    step.killAt !== undefined ? `killed at write-back ${step.killAt}` : '',
+    step.killAt !== undefined ? `killed at ${step.killOnRequest ? 'write' : 'write-back'} ${step.killAt}` : '',
     step.overwrite ? 'overwrite' : '',
   ].filter(Boolean);
   return new ModelStep(`push(${parts.join(', ')})`, (w) => w.docs.length > 0, async (w) => {
@@ -117,6 +119,7 @@ const pushArb = fc
     race: fc.option(colleagueArb, { freq: 2, nil: undefined }),
     fault: fc.option(fc.constantFrom<Fault>('lost', '503', '429'), { freq: 2, nil: undefined }),
     killAt: fc.option(fc.nat({ max: 3 }), { freq: 3, nil: undefined }),
+    killOnRequest: fc.boolean().map((b) => b || undefined),
     overwrite: fc.boolean().map((b) => b || undefined),
   })
   .map((s) => push(s));
