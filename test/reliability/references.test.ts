@@ -15,7 +15,7 @@ import { startTestEmulator, type TestEmulator } from '../support/test-emulator';
 // The invariants (references-world.ts) are checked against the emulator after every step.
 
 const SEEDS = (process.env.RELIABILITY_REFERENCES_SEEDS ?? scaled('9401,9402,9403', '9401')).split(',').map(Number);
-const SEQUENCES = Number(process.env.RELIABILITY_REFERENCES_SEQUENCES ?? scaled(40, 12));
+const SEQUENCES = Number(process.env.RELIABILITY_REFERENCES_SEQUENCES ?? scaled(40, 25));
 const MAX_COMMANDS = scaled(24, 14);
 /** Per seed, shrinking included. */
 const TIME_LIMIT_MS = scaled(60_000, 20_000);
@@ -185,4 +185,33 @@ describe('references: directed sequences', () => {
     assert.deepEqual(w.docs.map((d) => d.sid === undefined), [false, false, false, false]);
     assert.deepEqual([...pointers(s, 'policy').values(), ...pointers(s, 'endpoint').values()], [policy, endpoint]);
   });
+});
+
+describe('regressions: counterexamples the references model found', () => {
+  // Seed 9402 (shrunk): the plan resolved "Core" to the colleague's policy; while it was on
+  // screen the colleague renamed that policy to "Edge"; the new BYOC trunk was created on it
+  // anyway (references-moved.ts never saw the name: the BYOC and CarrierX planners dropped a
+  // reference once its sid was known). Now the trunk is outdated: nothing sent, plan again.
+  test('hole 1: the policy a new trunk names renamed while the plan is on screen: nothing sent to it', async () => {
+    const w = await openWorld();
+    try {
+      for (const step of [addTrunk('policy', 0, 1, false, 0), colleague({ type: 'create', pair: 'policy', name: 1 }), push({ race: { type: 'rename', pair: 'policy', which: 0, to: 0 } })]) await step.run(w);
+      assert.deepEqual(w.violations, []);
+      assert.equal(figures.outdated > 0, true, 'the push said the trunk was outdated');
+      await w.finish();
+      assert.deepEqual(w.violations, []);
+    } finally {
+      figures.violations += w.violations.length;
+      await w.close();
+    }
+  });
+
+  // Seed 9401 (shrunk): two identical BYOC trunk documents ("T1" naming "Core") in two files.
+  // A push of one file is killed after creating its trunk (journaled); Push All then creates the
+  // twin's trunk and is killed before its sid is written. The next plan finds two same-named
+  // trunks that the first journal entry could have made (its own and the twin's), gives up on
+  // it (plan-documents.ts resumeJournaledCreate: "two or more are left to the user") and
+  // creates a third: the first one is left behind, a duplicate. Not fixed here: the journal's
+  // matching would have to account for the other entries' resources (or refuse naming both sids).
+  test.todo('hole 2: twin documents in two files, both creates interrupted: the first trunk is created again');
 });
