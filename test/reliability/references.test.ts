@@ -15,7 +15,7 @@ import { startTestEmulator, type TestEmulator } from '../support/test-emulator';
 // The invariants (references-world.ts) are checked against the emulator after every step.
 
 const SEEDS = (process.env.RELIABILITY_REFERENCES_SEEDS ?? scaled('9401,9402,9403', '9401')).split(',').map(Number);
-const SEQUENCES = Number(process.env.RELIABILITY_REFERENCES_SEQUENCES ?? scaled(40, 25));
+const SEQUENCES = Number(process.env.RELIABILITY_REFERENCES_SEQUENCES ?? scaled(80, 25));
 const MAX_COMMANDS = scaled(24, 14);
 /** Per seed, shrinking included. */
 const TIME_LIMIT_MS = scaled(60_000, 20_000);
