@@ -1,5 +1,5 @@
 import { targetAsFailoverUrl } from '../../core/documents/plan/plan-connection-policy';
-import { isProviderError } from '../../core/http/provider-error';
+import { errorLine } from '../../core/http/provider-error';
 import type { ConnectionPolicyTarget } from '../../core/providers/twilio/models';
 import { checkFacts } from '../../core/readiness/check-readiness';
 import { t } from '../l10n';
@@ -38,7 +38,7 @@ export class ByocTrunkNode extends ResourceNode<RefOf<'byocTrunk'>> {
   children(): Promise<ExplorerNode[]> {
     this.policy ??= this.load().catch((e: unknown) => {
       this.policy = undefined;
-      const message = isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e);
+      const message = errorLine(e);
       this.ctx.log.error(t('Failed to load the connection policy of "{0}": {1}', this.trunk.friendly_name || this.trunk.sid, message));
       return [new EmptyNode(this, t('Failed to load: {0}', message))];
     });

@@ -1,4 +1,4 @@
-import { isProviderError } from '../../core/http/provider-error';
+import { errorLine } from '../../core/http/provider-error';
 import type { CarrierXTrunk, Endpoint } from '../../core/providers/carrierx/models';
 import { checkFacts } from '../../core/readiness/check-readiness';
 import type { CarrierXTrunkFacts } from '../../core/readiness/readiness-facts';
@@ -55,7 +55,7 @@ export class CarrierXTrunkNode extends ResourceNode<RefOf<'carrierxTrunk'>> {
   children(): Promise<ExplorerNode[]> {
     this.endpoint ??= this.load().catch((e: unknown) => {
       this.endpoint = undefined;
-      const message = isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e);
+      const message = errorLine(e);
       this.ctx.log.error(t('Failed to load the endpoint of "{0}": {1}', this.trunk.name || this.trunk.trunk_sid, message));
       return [new EmptyNode(this, t('Failed to load: {0}', message))];
     });
