@@ -27,12 +27,13 @@ let warmed: Promise<void> | undefined;
 export function warmUpHttpClient(): Promise<void> {
   warmed ??= (async () => {
     const undici = loadUndici();
-    const client = new undici.Client('http://warm-up.invalid', { connect: (_options, callback) => callback(null, answeringStream() as never) });
+    // The path a provider request takes (request → Agent → Pool → Client), to a host that is never resolved.
+    const agent = new undici.Agent({ connect: (_options, callback) => callback(null, answeringStream() as never) });
     try {
-      const res = await client.request({ path: '/', method: 'GET', headers: { accept: 'application/json' } });
+      const res = await undici.request('http://warm-up.invalid/', { method: 'GET', headers: { accept: 'application/json' }, dispatcher: agent });
       await res.body.text();
     } finally {
-      await client.destroy();
+      await agent.destroy();
     }
   })().catch(() => undefined);
   return warmed;
