@@ -1,4 +1,4 @@
-import { Duplex } from 'node:stream';
+import type * as Stream from 'node:stream';
 import { loadUndici } from './load-undici';
 
 /** What the made-up server answers: headers as a provider sends them, a small JSON body. */
@@ -40,7 +40,9 @@ export function warmUpHttpClient(): Promise<void> {
 }
 
 /** A stream that answers the first request written to it with ANSWER, as a socket would. */
-function answeringStream(): Duplex {
+function answeringStream(): Stream.Duplex {
+  // node:stream is loaded here, with the warm-up, not at activation (this module is in the extension's first bundle).
+  const { Duplex } = require('node:stream') as typeof Stream;
   let answered = false;
   const stream = new Duplex({
     read() {},
