@@ -3,6 +3,7 @@ import type { AccountRegistry } from '../../core/accounts/account-registry';
 import { AccountNode } from './account-node';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { warmUpHttpClient } from '../../core/http/http-client-warm-up';
+import { errorLine } from '../../core/http/provider-error';
 import { loadUndici } from '../../core/http/load-undici';
 import { PagedFolderNode } from './paged-folder-node';
 import { NumberCatalog } from './number-catalog';
@@ -90,7 +91,7 @@ export class ExplorerTree {
           this.ctx.connections.warmUp(this.accounts.list());
         } catch (e) {
           // Only a head start: the first expansion connects (and reports any problem) itself.
-          this.ctx.log.debug(`warm-up: ${e instanceof Error ? e.message : String(e)}`);
+          this.ctx.log.debug(`warm-up: ${errorLine(e)}`);
         }
         void Promise.all([loadProviderClients(), warmUpHttpClient()]).then(() => resolve(), () => resolve());
       }, HTTP_CLIENT_WARM_DELAY_MS).unref?.();
