@@ -16,6 +16,7 @@ import { deleteResource } from '../../src/ui/commands/delete-resource';
 import { disableConnectionPolicyTarget } from '../../src/ui/commands/disable-connection-policy-target';
 import { editConnectionPolicyTarget } from '../../src/ui/commands/edit-connection-policy-target';
 import { editEndpointAddress } from '../../src/ui/commands/edit-endpoint-address';
+import { editField } from '../../src/ui/commands/edit-field';
 import { enableConnectionPolicyTarget } from '../../src/ui/commands/enable-connection-policy-target';
 import { renameResource } from '../../src/ui/commands/rename-resource';
 import { setConnectionPolicy } from '../../src/ui/commands/set-connection-policy';
@@ -181,8 +182,8 @@ class RoutesWorld {
     this.model.cxTrunks[trunkSid] = endpointSid;
   }
 
-  async colleagueCreatesPolicy(): Promise<void> {
-    const name = `Colleague policy ${++this.colleagueCount}`;
+  async colleagueCreatesPolicy(named?: string): Promise<void> {
+    const name = named ?? `Colleague policy ${++this.colleagueCount}`;
     const policy = await this.colleague(`creates policy "${name}"`, () => this.twilio.connectionPolicies.create({ friendly_name: name }));
     this.model.policies[policy.sid] = { name, targets: {} };
   }
@@ -314,16 +315,60 @@ function renamePolicyStep({ i, n, plain, meanwhile, f }: { i: number; n: number;
     const then = async () => {
       if (meanwhile === 'colleague deletes it') await w.colleagueDeletesPolicy(sid);
       if (meanwhile === 'colleague renames it') await w.colleague(`renames ${sid}`, () => w.twilio.connectionPolicies.update(sid, { friendly_name: `${current} (colleague)` }));
+      if (meanwhile === 'colleague takes the name') await w.colleagueCreatesPolicy(name);
     };
-    const { failed } = await w.user(`rename ${sid} "${current}" → "${name}", ${meanwhile}`, f, meanwhile === 'colleague deletes it' ? 'fail' : 'ok', [{ input: name, then }], (ctx) =>
+    const refused = meanwhile === 'colleague takes the name';
+    const { failed, message } = await w.user(`rename ${sid} "${current}" → "${name}", ${meanwhile}`, f, meanwhile === 'colleague deletes it' || refused ? 'fail' : 'ok', [{ input: name, then }], (ctx) =>
       renameResource.run(ctx, node),
     );
+    if (refused && !/already has a connection policy named/.test(message)) w.violation(`rename ${sid} → "${name}": a colleague took the name; expected a refusal saying so, got ${message}`);
     if (!failed) w.model.policies[sid]!.name = name;
   });
 }
 const renamePolicy = fc
-  .record({ i: index, n: fc.nat(POLICY_NAMES.length - 1), plain: fc.boolean(), meanwhile: fc.constantFrom('none', 'none', 'colleague renames it', 'colleague deletes it'), f: fault })
+  .record({ i: index, n: fc.nat(POLICY_NAMES.length - 1), plain: fc.boolean(), meanwhile: fc.constantFrom('none', 'none', 'colleague renames it', 'colleague deletes it', 'colleague takes the name'), f: fault })
   .map(renamePolicyStep);
+
+/**
+ * Edit Field on a policy's friendly_name or an endpoint's name: a name another one has is
+ * refused at the prompt, and one a colleague takes after it was typed is refused before the
+ * write (two of a name make every file naming it ambiguous).
+ */
+function editNameStep({ what, i, n, plain, meanwhile, f }: { what: 'policy' | 'endpoint'; i: number; n: number; plain: boolean; meanwhile: 'none' | 'colleague takes the name'; f: Fault }): Step {
+  const kind = what === 'policy' ? 'policies' : 'endpoints';
+  return new Step(`user edits the name of ${what} #${i} to ${n}${plain ? '' : ' (edited)'}, ${meanwhile} [${f}]`, has(kind), async (w) => {
+    const sid = w.pick(kind, i)!;
+    const names = what === 'policy' ? POLICY_NAMES : ENDPOINT_NAMES;
+    const name = plain ? names[n % names.length]! : `${names[n % names.length]!} (edited)`;
+    const current = what === 'policy' ? w.model.policies[sid]!.name : w.model.endpoints[sid]!.name;
+    if (current === name) return;
+    const node = what === 'policy' ? await w.nodes.policy(sid) : await w.nodes.endpoint(sid);
+    const field = what === 'policy' ? 'friendly_name' : 'name';
+    const takenMessage = what === 'policy' ? /already has a connection policy named/ : /already has an endpoint named/;
+    const taken = what === 'policy' ? nameTaken(w, name) : endpointNameTaken(w, name);
+    if (taken) {
+      await w.user(`edit ${field} of ${sid} → "${name}" (taken)`, f, 'cancelled', [{ pick: field }, { input: name, rejectedWith: takenMessage }, { cancel: 'input' }], (ctx) => editField.run(ctx, node));
+      return;
+    }
+    const then = async () => {
+      if (meanwhile !== 'colleague takes the name') return;
+      if (what === 'policy') await w.colleagueCreatesPolicy(name);
+      else {
+        const theirs = await w.colleague(`creates endpoint "${name}"`, () => w.carrierx.endpoints.create({ name, type: 'third_party', addresses: [] }));
+        w.model.endpoints[theirs.endpoint_sid] = { name, addresses: [], sipUser: null };
+      }
+    };
+    const refused = meanwhile === 'colleague takes the name';
+    const { failed, message } = await w.user(`edit ${field} of ${sid} "${current}" → "${name}", ${meanwhile}`, f, refused ? 'fail' : 'ok', [{ pick: field }, { input: name, then }], (ctx) => editField.run(ctx, node));
+    if (refused && !takenMessage.test(message)) w.violation(`edit ${field} of ${sid}: a colleague took "${name}"; expected a refusal saying so, got ${message}`);
+    if (failed) return;
+    if (what === 'policy') w.model.policies[sid]!.name = name;
+    else w.model.endpoints[sid]!.name = name;
+  });
+}
+const editName = fc
+  .record({ what: fc.constantFrom('policy' as const, 'endpoint' as const), i: index, n: index, plain: fc.boolean(), meanwhile: fc.constantFrom('none' as const, 'none' as const, 'colleague takes the name' as const), f: fault })
+  .map(editNameStep);
 
 function deletePolicyStep({ i, meanwhile, f }: { i: number; meanwhile: 'none' | 'colleague sets it on a trunk' | 'colleague deletes it'; f: Fault }): Step {
   return new Step(`user deletes policy #${i}, ${meanwhile} [${f}]`, has('policies'), async (w) => {
@@ -469,7 +514,7 @@ const createEndpointArb = fc
   .record({ n: fc.nat(ENDPOINT_NAMES.length - 1), a: fc.nat(ADDRESSES.length - 1), meanwhile: fc.constantFrom('none' as const, 'none' as const, 'colleague creates one of the name' as const), f: fault })
   .map(createEndpointStep);
 
-const renameEndpoint = fc.record({ i: index, n: fc.nat(2 * ENDPOINT_NAMES.length - 1), meanwhile: fc.constantFrom('none', 'none', 'colleague deletes it'), f: fault }).map(
+const renameEndpoint = fc.record({ i: index, n: fc.nat(2 * ENDPOINT_NAMES.length - 1), meanwhile: fc.constantFrom('none', 'none', 'colleague deletes it', 'colleague takes the name'), f: fault }).map(
   ({ i, n, meanwhile, f }) =>
     new Step(`user renames endpoint #${i} to ${n}, ${meanwhile} [${f}]`, has('endpoints'), async (w) => {
       const sid = w.pick('endpoints', i)!;
@@ -484,8 +529,13 @@ const renameEndpoint = fc.record({ i: index, n: fc.nat(2 * ENDPOINT_NAMES.length
       }
       const then = async () => {
         if (meanwhile === 'colleague deletes it') await w.colleagueDeletesEndpoint(sid);
+        if (meanwhile === 'colleague takes the name') {
+          const theirs = await w.colleague(`creates endpoint "${name}"`, () => w.carrierx.endpoints.create({ name, type: 'third_party', addresses: [] }));
+          w.model.endpoints[theirs.endpoint_sid] = { name, addresses: [], sipUser: null };
+        }
       };
-      const { failed } = await w.user(`rename endpoint ${sid} → "${name}", ${meanwhile}`, f, meanwhile === 'none' ? 'ok' : 'fail', [{ input: name, then }], (ctx) => renameResource.run(ctx, node));
+      const { failed, message } = await w.user(`rename endpoint ${sid} → "${name}", ${meanwhile}`, f, meanwhile === 'none' ? 'ok' : 'fail', [{ input: name, then }], (ctx) => renameResource.run(ctx, node));
+      if (meanwhile === 'colleague takes the name' && !/already has an endpoint named/.test(message)) w.violation(`rename endpoint ${sid} → "${name}": a colleague took the name; expected a refusal saying so, got ${message}`);
       if (!failed) w.model.endpoints[sid]!.name = name;
     }),
 );
@@ -626,6 +676,7 @@ const colleagueSetsEndpoint = fc.record({ t: index, e: index }).map(
 const ACTIONS: fc.Arbitrary<Cmd>[] = [
   createPolicy,
   renamePolicy,
+  editName,
   deletePolicy,
   addTarget,
   addTarget,
@@ -706,6 +757,19 @@ describe('regressions: counterexamples the model found and shrank, one hole each
       w.model.policies[taken.sid] = { name: POLICY_NAMES[1]!, targets: {} };
       const other = w.sids('policies').findIndex((s) => s !== taken.sid);
       await renamePolicyStep({ i: other, n: 1, plain: true, meanwhile: 'none', f: 'none' }).run(w);
+    }));
+  test('hole: Edit Field gives a connection policy the name of another one no more', () =>
+    scenario(async (w) => {
+      const taken = await w.twilio.connectionPolicies.create({ friendly_name: POLICY_NAMES[1]! });
+      w.model.policies[taken.sid] = { name: POLICY_NAMES[1]!, targets: {} };
+      const other = w.sids('policies').findIndex((s) => s !== taken.sid);
+      await editNameStep({ what: 'policy', i: other, n: 1, plain: true, meanwhile: 'none', f: 'none' }).run(w);
+    }));
+  test('hole: Edit Field and Rename refuse a policy or endpoint name a colleague takes after it was typed', () =>
+    scenario(async (w) => {
+      await editNameStep({ what: 'policy', i: 0, n: 2, plain: true, meanwhile: 'colleague takes the name', f: 'none' }).run(w);
+      await editNameStep({ what: 'endpoint', i: 0, n: 2, plain: true, meanwhile: 'colleague takes the name', f: 'none' }).run(w);
+      await renamePolicyStep({ i: 0, n: 3, plain: true, meanwhile: 'colleague takes the name', f: 'none' }).run(w);
     }));
   test('hole: a target a colleague adds while the Add Target wizard is open is not added twice', () =>
     scenario((w) => addTargetStep({ i: 0, u: 0, meanwhile: 'colleague adds the same target', f: 'none' }).run(w)));

@@ -54,8 +54,10 @@ export interface ResourceKindDescriptor<K extends ResourceKind = ResourceKind> {
         /**
          * For kinds whose names pick lists and trunk files must tell apart: the problem when
          * another of the account's resources of this kind already has `name`, else undefined.
+         * Read afresh: Rename and Edit Field ask it when the name is typed and again right
+         * before the write (a colleague may take the name in between).
          */
-        taken?(connections: AccountConnections, ref: RefOf<K>, name: string): Promise<string | undefined>;
+        taken?(connections: AccountConnections, ref: RefOf<K>, name: string, signal?: AbortSignal): Promise<string | undefined>;
       }
     | Refused;
   readonly edit:

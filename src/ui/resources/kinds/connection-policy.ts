@@ -1,5 +1,6 @@
 import { isProviderError } from '../../../core/http/provider-error';
 import { collect } from '../../../core/providers/page';
+import { connectionPoliciesNamed } from '../../../core/providers/twilio/connection-policies-named';
 import { byocTrunksUsingPolicy } from '../../../core/providers/twilio/byoc-trunks-using-policy';
 import { BYOC_FRIENDLY_NAME_MAX } from '../../../core/providers/twilio/field-names';
 import type { ByocTrunk, ConnectionPolicy } from '../../../core/providers/twilio/models';
@@ -44,9 +45,9 @@ export const connectionPolicyKind: ResourceKindDescriptor<'connectionPolicy'> = 
     key: 'friendly_name',
     maxLength: BYOC_FRIENDLY_NAME_MAX,
     // As Create refuses it: two policies of one name cannot be told apart in a pick list or a trunk file.
-    async taken(connections, ref, name) {
-      const policies = await collect((await connections.twilio(ref.account)).connectionPolicies.list({ pageSize: 1000 }));
-      return policies.some((p) => p.sid !== ref.policy.sid && p.friendly_name === name) ? t('The account already has a connection policy named "{0}".', name) : undefined;
+    async taken(connections, ref, name, signal) {
+      const same = await connectionPoliciesNamed(await connections.twilio(ref.account), name, signal);
+      return same.some((p) => p.sid !== ref.policy.sid) ? t('The account already has a connection policy named "{0}".', name) : undefined;
     },
   },
   edit: {

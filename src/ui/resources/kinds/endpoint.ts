@@ -1,5 +1,6 @@
 import type { AccountConnections } from '../../../core/accounts/account-connections';
 import { isProviderError } from '../../../core/http/provider-error';
+import { endpointsNamed } from '../../../core/providers/carrierx/endpoints-named';
 import type { CarrierXTrunk, Endpoint, TrunkGroup } from '../../../core/providers/carrierx/models';
 import { trunksUsingEndpoint } from '../../../core/providers/carrierx/trunks-using-endpoint';
 import { t } from '../../l10n';
@@ -75,9 +76,8 @@ export const endpointKind: ResourceKindDescriptor<'endpoint'> = {
     key: 'name',
     maxLength: undefined,
     // As Create refuses it: trunk files name endpoints, and two of a name would be ambiguous.
-    async taken(connections, ref, name) {
-      const client = await connections.carrierx(ref.account);
-      const same = (await client.endpoints.page({ pageSize: 2, filter: `name eq ${JSON.stringify(name.trim())}` })).items;
+    async taken(connections, ref, name, signal) {
+      const same = await endpointsNamed(await connections.carrierx(ref.account), name.trim(), signal);
       return same.some((e) => e.endpoint_sid !== ref.endpoint.endpoint_sid) ? t('The account already has an endpoint named "{0}".', name.trim()) : undefined;
     },
   },
