@@ -76,6 +76,7 @@ const ADDRESSES: readonly [string, string, string, string][] = [
   ['198.51.100.7', '5080', 'tcp', 'inbound'],
 ];
 const sorted = (values: Iterable<string>) => [...values].sort();
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The model and the real world in one: fast-check hands both to each step. */
 class RoutesWorld {
@@ -370,22 +371,34 @@ const editName = fc
   .record({ what: fc.constantFrom('policy' as const, 'endpoint' as const), i: index, n: index, plain: fc.boolean(), meanwhile: fc.constantFrom('none' as const, 'none' as const, 'colleague takes the name' as const), f: fault })
   .map(editNameStep);
 
-function deletePolicyStep({ i, meanwhile, f }: { i: number; meanwhile: 'none' | 'colleague sets it on a trunk' | 'colleague deletes it'; f: Fault }): Step {
-  return new Step(`user deletes policy #${i}, ${meanwhile} [${f}]`, has('policies'), async (w) => {
+/**
+ * Delete Policy. A trunk a colleague sets on the policy while the confirmation is open was not
+ * named in it: the delete stops before any write and asks again naming it; the user agrees
+ * (`again`) or keeps everything as it is.
+ */
+function deletePolicyStep({ i, meanwhile, again = true, f }: { i: number; meanwhile: 'none' | 'colleague sets it on a trunk' | 'colleague deletes it'; again?: boolean; f: Fault }): Step {
+  return new Step(`user deletes policy #${i}, ${meanwhile}${again ? '' : ', declines the second question'} [${f}]`, has('policies'), async (w) => {
     const sid = w.pick('policies', i)!;
     const node = await w.nodes.policy(sid);
+    const added = meanwhile === 'colleague sets it on a trunk' ? w.sids('byoc').find((b) => w.model.byoc[b] !== sid) : undefined;
     const during = async () => {
       if (meanwhile === 'colleague deletes it') await w.colleagueDeletesPolicy(sid);
-      if (meanwhile === 'colleague sets it on a trunk') {
-        const trunk = w.sids('byoc').find((b) => w.model.byoc[b] !== sid);
-        if (trunk) await w.colleagueSetsPolicy(trunk, sid);
-      }
+      if (added) await w.colleagueSetsPolicy(added, sid);
     };
-    await w.user(`delete policy ${sid}, ${meanwhile}`, f, meanwhile === 'colleague deletes it' ? 'either' : 'ok', [{ confirm: true, meanwhile: during }], (ctx) => deleteResource.run(ctx, node));
+    const script: ScriptedAnswer[] = [{ confirm: true, meanwhile: during }];
+    if (added) {
+      const name = emulator.store.twilio.byocTrunks.all.get(added)!.friendly_name || added;
+      script.push({ confirm: again, message: /since you confirmed/, detail: new RegExp(`started using it after you confirmed.*"${escapeRegExp(name)}"`) });
+    }
+    const declined = added !== undefined && !again;
+    await w.user(`delete policy ${sid}, ${meanwhile}${declined ? ', declined' : ''}`, f, meanwhile === 'colleague deletes it' ? 'either' : 'ok', script, (ctx) => deleteResource.run(ctx, node));
+    if (declined) return;
     if (w.model.policies[sid]) w.removePolicy(sid);
   });
 }
-const deletePolicy = fc.record({ i: index, meanwhile: fc.constantFrom('none' as const, 'none' as const, 'colleague sets it on a trunk' as const, 'colleague deletes it' as const), f: fault }).map(deletePolicyStep);
+const deletePolicy = fc
+  .record({ i: index, meanwhile: fc.constantFrom('none' as const, 'none' as const, 'colleague sets it on a trunk' as const, 'colleague deletes it' as const), again: fc.boolean(), f: fault })
+  .map(deletePolicyStep);
 
 function addTargetStep({ i, u, meanwhile, f }: { i: number; u: number; meanwhile: 'none' | 'colleague adds the same target' | 'colleague deletes the policy'; f: Fault }): Step {
   return new Step(`user adds target ${u} to policy #${i}, ${meanwhile} [${f}]`, has('policies'), async (w) => {
@@ -540,22 +553,29 @@ const renameEndpoint = fc.record({ i: index, n: fc.nat(2 * ENDPOINT_NAMES.length
     }),
 );
 
-function deleteEndpointStep({ i, meanwhile, f }: { i: number; meanwhile: 'none' | 'colleague sets it on a trunk' | 'colleague deletes it'; f: Fault }): Step {
-  return new Step(`user deletes endpoint #${i}, ${meanwhile} [${f}]`, has('endpoints'), async (w) => {
+function deleteEndpointStep({ i, meanwhile, again = true, f }: { i: number; meanwhile: 'none' | 'colleague sets it on a trunk' | 'colleague deletes it'; again?: boolean; f: Fault }): Step {
+  return new Step(`user deletes endpoint #${i}, ${meanwhile}${again ? '' : ', declines the second question'} [${f}]`, has('endpoints'), async (w) => {
     const sid = w.pick('endpoints', i)!;
     const node = await w.nodes.endpoint(sid);
+    const added = meanwhile === 'colleague sets it on a trunk' ? w.sids('cxTrunks').find((tr) => w.model.cxTrunks[tr] !== sid) : undefined;
     const during = async () => {
       if (meanwhile === 'colleague deletes it') await w.colleagueDeletesEndpoint(sid);
-      if (meanwhile === 'colleague sets it on a trunk') {
-        const trunk = w.sids('cxTrunks').find((tr) => w.model.cxTrunks[tr] !== sid);
-        if (trunk) await w.colleagueSetsEndpoint(trunk, sid);
-      }
+      if (added) await w.colleagueSetsEndpoint(added, sid);
     };
-    await w.user(`delete endpoint ${sid}, ${meanwhile}`, f, meanwhile === 'colleague deletes it' ? 'either' : 'ok', [{ confirm: true, meanwhile: during }], (ctx) => deleteResource.run(ctx, node));
+    const script: ScriptedAnswer[] = [{ confirm: true, meanwhile: during }];
+    if (added) {
+      const trunk = emulator.store.carrierx.allTrunks().find((tr) => tr.trunk_sid === added)!;
+      script.push({ confirm: again, message: /since you confirmed/, detail: new RegExp(`after you confirmed.*"${escapeRegExp(trunk.name || added)}"`) });
+    }
+    const declined = added !== undefined && !again;
+    await w.user(`delete endpoint ${sid}, ${meanwhile}${declined ? ', declined' : ''}`, f, meanwhile === 'colleague deletes it' ? 'either' : 'ok', script, (ctx) => deleteResource.run(ctx, node));
+    if (declined) return;
     if (w.model.endpoints[sid]) w.removeEndpoint(sid);
   });
 }
-const deleteEndpoint = fc.record({ i: index, meanwhile: fc.constantFrom('none' as const, 'none' as const, 'colleague sets it on a trunk' as const, 'colleague deletes it' as const), f: fault }).map(deleteEndpointStep);
+const deleteEndpoint = fc
+  .record({ i: index, meanwhile: fc.constantFrom('none' as const, 'none' as const, 'colleague sets it on a trunk' as const, 'colleague deletes it' as const), again: fc.boolean(), f: fault })
+  .map(deleteEndpointStep);
 
 const addAddress = fc.record({ i: index, a: fc.nat(ADDRESSES.length - 1), meanwhile: fc.constantFrom('none', 'none', 'colleague adds another address'), f: fault }).map(
   ({ i, a, meanwhile, f }) =>
@@ -770,6 +790,16 @@ describe('regressions: counterexamples the model found and shrank, one hole each
       await editNameStep({ what: 'policy', i: 0, n: 2, plain: true, meanwhile: 'colleague takes the name', f: 'none' }).run(w);
       await editNameStep({ what: 'endpoint', i: 0, n: 2, plain: true, meanwhile: 'colleague takes the name', f: 'none' }).run(w);
       await renamePolicyStep({ i: 0, n: 3, plain: true, meanwhile: 'colleague takes the name', f: 'none' }).run(w);
+    }));
+  test('hole: Delete Policy clears no BYOC trunk a colleague set on it after the confirmation without asking again, naming it', () =>
+    scenario(async (w) => {
+      await deletePolicyStep({ i: 0, meanwhile: 'colleague sets it on a trunk', again: false, f: 'none' }).run(w);
+      await deletePolicyStep({ i: 0, meanwhile: 'colleague sets it on a trunk', again: true, f: 'none' }).run(w);
+    }));
+  test('hole: Delete Endpoint leaves no CarrierX trunk a colleague set on it after the confirmation without an endpoint, unasked', () =>
+    scenario(async (w) => {
+      await deleteEndpointStep({ i: 0, meanwhile: 'colleague sets it on a trunk', again: false, f: 'none' }).run(w);
+      await deleteEndpointStep({ i: 0, meanwhile: 'colleague sets it on a trunk', again: true, f: 'none' }).run(w);
     }));
   test('hole: a target a colleague adds while the Add Target wizard is open is not added twice', () =>
     scenario((w) => addTargetStep({ i: 0, u: 0, meanwhile: 'colleague adds the same target', f: 'none' }).run(w)));

@@ -7,6 +7,7 @@ import type { ByocTrunk, ConnectionPolicy } from '../../../core/providers/twilio
 import { t } from '../../l10n';
 import { pickConnectionPolicy } from '../../pickers/pick-connection-policy';
 import { PartlyDoneError } from '../partly-done-error';
+import { refuseUnconfirmed } from '../unconfirmed-dependents-error';
 import type { ResourceChange } from '../../resource-change-bus';
 import type { ResourceKindDescriptor } from '../resource-kind';
 
@@ -70,12 +71,16 @@ export const connectionPolicyKind: ResourceKindDescriptor<'connectionPolicy'> = 
           ),
         );
       }
-      return parts.join(' ');
+      return { text: parts.join(' '), dependents: trunks.map((tr) => tr.sid) };
     },
-    async remove(connections, ref, signal) {
+    async remove(connections, ref, signal, confirmed) {
       const client = await connections.twilio(ref.account);
       // Twilio refuses to delete a policy a BYOC trunk still uses (the emulator is as strict).
       const users = await byocTrunksUsingPolicy(client, ref.policy.sid, signal);
+      // A trunk a colleague set on the policy after the confirmation is not cleared unnamed.
+      refuseUnconfirmed(users, confirmed, (tr) => tr.sid, (tr) => `"${tr.friendly_name || tr.sid}"`, (names) =>
+        t('These BYOC trunks started using it after you confirmed, and would have their connection policy cleared too: {0}.', names),
+      );
       const cleared: ByocTrunk[] = [];
       const changes: ResourceChange[] = [];
       try {

@@ -209,6 +209,31 @@ describe('trunk commands', () => {
   });
 });
 
+describe('trunk delete and a colleague', () => {
+  test('a number a colleague attaches while the Delete confirmation is open is not freed unnamed: asked again, declining keeps the trunk', async () => {
+    const client = await twilio();
+    const numbers = await collect(client.incomingPhoneNumbers.list());
+    const free = numbers.find((n) => !n.trunk_sid)!;
+    const trunk = (await collect(client.trunks.list()))[0]!;
+    const attach = () => client.trunkPhoneNumbers.attach(trunk.sid, free.sid).then(() => undefined);
+    const input = h.answers([
+      { pick: 'Elastic SIP trunk' },
+      { pick: trunk.friendly_name! },
+      { confirm: true, meanwhile: attach },
+      { confirm: false, message: /since you confirmed/, detail: new RegExp(`attached to it after you confirmed, and would be freed too: ${free.phone_number.replace('+', '\\+')}`) },
+    ]);
+    assert.equal(await deleteResource.run(h.context()), false);
+    input.assertDone();
+    assert.equal((await client.trunks.fetch(trunk.sid)).sid, trunk.sid, 'the trunk is still there');
+    assert.equal((await client.incomingPhoneNumbers.fetch(free.sid)).trunk_sid, trunk.sid, 'the number the colleague attached is still on it');
+    assert.match(h.workbench.lastMessage() ?? '', /Nothing was deleted/);
+
+    h.answers([{ pick: 'Elastic SIP trunk' }, { pick: trunk.friendly_name! }, { confirm: true }]);
+    assert.equal(await deleteResource.run(h.context()), true, 'named in the confirmation now: deleted without a second question');
+    await assert.rejects(client.trunks.fetch(trunk.sid), /was not found/);
+  });
+});
+
 describe('numbers and origination URLs', () => {
   test('attach marks numbers on other trunks and moves them after confirmation; detach asks first', async () => {
     const client = await twilio();
