@@ -234,6 +234,24 @@ describe('trunk delete and a colleague', () => {
   });
 });
 
+describe('trunk group delete and its numbers', () => {
+  test('the confirmation names the numbers left assigned to no group; one a colleague assigns meanwhile is asked about again', async () => {
+    const cx = await h.connections.carrierx(h.accounts.list()[0]!);
+    const group = await cx.trunkGroups.create({ name: 'Doomed', routing_type: 'round_robin' });
+    const [mine, theirs] = (await collect(cx.dids.list())).filter((d) => d.trunk_group_sid !== group.trunk_group_sid);
+    await cx.dids.assign(mine!.did_sid, group.trunk_group_sid);
+    const plus = (digits: string) => `\\+${digits}`;
+    const input = h.answers([
+      { confirm: true, detail: new RegExp(`1 phone number\\(s\\) are left assigned to no trunk group: ${plus(mine!.phonenumber)}`), meanwhile: () => cx.dids.assign(theirs!.did_sid, group.trunk_group_sid).then(() => undefined) },
+      { confirm: false, message: /since you confirmed/, detail: new RegExp(`assigned to it after you confirmed.*${plus(theirs!.phonenumber)}`) },
+    ]);
+    assert.equal(await deleteResource.run(h.context(), await nodeOf(['sandbox', 'Trunk Groups', 'Doomed'])), false);
+    input.assertDone();
+    assert.equal((await cx.trunkGroups.fetch(group.trunk_group_sid)).trunk_group_sid, group.trunk_group_sid, 'the group is still there');
+    assert.equal((await cx.dids.fetch(theirs!.did_sid)).trunk_group_sid, group.trunk_group_sid, "the colleague's number still reaches it");
+  });
+});
+
 describe('numbers and origination URLs', () => {
   test('attach marks numbers on other trunks and moves them after confirmation; detach asks first', async () => {
     const client = await twilio();
