@@ -475,23 +475,33 @@ const deleteTarget = fc.record({ i: index, k: index, f: fault }).map(
     }),
 );
 
-const setPolicy = fc.record({ b: index, p: fc.option(index, { nil: undefined }), meanwhile: fc.constantFrom('none', 'none', 'colleague deletes the policy'), f: fault }).map(
-  ({ b, p, meanwhile, f }) =>
-    new Step(`user sets policy #${p ?? 'none'} on BYOC trunk #${b}, ${meanwhile} [${f}]`, has('byoc'), async (w) => {
-      const trunkSid = w.pick('byoc', b)!;
-      const policySid = p === undefined ? null : (w.pick('policies', p) ?? null);
-      const current = w.model.byoc[trunkSid] ?? null;
-      if (policySid === current) return;
-      const node = await w.nodes.byocTrunk(trunkSid);
-      const then = async () => {
-        if (meanwhile === 'colleague deletes the policy' && policySid) await w.colleagueDeletesPolicy(policySid);
-      };
-      const script: ScriptedAnswer[] = policySid ? [{ pick: w.model.policies[policySid]!.name, then }] : [{ pick: 'None' }, { confirm: true, then }];
-      const expected = meanwhile === 'colleague deletes the policy' && policySid ? 'fail' : 'ok';
-      const { failed } = await w.user(`set ${policySid} on ${trunkSid}, ${meanwhile}`, f, expected, script, (ctx) => setConnectionPolicy.run(ctx, node));
-      if (!failed) w.model.byoc[trunkSid] = policySid;
-    }),
-);
+/**
+ * Set Connection Policy… on a BYOC trunk's row. A policy a colleague sets on the trunk after the
+ * user picked one was not shown: it is replaced only after a question naming it (`again`).
+ */
+function setPolicyStep({ b, p, meanwhile, again = true, f }: { b: number; p: number | undefined; meanwhile: string; again?: boolean; f: Fault }): Step {
+  return new Step(`user sets policy #${p ?? 'none'} on BYOC trunk #${b}, ${meanwhile}${again ? '' : ', keeps theirs'} [${f}]`, has('byoc'), async (w) => {
+    const trunkSid = w.pick('byoc', b)!;
+    const policySid = p === undefined ? null : (w.pick('policies', p) ?? null);
+    const current = w.model.byoc[trunkSid] ?? null;
+    if (policySid === current) return;
+    const node = await w.nodes.byocTrunk(trunkSid);
+    const theirs = meanwhile === 'colleague sets another one' ? [...w.sids('policies'), null].find((x) => x !== current && x !== policySid) : undefined;
+    const then = async () => {
+      if (meanwhile === 'colleague deletes the policy' && policySid) await w.colleagueDeletesPolicy(policySid);
+      if (theirs !== undefined) await w.colleagueSetsPolicy(trunkSid, theirs);
+    };
+    const script: ScriptedAnswer[] = policySid ? [{ pick: w.model.policies[policySid]!.name, then }] : [{ pick: 'None' }, { confirm: true, meanwhile: then }];
+    if (theirs !== undefined) script.push({ confirm: again, message: /was changed since it was listed/, detail: new RegExp(`It uses ${theirs === null ? 'None' : `"${escapeRegExp(w.model.policies[theirs]!.name)}"`} now`) });
+    const expected = meanwhile === 'colleague deletes the policy' && policySid ? 'fail' : 'ok';
+    const { failed } = await w.user(`set ${policySid} on ${trunkSid}, ${meanwhile}${again ? '' : ', keeps theirs'}`, f, expected, script, (ctx) => setConnectionPolicy.run(ctx, node));
+    if (theirs !== undefined && !again) return;
+    if (!failed) w.model.byoc[trunkSid] = policySid;
+  });
+}
+const setPolicy = fc
+  .record({ b: index, p: fc.option(index, { nil: undefined }), meanwhile: fc.constantFrom('none', 'none', 'colleague deletes the policy', 'colleague sets another one'), again: fc.boolean(), f: fault })
+  .map(setPolicyStep);
 
 // --- Endpoints ---------------------------------------------------------------------------
 
@@ -660,22 +670,33 @@ const clearSipPassword = fc.record({ i: index, f: fault }).map(
     }),
 );
 
-const setEndpoint = fc.record({ t: index, e: fc.option(index, { nil: undefined }), meanwhile: fc.constantFrom('none', 'none', 'colleague deletes the endpoint'), f: fault }).map(
-  ({ t, e, meanwhile, f }) =>
-    new Step(`user sets endpoint #${e ?? 'none'} on CarrierX trunk #${t}, ${meanwhile} [${f}]`, has('cxTrunks'), async (w) => {
-      const trunkSid = w.pick('cxTrunks', t)!;
-      const endpointSid = e === undefined ? null : (w.pick('endpoints', e) ?? null);
-      if (endpointSid === w.model.cxTrunks[trunkSid]) return;
-      const node = await w.nodes.carrierxTrunk(w.groupOf(trunkSid), trunkSid);
-      const then = async () => {
-        if (meanwhile === 'colleague deletes the endpoint' && endpointSid) await w.colleagueDeletesEndpoint(endpointSid);
-      };
-      const script: ScriptedAnswer[] = [{ pick: endpointSid ? w.model.endpoints[endpointSid]!.name : 'None', then }];
-      const expected = meanwhile === 'colleague deletes the endpoint' && endpointSid ? 'fail' : 'ok';
-      const { failed } = await w.user(`set endpoint ${endpointSid} on ${trunkSid}, ${meanwhile}`, f, expected, script, (ctx) => setTrunkEndpoint.run(ctx, node));
-      if (!failed) w.model.cxTrunks[trunkSid] = endpointSid;
-    }),
-);
+/**
+ * Set Endpoint… on a CarrierX trunk's row. An endpoint a colleague sets on the trunk after the
+ * user picked one was not shown: it is replaced only after a question naming it (`again`).
+ */
+function setEndpointStep({ t, e, meanwhile, again = true, f }: { t: number; e: number | undefined; meanwhile: string; again?: boolean; f: Fault }): Step {
+  return new Step(`user sets endpoint #${e ?? 'none'} on CarrierX trunk #${t}, ${meanwhile}${again ? '' : ', keeps theirs'} [${f}]`, has('cxTrunks'), async (w) => {
+    const trunkSid = w.pick('cxTrunks', t)!;
+    const endpointSid = e === undefined ? null : (w.pick('endpoints', e) ?? null);
+    const current = w.model.cxTrunks[trunkSid] ?? null;
+    if (endpointSid === current) return;
+    const node = await w.nodes.carrierxTrunk(w.groupOf(trunkSid), trunkSid);
+    const theirs = meanwhile === 'colleague sets another one' ? [...w.sids('endpoints'), null].find((x) => x !== current && x !== endpointSid) : undefined;
+    const then = async () => {
+      if (meanwhile === 'colleague deletes the endpoint' && endpointSid) await w.colleagueDeletesEndpoint(endpointSid);
+      if (theirs !== undefined) await w.colleagueSetsEndpoint(trunkSid, theirs);
+    };
+    const script: ScriptedAnswer[] = [{ pick: endpointSid ? w.model.endpoints[endpointSid]!.name : 'None', then }];
+    if (theirs !== undefined) script.push({ confirm: again, message: /was changed since it was listed/, detail: new RegExp(`It uses ${theirs === null ? 'None' : `"${escapeRegExp(w.model.endpoints[theirs]!.name)}"`} now`) });
+    const expected = meanwhile === 'colleague deletes the endpoint' && endpointSid ? 'fail' : 'ok';
+    const { failed } = await w.user(`set endpoint ${endpointSid} on ${trunkSid}, ${meanwhile}${again ? '' : ', keeps theirs'}`, f, expected, script, (ctx) => setTrunkEndpoint.run(ctx, node));
+    if (theirs !== undefined && !again) return;
+    if (!failed) w.model.cxTrunks[trunkSid] = endpointSid;
+  });
+}
+const setEndpoint = fc
+  .record({ t: index, e: fc.option(index, { nil: undefined }), meanwhile: fc.constantFrom('none', 'none', 'colleague deletes the endpoint', 'colleague sets another one'), again: fc.boolean(), f: fault })
+  .map(setEndpointStep);
 
 // --- A colleague between the user's steps -------------------------------------------------
 
@@ -800,6 +821,13 @@ describe('regressions: counterexamples the model found and shrank, one hole each
     scenario(async (w) => {
       await deleteEndpointStep({ i: 0, meanwhile: 'colleague sets it on a trunk', again: false, f: 'none' }).run(w);
       await deleteEndpointStep({ i: 0, meanwhile: 'colleague sets it on a trunk', again: true, f: 'none' }).run(w);
+    }));
+  test('hole: Set Connection Policy and Set Endpoint replace a colleague\'s choice made after the pick only when the user, told of it, says so', () =>
+    scenario(async (w) => {
+      await setPolicyStep({ b: 0, p: 0, meanwhile: 'colleague sets another one', again: false, f: 'none' }).run(w);
+      await setPolicyStep({ b: 0, p: 1, meanwhile: 'colleague sets another one', again: true, f: 'none' }).run(w);
+      await setEndpointStep({ t: 0, e: 0, meanwhile: 'colleague sets another one', again: false, f: 'none' }).run(w);
+      await setEndpointStep({ t: 0, e: 1, meanwhile: 'colleague sets another one', again: true, f: 'none' }).run(w);
     }));
   test('hole: a target a colleague adds while the Add Target wizard is open is not added twice', () =>
     scenario((w) => addTargetStep({ i: 0, u: 0, meanwhile: 'colleague adds the same target', f: 'none' }).run(w)));
