@@ -1,4 +1,4 @@
-import { isProviderError } from '../../core/http/provider-error';
+import { errorLine, isProviderError } from '../../core/http/provider-error';
 import { collect } from '../../core/providers/page';
 import type { IncomingPhoneNumber, Trunk } from '../../core/providers/twilio/models';
 import { numberTrunksNow } from '../../core/providers/twilio/number-trunks-now';
@@ -138,7 +138,7 @@ async function attach(ctx: CommandContext, client: TwilioClient, trunk: Trunk, n
         attached.push(n.phone_number);
       } catch (e) {
         if (signal.aborted) break;
-        failed.push({ number: n.phone_number, reason: isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e) });
+        failed.push({ number: n.phone_number, reason: errorLine(e) });
       }
     }
   });

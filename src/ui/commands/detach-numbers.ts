@@ -1,4 +1,4 @@
-import { isProviderError } from '../../core/http/provider-error';
+import { errorLine } from '../../core/http/provider-error';
 import { collect } from '../../core/providers/page';
 import type { TrunkPhoneNumber } from '../../core/providers/twilio/models';
 import { numberTrunksNow } from '../../core/providers/twilio/number-trunks-now';
@@ -79,7 +79,7 @@ export const detachNumbers: CommandDefinition = {
             detached.push(n.phone_number ?? n.sid);
           } catch (e) {
             if (signal.aborted) break;
-            failed.push({ number: n.phone_number ?? n.sid, reason: isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e) });
+            failed.push({ number: n.phone_number ?? n.sid, reason: errorLine(e) });
           }
         }
       });
