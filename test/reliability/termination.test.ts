@@ -472,14 +472,20 @@ const createList = fc.record({ k: kind, n: fc.nat(4), f: fault }).map(
     ),
 );
 
-const renameList = fc.record({ k: kind, i: index, n: fc.nat(4), meanwhile: fc.constantFrom('none', 'none', 'colleague renames it', 'colleague deletes it'), f: fault }).map(
-  ({ k, i, n, meanwhile, f }) =>
-    new Step(`user renames ${noun(k)} #${i} to ${n}, ${meanwhile} [${f}]`, hasList(k), async (w) => {
+const renameList = fc.record({ k: kind, i: index, n: fc.nat(4), meanwhile: fc.constantFrom('none', 'none', 'colleague renames it', 'colleague deletes it'), f: fault }).map((r) => renameListStep(r));
+
+function renameListStep({ k, i, n, meanwhile, f }: { k: ListKind; i: number; n: number; meanwhile: string; f: Fault }): Step {
+  return new Step(`user renames ${noun(k)} #${i} to ${n}, ${meanwhile} [${f}]`, hasList(k), async (w) => {
       const sid = w.pickSid(k, i)!;
       const name = `${(k === 'acls' ? ACL_NAMES : CL_NAMES)[n]!} (renamed)`;
       const current = w.model[k][sid]!.name;
-      if (current === name || w.nameTaken(k, name)) return;
+      if (current === name) return;
       const node = k === 'acls' ? await w.nodes.ipAccessControlList(sid) : await w.nodes.credentialList(sid);
+      if (w.nameTaken(k, name)) {
+        // Refused at the prompt, as Create refuses it (it had been sent: an IP list got a second of the name).
+        await w.user(`rename ${sid} → "${name}" (taken)`, f, 'cancelled', [{ input: name, rejectedWith: /already has a list named/ }, { cancel: 'input' }], (ctx) => renameResource.run(ctx, node));
+        return;
+      }
       const then = async () => {
         if (meanwhile === 'colleague deletes it') await w.colleagueDeletesList(k, sid);
         else if (meanwhile === 'colleague renames it') {
@@ -489,8 +495,8 @@ const renameList = fc.record({ k: kind, i: index, n: fc.nat(4), meanwhile: fc.co
       const expected = meanwhile === 'colleague deletes it' ? 'fail' : 'ok';
       const { failed } = await w.user(`rename ${sid} "${current}" → "${name}", ${meanwhile}`, f, expected, [{ input: name, then }], (ctx) => renameResource.run(ctx, node));
       if (!failed) w.model[k][sid]!.name = name;
-    }),
-);
+    });
+}
 
 /**
  * Delete List. A trunk a colleague links while the confirmation is open was not named in it:
@@ -867,6 +873,15 @@ describe('regressions: counterexamples the model found and shrank, one hole each
       await world.close();
     }
   }
+  test('hole: Rename gives an IP access control list the name of another one no more (Create refuses it too)', () =>
+    scenario(async (w) => {
+      const lists = w.sids('acls');
+      assert.ok(lists.length >= 2, 'two IP lists');
+      const taken = `${ACL_NAMES[0]!} (renamed)`;
+      await withoutFaults(emulator, () => w.colleague.ipAccessControlLists.update(lists[1]!, taken));
+      w.model.acls[lists[1]!]!.name = taken;
+      await renameListStep({ k: 'acls', i: 0, n: 0, meanwhile: 'none', f: 'none' }).run(w);
+    }));
   test('hole: Delete List unlinks no trunk a colleague linked it to after the confirmation without asking again, naming it', () =>
     scenario(async (w) => {
       await deleteListStep({ k: 'acls', i: 0, meanwhile: 'colleague links it to a trunk', again: false, f: 'none' }).run(w);

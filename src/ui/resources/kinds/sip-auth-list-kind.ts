@@ -31,7 +31,11 @@ export interface SipAuthListKindSpec<K extends SipAuthListKind> {
   icon: string;
   pick(ctx: PickContext, account: Account, title: string): Promise<SipCredentialList | SipIpAccessControlList>;
   /** The account-level API of the lists. */
-  lists(client: TwilioClient): { update(sid: string, name: string, options: { signal?: AbortSignal | undefined }): Promise<SipCredentialList | SipIpAccessControlList>; delete(sid: string, options: { signal?: AbortSignal | undefined }): Promise<unknown> };
+  lists(client: TwilioClient): {
+    update(sid: string, name: string, options: { signal?: AbortSignal | undefined }): Promise<SipCredentialList | SipIpAccessControlList>;
+    delete(sid: string, options: { signal?: AbortSignal | undefined }): Promise<unknown>;
+    findByFriendlyName(name: string, options: { signal?: AbortSignal | undefined }): Promise<(SipCredentialList | SipIpAccessControlList)[]>;
+  };
   /** The trunk-level API of the links. */
   links(client: TwilioClient): { remove(trunkSid: string, listSid: string, options: { signal?: AbortSignal | undefined }): Promise<unknown> };
 }
@@ -63,7 +67,15 @@ export function sipAuthListKind<K extends SipAuthListKind>(spec: SipAuthListKind
     async pick(ctx, account, title) {
       return refOf(account, await spec.pick(ctx, account, title));
     },
-    rename: { key: 'friendly_name', maxLength: spec.maxLength },
+    rename: {
+      key: 'friendly_name',
+      maxLength: spec.maxLength,
+      // As Create refuses it: trunk files name lists, and two of a name would be ambiguous.
+      async taken(connections, ref, name, signal) {
+        const same = await spec.lists(await connections.twilio(listRef(ref).account)).findByFriendlyName(name, { signal });
+        return same.some((l) => l.sid !== listRef(ref).list.sid) ? t('The account already has a list named "{0}".', name) : undefined;
+      },
+    },
     edit: {
       fields: () => sipAuthListNameField(spec.maxLength),
       async update(connections, ref, fields, signal) {

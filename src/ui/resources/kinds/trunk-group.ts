@@ -20,7 +20,15 @@ export const trunkGroupKind: ResourceKindDescriptor<'trunkGroup'> = {
   change: (ref) => ({ account: ref.account.name, kind: 'CarrierXTrunkGroup', sid: ref.group.trunk_group_sid }),
   place: (ref) => ({ folder: { accountId: ref.account.id, folder: 'trunkGroups' }, sids: [ref.group.trunk_group_sid] }),
   pick: async (ctx, account, title) => ({ kind: 'trunkGroup', account, group: await pickTrunkGroup(ctx, account, title) }),
-  rename: { key: 'name', maxLength: undefined },
+  rename: {
+    key: 'name',
+    maxLength: undefined,
+    // As Create Trunk Group refuses it: two groups of one name are told apart only by sid.
+    async taken(connections, ref, name, signal) {
+      const same = (await (await connections.carrierx(ref.account)).trunkGroups.findByName(name, { pageSize: 1000, signal })).find((g) => g.trunk_group_sid !== ref.group.trunk_group_sid);
+      return same ? t('This account already has a trunk group named "{0}" ({1}): choose another name.', name, same.trunk_group_sid) : undefined;
+    },
+  },
   edit: {
     fields: () => fieldsFromSchema(carrierXSchema as SchemaWithDefinitions, 'spec'),
     async update(connections, ref, fields, signal) {

@@ -359,6 +359,18 @@ describe('numbers and origination URLs', () => {
 });
 
 describe('BYOC and CarrierX commands', () => {
+  test('Rename and Edit Field refuse a trunk group name another group has, as Create does', async () => {
+    const cx = await h.connections.carrierx(h.accounts.list()[0]!);
+    await cx.trunkGroups.create({ name: 'Taken', routing_type: 'round_robin' });
+    await cx.trunkGroups.create({ name: 'Mine', routing_type: 'round_robin' });
+    let input = h.answers([{ input: 'Taken', rejectedWith: /already has a trunk group named "Taken"/ }, { input: 'Mine 2' }]);
+    await renameResource.run(h.context(), await nodeOf(['sandbox', 'Trunk Groups', 'Mine']));
+    input.assertDone();
+    input = h.answers([{ pick: 'name' }, { input: 'Taken', rejectedWith: /already has a trunk group named "Taken"/ }, { cancel: 'input' }]);
+    await assert.rejects(editField.run(h.context(), await nodeOf(['sandbox', 'Trunk Groups', 'Mine 2'])), /Cancelled/);
+    assert.deepEqual((await collect(cx.trunkGroups.list())).filter((g) => g.name === 'Taken').length, 1);
+  });
+
   test('create a BYOC trunk with a voice URL and method', async () => {
     h.answers([{ input: 'Carrier B' }, { input: 'not a url', rejectedWith: /absolute/ }, { input: 'https://example.com/voice' }, { pick: 'GET' }]);
     const created = (await createByocTrunk.run(h.context())) as { sid: string };
