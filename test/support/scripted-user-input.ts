@@ -76,7 +76,9 @@ export class ScriptedUserInput implements UserInput {
     if ('cancel' in step) throw new UserCancelledError();
     const s = step as { pickMany: (string | RegExp)[]; title?: RegExp };
     this.checkTitle(s.title, options.title);
-    return s.pickMany.map((label) => this.find(loaded, label, options.title).value);
+    const chosen = s.pickMany.map((label) => this.find(loaded, label, options.title).value);
+    await step.then?.();
+    return chosen;
   }
 
   async search<T>(find: (query: string) => SearchResult<T> | Promise<SearchResult<T>>, options: SearchOptions): Promise<T> {
