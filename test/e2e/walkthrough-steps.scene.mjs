@@ -31,8 +31,12 @@ export const scene = {
     const search = async (/** @type {'Escape' | 'Enter'} */ key) => {
       await workbench.startCommand('Trunkline: Find Number');
       // Typed once Find Number's own prompt is up, not into the palette it replaces.
-      await page.locator('.quick-input-widget input[placeholder^="Digits of the number"]').waitFor();
-      await input.pressSequentially('415');
+      const box = page.locator('.quick-input-widget input[placeholder^="Digits of the number"]');
+      await box.waitFor();
+      // Into the box: the walkthrough page re-rendering its checked-off step took the focus once
+      // (the prompt stays open without it), and the digits went nowhere.
+      await box.click();
+      await box.pressSequentially('415');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: /\+1415/ }).first().waitFor();
       await input.press(key);
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
