@@ -56,6 +56,11 @@ const USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'extensions.ignoreRecommendations': true,
+  // The sample folder lies inside Trunkline's own clone: "a git repository was found in the
+  // parent folders" is about our repository, never what someone trying Trunkline wants.
+  'git.openRepositoryInParentFolders': 'never',
+  // The chat panel took a third of the window beside the Trunks view and the trunk files.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 // Workspace Trust on and the folder left untrusted (Restricted Mode), with no prompt about it.

@@ -96,20 +96,25 @@ function summaryLine(bySuite, failed) {
   };
   const ms = (/** @type {number | string} */ v) => (typeof v === 'number' ? `${Math.round(v)} ms` : v);
   const inYaml = sum('fuzzing', 'overBudgetInYaml');
+  // Only the suites that ran (`--only`) are named.
+  /** @type {[string, string][]} */
   const parts = [
-    `${sum('faults', 'pushes')} pushes under faults, ${sum('faults', 'duplicates')} duplicates, ${sum('faults', 'lostUpdates')} lost updates, ${sum('faults', 'reportedFailures')} failures reported on the way`,
-    `${sum('fuzzing', 'cases')} fuzz cases, ${sum('fuzzing', 'crashes')} crashes, ${sum('fuzzing', 'requests')} requests from invalid documents, max parse ${ms(max('fuzzing', 'maxParseMs'))}${inYaml ? ` (${inYaml} over 100 ms inside yaml itself)` : ''}`,
-    `${sum('secrets', 'leaks')} secret leaks in ${sum('secrets', 'outputs')} outputs`,
-    `${sum('trust', 'leaks')} requests from ${sum('trust', 'documents')} files naming hosts or credentials`,
-    `${sum('transport', 'violations')} transport violations in ${sum('transport', 'checks')} checks`,
-    `${sum('conflicts', 'lost')} lost edits and ${sum('conflicts', 'duplicates')} duplicates in ${sum('conflicts', 'cases')} conflict cases`,
-    `${sum('contract', 'violations')} contract violations in ${sum('contract', 'sequences')} model-based sequences (${sum('contract', 'steps')} steps, ${sum('contract', 'applies')} applies)`,
-    `${sum('termination', 'violations')} violations in ${sum('termination', 'sequences')} termination sequences (${sum('termination', 'steps')} steps, ${sum('termination', 'faultedSteps')} with a fault), ${sum('termination', 'duplicates')} duplicates after ${sum('termination', 'lostAnswers')} lost answers`,
-    `${sum('routes-commands', 'violations')} violations in ${sum('routes-commands', 'sequences')} policy/endpoint sequences (${sum('routes-commands', 'steps')} steps, ${sum('routes-commands', 'faultedSteps')} with a fault), ${sum('routes-commands', 'duplicates')} duplicates after ${sum('routes-commands', 'lostAnswers')} lost answers`,
-    `${sum('inventory-commands', 'violations')} violations in ${sum('inventory-commands', 'sequences')} number inventory sequences (${sum('inventory-commands', 'steps')} steps, ${sum('inventory-commands', 'refusedAfterColleague')} numbers left where a colleague moved them)`,
-    `${sum('kill-points', 'unfinished')} unfinished and ${sum('kill-points', 'strayChanges')} stray changes after ${sum('kill-points', 'kills')} kills between explorer requests`,
-    `${sum('kill', 'duplicates')} duplicates, ${sum('kill', 'lostChanges')} lost changes and ${sum('kill', 'unparseable')} unparseable files after ${sum('kill', 'kills')} SIGKILLs`,
-    `${sum('emulator-load', 'requests')} requests under load, ${sum('emulator-load', 'errors')} errors, p50 ${ms(max('emulator-load', 'p50Ms'))}, p99 ${ms(max('emulator-load', 'p99Ms'))}`,
+    ['faults', `${sum('faults', 'pushes')} pushes under faults, ${sum('faults', 'duplicates')} duplicates, ${sum('faults', 'lostUpdates')} lost updates, ${sum('faults', 'reportedFailures')} failures reported on the way`],
+    ['fuzzing', `${sum('fuzzing', 'cases')} fuzz cases, ${sum('fuzzing', 'crashes')} crashes, ${sum('fuzzing', 'requests')} requests from invalid documents, max parse ${ms(max('fuzzing', 'maxParseMs'))}${inYaml ? ` (${inYaml} over 100 ms inside yaml itself)` : ''}`],
+    ['secrets', `${sum('secrets', 'leaks')} secret leaks in ${sum('secrets', 'outputs')} outputs`],
+    ['trust', `${sum('trust', 'leaks')} requests from ${sum('trust', 'documents')} files naming hosts or credentials`],
+    ['transport', `${sum('transport', 'violations')} transport violations in ${sum('transport', 'checks')} checks`],
+    ['conflicts', `${sum('conflicts', 'lost')} lost edits and ${sum('conflicts', 'duplicates')} duplicates in ${sum('conflicts', 'cases')} conflict cases`],
+    ['contract', `${sum('contract', 'violations')} contract violations in ${sum('contract', 'sequences')} model-based sequences (${sum('contract', 'steps')} steps, ${sum('contract', 'applies')} applies)`],
+    ['termination', `${sum('termination', 'violations')} violations in ${sum('termination', 'sequences')} termination sequences (${sum('termination', 'steps')} steps, ${sum('termination', 'faultedSteps')} with a fault), ${sum('termination', 'duplicates')} duplicates after ${sum('termination', 'lostAnswers')} lost answers`],
+    ['routes-commands', `${sum('routes-commands', 'violations')} violations in ${sum('routes-commands', 'sequences')} policy/endpoint sequences (${sum('routes-commands', 'steps')} steps, ${sum('routes-commands', 'faultedSteps')} with a fault), ${sum('routes-commands', 'duplicates')} duplicates after ${sum('routes-commands', 'lostAnswers')} lost answers`],
+    ['inventory-commands', `${sum('inventory-commands', 'violations')} violations in ${sum('inventory-commands', 'sequences')} number inventory sequences (${sum('inventory-commands', 'steps')} steps, ${sum('inventory-commands', 'refusedAfterColleague')} numbers left where a colleague moved them)`],
+    ['references', `${sum('references', 'violations')} violations in ${sum('references', 'sequences')} reference push sequences (${sum('references', 'pushes')} pushes, ${sum('references', 'faultedPushes')} with a fault, ${sum('references', 'kills')} killed, ${sum('references', 'races')} raced by a colleague), ${sum('references', 'refusalsNamingTheName')} refusals naming the name, ${sum('references', 'twinDuplicates')} twin duplicates (known hole)`],
+    ['kill-points', `${sum('kill-points', 'unfinished')} unfinished and ${sum('kill-points', 'strayChanges')} stray changes after ${sum('kill-points', 'kills')} kills between explorer requests`],
+    ['journal-model', `${sum('journal-model', 'violations')} violations in ${sum('journal-model', 'sequences')} interrupted-create sequences (${sum('journal-model', 'pushes')} pushes, ${sum('journal-model', 'kills')} killed, ${sum('journal-model', 'adopted')} creates resumed, ${sum('journal-model', 'refusals')} refused naming the sid)`],
+    ['journal-kill', `${sum('journal-kill', 'duplicates')} duplicates and ${sum('journal-kill', 'misattached')} resources given to the wrong document after ${sum('journal-kill', 'kills')} kills during a create`],
+    ['kill', `${sum('kill', 'duplicates')} duplicates, ${sum('kill', 'lostChanges')} lost changes and ${sum('kill', 'unparseable')} unparseable files after ${sum('kill', 'kills')} SIGKILLs`],
+    ['emulator-load', `${sum('emulator-load', 'requests')} requests under load, ${sum('emulator-load', 'errors')} errors, p50 ${ms(max('emulator-load', 'p50Ms'))}, p99 ${ms(max('emulator-load', 'p99Ms'))}`],
   ];
-  return `reliability: ${parts.join('; ')}${failed.length > 0 ? `; FAILED: ${failed.join(', ')}` : ''}`;
+  return `reliability: ${parts.filter(([suite]) => bySuite.has(suite)).map(([, text]) => text).join('; ')}${failed.length > 0 ? `; FAILED: ${failed.join(', ')}` : ''}`;
 }

@@ -1,3 +1,4 @@
+import { errorLine } from '../core/http/provider-error';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { networkOptionsFromEnv, type NetworkOptions } from '../core/http/dispatcher-pool';
@@ -22,7 +23,7 @@ export function readNetworkSettings(log: Logger): NetworkOptions {
     try {
       extraCaCertificates.push(fs.readFileSync(file, 'utf8'));
     } catch (e) {
-      log.error(`Could not read the CA certificate file ${file} (trunkline.network.caCertificates): ${e instanceof Error ? e.message : String(e)}`);
+      log.error(`Could not read the CA certificate file ${file} (trunkline.network.caCertificates): ${errorLine(e)}`);
     }
   }
   return { proxy: proxy || undefined, noProxy: noProxy || undefined, extraCaCertificates };

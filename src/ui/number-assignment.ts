@@ -1,5 +1,5 @@
 import type { Account } from '../core/accounts/account';
-import { isProviderError } from '../core/http/provider-error';
+import { errorLine, isProviderError } from '../core/http/provider-error';
 import { fromCarrierXNumber } from '../core/providers/carrierx/carrierx-number';
 import { collect } from '../core/providers/page';
 import type { TwilioClient } from '../core/providers/twilio/twilio-client';
@@ -148,7 +148,7 @@ export async function applyAssignment(ctx: CommandContext, refs: readonly Invent
           done.push(number);
         } catch (e) {
           if (signal.aborted) break;
-          failed.push({ number, reason: isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e) });
+          failed.push({ number, reason: errorLine(e) });
         }
       }
     });
@@ -213,7 +213,7 @@ async function attachChecked(client: TwilioClient, target: AssignmentTarget, num
       const now = unknown ? ((await client.incomingPhoneNumbers.fetch(numberSid, { signal }).catch(() => undefined))?.trunk_sid ?? null) : null;
       if (unknown && now === target.sid) return;
       if (unknown && now === null && attempt < 2) continue;
-      const why = isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e);
+      const why = errorLine(e);
       throw from ? new Error(t('it was taken off "{0}" but attaching it to "{1}" failed ({2}): it is on no trunk now; assign it again.', from, target.name, why)) : e;
     }
   }

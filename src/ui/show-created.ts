@@ -1,3 +1,4 @@
+import { errorLine } from '../core/http/provider-error';
 import type { CommandContext } from './commands/command';
 import { t } from './l10n';
 import { folderIdsOf, sidOf, treeIdOf } from './resources/resource-kinds';
@@ -24,7 +25,7 @@ export async function showCreated(ctx: CommandContext, created: Created): Promis
   const nodeId = treeIdOf(created.ref);
   for (const id of folderIdsOf(created.ref)) ctx.explorer.refreshById(id);
   const node = await ctx.explorer.reveal(nodeId).catch((e: unknown) => {
-    ctx.log.warn(`Could not show ${nodeId} in the Trunks view: ${e instanceof Error ? e.message : String(e)}`);
+    ctx.log.warn(`Could not show ${nodeId} in the Trunks view: ${errorLine(e)}`);
     return undefined;
   });
   const copy = t('Copy SID');

@@ -83,3 +83,8 @@ export class ProviderError extends Error {
 export function isProviderError(e: unknown): e is ProviderError {
   return e instanceof ProviderError;
 }
+
+/** One line for anything thrown: a provider's error with its code and status, else its message. */
+export function errorLine(e: unknown): string {
+  return isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e);
+}

@@ -1,5 +1,5 @@
 import type { Account } from '../../core/accounts/account';
-import { isProviderError } from '../../core/http/provider-error';
+import { errorLine, isProviderError } from '../../core/http/provider-error';
 import { collect } from '../../core/providers/page';
 import type { IncomingPhoneNumber, Trunk } from '../../core/providers/twilio/models';
 import type { TwilioClient } from '../../core/providers/twilio/twilio-client';
@@ -86,7 +86,7 @@ async function attach(ctx: CommandContext, client: TwilioClient, _account: Accou
         attached.push(n.phone_number);
       } catch (e) {
         if (signal.aborted) break;
-        failed.push({ number: n.phone_number, reason: isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e) });
+        failed.push({ number: n.phone_number, reason: errorLine(e) });
       }
     }
   });

@@ -1,5 +1,5 @@
 import type { Account } from '../../core/accounts/account';
-import { isProviderError } from '../../core/http/provider-error';
+import { errorLine } from '../../core/http/provider-error';
 import { t } from '../l10n';
 import { folderIdOf, treeIdOf } from '../resources/resource-kinds';
 import { DidNode } from '../tree/did-node';
@@ -26,7 +26,7 @@ export const findNumber: CommandDefinition = {
     const all: Promise<CatalogNumber[]> = Promise.all(
       accounts.map((account) =>
         ctx.explorer.numbers.numbersOf(account).catch((e: unknown) => {
-          const reason = isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e);
+          const reason = errorLine(e);
           ctx.log.warn(t('Find Number could not read the numbers of {0}: {1}', account.name, reason));
           failures.push({ account, reason });
           return [];

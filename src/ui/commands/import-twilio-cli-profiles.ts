@@ -1,6 +1,6 @@
 import { accountNameProblem } from '../../core/accounts/account';
 import { checkTwilioCredentials } from '../../core/accounts/credential-check';
-import { isProviderError } from '../../core/http/provider-error';
+import { errorLine, isProviderError } from '../../core/http/provider-error';
 import { parseTwilioCliConfig, type TwilioCliProfile } from '../../core/accounts/twilio-cli-profiles';
 import { createTwilioClient } from '../../core/providers/twilio/twilio-client';
 import { t } from '../l10n';
@@ -46,7 +46,7 @@ export const importTwilioCliProfiles: CommandDefinition = {
         imported.push(await importProfile(ctx, profile, title, baseUrl));
       } catch (e) {
         if (isUserCancelled(e)) throw e;
-        failed.push(isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e));
+        failed.push(errorLine(e));
       }
     }
     const done = imported.length > 0 ? t('Imported {0}.', imported.map((n) => `"${n}"`).join(', ')) : '';

@@ -1,5 +1,5 @@
 import { createWithoutDuplicates } from '../../core/documents/apply/reconcile-create';
-import { isProviderError } from '../../core/http/provider-error';
+import { errorLine, isProviderError } from '../../core/http/provider-error';
 import { collect } from '../../core/providers/page';
 import { t } from '../l10n';
 import { pickAccount } from '../pickers/pick-account';
@@ -69,7 +69,7 @@ export const linkAuthLists: CommandDefinition = {
             linked.push(c.name);
           } catch (e) {
             if (signal.aborted) break;
-            failed.push(`${c.name}: ${isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e)}`);
+            failed.push(`${c.name}: ${errorLine(e)}`);
           }
         }
       });

@@ -1,3 +1,4 @@
+import { errorLine } from '../../core/http/provider-error';
 import * as vscode from 'vscode';
 import { documentStatuses, type DocumentStatus } from '../../core/documents/sync/document-status';
 import type { SyncClients } from '../../core/documents/apply/sync-clients';
@@ -142,7 +143,7 @@ export class DocumentStatusCache implements vscode.Disposable {
       await this.listings?.listNamed(file.documents, this.clients, mark);
       this.entries.set(uri, { version, statuses, readiness: await this.readiness(statuses) });
     } catch (e) {
-      this.log.warn(`Could not compute the status of ${document.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.warn(`Could not compute the status of ${document.uri.fsPath}: ${errorLine(e)}`);
     }
     this.emitter.fire(document.uri);
   }

@@ -1,3 +1,4 @@
+import { errorLine } from '../../core/http/provider-error';
 import * as vscode from 'vscode';
 import { systemClock } from '../../core/http/clock';
 import type { Services } from '../services';
@@ -86,7 +87,7 @@ function registerStatusRefresh(statuses: DocumentStatusCache, services: Services
     intervalSeconds: () => vscode.workspace.getConfiguration('trunkline').get<number>('status.refreshInterval'),
     focused: () => vscode.window.state.focused,
     onPass: () => statuses.keepOnly(new Set(visible().map((d) => d.uri.toString()))),
-    onError: (d, e) => services.log.warn(`Could not re-check the status of ${d.uri.fsPath}: ${e instanceof Error ? e.message : String(e)}`),
+    onError: (d, e) => services.log.warn(`Could not re-check the status of ${d.uri.fsPath}: ${errorLine(e)}`),
   });
   scheduler.schedule();
   return [

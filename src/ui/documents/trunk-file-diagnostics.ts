@@ -1,3 +1,4 @@
+import { errorLine } from '../../core/http/provider-error';
 import * as vscode from 'vscode';
 import { parseTrunkFile, withDocumentErrors, type TrunkDocument } from '../../core/documents/file/parse-trunk-file';
 import type { QuickFix, TrunkDiagnostic } from '../../core/documents/validate/trunk-diagnostic';
@@ -193,7 +194,7 @@ export class TrunkFileDiagnostics implements vscode.Disposable {
       const uris = await vscode.workspace.findFiles(TRUNK_FILE_GLOB, '**/node_modules/**', 5000);
       for (const uri of uris) await this.reindexFromDisk(uri);
     } catch (e) {
-      this.log.warn(`Could not index trunk files: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.warn(`Could not index trunk files: ${errorLine(e)}`);
     }
     this.indexed = true;
     this.recheckOpen();

@@ -1,4 +1,3 @@
-import { isProviderError } from '../../core/http/provider-error';
 import type { CarrierXTrunk, Endpoint } from '../../core/providers/carrierx/models';
 import { checkFacts } from '../../core/readiness/check-readiness';
 import type { CarrierXTrunkFacts } from '../../core/readiness/readiness-facts';
@@ -11,9 +10,8 @@ import type { EndpointsNode } from './endpoints-node';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
 import { escapeMarkdown, markdownFields, named } from './markdown-fields';
 import { EmptyNode } from './paged-folder-node';
-import { withReadiness, withReadinessLines } from './readiness-tooltip';
-import { ResourceNode } from './resource-node';
-import type { TreeItemData } from './tree-item-data';
+import { withReadinessLines } from './readiness-tooltip';
+import { RoutedTrunkNode } from './routed-trunk-node';
 
 /** A trunk as the readiness rules read it, from the group's listing. */
 export function carrierXTrunkFacts(trunk: CarrierXTrunk): CarrierXTrunkFacts {
@@ -29,19 +27,18 @@ export function addressCounts(endpoints: readonly (Endpoint | undefined)[]): Map
 const PER_TRUNK_RULES: ReadonlySet<string> = new Set(['carrierx-trunk-no-endpoint', 'carrierx-endpoint-no-address']);
 
 /** A trunk of a CarrierX trunk group → the endpoint it sends calls to (with its addresses), or "No endpoint". */
-export class CarrierXTrunkNode extends ResourceNode<RefOf<'carrierxTrunk'>> {
-  private endpoint: Promise<ExplorerNode[]> | undefined;
+export class CarrierXTrunkNode extends RoutedTrunkNode<RefOf<'carrierxTrunk'>> {
   /** Its endpoint, once loaded (below it, or taken from the account's Endpoints). */
   loadedEndpoint: Endpoint | undefined;
 
   constructor(
     ref: RefOf<'carrierxTrunk'>,
     parent: ExplorerNode,
-    private readonly ctx: ExplorerContext,
+    ctx: ExplorerContext,
     /** The account's Endpoints: an endpoint loaded there is not fetched again. */
     private readonly endpoints?: EndpointsNode,
   ) {
-    super(ref, parent);
+    super(ref, parent, ctx);
   }
 
   get trunk() {
@@ -52,35 +49,12 @@ export class CarrierXTrunkNode extends ResourceNode<RefOf<'carrierxTrunk'>> {
     return this.ref.group;
   }
 
-  children(): Promise<ExplorerNode[]> {
-    this.endpoint ??= this.load().catch((e: unknown) => {
-      this.endpoint = undefined;
-      const message = isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e);
-      this.ctx.log.error(t('Failed to load the endpoint of "{0}": {1}', this.trunk.name || this.trunk.trunk_sid, message));
-      return [new EmptyNode(this, t('Failed to load: {0}', message))];
-    });
-    return this.endpoint;
-  }
-
-  reset(): void {
-    this.endpoint = undefined;
+  protected forgetRoute(): void {
     this.loadedEndpoint = undefined;
   }
 
-  /** Names its endpoint and lists the endpoint's addresses where loaded; warns when the trunk has no endpoint, or one with no address. No request. */
-  override treeItem(): TreeItemData {
-    const item = super.treeItem();
-    const findings = this.readiness();
-    return withReadiness(item, findings, this.tooltip(findings));
-  }
-
-  /** Hovered: the endpoint is read (once; one the account listed is not fetched again). */
-  async resolveTooltip(): Promise<string | undefined> {
-    const before = this.readiness().length;
-    await this.children();
-    const findings = this.readiness();
-    if (findings.length !== before) this.ctx.changed(this);
-    return this.tooltip(findings);
+  protected failedMessage(message: string): string {
+    return t('Failed to load the endpoint of "{0}": {1}', this.trunk.name || this.trunk.trunk_sid, message);
   }
 
   private known(): Endpoint | undefined {
@@ -89,12 +63,14 @@ export class CarrierXTrunkNode extends ResourceNode<RefOf<'carrierxTrunk'>> {
     return this.loadedEndpoint ?? this.endpoints?.loadedEndpoint(sid)?.endpoint;
   }
 
-  private readiness() {
+  /** Warns when the trunk has no endpoint, or one with no address. */
+  protected readiness() {
     const findings = checkFacts('CarrierXTrunkGroup', { trunks: [carrierXTrunkFacts(this.trunk)], endpointAddresses: addressCounts([this.known()]), phoneNumbers: undefined });
     return findings.filter((f) => PER_TRUNK_RULES.has(f.rule.id));
   }
 
-  private tooltip(findings: readonly { message: string }[]): string {
+  /** Names its endpoint and lists the endpoint's addresses where loaded. */
+  protected tooltip(findings: readonly { message: string }[]): string {
     const endpoint = this.known();
     const base = descriptorOf(this.ref).tree.tooltip(this.ref);
     const fields = base.fields.map(([key, value]) => (key === 'endpoint_sid' ? ([key, named(this.trunk.endpoint_sid, endpoint?.name)] as const) : ([key, value] as const)));
@@ -110,7 +86,7 @@ export class CarrierXTrunkNode extends ResourceNode<RefOf<'carrierxTrunk'>> {
     return withReadinessLines(markdownFields(base.title, fields, this.ref.kind), findings, addresses);
   }
 
-  private async load(): Promise<ExplorerNode[]> {
+  protected async loadRoute(): Promise<ExplorerNode[]> {
     const sid = this.trunk.endpoint_sid;
     if (!sid) return [new EmptyNode(this, t('No endpoint: calls to this trunk have nowhere to go'))];
     const listed = this.endpoints?.loadedEndpoint(sid)?.endpoint;

@@ -1,4 +1,4 @@
-import { isProviderError } from '../../core/http/provider-error';
+import { errorLine } from '../../core/http/provider-error';
 import { collect } from '../../core/providers/page';
 import type { ConnectionPolicyTarget } from '../../core/providers/twilio/models';
 import { t } from '../l10n';
@@ -34,7 +34,7 @@ export class ConnectionPolicyNode extends ResourceNode<RefOf<'connectionPolicy'>
   children(): Promise<ExplorerNode[]> {
     this.targets ??= this.load().catch((e: unknown) => {
       this.targets = undefined;
-      const message = isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e);
+      const message = errorLine(e);
       this.ctx.log.error(t('Failed to load the targets of "{0}": {1}', this.ref.policy.friendly_name || this.ref.policy.sid, message));
       return [new EmptyNode(this, t('Failed to load: {0}', message))];
     });

@@ -1,3 +1,4 @@
+import { errorLine } from '../../core/http/provider-error';
 import type { Account } from '../../core/accounts/account';
 import { TwilioNumberIndex } from '../../core/documents/plan/twilio-number-index';
 import type { Page, PageRequest } from '../../core/providers/page';
@@ -59,7 +60,7 @@ export class ElasticSipTrunksNode extends PagedFolderNode<Trunk> {
   private countNumbers(client: TwilioClient): Promise<Map<string, number> | undefined> {
     this.numberCounts ??= new TwilioNumberIndex(client).countsByTrunk().catch((e: unknown) => {
       // Counts are a convenience: the folders still list the numbers when expanded.
-      this.ctx.log.debug(`number counts for ${this.account.name}: ${e instanceof Error ? e.message : String(e)}`);
+      this.ctx.log.debug(`number counts for ${this.account.name}: ${errorLine(e)}`);
       return undefined;
     });
     return this.numberCounts;

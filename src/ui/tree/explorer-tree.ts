@@ -49,10 +49,24 @@ export class ExplorerTree {
     return roots;
   }
 
+  /**
+   * A node's children, from the node the tree holds for that id now. The view keeps the objects
+   * it was given and may ask one that a refresh replaced (an account node from before Refresh,
+   * asked while the view reloads): it gets the current node's children, so one id is always one
+   * node, and a command's refresh by id reaches the rows everyone reads. The children of a node
+   * no longer in the tree are answered but not indexed.
+   */
   async childrenOf(node: ExplorerNode | undefined): Promise<ExplorerNode[]> {
-    const children = node ? await node.children() : this.roots();
-    if (!node && children.length > 0) this.warmHttpClient();
-    for (const child of children) this.index.set(child.id, child);
+    if (!node) {
+      const roots = this.roots();
+      if (roots.length > 0) this.warmHttpClient();
+      return roots;
+    }
+    const current = this.index.get(node.id);
+    if (!current) return node.children();
+    const children = await current.children();
+    // A refresh of the node or above it while its page loaded replaced it: its rows are not the tree's.
+    if (this.index.get(current.id) === current) for (const child of children) this.index.set(child.id, child);
     return children;
   }
 
@@ -77,9 +91,17 @@ export class ExplorerTree {
     return this.index.get(id);
   }
 
+  /** The node the tree holds now for this node's id (the same node unless a refresh replaced it). */
+  current<N extends ExplorerNode>(node: N): N {
+    const now = this.index.get(node.id);
+    return now && now.constructor === node.constructor ? (now as N) : node;
+  }
+
   /** Reloads a node's children next time it is shown (undefined = every account). */
   refresh(node: ExplorerNode | undefined): void {
     if (node) {
+      // The Refresh button on a row the view drew before a reload: the node with its id now.
+      node = this.current(node);
       node.reset?.();
       this.dropBelow(node.id);
       // A refresh anywhere in an account (a command changed a trunk, the user pressed Refresh)

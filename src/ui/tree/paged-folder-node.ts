@@ -1,4 +1,4 @@
-import { isProviderError } from '../../core/http/provider-error';
+import { errorLine } from '../../core/http/provider-error';
 import type { Page, PageRequest } from '../../core/providers/page';
 import { t } from '../l10n';
 import { LeafNode, type ExplorerContext, type ExplorerNode } from './explorer-node';
@@ -129,7 +129,7 @@ export abstract class PagedFolderNode<T> implements ExplorerNode {
       this.afterLoad();
     } catch (e) {
       if (generation !== this.generation) return this.afterRefresh();
-      const message = isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e);
+      const message = errorLine(e);
       this.ctx.log.error(t('Failed to load {0}: {1}', this.noun, message));
       this.failure = new ErrorNode(this, message);
     }

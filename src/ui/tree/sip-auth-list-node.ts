@@ -1,4 +1,4 @@
-import { isProviderError } from '../../core/http/provider-error';
+import { errorLine } from '../../core/http/provider-error';
 import { collect } from '../../core/providers/page';
 import { IP_ADDRESSES_PER_LIST } from '../../core/providers/twilio/sip-auth-rules';
 import { t } from '../l10n';
@@ -28,7 +28,7 @@ export class SipAuthListNode extends ResourceNode<RefOf<'ipAccessControlList'> |
   children(): Promise<ExplorerNode[]> {
     this.entries ??= this.load().catch((e: unknown) => {
       this.entries = undefined;
-      const message = isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e);
+      const message = errorLine(e);
       this.ctx.log.error(t('Failed to load the entries of "{0}": {1}', this.ref.list.friendly_name || this.ref.list.sid, message));
       return [new EmptyNode(this, t('Failed to load: {0}', message))];
     });

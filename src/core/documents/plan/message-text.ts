@@ -1,4 +1,4 @@
-import { isProviderError } from '../../http/provider-error';
+import { errorLine } from '../../http/provider-error';
 
 // Small pieces of the sentences plans, results and summaries are made of.
 
@@ -9,6 +9,5 @@ export function plural(count: number, noun: string): string {
 
 /** An error as one clause of a sentence: the provider's code and message, no final period. */
 export function errorText(error: unknown): string {
-  const text = isProviderError(error) ? error.toDisplayString() : error instanceof Error ? error.message : String(error);
-  return text.replace(/[.\s]+$/, '');
+  return errorLine(error).replace(/[.\s]+$/, '');
 }

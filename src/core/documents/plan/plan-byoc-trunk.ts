@@ -28,6 +28,8 @@ export function planByocTrunk(spec: TwilioByocTrunkSpec, state: ByocState | unde
   const desired: Record<string, unknown> = { ...rest, ...(policy?.sid ? { connection_policy_sid: policy.sid } : {}) };
   // A policy document not created yet: the trunk will change to it, whatever it has now.
   const pending: ResolvedReference | undefined = policy && !policy.sid ? policy : undefined;
+  // A policy known by sid: kept beside the fields, so that its name is resolved again before the first write.
+  const sent = policy?.sid ? { named: [policy] } : {};
   const pendingChange = (from: unknown): FieldChange => ({ field: 'connection_policy_sid', from, to: `(connection policy ${JSON.stringify(pending!.value)}, created by this push)` });
   if (!state) {
     const name = spec.friendly_name ? JSON.stringify(spec.friendly_name) : '(unnamed)';
@@ -39,6 +41,7 @@ export function planByocTrunk(spec: TwilioByocTrunkSpec, state: ByocState | unde
           type: 'twilio.byoc.create',
           fields: pickFields<ByocTrunkFields>(desired, BYOC_TRUNK_WRITABLE_FIELDS),
           policy: pending,
+          ...sent,
           description: `Create BYOC trunk ${name}`,
           changes,
         },
@@ -55,7 +58,7 @@ export function planByocTrunk(spec: TwilioByocTrunkSpec, state: ByocState | unde
   // A pending policy's key stays (undefined until sent), so that the push counts connection_policy_sid as set by it.
   const fields = Object.fromEntries(changes.map((c) => [c.field, pending && c.field === 'connection_policy_sid' ? undefined : c.to])) as ByocTrunkFields;
   return {
-    operations: [{ type: 'twilio.byoc.update', fields, policy: pending, description: `Update BYOC trunk fields: ${changes.map((c) => c.field).join(', ')}`, changes }],
+    operations: [{ type: 'twilio.byoc.update', fields, policy: pending, ...(fields.connection_policy_sid !== undefined ? sent : {}), description: `Update BYOC trunk fields: ${changes.map((c) => c.field).join(', ')}`, changes }],
     errors: [],
     warnings: [],
   };

@@ -23,17 +23,23 @@ const pendingEndpointChange = (reference: ResolvedReference, from: unknown) => (
  * The trunks with the endpoints they name by `endpoint` as endpoint_sid (when it is known), the
  * references whose sid only this push will know, and the errors of those that do not resolve.
  */
-function resolveTrunkEndpoints(trunks: readonly CarrierXTrunkSpec[], references: ReferenceResolver | undefined): { trunks: CarrierXTrunkSpec[]; pending: (ResolvedReference | undefined)[]; errors: PlanError[] } {
+function resolveTrunkEndpoints(
+  trunks: readonly CarrierXTrunkSpec[],
+  references: ReferenceResolver | undefined,
+): { trunks: CarrierXTrunkSpec[]; pending: (ResolvedReference | undefined)[]; sent: (ResolvedReference | undefined)[]; errors: PlanError[] } {
   const errors: PlanError[] = [];
   const pending: (ResolvedReference | undefined)[] = [];
+  // Known by sid: kept beside the fields, so that a name is resolved again before the first write.
+  const sent: (ResolvedReference | undefined)[] = [];
   const resolved = trunks.map((trunk, i) => {
     const named = resolveAliasedReference(TRUNK_ENDPOINT_REFERENCE, trunk as Record<string, unknown>, ['spec', 'trunks', i], references);
     if (named.error) errors.push(named.error);
     pending.push(named.reference && !named.reference.sid ? named.reference : undefined);
+    sent.push(named.reference?.sid ? named.reference : undefined);
     const { endpoint: _byName, ...rest } = trunk;
     return named.reference?.sid ? { ...rest, endpoint_sid: named.reference.sid } : rest;
   });
-  return { trunks: resolved, pending, errors };
+  return { trunks: resolved, pending, sent, errors };
 }
 
 type GroupState = Extract<RemoteState, { kind: 'CarrierXTrunkGroup' }>;
@@ -89,6 +95,7 @@ export function planCarrierXGroup(spec: CarrierXTrunkGroupSpec, state: GroupStat
           fields,
           trunks,
           endpoints: pending,
+          ...(endpoints?.sent.some((r) => r) ? { named: endpoints.sent.filter((r): r is ResolvedReference => r !== undefined) } : {}),
           description: `Create trunk group ${trunkLabel(spec.name)}${count}`,
           changes,
         },
@@ -108,14 +115,19 @@ export function planCarrierXGroup(spec: CarrierXTrunkGroupSpec, state: GroupStat
     operations.push({ type: 'carrierx.group.update', fields: changed, description: `Update trunk group fields: ${groupChanges.map((c) => c.field).join(', ')}`, changes: groupChanges });
   }
   if (spec.trunks) {
-    const planned = planTrunks(spec.trunks, state.remote.trunks ?? state.remote.trunkGroup.trunks ?? [], endpoints?.pending ?? []);
+    const planned = planTrunks(spec.trunks, state.remote.trunks ?? state.remote.trunkGroup.trunks ?? [], endpoints?.pending ?? [], endpoints?.sent ?? []);
     operations.push(...planned.operations);
     errors.push(...planned.errors);
   }
   return { operations, errors, warnings: [] };
 }
 
-function planTrunks(desired: readonly CarrierXTrunkSpec[], remote: readonly CarrierXTrunk[], pendingEndpoints: readonly (ResolvedReference | undefined)[]): KindPlan<PlanOperation> {
+function planTrunks(
+  desired: readonly CarrierXTrunkSpec[],
+  remote: readonly CarrierXTrunk[],
+  pendingEndpoints: readonly (ResolvedReference | undefined)[],
+  sentEndpoints: readonly (ResolvedReference | undefined)[],
+): KindPlan<PlanOperation> {
   const errors: PlanError[] = [];
   const unmatched = [...remote];
   const take = (predicate: (t: CarrierXTrunk) => boolean): CarrierXTrunk | undefined => {
@@ -142,12 +154,13 @@ function planTrunks(desired: readonly CarrierXTrunkSpec[], remote: readonly Carr
   desired.forEach((t, i) => {
     const match = matches.get(i);
     const endpoint = pendingEndpoints[i];
+    const sent = sentEndpoints[i];
     if (!match) {
       if (t.trunk_sid) return;
       const fields = writable<CarrierXTrunkFields>(t, CARRIERX_TRUNK_WRITABLE_FIELDS);
       const changes = fieldChanges(CARRIERX_TRUNK_WRITABLE_FIELDS, undefined, fields, matchesDesired);
       if (endpoint) changes.push(pendingEndpointChange(endpoint, undefined));
-      creates.push({ type: 'carrierx.trunk.create', name: t.name, fields, endpoint, description: `Add trunk ${trunkLabel(t.name)}`, changes });
+      creates.push({ type: 'carrierx.trunk.create', name: t.name, fields, endpoint, ...(sent && fields.endpoint_sid !== undefined ? { named: [sent] } : {}), description: `Add trunk ${trunkLabel(t.name)}`, changes });
       return;
     }
     const fields = sentOver<CarrierXTrunkFields>(t, match, CARRIERX_TRUNK_WRITABLE_FIELDS);
@@ -155,7 +168,7 @@ function planTrunks(desired: readonly CarrierXTrunkSpec[], remote: readonly Carr
     if (endpoint) changes.push(pendingEndpointChange(endpoint, match.endpoint_sid));
     if (changes.length === 0) return;
     const changed = Object.fromEntries(changes.map((c) => [c.field, endpoint && c.field === 'endpoint_sid' ? undefined : c.to])) as CarrierXTrunkFields;
-    updates.push({ type: 'carrierx.trunk.update', trunkSid: match.trunk_sid, name: match.name, fields: changed, endpoint, description: `Update trunk ${trunkLabel(match.name, match.trunk_sid)}`, changes });
+    updates.push({ type: 'carrierx.trunk.update', trunkSid: match.trunk_sid, name: match.name, fields: changed, endpoint, ...(sent && changed.endpoint_sid !== undefined ? { named: [sent] } : {}), description: `Update trunk ${trunkLabel(match.name, match.trunk_sid)}`, changes });
   });
   const deletes: PlanOperation[] = unmatched.map((r) => ({ type: 'carrierx.trunk.delete', trunkSid: r.trunk_sid, name: r.name, description: `Remove trunk ${trunkLabel(r.name, r.trunk_sid)}`, changes: [] }));
   return { operations: [...creates, ...updates, ...deletes], errors, warnings: [] };

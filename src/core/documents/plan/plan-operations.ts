@@ -82,10 +82,13 @@ export type TwilioCredentialListOperation =
   | { type: 'twilio.credential.create'; username: string; secret: SecretRequest }
   | { type: 'twilio.credential.delete'; sid: string; username: string };
 
-/** `policy`: the connection policy the file names (`connection_policy`), sent as connection_policy_sid; its sid may be known only once its document is created in the same push. */
+/**
+ * `policy`: the connection policy the file names (`connection_policy`), sent as connection_policy_sid; its sid may be known only once its document is created in the same push.
+ * `named`: the reference whose known sid `fields` send, kept so that a name is resolved again before the first write (apply/references-moved.ts).
+ */
 export type TwilioByocTrunkOperation =
-  | { type: 'twilio.byoc.create'; fields: ByocTrunkFields; policy?: ResolvedReference | undefined }
-  | { type: 'twilio.byoc.update'; fields: ByocTrunkFields; policy?: ResolvedReference | undefined };
+  | { type: 'twilio.byoc.create'; fields: ByocTrunkFields; policy?: ResolvedReference | undefined; named?: ResolvedReference[] | undefined }
+  | { type: 'twilio.byoc.update'; fields: ByocTrunkFields; policy?: ResolvedReference | undefined; named?: ResolvedReference[] | undefined };
 
 export type TwilioConnectionPolicyOperation =
   | { type: 'twilio.policy.create'; fields: ConnectionPolicyFields }
@@ -110,12 +113,12 @@ export type CarrierXEndpointOperation =
   | { type: 'carrierx.endpoint.create'; fields: EndpointFields; outPassword?: SecretRequest | undefined; addressPasswords?: AddressPassword[] | undefined; secrets: SecretRequest[] }
   | { type: 'carrierx.endpoint.update'; fields: EndpointFields; outPassword?: SecretRequest | null | undefined; addressPasswords?: AddressPassword[] | undefined; secrets: SecretRequest[] };
 
-/** `endpoint(s)`: the endpoint a trunk names (`endpoint`), sent as its endpoint_sid once known (see TwilioByocTrunkOperation). */
+/** `endpoint(s)`: the endpoint a trunk names (`endpoint`), sent as its endpoint_sid once known; `named`: the references whose known sids the fields send (see TwilioByocTrunkOperation). */
 export type CarrierXTrunkGroupOperation =
-  | { type: 'carrierx.group.create'; fields: TrunkGroupFields; trunks?: CarrierXTrunkFields[] | undefined; endpoints?: (ResolvedReference | undefined)[] | undefined }
+  | { type: 'carrierx.group.create'; fields: TrunkGroupFields; trunks?: CarrierXTrunkFields[] | undefined; endpoints?: (ResolvedReference | undefined)[] | undefined; named?: ResolvedReference[] | undefined }
   | { type: 'carrierx.group.update'; fields: TrunkGroupFields }
-  | { type: 'carrierx.trunk.create'; name: string | undefined; fields: CarrierXTrunkFields; endpoint?: ResolvedReference | undefined }
-  | { type: 'carrierx.trunk.update'; trunkSid: string; name: string | null; fields: CarrierXTrunkFields; endpoint?: ResolvedReference | undefined }
+  | { type: 'carrierx.trunk.create'; name: string | undefined; fields: CarrierXTrunkFields; endpoint?: ResolvedReference | undefined; named?: ResolvedReference[] | undefined }
+  | { type: 'carrierx.trunk.update'; trunkSid: string; name: string | null; fields: CarrierXTrunkFields; endpoint?: ResolvedReference | undefined; named?: ResolvedReference[] | undefined }
   | { type: 'carrierx.trunk.delete'; trunkSid: string; name: string | null }
   /** `move` set: the DID is on another group now; one PATCH of its `trunk_group_sid` moves it here. */
   | { type: 'carrierx.did.assign'; phoneNumber: string; didSid: string; move?: NumberMove | undefined }

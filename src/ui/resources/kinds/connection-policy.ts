@@ -1,4 +1,4 @@
-import { isProviderError } from '../../../core/http/provider-error';
+import { errorLine } from '../../../core/http/provider-error';
 import { collect } from '../../../core/providers/page';
 import { byocTrunksUsingPolicy } from '../../../core/providers/twilio/byoc-trunks-using-policy';
 import { BYOC_FRIENDLY_NAME_MAX } from '../../../core/providers/twilio/field-names';
@@ -87,7 +87,7 @@ export const connectionPolicyKind: ResourceKindDescriptor<'connectionPolicy'> = 
       } catch (e) {
         if (cleared.length === 0) throw e;
         // Never half-applied without saying so: which trunks lost the policy, which still use it.
-        const why = isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e);
+        const why = errorLine(e);
         const names = (trunks: readonly ByocTrunk[]) => trunks.map((tr) => `"${tr.friendly_name || tr.sid}"`).join(', ');
         const left = users.filter((u) => !cleared.includes(u));
         throw new PartlyDoneError(

@@ -1,5 +1,5 @@
 import type { AccountConnections } from '../../../core/accounts/account-connections';
-import { isProviderError } from '../../../core/http/provider-error';
+import { errorLine } from '../../../core/http/provider-error';
 import type { CarrierXTrunk, Endpoint, TrunkGroup } from '../../../core/providers/carrierx/models';
 import { trunksUsingEndpoint } from '../../../core/providers/carrierx/trunks-using-endpoint';
 import { t } from '../../l10n';
@@ -160,7 +160,7 @@ async function removeEndpoint(connections: AccountConnections, ref: RefOf<'endpo
     if (changes.length === 0) throw e;
     // Never half-applied without saying so: the trunks already detached, and those that still
     // send calls to the endpoint when a detach in between failed.
-    const why = isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e);
+    const why = errorLine(e);
     const names = (list: typeof users) => list.map((u) => `"${u.trunk.name || u.trunk.trunk_sid}"`).join(', ');
     const left = users.filter((u) => !detached.includes(u));
     throw new PartlyDoneError(

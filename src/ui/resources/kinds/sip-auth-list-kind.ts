@@ -1,5 +1,5 @@
 import type { Account } from '../../../core/accounts/account';
-import { isProviderError } from '../../../core/http/provider-error';
+import { errorLine } from '../../../core/http/provider-error';
 import type { SipCredentialList, SipIpAccessControlList, Trunk, TrunkAuthList } from '../../../core/providers/twilio/models';
 import type { TwilioClient } from '../../../core/providers/twilio/twilio-client';
 import { trunksLinkingList } from '../../../core/providers/twilio/trunks-linking-list';
@@ -93,7 +93,7 @@ export function sipAuthListKind<K extends SipAuthListKind>(spec: SipAuthListKind
         } catch (e) {
           if (unlinked.length === 0) throw e;
           // Never half-applied without saying so: which trunks no longer link it, which still do.
-          const why = isProviderError(e) ? e.toDisplayString() : e instanceof Error ? e.message : String(e);
+          const why = errorLine(e);
           const names = (trunks: readonly Trunk[]) => trunks.map((tr) => `"${tr.friendly_name || tr.sid}"`).join(', ');
           const left = linking.filter((tr) => !unlinked.includes(tr));
           throw new PartlyDoneError(

@@ -69,3 +69,47 @@ describe('a referenced list renamed, replaced or deleted between plan and apply'
     assert.deepEqual(await collect(h.twilio.trunks.list()), []);
   });
 });
+
+// Found by the references model (test/reliability/references.test.ts, seed 9402): a new BYOC
+// trunk naming a policy by name was created on the policy the plan showed after a colleague had
+// renamed it; the same for a CarrierX trunk and its endpoint, created or updated.
+describe('a policy or endpoint that a trunk names renamed between plan and apply', () => {
+  let h: SyncHarness;
+  before(async () => {
+    h = await startSyncHarness();
+  });
+  beforeEach(() => h.emu.reset());
+  after(() => h.close());
+
+  it('a new BYOC trunk: nothing sent, the result says the name names no policy now', async () => {
+    const policy = (await h.twilio.connectionPolicies.create({ friendly_name: 'Core' })).sid;
+    const document = validDocument(documentText('TwilioByocTrunk', { friendly_name: 'T1', voice_url: 'https://voice.example.com/in', connection_policy: 'Core' }));
+    const combined = await planAll([{ uri: URI, document }], h.clients);
+    await h.twilio.connectionPolicies.update(policy, { friendly_name: 'Edge' });
+    const summary = await applyAll(combined, h.clients);
+    assert.equal(summary.documents[0]!.apply?.status, 'outdated', summary.documents[0]!.message);
+    assert.match(summary.documents[0]!.message, new RegExp(`"Core".*${policy}`));
+    assert.deepEqual(await collect(h.twilio.byocTrunks.list()), [], 'nothing sent');
+  });
+
+  it('an existing BYOC trunk moved to a policy by name: nothing sent', async () => {
+    const policy = (await h.twilio.connectionPolicies.create({ friendly_name: 'Core' })).sid;
+    const trunk = (await h.twilio.byocTrunks.create({ friendly_name: 'T1' })).sid;
+    const document = validDocument(documentText('TwilioByocTrunk', { friendly_name: 'T1', connection_policy: 'Core' }, trunk));
+    const combined = await planAll([{ uri: URI, document }], h.clients);
+    await h.twilio.connectionPolicies.update(policy, { friendly_name: 'Edge' });
+    const summary = await applyAll(combined, h.clients);
+    assert.equal(summary.documents[0]!.apply?.status, 'outdated', summary.documents[0]!.message);
+    assert.equal((await h.twilio.byocTrunks.fetch(trunk)).connection_policy_sid, null, 'nothing sent');
+  });
+
+  it('a new CarrierX trunk group naming an endpoint: nothing sent', async () => {
+    const endpoint = (await h.carrierx.endpoints.create({ name: 'Core', type: 'third_party' })).endpoint_sid;
+    const document = validDocument(documentText('CarrierXTrunkGroup', { name: 'T1', routing_type: 'failover', trunks: [{ name: 'to-pbx', endpoint: 'Core' }] }));
+    const combined = await planAll([{ uri: URI, document }], h.clients);
+    await h.carrierx.endpoints.update(endpoint, { name: 'Edge' });
+    const summary = await applyAll(combined, h.clients);
+    assert.equal(summary.documents[0]!.apply?.status, 'outdated', summary.documents[0]!.message);
+    assert.deepEqual(await collect(h.carrierx.trunkGroups.list()), [], 'nothing sent');
+  });
+});

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { collect } from '../../../../src/core/providers/page';
+import { assignNumbers } from '../../../../src/ui/commands/assign-numbers';
+import { loadMore } from '../../../../src/ui/commands/load-more';
+import { setRecording } from '../../../../src/ui/commands/set-recording';
 import type { ExplorerNode } from '../../../../src/ui/tree/explorer-node';
 import { clientsFor } from '../../../support/test-clients';
 import { commandHarness, type CommandHarness } from '../../../support/command-harness';
@@ -218,6 +222,56 @@ describe('explorer tree', () => {
     assert.equal(h.explorer.find(folder.id), undefined);
     assert.deepEqual(await h.explorer.childrenOf(undefined), []);
     assert.ok(h.changed.includes(undefined), 'the whole view re-renders');
+  });
+
+  // The view keeps the nodes it drew: after Refresh it may still ask one from before (CI saw
+  // it in the real VS Code), and a command's refresh by id must reach the rows read after it.
+  test('the view asks an account node from before Refresh: an Assign after it still shows in the DID\'s row', async () => {
+    const { carrierx, close } = clientsFor(emulator);
+    try {
+      const free = (await collect(carrierx.dids.list({ pageSize: 100 }))).find((d) => d.trunk_group_sid === null)!;
+      const group = (await collect(carrierx.trunkGroups.list()))[0]!;
+      await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
+      const path = ['sandbox', 'Phone Numbers (CarrierX)', `+${free.phonenumber}`];
+      const drawn = await h.nodeAt(['sandbox']);
+      h.explorer.refresh(undefined);
+      const row = await h.nodeAt(path);
+      assert.equal(row.treeItem().description, 'unassigned');
+      const before = await h.explorer.childrenOf(drawn);
+      await h.explorer.childrenOf(before.find((n) => n.treeItem().label === 'Phone Numbers (CarrierX)')!);
+      h.answers([{ pick: group.name! }]);
+      await assignNumbers.run(h.context(), row);
+      assert.equal((await carrierx.dids.fetch(free.did_sid)).trunk_group_sid, group.trunk_group_sid);
+      assert.equal((await h.nodeAt(path)).treeItem().description, `on "${group.name}"`);
+    } finally {
+      await close();
+    }
+  });
+
+  test('the view asks a trunks folder from before Refresh: Set Recording still shows in the trunk\'s tooltip', async () => {
+    await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
+    const drawnFolder = await h.nodeAt(['sandbox', 'Elastic SIP Trunks']);
+    const [first] = await h.explorer.childrenOf(drawnFolder);
+    const name = first!.treeItem().label;
+    const drawnAccount = await h.nodeAt(['sandbox']);
+    h.explorer.refresh(undefined);
+    const trunk = await h.nodeAt(['sandbox', 'Elastic SIP Trunks', name]);
+    await h.explorer.childrenOf(drawnAccount);
+    await h.explorer.childrenOf(drawnFolder);
+    h.answers([{ pick: 'record-from-answer-dual' }, { pick: 'trim-silence' }]);
+    await setRecording.run(h.context(), trunk);
+    assert.match((await h.nodeAt(['sandbox', 'Elastic SIP Trunks', name])).treeItem().tooltip ?? '', /record-from-answer-dual, trim-silence/);
+  });
+
+  test('"Load more…" clicked on a row drawn before Refresh pages the folder shown now', async () => {
+    h.setPageSize(2);
+    await h.accounts.add({ name: 'sandbox', provider: 'sandbox' }, {});
+    const drawn = await h.explorer.childrenOf(await h.nodeAt(['sandbox', 'Elastic SIP Trunks']));
+    h.explorer.refresh(undefined);
+    const folder = await h.nodeAt(['sandbox', 'Elastic SIP Trunks']);
+    assert.equal((await h.explorer.childrenOf(folder)).length, 3, 'two trunks and Load more');
+    await loadMore.run(h.context(), drawn.at(-1));
+    assert.equal((await h.explorer.childrenOf(folder)).length, 5, 'four trunks and Load more');
   });
 
   test('refreshing an id that nothing shown has is logged as one line, not ignored', async () => {
