@@ -104,6 +104,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
 
   const server = createServer((req, res) => void pipeline.handle(req, res));
+  server.on('connection', () => stats.connected());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {

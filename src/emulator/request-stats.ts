@@ -22,6 +22,7 @@ const LOG_LIMIT = 20_000;
 export class RequestStats {
   private counts = new Map<string, number>();
   private total = 0;
+  private accepted = 0;
   private records: RequestRecord[] = [];
 
   record(method: string, template: string | undefined, path?: string): void {
@@ -32,6 +33,16 @@ export class RequestStats {
       this.records.push({ method: method.toUpperCase(), path });
       if (this.records.length > LOG_LIMIT) this.records.splice(0, this.records.length - LOG_LIMIT);
     }
+  }
+
+  /** A client opened a connection (whether or not it sends a request on it). */
+  connected(): void {
+    this.accepted += 1;
+  }
+
+  /** Connections the server accepted since the last reset (a client that reuses its connections opens few). */
+  get connections(): number {
+    return this.accepted;
   }
 
   /** The latest requests, oldest first (at most 20,000; `total` says how many there were). */
@@ -51,6 +62,7 @@ export class RequestStats {
   reset(): void {
     this.counts = new Map();
     this.total = 0;
+    this.accepted = 0;
     this.records = [];
   }
 }

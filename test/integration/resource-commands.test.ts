@@ -299,6 +299,26 @@ describe('Resource commands', function () {
       assert.deepEqual(await childLabels(folder), ['No phone numbers']);
     });
 
+    it('Detach from a row a colleague made stale: the number they moved to their trunk stays there', async () => {
+      const trunk = await sandboxTrunk('Stale detach');
+      const theirs = await sandboxTrunk('Colleague');
+      const number = (await numbers()).find((n) => !n.trunk_sid);
+      assert.ok(number, 'the sandbox has a free number');
+      await attachAtProvider(trunk.sid, number);
+      const folder = await nodeAt([sandbox.name, 'Elastic SIP Trunks', trunk.friendly_name, 'Phone Numbers']);
+      const row = await child(folder, number.phone_number);
+      // The colleague moves it in their console; the explorer still lists it on this trunk.
+      assert.equal((await sandboxTwilio('DELETE', `/v1/Trunks/${trunk.sid}/PhoneNumbers/${number.sid}`)).status, 204);
+      await attachAtProvider(theirs.sid, number);
+
+      const input = await scriptPrompts([{ confirm: true, message: /^Detach / }]);
+      const result = await runCommand<{ detached: string[]; left: string[] }>('trunkline.detachNumbers', row);
+      input.assertDone();
+      assert.deepEqual(result.detached, []);
+      assert.deepEqual(result.left, [number.phone_number]);
+      assert.deepEqual(await numbersOn(theirs.sid), [number.phone_number], "still on the colleague's trunk");
+    });
+
     it('adds an origination URL from the Origination URLs folder and deletes it from its row', async () => {
       const trunk = await sandboxTrunk('Origin');
       const folder = await nodeAt([sandbox.name, 'Elastic SIP Trunks', trunk.friendly_name, 'Origination URLs']);

@@ -7,7 +7,9 @@ import type { CarrierXClient } from '../../src/core/providers/carrierx/carrierx-
 import type { TwilioClient } from '../../src/core/providers/twilio/twilio-client';
 import type { FaultRule } from '../../src/emulator/faults/fault-rule';
 import { assignNumbers } from '../../src/ui/commands/assign-numbers';
+import { attachNumbers } from '../../src/ui/commands/attach-numbers';
 import type { CommandContext } from '../../src/ui/commands/command';
+import { detachNumbers } from '../../src/ui/commands/detach-numbers';
 import { unassignNumbers } from '../../src/ui/commands/unassign-numbers';
 import type { CommandHarness } from '../support/command-harness';
 import type { ScriptedAnswer } from '../support/scripted-user-input';
@@ -23,7 +25,7 @@ import { withoutFaults } from './termination-world';
 // user did not see in the confirmation: when the number was moved elsewhere after the user saw
 // where it was, the command leaves it there and says so (decided here; see README).
 
-const figures = { sequences: 0, steps: 0, userSteps: 0, faultedSteps: 0, lostAnswers: 0, violations: 0, refusedAfterColleague: 0 };
+const figures = { sequences: 0, steps: 0, userSteps: 0, faultedSteps: 0, lostAnswers: 0, violations: 0, refusedAfterColleague: 0, askedAfterColleague: 0 };
 let emulator: TestEmulator;
 
 before(async () => {
@@ -255,6 +257,75 @@ function unassignStep({ s, n, m, f }: { s: Side; n: number; m: Meanwhile; f: Fau
 }
 const unassign = fc.record({ s: side, n: index, m: meanwhile, f: fault }).map(unassignStep);
 
+/** A Twilio number's phone number, as pick lists and messages show it. */
+function phoneOf(sid: string): string {
+  return emulator.store.twilio.numbers.all.get(sid)!.phone_number;
+}
+
+type Choice = 'move them too' | 'leave them there';
+
+/**
+ * Attach Numbers from a trunk's row: the user picks the number in the list (loaded then), and
+ * confirms the move when it is on another trunk. The colleague acts right after the pick, or
+ * while the Move confirmation is open. A number the colleague put on a trunk the user was not
+ * shown is taken off it only when the user answers "Move Them Too" in a question that names it.
+ */
+function attachStep({ n, p, m, c, f }: { n: number; p: number; m: Meanwhile; c: Choice; f: Fault }): Step {
+  return new Step(`user attaches twilio number #${n} to trunk #${p}, ${m}, ${c} [${f}]`, async (w) => {
+    const sid = w.numbers('twilio')[n % w.numbers('twilio').length]!;
+    const places = w.places('twilio');
+    const seen = w.model.twilio[sid] ?? null;
+    const target = places[p % places.length]!;
+    if (seen === target) return;
+    const elsewhere = places.find((x) => x !== target && x !== seen) ?? null;
+    const after = m === 'colleague moves it elsewhere' ? elsewhere : m === 'colleague moves it to the target' ? target : m === 'colleague unassigns it' ? null : seen;
+    const colleague = () => w.colleagueMoves('twilio', sid, after);
+    const node = await w.nodes.trunk(target);
+    const asked = after !== null && after !== seen && after !== target;
+    const script: ScriptedAnswer[] = seen
+      ? [{ pickMany: [phoneOf(sid)] }, { confirm: true, message: /Move 1 number/, meanwhile: colleague }]
+      : [{ pickMany: [phoneOf(sid)], then: colleague }];
+    if (asked) script.push({ ask: c === 'move them too' ? 'Move Them Too' : 'Leave Them There', message: /moved to another trunk since they were listed/ });
+    const { failed, message } = await w.user(`attach ${sid} (on ${seen}) to ${target}, ${m}, ${c}`, f, script, (ctx) => attachNumbers.run(ctx, node));
+    if (asked) figures.askedAfterColleague += 1;
+    if (failed) w.violation(`attach ${sid} to ${target}: failed (${message})`);
+    if (asked && c === 'leave them there') {
+      if (!/left where they are now/.test(w.h.workbench.lastMessage() ?? '')) w.violation(`attach ${sid}: left on ${after}, but the message does not say so: ${w.h.workbench.lastMessage()}`);
+      return;
+    }
+    w.model.twilio[sid] = target;
+  });
+}
+const attach = fc.record({ n: index, p: index, m: meanwhile, c: fc.constantFrom<Choice>('move them too', 'leave them there'), f: fault }).map(attachStep);
+
+/**
+ * Detach Numbers from the number's row below its trunk (what the tree listed), or from the
+ * trunk's row (a pick of its numbers). A number the colleague moved to another trunk meanwhile
+ * stays there, and so does one they detached; the user is told.
+ */
+function detachStep({ n, m, row, f }: { n: number; m: Meanwhile; row: boolean; f: Fault }): Step {
+  return new Step(`user detaches twilio number #${n} from ${row ? 'its row' : 'its trunk'}, ${m} [${f}]`, async (w) => {
+    const attached = w.numbers('twilio').filter((x) => w.model.twilio[x]);
+    if (attached.length === 0) return;
+    const sid = attached[n % attached.length]!;
+    const seen = w.model.twilio[sid]!;
+    const elsewhere = w.places('twilio').find((x) => x !== seen)!;
+    const after = m === 'colleague moves it elsewhere' || m === 'colleague moves it to the target' ? elsewhere : m === 'colleague unassigns it' ? null : seen;
+    const colleague = () => w.colleagueMoves('twilio', sid, after);
+    const node = row ? await w.nodes.trunkNumber(seen, sid) : await w.nodes.trunk(seen);
+    const script: ScriptedAnswer[] = [...(row ? [] : [{ pickMany: [phoneOf(sid)] }]), { confirm: true, message: /^Detach /, meanwhile: colleague }];
+    const { failed, message } = await w.user(`detach ${sid} from ${seen}, ${m}`, f, script, (ctx) => detachNumbers.run(ctx, node));
+    if (after !== seen) {
+      figures.refusedAfterColleague += 1;
+      if (!failed || !/no longer on/.test(message)) w.violation(`detach ${sid}: it was ${after ? `moved to ${after}` : 'detached'} meanwhile; expected it left there with a message, got ${failed ? message : 'success'}`);
+      return;
+    }
+    if (failed) w.violation(`detach ${sid} from ${seen}: failed (${message})`);
+    w.model.twilio[sid] = null;
+  });
+}
+const detach = fc.record({ n: index, m: meanwhile, row: fc.boolean(), f: fault }).map(detachStep);
+
 const colleagueMoves = fc.record({ s: side, n: index, p: fc.option(index, { nil: undefined }) }).map(
   ({ s, n, p }) =>
     new Step(`colleague moves ${s} number #${n} to #${p ?? 'none'}`, async (w) => {
@@ -263,7 +334,7 @@ const colleagueMoves = fc.record({ s: side, n: index, p: fc.option(index, { nil:
     }),
 );
 
-const ACTIONS: fc.Arbitrary<Cmd>[] = [assign, assign, assign, unassign, unassign, colleagueMoves];
+const ACTIONS: fc.Arbitrary<Cmd>[] = [assign, assign, assign, unassign, unassign, attach, attach, detach, detach, colleagueMoves];
 
 const SEEDS = (process.env.RELIABILITY_INVENTORY_SEEDS ?? scaled('9301,9302,9303', '9301')).split(',').map(Number);
 const SEQUENCES = Number(process.env.RELIABILITY_INVENTORY_SEQUENCES ?? scaled(40, 10));
@@ -328,6 +399,45 @@ describe('regressions: one hole each', () => {
     scenario(async (w) => {
       const sid = w.numbers('carrierx').find((x) => w.model.carrierx[x])!;
       await unassignStep({ s: 'carrierx', n: w.numbers('carrierx').filter((x) => w.model.carrierx[x]).indexOf(sid), m: 'colleague moves it elsewhere', f: 'none' }).run(w);
+    }));
+});
+
+describe('regressions: Attach and Detach Numbers act on where a number is, not where the tree listed it', () => {
+  const onTrunk = (w: InventoryWorld) => w.numbers('twilio').find((x) => w.model.twilio[x])!;
+  const free = (w: InventoryWorld) => w.numbers('twilio').find((x) => !w.model.twilio[x])!;
+  const attachFor = (w: InventoryWorld, sid: string, m: Meanwhile, c: Choice) => {
+    const places = w.places('twilio');
+    const p = places.findIndex((x) => x !== w.model.twilio[sid]);
+    return attachStep({ n: w.numbers('twilio').indexOf(sid), p, m, c, f: 'none' }).run(w);
+  };
+  test('a number a colleague attached elsewhere after the pick is left on their trunk when the user says so', () =>
+    scenario((w) => attachFor(w, free(w), 'colleague moves it elsewhere', 'leave them there')));
+  test('a number a colleague moved while the Move confirmation was open is taken off their trunk only after a question naming it', () =>
+    scenario((w) => attachFor(w, onTrunk(w), 'colleague moves it elsewhere', 'move them too')));
+  test('a number a colleague detached meanwhile is attached without a detach from the trunk it left', () =>
+    scenario((w) => attachFor(w, onTrunk(w), 'colleague unassigns it', 'move them too')));
+  test('Detach from a number\'s row: a number a colleague moved to another trunk meanwhile stays there, and the user is told', () =>
+    scenario(async (w) => {
+      const sid = onTrunk(w);
+      const attached = w.numbers('twilio').filter((x) => w.model.twilio[x]);
+      await detachStep({ n: attached.indexOf(sid), m: 'colleague moves it elsewhere', row: true, f: 'none' }).run(w);
+    }));
+  test('Detach of two numbers, one moved by a colleague meanwhile: asks, detaches the other, leaves the moved one', () =>
+    scenario(async (w) => {
+      const trunk = w.places('twilio').find((p) => w.numbers('twilio').filter((x) => w.model.twilio[x] === p).length >= 2)!;
+      const [moved, other] = w.numbers('twilio').filter((x) => w.model.twilio[x] === trunk);
+      const elsewhere = w.places('twilio').find((p) => p !== trunk)!;
+      const node = await w.nodes.trunk(trunk);
+      const script: ScriptedAnswer[] = [
+        { pickMany: [phoneOf(moved!), phoneOf(other!)] },
+        { confirm: true, meanwhile: () => w.colleagueMoves('twilio', moved!, elsewhere) },
+        { ask: 'Detach the Others', message: /1 of the numbers are no longer on/ },
+      ];
+      const { failed, message } = await w.user(`detach ${moved} and ${other} from ${trunk}`, 'none', script, (ctx) => detachNumbers.run(ctx, node));
+      assert.equal(failed, false, message);
+      w.model.twilio[other!] = null;
+      w.check('after the detach');
+      assert.match(w.h.workbench.lastMessage() ?? '', new RegExp(`Detached ${phoneOf(other!).replace('+', '\\+')}.*${phoneOf(moved!).replace('+', '\\+')} is now on`));
     }));
 });
 

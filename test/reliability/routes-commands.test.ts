@@ -16,6 +16,7 @@ import { deleteResource } from '../../src/ui/commands/delete-resource';
 import { disableConnectionPolicyTarget } from '../../src/ui/commands/disable-connection-policy-target';
 import { editConnectionPolicyTarget } from '../../src/ui/commands/edit-connection-policy-target';
 import { editEndpointAddress } from '../../src/ui/commands/edit-endpoint-address';
+import { editField } from '../../src/ui/commands/edit-field';
 import { enableConnectionPolicyTarget } from '../../src/ui/commands/enable-connection-policy-target';
 import { renameResource } from '../../src/ui/commands/rename-resource';
 import { setConnectionPolicy } from '../../src/ui/commands/set-connection-policy';
@@ -75,6 +76,7 @@ const ADDRESSES: readonly [string, string, string, string][] = [
   ['198.51.100.7', '5080', 'tcp', 'inbound'],
 ];
 const sorted = (values: Iterable<string>) => [...values].sort();
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The model and the real world in one: fast-check hands both to each step. */
 class RoutesWorld {
@@ -181,8 +183,8 @@ class RoutesWorld {
     this.model.cxTrunks[trunkSid] = endpointSid;
   }
 
-  async colleagueCreatesPolicy(): Promise<void> {
-    const name = `Colleague policy ${++this.colleagueCount}`;
+  async colleagueCreatesPolicy(named?: string): Promise<void> {
+    const name = named ?? `Colleague policy ${++this.colleagueCount}`;
     const policy = await this.colleague(`creates policy "${name}"`, () => this.twilio.connectionPolicies.create({ friendly_name: name }));
     this.model.policies[policy.sid] = { name, targets: {} };
   }
@@ -314,33 +316,89 @@ function renamePolicyStep({ i, n, plain, meanwhile, f }: { i: number; n: number;
     const then = async () => {
       if (meanwhile === 'colleague deletes it') await w.colleagueDeletesPolicy(sid);
       if (meanwhile === 'colleague renames it') await w.colleague(`renames ${sid}`, () => w.twilio.connectionPolicies.update(sid, { friendly_name: `${current} (colleague)` }));
+      if (meanwhile === 'colleague takes the name') await w.colleagueCreatesPolicy(name);
     };
-    const { failed } = await w.user(`rename ${sid} "${current}" → "${name}", ${meanwhile}`, f, meanwhile === 'colleague deletes it' ? 'fail' : 'ok', [{ input: name, then }], (ctx) =>
+    const refused = meanwhile === 'colleague takes the name';
+    const { failed, message } = await w.user(`rename ${sid} "${current}" → "${name}", ${meanwhile}`, f, meanwhile === 'colleague deletes it' || refused ? 'fail' : 'ok', [{ input: name, then }], (ctx) =>
       renameResource.run(ctx, node),
     );
+    if (refused && !/already has a connection policy named/.test(message)) w.violation(`rename ${sid} → "${name}": a colleague took the name; expected a refusal saying so, got ${message}`);
     if (!failed) w.model.policies[sid]!.name = name;
   });
 }
 const renamePolicy = fc
-  .record({ i: index, n: fc.nat(POLICY_NAMES.length - 1), plain: fc.boolean(), meanwhile: fc.constantFrom('none', 'none', 'colleague renames it', 'colleague deletes it'), f: fault })
+  .record({ i: index, n: fc.nat(POLICY_NAMES.length - 1), plain: fc.boolean(), meanwhile: fc.constantFrom('none', 'none', 'colleague renames it', 'colleague deletes it', 'colleague takes the name'), f: fault })
   .map(renamePolicyStep);
 
-function deletePolicyStep({ i, meanwhile, f }: { i: number; meanwhile: 'none' | 'colleague sets it on a trunk' | 'colleague deletes it'; f: Fault }): Step {
-  return new Step(`user deletes policy #${i}, ${meanwhile} [${f}]`, has('policies'), async (w) => {
-    const sid = w.pick('policies', i)!;
-    const node = await w.nodes.policy(sid);
-    const during = async () => {
-      if (meanwhile === 'colleague deletes it') await w.colleagueDeletesPolicy(sid);
-      if (meanwhile === 'colleague sets it on a trunk') {
-        const trunk = w.sids('byoc').find((b) => w.model.byoc[b] !== sid);
-        if (trunk) await w.colleagueSetsPolicy(trunk, sid);
+/**
+ * Edit Field on a policy's friendly_name or an endpoint's name: a name another one has is
+ * refused at the prompt, and one a colleague takes after it was typed is refused before the
+ * write (two of a name make every file naming it ambiguous).
+ */
+function editNameStep({ what, i, n, plain, meanwhile, f }: { what: 'policy' | 'endpoint'; i: number; n: number; plain: boolean; meanwhile: 'none' | 'colleague takes the name'; f: Fault }): Step {
+  const kind = what === 'policy' ? 'policies' : 'endpoints';
+  return new Step(`user edits the name of ${what} #${i} to ${n}${plain ? '' : ' (edited)'}, ${meanwhile} [${f}]`, has(kind), async (w) => {
+    const sid = w.pick(kind, i)!;
+    const names = what === 'policy' ? POLICY_NAMES : ENDPOINT_NAMES;
+    const name = plain ? names[n % names.length]! : `${names[n % names.length]!} (edited)`;
+    const current = what === 'policy' ? w.model.policies[sid]!.name : w.model.endpoints[sid]!.name;
+    if (current === name) return;
+    const node = what === 'policy' ? await w.nodes.policy(sid) : await w.nodes.endpoint(sid);
+    const field = what === 'policy' ? 'friendly_name' : 'name';
+    const takenMessage = what === 'policy' ? /already has a connection policy named/ : /already has an endpoint named/;
+    const taken = what === 'policy' ? nameTaken(w, name) : endpointNameTaken(w, name);
+    if (taken) {
+      await w.user(`edit ${field} of ${sid} → "${name}" (taken)`, f, 'cancelled', [{ pick: field }, { input: name, rejectedWith: takenMessage }, { cancel: 'input' }], (ctx) => editField.run(ctx, node));
+      return;
+    }
+    const then = async () => {
+      if (meanwhile !== 'colleague takes the name') return;
+      if (what === 'policy') await w.colleagueCreatesPolicy(name);
+      else {
+        const theirs = await w.colleague(`creates endpoint "${name}"`, () => w.carrierx.endpoints.create({ name, type: 'third_party', addresses: [] }));
+        w.model.endpoints[theirs.endpoint_sid] = { name, addresses: [], sipUser: null };
       }
     };
-    await w.user(`delete policy ${sid}, ${meanwhile}`, f, meanwhile === 'colleague deletes it' ? 'either' : 'ok', [{ confirm: true, meanwhile: during }], (ctx) => deleteResource.run(ctx, node));
+    const refused = meanwhile === 'colleague takes the name';
+    const { failed, message } = await w.user(`edit ${field} of ${sid} "${current}" → "${name}", ${meanwhile}`, f, refused ? 'fail' : 'ok', [{ pick: field }, { input: name, then }], (ctx) => editField.run(ctx, node));
+    if (refused && !takenMessage.test(message)) w.violation(`edit ${field} of ${sid}: a colleague took "${name}"; expected a refusal saying so, got ${message}`);
+    if (failed) return;
+    if (what === 'policy') w.model.policies[sid]!.name = name;
+    else w.model.endpoints[sid]!.name = name;
+  });
+}
+const editName = fc
+  .record({ what: fc.constantFrom('policy' as const, 'endpoint' as const), i: index, n: index, plain: fc.boolean(), meanwhile: fc.constantFrom('none' as const, 'none' as const, 'colleague takes the name' as const), f: fault })
+  .map(editNameStep);
+
+/**
+ * Delete Policy. A trunk a colleague sets on the policy while the confirmation is open was not
+ * named in it: the delete stops before any write and asks again naming it; the user agrees
+ * (`again`) or keeps everything as it is.
+ */
+function deletePolicyStep({ i, meanwhile, again = true, f }: { i: number; meanwhile: 'none' | 'colleague sets it on a trunk' | 'colleague deletes it'; again?: boolean; f: Fault }): Step {
+  return new Step(`user deletes policy #${i}, ${meanwhile}${again ? '' : ', declines the second question'} [${f}]`, has('policies'), async (w) => {
+    const sid = w.pick('policies', i)!;
+    const node = await w.nodes.policy(sid);
+    const added = meanwhile === 'colleague sets it on a trunk' ? w.sids('byoc').find((b) => w.model.byoc[b] !== sid) : undefined;
+    const during = async () => {
+      if (meanwhile === 'colleague deletes it') await w.colleagueDeletesPolicy(sid);
+      if (added) await w.colleagueSetsPolicy(added, sid);
+    };
+    const script: ScriptedAnswer[] = [{ confirm: true, meanwhile: during }];
+    if (added) {
+      const name = emulator.store.twilio.byocTrunks.all.get(added)!.friendly_name || added;
+      script.push({ confirm: again, message: /since you confirmed/, detail: new RegExp(`started using it after you confirmed.*"${escapeRegExp(name)}"`) });
+    }
+    const declined = added !== undefined && !again;
+    await w.user(`delete policy ${sid}, ${meanwhile}${declined ? ', declined' : ''}`, f, meanwhile === 'colleague deletes it' ? 'either' : 'ok', script, (ctx) => deleteResource.run(ctx, node));
+    if (declined) return;
     if (w.model.policies[sid]) w.removePolicy(sid);
   });
 }
-const deletePolicy = fc.record({ i: index, meanwhile: fc.constantFrom('none' as const, 'none' as const, 'colleague sets it on a trunk' as const, 'colleague deletes it' as const), f: fault }).map(deletePolicyStep);
+const deletePolicy = fc
+  .record({ i: index, meanwhile: fc.constantFrom('none' as const, 'none' as const, 'colleague sets it on a trunk' as const, 'colleague deletes it' as const), again: fc.boolean(), f: fault })
+  .map(deletePolicyStep);
 
 function addTargetStep({ i, u, meanwhile, f }: { i: number; u: number; meanwhile: 'none' | 'colleague adds the same target' | 'colleague deletes the policy'; f: Fault }): Step {
   return new Step(`user adds target ${u} to policy #${i}, ${meanwhile} [${f}]`, has('policies'), async (w) => {
@@ -417,23 +475,33 @@ const deleteTarget = fc.record({ i: index, k: index, f: fault }).map(
     }),
 );
 
-const setPolicy = fc.record({ b: index, p: fc.option(index, { nil: undefined }), meanwhile: fc.constantFrom('none', 'none', 'colleague deletes the policy'), f: fault }).map(
-  ({ b, p, meanwhile, f }) =>
-    new Step(`user sets policy #${p ?? 'none'} on BYOC trunk #${b}, ${meanwhile} [${f}]`, has('byoc'), async (w) => {
-      const trunkSid = w.pick('byoc', b)!;
-      const policySid = p === undefined ? null : (w.pick('policies', p) ?? null);
-      const current = w.model.byoc[trunkSid] ?? null;
-      if (policySid === current) return;
-      const node = await w.nodes.byocTrunk(trunkSid);
-      const then = async () => {
-        if (meanwhile === 'colleague deletes the policy' && policySid) await w.colleagueDeletesPolicy(policySid);
-      };
-      const script: ScriptedAnswer[] = policySid ? [{ pick: w.model.policies[policySid]!.name, then }] : [{ pick: 'None' }, { confirm: true, then }];
-      const expected = meanwhile === 'colleague deletes the policy' && policySid ? 'fail' : 'ok';
-      const { failed } = await w.user(`set ${policySid} on ${trunkSid}, ${meanwhile}`, f, expected, script, (ctx) => setConnectionPolicy.run(ctx, node));
-      if (!failed) w.model.byoc[trunkSid] = policySid;
-    }),
-);
+/**
+ * Set Connection Policy… on a BYOC trunk's row. A policy a colleague sets on the trunk after the
+ * user picked one was not shown: it is replaced only after a question naming it (`again`).
+ */
+function setPolicyStep({ b, p, meanwhile, again = true, f }: { b: number; p: number | undefined; meanwhile: string; again?: boolean; f: Fault }): Step {
+  return new Step(`user sets policy #${p ?? 'none'} on BYOC trunk #${b}, ${meanwhile}${again ? '' : ', keeps theirs'} [${f}]`, has('byoc'), async (w) => {
+    const trunkSid = w.pick('byoc', b)!;
+    const policySid = p === undefined ? null : (w.pick('policies', p) ?? null);
+    const current = w.model.byoc[trunkSid] ?? null;
+    if (policySid === current) return;
+    const node = await w.nodes.byocTrunk(trunkSid);
+    const theirs = meanwhile === 'colleague sets another one' ? [...w.sids('policies'), null].find((x) => x !== current && x !== policySid) : undefined;
+    const then = async () => {
+      if (meanwhile === 'colleague deletes the policy' && policySid) await w.colleagueDeletesPolicy(policySid);
+      if (theirs !== undefined) await w.colleagueSetsPolicy(trunkSid, theirs);
+    };
+    const script: ScriptedAnswer[] = policySid ? [{ pick: w.model.policies[policySid]!.name, then }] : [{ pick: 'None' }, { confirm: true, meanwhile: then }];
+    if (theirs !== undefined) script.push({ confirm: again, message: /was changed since it was listed/, detail: new RegExp(`It uses ${theirs === null ? 'None' : `"${escapeRegExp(w.model.policies[theirs]!.name)}"`} now`) });
+    const expected = meanwhile === 'colleague deletes the policy' && policySid ? 'fail' : 'ok';
+    const { failed } = await w.user(`set ${policySid} on ${trunkSid}, ${meanwhile}${again ? '' : ', keeps theirs'}`, f, expected, script, (ctx) => setConnectionPolicy.run(ctx, node));
+    if (theirs !== undefined && !again) return;
+    if (!failed) w.model.byoc[trunkSid] = policySid;
+  });
+}
+const setPolicy = fc
+  .record({ b: index, p: fc.option(index, { nil: undefined }), meanwhile: fc.constantFrom('none', 'none', 'colleague deletes the policy', 'colleague sets another one'), again: fc.boolean(), f: fault })
+  .map(setPolicyStep);
 
 // --- Endpoints ---------------------------------------------------------------------------
 
@@ -469,7 +537,7 @@ const createEndpointArb = fc
   .record({ n: fc.nat(ENDPOINT_NAMES.length - 1), a: fc.nat(ADDRESSES.length - 1), meanwhile: fc.constantFrom('none' as const, 'none' as const, 'colleague creates one of the name' as const), f: fault })
   .map(createEndpointStep);
 
-const renameEndpoint = fc.record({ i: index, n: fc.nat(2 * ENDPOINT_NAMES.length - 1), meanwhile: fc.constantFrom('none', 'none', 'colleague deletes it'), f: fault }).map(
+const renameEndpoint = fc.record({ i: index, n: fc.nat(2 * ENDPOINT_NAMES.length - 1), meanwhile: fc.constantFrom('none', 'none', 'colleague deletes it', 'colleague takes the name'), f: fault }).map(
   ({ i, n, meanwhile, f }) =>
     new Step(`user renames endpoint #${i} to ${n}, ${meanwhile} [${f}]`, has('endpoints'), async (w) => {
       const sid = w.pick('endpoints', i)!;
@@ -484,28 +552,40 @@ const renameEndpoint = fc.record({ i: index, n: fc.nat(2 * ENDPOINT_NAMES.length
       }
       const then = async () => {
         if (meanwhile === 'colleague deletes it') await w.colleagueDeletesEndpoint(sid);
+        if (meanwhile === 'colleague takes the name') {
+          const theirs = await w.colleague(`creates endpoint "${name}"`, () => w.carrierx.endpoints.create({ name, type: 'third_party', addresses: [] }));
+          w.model.endpoints[theirs.endpoint_sid] = { name, addresses: [], sipUser: null };
+        }
       };
-      const { failed } = await w.user(`rename endpoint ${sid} → "${name}", ${meanwhile}`, f, meanwhile === 'none' ? 'ok' : 'fail', [{ input: name, then }], (ctx) => renameResource.run(ctx, node));
+      const { failed, message } = await w.user(`rename endpoint ${sid} → "${name}", ${meanwhile}`, f, meanwhile === 'none' ? 'ok' : 'fail', [{ input: name, then }], (ctx) => renameResource.run(ctx, node));
+      if (meanwhile === 'colleague takes the name' && !/already has an endpoint named/.test(message)) w.violation(`rename endpoint ${sid} → "${name}": a colleague took the name; expected a refusal saying so, got ${message}`);
       if (!failed) w.model.endpoints[sid]!.name = name;
     }),
 );
 
-function deleteEndpointStep({ i, meanwhile, f }: { i: number; meanwhile: 'none' | 'colleague sets it on a trunk' | 'colleague deletes it'; f: Fault }): Step {
-  return new Step(`user deletes endpoint #${i}, ${meanwhile} [${f}]`, has('endpoints'), async (w) => {
+function deleteEndpointStep({ i, meanwhile, again = true, f }: { i: number; meanwhile: 'none' | 'colleague sets it on a trunk' | 'colleague deletes it'; again?: boolean; f: Fault }): Step {
+  return new Step(`user deletes endpoint #${i}, ${meanwhile}${again ? '' : ', declines the second question'} [${f}]`, has('endpoints'), async (w) => {
     const sid = w.pick('endpoints', i)!;
     const node = await w.nodes.endpoint(sid);
+    const added = meanwhile === 'colleague sets it on a trunk' ? w.sids('cxTrunks').find((tr) => w.model.cxTrunks[tr] !== sid) : undefined;
     const during = async () => {
       if (meanwhile === 'colleague deletes it') await w.colleagueDeletesEndpoint(sid);
-      if (meanwhile === 'colleague sets it on a trunk') {
-        const trunk = w.sids('cxTrunks').find((tr) => w.model.cxTrunks[tr] !== sid);
-        if (trunk) await w.colleagueSetsEndpoint(trunk, sid);
-      }
+      if (added) await w.colleagueSetsEndpoint(added, sid);
     };
-    await w.user(`delete endpoint ${sid}, ${meanwhile}`, f, meanwhile === 'colleague deletes it' ? 'either' : 'ok', [{ confirm: true, meanwhile: during }], (ctx) => deleteResource.run(ctx, node));
+    const script: ScriptedAnswer[] = [{ confirm: true, meanwhile: during }];
+    if (added) {
+      const trunk = emulator.store.carrierx.allTrunks().find((tr) => tr.trunk_sid === added)!;
+      script.push({ confirm: again, message: /since you confirmed/, detail: new RegExp(`after you confirmed.*"${escapeRegExp(trunk.name || added)}"`) });
+    }
+    const declined = added !== undefined && !again;
+    await w.user(`delete endpoint ${sid}, ${meanwhile}${declined ? ', declined' : ''}`, f, meanwhile === 'colleague deletes it' ? 'either' : 'ok', script, (ctx) => deleteResource.run(ctx, node));
+    if (declined) return;
     if (w.model.endpoints[sid]) w.removeEndpoint(sid);
   });
 }
-const deleteEndpoint = fc.record({ i: index, meanwhile: fc.constantFrom('none' as const, 'none' as const, 'colleague sets it on a trunk' as const, 'colleague deletes it' as const), f: fault }).map(deleteEndpointStep);
+const deleteEndpoint = fc
+  .record({ i: index, meanwhile: fc.constantFrom('none' as const, 'none' as const, 'colleague sets it on a trunk' as const, 'colleague deletes it' as const), again: fc.boolean(), f: fault })
+  .map(deleteEndpointStep);
 
 const addAddress = fc.record({ i: index, a: fc.nat(ADDRESSES.length - 1), meanwhile: fc.constantFrom('none', 'none', 'colleague adds another address'), f: fault }).map(
   ({ i, a, meanwhile, f }) =>
@@ -590,22 +670,33 @@ const clearSipPassword = fc.record({ i: index, f: fault }).map(
     }),
 );
 
-const setEndpoint = fc.record({ t: index, e: fc.option(index, { nil: undefined }), meanwhile: fc.constantFrom('none', 'none', 'colleague deletes the endpoint'), f: fault }).map(
-  ({ t, e, meanwhile, f }) =>
-    new Step(`user sets endpoint #${e ?? 'none'} on CarrierX trunk #${t}, ${meanwhile} [${f}]`, has('cxTrunks'), async (w) => {
-      const trunkSid = w.pick('cxTrunks', t)!;
-      const endpointSid = e === undefined ? null : (w.pick('endpoints', e) ?? null);
-      if (endpointSid === w.model.cxTrunks[trunkSid]) return;
-      const node = await w.nodes.carrierxTrunk(w.groupOf(trunkSid), trunkSid);
-      const then = async () => {
-        if (meanwhile === 'colleague deletes the endpoint' && endpointSid) await w.colleagueDeletesEndpoint(endpointSid);
-      };
-      const script: ScriptedAnswer[] = [{ pick: endpointSid ? w.model.endpoints[endpointSid]!.name : 'None', then }];
-      const expected = meanwhile === 'colleague deletes the endpoint' && endpointSid ? 'fail' : 'ok';
-      const { failed } = await w.user(`set endpoint ${endpointSid} on ${trunkSid}, ${meanwhile}`, f, expected, script, (ctx) => setTrunkEndpoint.run(ctx, node));
-      if (!failed) w.model.cxTrunks[trunkSid] = endpointSid;
-    }),
-);
+/**
+ * Set Endpoint… on a CarrierX trunk's row. An endpoint a colleague sets on the trunk after the
+ * user picked one was not shown: it is replaced only after a question naming it (`again`).
+ */
+function setEndpointStep({ t, e, meanwhile, again = true, f }: { t: number; e: number | undefined; meanwhile: string; again?: boolean; f: Fault }): Step {
+  return new Step(`user sets endpoint #${e ?? 'none'} on CarrierX trunk #${t}, ${meanwhile}${again ? '' : ', keeps theirs'} [${f}]`, has('cxTrunks'), async (w) => {
+    const trunkSid = w.pick('cxTrunks', t)!;
+    const endpointSid = e === undefined ? null : (w.pick('endpoints', e) ?? null);
+    const current = w.model.cxTrunks[trunkSid] ?? null;
+    if (endpointSid === current) return;
+    const node = await w.nodes.carrierxTrunk(w.groupOf(trunkSid), trunkSid);
+    const theirs = meanwhile === 'colleague sets another one' ? [...w.sids('endpoints'), null].find((x) => x !== current && x !== endpointSid) : undefined;
+    const then = async () => {
+      if (meanwhile === 'colleague deletes the endpoint' && endpointSid) await w.colleagueDeletesEndpoint(endpointSid);
+      if (theirs !== undefined) await w.colleagueSetsEndpoint(trunkSid, theirs);
+    };
+    const script: ScriptedAnswer[] = [{ pick: endpointSid ? w.model.endpoints[endpointSid]!.name : 'None', then }];
+    if (theirs !== undefined) script.push({ confirm: again, message: /was changed since it was listed/, detail: new RegExp(`It uses ${theirs === null ? 'None' : `"${escapeRegExp(w.model.endpoints[theirs]!.name)}"`} now`) });
+    const expected = meanwhile === 'colleague deletes the endpoint' && endpointSid ? 'fail' : 'ok';
+    const { failed } = await w.user(`set endpoint ${endpointSid} on ${trunkSid}, ${meanwhile}${again ? '' : ', keeps theirs'}`, f, expected, script, (ctx) => setTrunkEndpoint.run(ctx, node));
+    if (theirs !== undefined && !again) return;
+    if (!failed) w.model.cxTrunks[trunkSid] = endpointSid;
+  });
+}
+const setEndpoint = fc
+  .record({ t: index, e: fc.option(index, { nil: undefined }), meanwhile: fc.constantFrom('none', 'none', 'colleague deletes the endpoint', 'colleague sets another one'), again: fc.boolean(), f: fault })
+  .map(setEndpointStep);
 
 // --- A colleague between the user's steps -------------------------------------------------
 
@@ -626,6 +717,7 @@ const colleagueSetsEndpoint = fc.record({ t: index, e: index }).map(
 const ACTIONS: fc.Arbitrary<Cmd>[] = [
   createPolicy,
   renamePolicy,
+  editName,
   deletePolicy,
   addTarget,
   addTarget,
@@ -706,6 +798,36 @@ describe('regressions: counterexamples the model found and shrank, one hole each
       w.model.policies[taken.sid] = { name: POLICY_NAMES[1]!, targets: {} };
       const other = w.sids('policies').findIndex((s) => s !== taken.sid);
       await renamePolicyStep({ i: other, n: 1, plain: true, meanwhile: 'none', f: 'none' }).run(w);
+    }));
+  test('hole: Edit Field gives a connection policy the name of another one no more', () =>
+    scenario(async (w) => {
+      const taken = await w.twilio.connectionPolicies.create({ friendly_name: POLICY_NAMES[1]! });
+      w.model.policies[taken.sid] = { name: POLICY_NAMES[1]!, targets: {} };
+      const other = w.sids('policies').findIndex((s) => s !== taken.sid);
+      await editNameStep({ what: 'policy', i: other, n: 1, plain: true, meanwhile: 'none', f: 'none' }).run(w);
+    }));
+  test('hole: Edit Field and Rename refuse a policy or endpoint name a colleague takes after it was typed', () =>
+    scenario(async (w) => {
+      await editNameStep({ what: 'policy', i: 0, n: 2, plain: true, meanwhile: 'colleague takes the name', f: 'none' }).run(w);
+      await editNameStep({ what: 'endpoint', i: 0, n: 2, plain: true, meanwhile: 'colleague takes the name', f: 'none' }).run(w);
+      await renamePolicyStep({ i: 0, n: 3, plain: true, meanwhile: 'colleague takes the name', f: 'none' }).run(w);
+    }));
+  test('hole: Delete Policy clears no BYOC trunk a colleague set on it after the confirmation without asking again, naming it', () =>
+    scenario(async (w) => {
+      await deletePolicyStep({ i: 0, meanwhile: 'colleague sets it on a trunk', again: false, f: 'none' }).run(w);
+      await deletePolicyStep({ i: 0, meanwhile: 'colleague sets it on a trunk', again: true, f: 'none' }).run(w);
+    }));
+  test('hole: Delete Endpoint leaves no CarrierX trunk a colleague set on it after the confirmation without an endpoint, unasked', () =>
+    scenario(async (w) => {
+      await deleteEndpointStep({ i: 0, meanwhile: 'colleague sets it on a trunk', again: false, f: 'none' }).run(w);
+      await deleteEndpointStep({ i: 0, meanwhile: 'colleague sets it on a trunk', again: true, f: 'none' }).run(w);
+    }));
+  test('hole: Set Connection Policy and Set Endpoint replace a colleague\'s choice made after the pick only when the user, told of it, says so', () =>
+    scenario(async (w) => {
+      await setPolicyStep({ b: 0, p: 0, meanwhile: 'colleague sets another one', again: false, f: 'none' }).run(w);
+      await setPolicyStep({ b: 0, p: 1, meanwhile: 'colleague sets another one', again: true, f: 'none' }).run(w);
+      await setEndpointStep({ t: 0, e: 0, meanwhile: 'colleague sets another one', again: false, f: 'none' }).run(w);
+      await setEndpointStep({ t: 0, e: 1, meanwhile: 'colleague sets another one', again: true, f: 'none' }).run(w);
     }));
   test('hole: a target a colleague adds while the Add Target wizard is open is not added twice', () =>
     scenario((w) => addTargetStep({ i: 0, u: 0, meanwhile: 'colleague adds the same target', f: 'none' }).run(w)));

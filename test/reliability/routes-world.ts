@@ -48,6 +48,17 @@ export function routesNodes(explorer: ExplorerTree, account = 'sandbox') {
       const group = find(await fresh(await folder('Trunk Groups')), `trunk group ${groupSid}`, (r) => r.kind === 'trunkGroup' && r.group.trunk_group_sid === groupSid);
       return find(await fresh(group), `CarrierX trunk ${trunkSid}`, (r) => r.kind === 'carrierxTrunk' && r.trunk.trunk_sid === trunkSid);
     },
+    /** An Elastic SIP trunk (Attach Numbers, Detach Numbers from the trunk's row). */
+    async trunk(sid: string): Promise<ExplorerNode> {
+      return find(await fresh(await folder('Elastic SIP Trunks')), `trunk ${sid}`, (r) => r.kind === 'trunk' && r.trunk.sid === sid);
+    },
+    /** A number's row below its trunk (Elastic SIP Trunks → trunk → Phone Numbers). */
+    async trunkNumber(trunkSid: string, sid: string): Promise<ExplorerNode> {
+      const trunk = await this.trunk(trunkSid);
+      const numbers = (await explorer.childrenOf(trunk)).find((c) => c.treeItem().label === 'Phone Numbers');
+      if (!numbers) throw new Error(`no Phone Numbers below trunk ${trunkSid}`);
+      return find(await fresh(numbers), `number ${sid} on ${trunkSid}`, (r) => r.kind === 'phoneNumber' && r.number.sid === sid);
+    },
     /** A Twilio number in the account's inventory (Phone Numbers). */
     async incomingNumber(sid: string): Promise<ExplorerNode> {
       return find(await fresh(await folder('Phone Numbers')), `number ${sid}`, (r) => r.kind === 'incomingNumber' && r.number.sid === sid);

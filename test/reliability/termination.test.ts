@@ -472,14 +472,20 @@ const createList = fc.record({ k: kind, n: fc.nat(4), f: fault }).map(
     ),
 );
 
-const renameList = fc.record({ k: kind, i: index, n: fc.nat(4), meanwhile: fc.constantFrom('none', 'none', 'colleague renames it', 'colleague deletes it'), f: fault }).map(
-  ({ k, i, n, meanwhile, f }) =>
-    new Step(`user renames ${noun(k)} #${i} to ${n}, ${meanwhile} [${f}]`, hasList(k), async (w) => {
+const renameList = fc.record({ k: kind, i: index, n: fc.nat(4), meanwhile: fc.constantFrom('none', 'none', 'colleague renames it', 'colleague deletes it'), f: fault }).map((r) => renameListStep(r));
+
+function renameListStep({ k, i, n, meanwhile, f }: { k: ListKind; i: number; n: number; meanwhile: string; f: Fault }): Step {
+  return new Step(`user renames ${noun(k)} #${i} to ${n}, ${meanwhile} [${f}]`, hasList(k), async (w) => {
       const sid = w.pickSid(k, i)!;
       const name = `${(k === 'acls' ? ACL_NAMES : CL_NAMES)[n]!} (renamed)`;
       const current = w.model[k][sid]!.name;
-      if (current === name || w.nameTaken(k, name)) return;
+      if (current === name) return;
       const node = k === 'acls' ? await w.nodes.ipAccessControlList(sid) : await w.nodes.credentialList(sid);
+      if (w.nameTaken(k, name)) {
+        // Refused at the prompt, as Create refuses it (it had been sent: an IP list got a second of the name).
+        await w.user(`rename ${sid} → "${name}" (taken)`, f, 'cancelled', [{ input: name, rejectedWith: /already has a list named/ }, { cancel: 'input' }], (ctx) => renameResource.run(ctx, node));
+        return;
+      }
       const then = async () => {
         if (meanwhile === 'colleague deletes it') await w.colleagueDeletesList(k, sid);
         else if (meanwhile === 'colleague renames it') {
@@ -489,26 +495,38 @@ const renameList = fc.record({ k: kind, i: index, n: fc.nat(4), meanwhile: fc.co
       const expected = meanwhile === 'colleague deletes it' ? 'fail' : 'ok';
       const { failed } = await w.user(`rename ${sid} "${current}" → "${name}", ${meanwhile}`, f, expected, [{ input: name, then }], (ctx) => renameResource.run(ctx, node));
       if (!failed) w.model[k][sid]!.name = name;
-    }),
-);
+    });
+}
 
-const deleteList = fc.record({ k: kind, i: index, meanwhile: fc.constantFrom('none', 'none', 'colleague links it to a trunk', 'colleague deletes it'), f: fault }).map(
-  ({ k, i, meanwhile, f }) =>
-    new Step(`user deletes ${noun(k)} #${i}, ${meanwhile} [${f}]`, hasList(k), async (w) => {
-      const sid = w.pickSid(k, i)!;
-      const node = k === 'acls' ? await w.nodes.ipAccessControlList(sid) : await w.nodes.credentialList(sid);
-      const during = async () => {
-        if (meanwhile === 'colleague deletes it') await w.colleagueDeletesList(k, sid);
-        if (meanwhile === 'colleague links it to a trunk') {
-          const trunk = w.sids('trunks').find((t) => !w.model.trunks[t]![k].includes(sid));
-          if (trunk) await w.colleagueLinks(trunk, k, sid);
-        }
-      };
-      const expected = meanwhile === 'colleague deletes it' ? 'either' : 'ok';
-      await w.user(`delete ${sid}, ${meanwhile}`, f, expected, [{ confirm: true, meanwhile: during }], (ctx) => deleteResource.run(ctx, node));
-      if (w.model[k][sid]) w.removeList(k, sid);
-    }),
-);
+/**
+ * Delete List. A trunk a colleague links while the confirmation is open was not named in it:
+ * the delete stops before any write and asks again naming it; the user agrees (`again`) or
+ * keeps everything as it is.
+ */
+function deleteListStep({ k, i, meanwhile, again = true, f }: { k: ListKind; i: number; meanwhile: string; again?: boolean; f: Fault }): Step {
+  return new Step(`user deletes ${noun(k)} #${i}, ${meanwhile}${again ? '' : ', declines the second question'} [${f}]`, hasList(k), async (w) => {
+    const sid = w.pickSid(k, i)!;
+    const node = k === 'acls' ? await w.nodes.ipAccessControlList(sid) : await w.nodes.credentialList(sid);
+    const added = meanwhile === 'colleague links it to a trunk' ? w.sids('trunks').find((t) => !w.model.trunks[t]![k].includes(sid)) : undefined;
+    const during = async () => {
+      if (meanwhile === 'colleague deletes it') await w.colleagueDeletesList(k, sid);
+      if (added) await w.colleagueLinks(added, k, sid);
+    };
+    const script: ScriptedAnswer[] = [{ confirm: true, meanwhile: during }];
+    if (added) {
+      const name = emulator.store.twilio.trunks.all.get(added)!.friendly_name || added;
+      script.push({ confirm: again, message: /since you confirmed/, detail: new RegExp(`linked it after you confirmed.*"${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`) });
+    }
+    const declined = added !== undefined && !again;
+    const expected = meanwhile === 'colleague deletes it' ? 'either' : 'ok';
+    await w.user(`delete ${sid}, ${meanwhile}${declined ? ', declined' : ''}`, f, expected, script, (ctx) => deleteResource.run(ctx, node));
+    if (declined) return;
+    if (w.model[k][sid]) w.removeList(k, sid);
+  });
+}
+const deleteList = fc
+  .record({ k: kind, i: index, meanwhile: fc.constantFrom('none', 'none', 'colleague links it to a trunk', 'colleague deletes it'), again: fc.boolean(), f: fault })
+  .map(deleteListStep);
 
 function addAddressStep({ i, a, meanwhile, f }: { i: number; a: number; meanwhile: 'none' | 'colleague deletes the list' | 'colleague adds the same address'; f: Fault }): Step {
   return new Step(`user adds address ${a} to list #${i}, ${meanwhile} [${f}]`, hasList('acls'), async (w) => {
@@ -855,6 +873,20 @@ describe('regressions: counterexamples the model found and shrank, one hole each
       await world.close();
     }
   }
+  test('hole: Rename gives an IP access control list the name of another one no more (Create refuses it too)', () =>
+    scenario(async (w) => {
+      const lists = w.sids('acls');
+      assert.ok(lists.length >= 2, 'two IP lists');
+      const taken = `${ACL_NAMES[0]!} (renamed)`;
+      await withoutFaults(emulator, () => w.colleague.ipAccessControlLists.update(lists[1]!, taken));
+      w.model.acls[lists[1]!]!.name = taken;
+      await renameListStep({ k: 'acls', i: 0, n: 0, meanwhile: 'none', f: 'none' }).run(w);
+    }));
+  test('hole: Delete List unlinks no trunk a colleague linked it to after the confirmation without asking again, naming it', () =>
+    scenario(async (w) => {
+      await deleteListStep({ k: 'acls', i: 0, meanwhile: 'colleague links it to a trunk', again: false, f: 'none' }).run(w);
+      await deleteListStep({ k: 'cls', i: 0, meanwhile: 'colleague links it to a trunk', again: true, f: 'none' }).run(w);
+    }));
 
   // Hole 1 (seed 8101, one step). Link Lists to Trunk sent the link, the answer was lost, and
   // the command warned "Linked 0 of 1 list(s); failed: … may or may not have been applied" while

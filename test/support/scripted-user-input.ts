@@ -76,7 +76,9 @@ export class ScriptedUserInput implements UserInput {
     if ('cancel' in step) throw new UserCancelledError();
     const s = step as { pickMany: (string | RegExp)[]; title?: RegExp };
     this.checkTitle(s.title, options.title);
-    return s.pickMany.map((label) => this.find(loaded, label, options.title).value);
+    const chosen = s.pickMany.map((label) => this.find(loaded, label, options.title).value);
+    await step.then?.();
+    return chosen;
   }
 
   async search<T>(find: (query: string) => SearchResult<T> | Promise<SearchResult<T>>, options: SearchOptions): Promise<T> {
@@ -125,6 +127,7 @@ export class ScriptedUserInput implements UserInput {
     if (s.message && !s.message.test(message)) throw new Error(`Confirmation "${message}" does not match ${s.message}`);
     if (s.detail && !s.detail.test(options.detail ?? '')) throw new Error(`Confirmation detail "${options.detail}" does not match ${s.detail}`);
     await s.meanwhile?.();
+    await step.then?.();
     return s.confirm;
   }
 
@@ -134,6 +137,7 @@ export class ScriptedUserInput implements UserInput {
     const s = step as { ask: string | undefined; message?: RegExp };
     if (s.message && !s.message.test(message)) throw new Error(`Question "${message}" does not match ${s.message}`);
     if (s.ask !== undefined && !options.actions.includes(s.ask)) throw new Error(`No answer "${s.ask}" to "${message}"; offered: ${options.actions.join(', ')}`);
+    await step.then?.();
     return s.ask;
   }
 

@@ -2,8 +2,10 @@ import type { DispatcherPool } from '../http/dispatcher-pool';
 import { ProviderError } from '../http/provider-error';
 import type { Logger, SecretRedactor } from '../http/redacting-logger';
 import type { RetryPolicy } from '../http/retry-policy';
+import { carrierXBaseUrl } from '../providers/carrierx/carrierx-base-url';
 import type { CarrierXClient } from '../providers/carrierx/carrierx-client';
 import type { TwilioClient, TwilioCredentials } from '../providers/twilio/twilio-client';
+import { twilioEndpoints } from '../providers/twilio/twilio-endpoints';
 import type { Account, AccountSecrets } from './account';
 
 /** Where the in-process sandbox emulator listens and which (public, fixed) credentials it takes. */
@@ -69,6 +71,32 @@ export class AccountConnections {
     return client;
   }
 
+  /**
+   * Gets accounts ready for their first expansion without sending a request: opens the
+   * connections its first listings use (see `firstListingOrigins`) and builds each account's
+   * client (reading its secrets). Called in an idle moment; whatever fails here fails again,
+   * and is reported, when the account is expanded. The sandbox is left alone (its emulator
+   * starts when first used).
+   */
+  warmUp(accounts: readonly Account[]): void {
+    const connections = new Map<string, { url: URL; count: number }>();
+    for (const account of accounts) {
+      const perAccount = new Map<string, { url: URL; count: number }>();
+      for (const url of firstListingOrigins(account)) {
+        const entry = perAccount.get(url.origin) ?? { url, count: 0 };
+        entry.count++;
+        perAccount.set(url.origin, entry);
+      }
+      // Accounts are expanded one at a time: an origin needs as many as one account's listings use.
+      for (const [origin, entry] of perAccount) if ((connections.get(origin)?.count ?? 0) < entry.count) connections.set(origin, entry);
+    }
+    for (const { url, count } of connections.values()) this.services.dispatchers.preconnect(url, count);
+    for (const account of accounts) {
+      if (account.provider === 'twilio') this.twilio(account).catch(() => undefined);
+      else if (account.provider === 'carrierx') this.carrierx(account).catch(() => undefined);
+    }
+  }
+
   invalidate(accountId: string): void {
     this.twilioClients.delete(accountId);
     this.carrierxClients.delete(accountId);
@@ -111,6 +139,25 @@ export class AccountConnections {
     const { dispatchers, logger, redactor, retry, userAgent } = this.services;
     return { dispatchers, logger, redactor, retry, userAgent };
   }
+}
+
+/**
+ * The origins an account's first expansion reads from, one entry per request sent at once:
+ * a Twilio account's Elastic SIP Trunks folder lists its trunks and, beside them, the
+ * account's incoming numbers (for each row's count); a CarrierX account's Trunk Groups folder
+ * sends one listing. The sandbox: none.
+ */
+export function firstListingOrigins(account: Account): URL[] {
+  try {
+    if (account.provider === 'twilio') {
+      const endpoints = twilioEndpoints(account.baseUrl);
+      return [new URL(endpoints.trunking), new URL(endpoints.api)];
+    }
+    if (account.provider === 'carrierx') return [new URL(carrierXBaseUrl(account.baseUrl))];
+  } catch {
+    // A base URL that is not a URL: the account's first request says so.
+  }
+  return [];
 }
 
 function missing(account: Account, what: string): ProviderError {

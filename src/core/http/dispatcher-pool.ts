@@ -1,7 +1,8 @@
 import type * as Tls from 'node:tls';
 import type { Agent, Dispatcher, ProxyAgent } from 'undici';
 import { loadUndici } from './load-undici';
-import { isLoopbackHost } from './loopback';
+import { insecureUrlReason, isLoopbackHost } from './loopback';
+import { PreconnectedSockets } from './preconnected-sockets';
 
 export interface NetworkOptions {
   /** Proxy URL (`http.proxy` setting, or HTTPS_PROXY / HTTP_PROXY from the environment). */
@@ -34,6 +35,10 @@ export function networkOptionsFromEnv(env: NodeJS.ProcessEnv): NetworkOptions {
 export class DispatcherPool {
   private direct: Agent | undefined;
   private proxied: ProxyAgent | undefined;
+  /** Direct connections opened ahead of the first request (`preconnect`), taken by `direct`'s connector. */
+  private preconnected: PreconnectedSockets | undefined;
+  /** After close(): a warm-up that comes late opens nothing. */
+  private closed = false;
   private readonly noProxy: NoProxyRule[];
 
   constructor(private readonly options: NetworkOptions = {}) {
@@ -52,12 +57,29 @@ export class DispatcherPool {
       } as ProxyAgent.Options);
       return this.proxied;
     }
-    this.direct ??= new (loadUndici().Agent)({
-      connect: { timeout: this.connectTimeout(), ca: this.ca(), rejectUnauthorized: true },
-      headersTimeout: this.responseTimeout(),
-      bodyTimeout: this.responseTimeout(),
-    });
+    if (!this.direct) {
+      const undici = loadUndici();
+      // One connector (TLS options, session cache) for the connections undici opens and those opened ahead of time.
+      this.preconnected = new PreconnectedSockets(undici.buildConnector({ timeout: this.connectTimeout(), ca: this.ca(), rejectUnauthorized: true }));
+      this.direct = new undici.Agent({
+        connect: this.preconnected.connect,
+        headersTimeout: this.responseTimeout(),
+        bodyTimeout: this.responseTimeout(),
+      });
+    }
     return this.direct;
+  }
+
+  /**
+   * Opens `count` connections to the origin of `url` (TCP and TLS handshakes) for requests about
+   * to come, without sending anything: the first requests find them open. Through a proxy it
+   * does nothing (the request opens the tunnel). Unused ones close after a while (see
+   * PreconnectedSockets) and never keep the process alive.
+   */
+  preconnect(url: URL, count = 1): void {
+    if (this.closed || insecureUrlReason(url) || (this.options.proxy && !this.bypassesProxy(url))) return;
+    this.dispatcherFor(url);
+    this.preconnected?.preconnect(url, count);
   }
 
   bypassesProxy(url: URL): boolean {
@@ -68,6 +90,9 @@ export class DispatcherPool {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    this.preconnected?.close();
+    this.preconnected = undefined;
     await Promise.all([this.direct?.close(), this.proxied?.close()]);
     this.direct = undefined;
     this.proxied = undefined;

@@ -1,7 +1,7 @@
-import type { Account } from '../../core/accounts/account';
 import { errorLine, isProviderError } from '../../core/http/provider-error';
 import { collect } from '../../core/providers/page';
 import type { IncomingPhoneNumber, Trunk } from '../../core/providers/twilio/models';
+import { numberTrunksNow } from '../../core/providers/twilio/number-trunks-now';
 import type { TwilioClient } from '../../core/providers/twilio/twilio-client';
 import { t } from '../l10n';
 import { pickAccount } from '../pickers/pick-account';
@@ -45,25 +45,77 @@ export const attachNumbers: CommandDefinition = {
       });
       if (!confirmed) return { attached: [] };
     }
-    let result;
+    // Where each number is right before the write: the list above may be minutes old, and a
+    // colleague may have moved or released a number since.
+    const plan = await ctx.workbench.withProgress(t('Checking where the numbers are now…'), (_report, signal) => placesNow(client, chosen, trunk, signal));
+    const { trunkNames } = await choices;
+    const nameOf = (sid: string) => trunkNames.get(sid) ?? plan.names.get(sid) ?? sid;
+    const elsewhere = plan.items.filter((i) => typeof i.now === 'string' && i.now !== i.number.trunk_sid && i.now !== trunk.sid);
+    let sending = plan.items.filter((i) => i.now !== trunk.sid && i.now !== undefined);
+    if (elsewhere.length > 0) {
+      const moveThem = t('Move Them Too');
+      const leaveThem = t('Leave Them There');
+      const answer = await ctx.input.ask(t('{0} number(s) moved to another trunk since they were listed', elsewhere.length), {
+        detail: elsewhere
+          .map((i) =>
+            i.number.trunk_sid
+              ? t('{0} is now on "{1}", not "{2}": attaching it here takes it off "{1}".', i.number.phone_number, nameOf(i.now!), nameOf(i.number.trunk_sid))
+              : t('{0} is now on "{1}" (it was on no trunk): attaching it here takes it off "{1}".', i.number.phone_number, nameOf(i.now!)),
+          )
+          .join('\n'),
+        actions: [moveThem, leaveThem],
+      });
+      if (answer === undefined) return { attached: [] };
+      if (answer === leaveThem) sending = sending.filter((i) => !elsewhere.includes(i));
+    }
+    const already = plan.items.filter((i) => i.now === trunk.sid).map((i) => i.number.phone_number);
+    const released = plan.items.filter((i) => i.now === undefined).map((i) => i.number.phone_number);
+    const left = elsewhere.filter((i) => !sending.includes(i));
+    // Every trunk a number is taken off: the one it was listed on, or where it is now.
+    const touched = new Set([trunk.sid, ...moving.map((n) => n.trunk_sid!), ...sending.map((i) => i.now).filter((s): s is string => s !== null)]);
+    let result: { attached: string[]; failed: { number: string; reason: string }[] };
     try {
-      result = await attach(ctx, client, account, trunk, chosen);
+      result = await attach(ctx, client, trunk, sending);
     } finally {
-      // The trunk and every trunk a number moved away from.
-      for (const sid of new Set([trunk.sid, ...moving.map((n) => n.trunk_sid!)])) ctx.resourceChanges.fire({ account: account.name, kind: 'TwilioTrunk', sid });
+      for (const sid of touched) ctx.resourceChanges.fire({ account: account.name, kind: 'TwilioTrunk', sid });
     }
     // The rows of the trunk and of every trunk a number left: their number counts and lists.
-    for (const sid of new Set([trunk.sid, ...moving.map((n) => n.trunk_sid!)])) ctx.explorer.refreshById(trunkTreeId(account, sid));
-    if (result.failed.length === 0) {
-      void ctx.workbench.info(t('Attached {0} number(s) to "{1}".', result.attached.length, trunk.friendly_name ?? trunk.sid));
+    for (const sid of touched) ctx.explorer.refreshById(trunkTreeId(account, sid));
+    result.attached.push(...already);
+    const notes = [
+      ...(already.length > 0 ? [t('already on it (attached meanwhile): {0}', already.join(', '))] : []),
+      ...(left.length > 0 ? [t('left where they are now: {0}', left.map((i) => `${i.number.phone_number} ("${nameOf(i.now!)}")`).join(', '))] : []),
+    ];
+    const failed = [...result.failed, ...released.map((number) => ({ number, reason: t('no longer in the account (released meanwhile)') }))];
+    if (failed.length === 0) {
+      const done = t('Attached {0} number(s) to "{1}".', result.attached.length, trunk.friendly_name ?? trunk.sid);
+      void ctx.workbench.info(notes.length > 0 ? `${done} ${notes.join('; ')}.` : done);
     } else {
       void ctx.workbench.warn(
-        t('Attached {0} of {1} number(s); failed: {2}', result.attached.length, chosen.length, result.failed.map((f) => `${f.number}: ${f.reason}`).join('; ')),
+        t('Attached {0} of {1} number(s); failed: {2}', result.attached.length, chosen.length, [...failed.map((f) => `${f.number}: ${f.reason}`), ...notes].join('; ')),
       );
     }
-    return result;
+    return { attached: result.attached, failed, left: left.map((i) => i.number.phone_number) };
   },
 };
+
+/** A chosen number with the trunk it is on now (null: none; undefined: no longer in the account). */
+interface NumberNow {
+  number: IncomingPhoneNumber;
+  now: string | null | undefined;
+}
+
+async function placesNow(client: TwilioClient, chosen: readonly IncomingPhoneNumber[], trunk: Trunk, signal: AbortSignal): Promise<{ items: NumberNow[]; names: Map<string, string> }> {
+  const now = await numberTrunksNow(client, chosen.map((n) => n.sid), signal);
+  const items = chosen.map((number) => ({ number, now: now.has(number.sid) ? now.get(number.sid)! : undefined }));
+  // Names of trunks made since the pick list was loaded (a colleague's), for the question.
+  const names = new Map<string, string>();
+  for (const sid of new Set(items.map((i) => i.now).filter((s): s is string => typeof s === 'string' && s !== trunk.sid))) {
+    const tr = await client.trunks.fetch(sid, { signal }).catch(() => undefined);
+    if (tr) names.set(sid, tr.friendly_name || tr.domain_name || tr.sid);
+  }
+  return { items, names };
+}
 
 async function loadChoices(client: TwilioClient, trunk: Trunk): Promise<{ numbers: IncomingPhoneNumber[]; trunkNames: Map<string, string> }> {
   const [numbers, trunks] = await Promise.all([collect(client.incomingPhoneNumbers.list({ pageSize: 1000 })), collect(client.trunks.list({ pageSize: 1000 }))]);
@@ -73,15 +125,15 @@ async function loadChoices(client: TwilioClient, trunk: Trunk): Promise<{ number
   };
 }
 
-async function attach(ctx: CommandContext, client: TwilioClient, _account: Account, trunk: Trunk, numbers: IncomingPhoneNumber[]) {
+async function attach(ctx: CommandContext, client: TwilioClient, trunk: Trunk, numbers: readonly NumberNow[]) {
   const attached: string[] = [];
   const failed: { number: string; reason: string }[] = [];
   await ctx.workbench.withProgress(t('Attaching numbers to "{0}"…', trunk.friendly_name ?? trunk.sid), async (report, signal) => {
-    for (const [i, n] of numbers.entries()) {
+    for (const [i, { number: n, now }] of numbers.entries()) {
       if (signal.aborted) break;
       report(`${n.phone_number} (${i + 1}/${numbers.length})`);
       try {
-        if (n.trunk_sid) await client.trunkPhoneNumbers.detach(n.trunk_sid, n.sid, { signal });
+        if (now) await client.trunkPhoneNumbers.detach(now, n.sid, { signal });
         await attachOnce(client, trunk.sid, n.sid, signal);
         attached.push(n.phone_number);
       } catch (e) {
@@ -93,15 +145,23 @@ async function attach(ctx: CommandContext, client: TwilioClient, _account: Accou
   return { attached, failed };
 }
 
-/** An attach whose answer was lost is checked on the trunk before it counts as failed. */
+/**
+ * An attach whose answer was lost, or that met a 5xx, may have been applied: the number is
+ * looked up, and the attach sent once more only when it is still on no trunk (as Assign
+ * Numbers does), never counted as failed while it is on the trunk.
+ */
 async function attachOnce(client: TwilioClient, trunkSid: string, numberSid: string, signal: AbortSignal): Promise<void> {
-  try {
-    await client.trunkPhoneNumbers.attach(trunkSid, numberSid, { signal });
-  } catch (e) {
-    if (isProviderError(e) && e.outcomeUnknown) {
-      const onTrunk = await collect(client.trunkPhoneNumbers.list(trunkSid, { pageSize: 1000, signal }));
-      if (onTrunk.some((n) => n.sid === numberSid)) return;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.trunkPhoneNumbers.attach(trunkSid, numberSid, { signal });
+      return;
+    } catch (e) {
+      const unknown = isProviderError(e) && (e.outcomeUnknown || (e.kind === 'http' && (e.status ?? 0) >= 500));
+      if (!unknown) throw e;
+      const now = (await numberTrunksNow(client, [numberSid], signal)).get(numberSid);
+      if (now === trunkSid) return;
+      if (now === null && attempt < 2) continue;
+      throw e;
     }
-    throw e;
   }
 }

@@ -1,5 +1,5 @@
 import { createWithoutDuplicates, newResource } from '../../core/documents/apply/reconcile-create';
-import { collect } from '../../core/providers/page';
+import { connectionPoliciesNamed } from '../../core/providers/twilio/connection-policies-named';
 import { BYOC_FRIENDLY_NAME_MAX } from '../../core/providers/twilio/field-names';
 import { t } from '../l10n';
 import { nameProblem } from '../name-problem';
@@ -22,11 +22,10 @@ export const createConnectionPolicy: CommandDefinition = {
       validate: (v) => nameProblem(v, BYOC_FRIENDLY_NAME_MAX),
       // Twilio allows two policies of one name, but then neither a pick list nor a trunk file
       // that names the policy can tell them apart.
-      validateOnAccept: async (v) =>
-        (await collect(client.connectionPolicies.list({ pageSize: 1000 }))).some((p) => p.friendly_name === v) ? t('The account already has a connection policy named "{0}".', v) : undefined,
+      validateOnAccept: async (v) => ((await connectionPoliciesNamed(client, v)).length > 0 ? t('The account already has a connection policy named "{0}".', v) : undefined),
     });
     const policies = client.connectionPolicies;
-    const sameName = async (signal: AbortSignal | undefined) => (await collect(policies.list({ pageSize: 1000, signal }))).filter((p) => p.friendly_name === name);
+    const sameName = (signal: AbortSignal | undefined) => connectionPoliciesNamed(client, name, signal);
     // A lost answer or a 5xx is looked up, never sent again blindly: the policies of that name
     // just before the create tell ours from one a colleague makes meanwhile.
     const { value: policy } = await ctx.workbench.withProgress(t('Creating "{0}"…', name), (_report, signal) =>

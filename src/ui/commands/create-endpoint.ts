@@ -1,6 +1,6 @@
 import type { Account } from '../../core/accounts/account';
 import { createWithoutDuplicates, newResource } from '../../core/documents/apply/reconcile-create';
-import { collect } from '../../core/providers/page';
+import { endpointsNamed } from '../../core/providers/carrierx/endpoints-named';
 import type { Endpoint } from '../../core/providers/carrierx/models';
 import { runCreateWizard } from '../create-wizard';
 import { addressFieldsOf, addressStepFailure, endpointAddressSteps, type AddressAnswers } from '../endpoint-address-steps';
@@ -45,7 +45,7 @@ export const createEndpoint: CommandDefinition = {
                   validate: (v) => nameProblem(v),
                   // One name, one endpoint: trunk files name endpoints, and two of a name would be ambiguous.
                   validateOnAccept: async (v) => {
-                    const same = (await client.endpoints.page({ pageSize: 1, filter: `name eq ${JSON.stringify(v.trim())}` })).items;
+                    const same = await endpointsNamed(client, v.trim());
                     return same.length > 0 ? t('The account already has an endpoint named "{0}".', v.trim()) : undefined;
                   },
                 })
@@ -57,7 +57,7 @@ export const createEndpoint: CommandDefinition = {
         submit: (a) =>
           ctx.workbench.withProgress(t('Creating endpoint "{0}"…', a.name!), async (_report, signal) => {
             const name = a.name!;
-            const sameName = async (s: AbortSignal | undefined) => collect(client.endpoints.list({ pageSize: 100, filter: `name eq ${JSON.stringify(name)}`, signal: s }));
+            const sameName = (s: AbortSignal | undefined) => endpointsNamed(client, name, s);
             // The wizard may have been open for a while: an endpoint of that name made meanwhile
             // is refused at the name step, not made a second time.
             if ((await sameName(signal)).length > 0) throw new EndpointNameTaken(t('The account already has an endpoint named "{0}".', name));

@@ -1,5 +1,8 @@
+import { errorLine } from '../../core/http/provider-error';
 import { collect } from '../../core/providers/page';
 import type { TrunkPhoneNumber } from '../../core/providers/twilio/models';
+import { numberTrunksNow } from '../../core/providers/twilio/number-trunks-now';
+import type { TwilioClient } from '../../core/providers/twilio/twilio-client';
 import { t } from '../l10n';
 import { pickAccount } from '../pickers/pick-account';
 import { pickTrunk } from '../pickers/pick-trunk';
@@ -44,13 +47,40 @@ export const detachNumbers: CommandDefinition = {
     });
     if (!confirmed) return { detached: [] };
     const client = await ctx.connections.twilio(account);
+    // Where each number is right before the write: the list it was chosen from may be minutes
+    // old, and a colleague may have detached, moved or released a number since.
+    const now = await ctx.workbench.withProgress(t('Checking where the numbers are now…'), (_report, signal) => numberTrunksNow(client, numbers.map((n) => n.sid), signal));
+    const still = numbers.filter((n) => now.get(n.sid) === trunk.sid);
+    const gone = numbers.filter((n) => now.get(n.sid) !== trunk.sid);
+    const trunkName = trunk.friendly_name ?? trunk.sid;
+    let whereNow: string[] = [];
+    if (gone.length > 0) {
+      whereNow = await describeWhereNow(client, gone, now);
+      if (still.length === 0) {
+        void ctx.workbench.warn(t('Nothing detached: {0} is no longer on "{1}". {2}', gone.map((n) => n.phone_number ?? n.sid).join(', '), trunkName, whereNow.join(' ')));
+        return { detached: [], left: gone.map((n) => n.phone_number ?? n.sid) };
+      }
+      const detachOthers = t('Detach the Others');
+      const answer = await ctx.input.ask(t('{0} of the numbers are no longer on "{1}"', gone.length, trunkName), {
+        detail: `${whereNow.join('\n')}\n${t('Detach {0} from "{1}" and leave the others where they are now?', still.map((n) => n.phone_number ?? n.sid).join(', '), trunkName)}`,
+        actions: [detachOthers],
+      });
+      if (answer !== detachOthers) return { detached: [], left: gone.map((n) => n.phone_number ?? n.sid) };
+    }
     const detached: string[] = [];
+    const failed: { number: string; reason: string }[] = [];
     try {
-      await ctx.workbench.withProgress(t('Detaching numbers from "{0}"…', trunk.friendly_name ?? trunk.sid), async (report, signal) => {
-        for (const n of numbers) {
+      await ctx.workbench.withProgress(t('Detaching numbers from "{0}"…', trunkName), async (report, signal) => {
+        for (const n of still) {
+          if (signal.aborted) break;
           report(n.phone_number ?? n.sid);
-          await client.trunkPhoneNumbers.detach(trunk.sid, n.sid, { signal });
-          detached.push(n.phone_number ?? n.sid);
+          try {
+            await client.trunkPhoneNumbers.detach(trunk.sid, n.sid, { signal });
+            detached.push(n.phone_number ?? n.sid);
+          } catch (e) {
+            if (signal.aborted) break;
+            failed.push({ number: n.phone_number ?? n.sid, reason: errorLine(e) });
+          }
         }
       });
     } finally {
@@ -58,7 +88,28 @@ export const detachNumbers: CommandDefinition = {
     }
     // The trunk's row: its number count and its list of numbers.
     ctx.explorer.refreshById(treeIdOf({ kind: 'trunk', account, trunk }));
-    void ctx.workbench.info(t('Detached {0} from "{1}".', detached.join(', '), trunk.friendly_name ?? trunk.sid));
-    return { detached };
+    const left = gone.length > 0 ? ` ${t('Left where they are now:')} ${whereNow.join(' ')}` : '';
+    if (failed.length === 0) {
+      void ctx.workbench.info(`${t('Detached {0} from "{1}".', detached.join(', '), trunkName)}${left}`);
+    } else {
+      void ctx.workbench.warn(`${t('Detached {0} of {1} number(s) from "{2}"; failed: {3}', detached.length, still.length, trunkName, failed.map((f) => `${f.number}: ${f.reason}`).join('; '))}${left}`);
+    }
+    return { detached, failed, left: gone.map((n) => n.phone_number ?? n.sid) };
   },
 };
+
+/** One sentence per number no longer on the trunk: where it is now. */
+async function describeWhereNow(client: TwilioClient, numbers: readonly TrunkPhoneNumber[], now: ReadonlyMap<string, string | null>): Promise<string[]> {
+  const names = new Map<string, string>();
+  for (const sid of new Set([...now.values()].filter((s): s is string => s !== null))) {
+    const tr = await client.trunks.fetch(sid).catch(() => undefined);
+    names.set(sid, tr?.friendly_name || tr?.domain_name || sid);
+  }
+  return numbers.map((n) => {
+    const label = n.phone_number ?? n.sid;
+    const place = now.get(n.sid);
+    if (place === undefined) return t('{0} is no longer in the account (released meanwhile).', label);
+    if (place === null) return t('{0} is on no trunk now (detached meanwhile).', label);
+    return t('{0} is now on "{1}" (moved meanwhile); it stays there.', label, names.get(place) ?? place);
+  });
+}

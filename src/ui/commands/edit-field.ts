@@ -3,7 +3,7 @@ import { pickResource } from '../pickers/pick-resource';
 import { fieldValueFromText, fieldValueProblem, type FieldDescriptor } from '../resources/editable-fields';
 import { isRefused } from '../resources/resource-kind';
 import { changeOf, descriptorOf, displayNameOf, folderIdsOf, kindsWith, labelOf } from '../resources/resource-kinds';
-import { currentValue, updateResource } from '../resources/resource-operations';
+import { currentValue, nameTakenProblem, updateResource } from '../resources/resource-operations';
 import type { ResourceRef } from '../resources/resource-ref';
 import { refFromNode } from '../tree/resource-node';
 import type { PickItem } from '../user-input';
@@ -73,6 +73,9 @@ async function askValue(ctx: CommandContext, ref: ResourceRef, field: FieldDescr
     prompt: `${field.description}${field.nullable ? ` ${t('Leave empty to clear it.')}` : ''}`,
     value: current === null || current === undefined ? '' : String(current),
     validate: (v) => fieldValueProblem(field, v),
+    // The name of a policy or endpoint: one another of the account has is refused here, as
+    // Rename and Create refuse it (and checked again right before the write).
+    validateOnAccept: (v) => nameTakenProblem(ctx, ref, { [field.key]: fieldValueFromText(field, v) }),
   });
   return fieldValueFromText(field, text);
 }

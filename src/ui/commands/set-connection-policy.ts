@@ -34,8 +34,9 @@ export const setConnectionPolicy: CommandDefinition = {
     const client = await ctx.connections.twilio(account);
     const trunkName = trunk.friendly_name || trunk.sid;
     const current = trunk.connection_policy_sid;
+    const listed = collect(client.connectionPolicies.list({ pageSize: 1000 }));
     const chosen = await ctx.input.pick<ConnectionPolicy | null>(
-      collect(client.connectionPolicies.list({ pageSize: 1000 })).then((policies) => [
+      listed.then((policies) => [
         ...policies.map((p) => ({
           label: p.friendly_name || p.sid,
           description: p.sid === current ? `${p.sid} · ${t('current')}` : p.sid,
@@ -48,16 +49,31 @@ export const setConnectionPolicy: CommandDefinition = {
       { title: `${title}: ${trunkName}`, placeholder: t('Which policy should "{0}" send its calls through?', trunkName) },
     );
     const sid = chosen?.sid ?? null;
-    if (sid === (current ?? null)) {
-      void ctx.workbench.info(t('"{0}" already uses that; nothing to change.', trunkName));
-      return trunk;
-    }
-    if (sid === null) {
+    if (sid === null && (current ?? null) !== null) {
       const confirmed = await ctx.input.confirm(t('Clear the connection policy of "{0}"?', trunkName), {
         detail: t('Twilio then has nowhere to send the calls of "{0}" to your carrier, until it gets another policy.', trunkName),
         action: t('Clear'),
       });
       if (!confirmed) return trunk;
+    }
+    // What the trunk uses right before the write: the row it was started from may be old, and a
+    // colleague's change since is replaced only when the user, told of it, says so.
+    const now = (await client.byocTrunks.fetch(trunk.sid)).connection_policy_sid ?? null;
+    if (sid === now) {
+      void ctx.workbench.info(t('"{0}" already uses that; nothing to change.', trunkName));
+      return trunk;
+    }
+    if (now !== (current ?? null)) {
+      const policies = await listed;
+      const nameOf = (policySid: string | null) => (policySid === null ? t('None') : `"${policies.find((p) => p.sid === policySid)?.friendly_name || policySid}"`);
+      const replace = await ctx.input.confirm(t('The connection policy of "{0}" was changed since it was listed', trunkName), {
+        detail: t('It uses {0} now, not {1}. Replace it with {2}?', nameOf(now), nameOf(current ?? null), nameOf(sid)),
+        action: t('Replace'),
+      });
+      if (!replace) {
+        void ctx.workbench.info(t('Nothing was changed: "{0}" keeps {1}.', trunkName, nameOf(now)));
+        return trunk;
+      }
     }
     let updated: ByocTrunk;
     try {

@@ -17,6 +17,12 @@ export function isRefused(capability: object): capability is Refused {
   return 'refused' in capability;
 }
 
+/** A delete's confirmation text, and the sids of the other resources it names that the delete changes first. */
+export interface DeleteConsequence {
+  text: string;
+  dependents: readonly string[];
+}
+
 /**
  * Everything the explorer and the generic commands (Rename, Edit Field, Delete, Copy SID, Open
  * in Console, the palette pickers) know about one resource kind. Adding a kind is one of these
@@ -54,8 +60,10 @@ export interface ResourceKindDescriptor<K extends ResourceKind = ResourceKind> {
         /**
          * For kinds whose names pick lists and trunk files must tell apart: the problem when
          * another of the account's resources of this kind already has `name`, else undefined.
+         * Read afresh: Rename and Edit Field ask it when the name is typed and again right
+         * before the write (a colleague may take the name in between).
          */
-        taken?(connections: AccountConnections, ref: RefOf<K>, name: string): Promise<string | undefined>;
+        taken?(connections: AccountConnections, ref: RefOf<K>, name: string, signal?: AbortSignal): Promise<string | undefined>;
       }
     | Refused;
   readonly edit:
@@ -67,10 +75,18 @@ export interface ResourceKindDescriptor<K extends ResourceKind = ResourceKind> {
     | Refused;
   readonly delete:
     | {
-        /** What else goes with it, said in the confirmation ('' when nothing). */
-        consequence(connections: AccountConnections, ref: RefOf<K>): Promise<string>;
-        /** Resolves with the other resources it changed on the way (trunks left with no endpoint), if any. */
-        remove(connections: AccountConnections, ref: RefOf<K>, signal?: AbortSignal): Promise<void | readonly ResourceChange[]>;
+        /**
+         * What else goes with it, said in the confirmation ('' when nothing); with `dependents`,
+         * the sids of the resources the text names that the delete changes first (trunks
+         * cleared), which `remove` holds the delete to.
+         */
+        consequence(connections: AccountConnections, ref: RefOf<K>): Promise<string | DeleteConsequence>;
+        /**
+         * Resolves with the other resources it changed on the way (trunks left with no endpoint),
+         * if any. With `confirmed` (the dependents the user agreed to), dependents found beyond
+         * them right before the first write reject with an UnconfirmedDependentsError, nothing sent.
+         */
+        remove(connections: AccountConnections, ref: RefOf<K>, signal?: AbortSignal, confirmed?: ReadonlySet<string>): Promise<void | readonly ResourceChange[]>;
       }
     | Refused;
   readonly console: {

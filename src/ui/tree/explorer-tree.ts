@@ -2,6 +2,8 @@ import { loadProviderClients } from '../../core/accounts/account-connections';
 import type { AccountRegistry } from '../../core/accounts/account-registry';
 import { AccountNode } from './account-node';
 import type { ExplorerContext, ExplorerNode } from './explorer-node';
+import { warmUpHttpClient } from '../../core/http/http-client-warm-up';
+import { errorLine } from '../../core/http/provider-error';
 import { loadUndici } from '../../core/http/load-undici';
 import { PagedFolderNode } from './paged-folder-node';
 import { NumberCatalog } from './number-catalog';
@@ -75,14 +77,23 @@ export class ExplorerTree {
 
   /**
    * The view shows accounts: the first thing a user does next is expand one, which sends the
-   * first request of the session. The HTTP client (undici, ~27 ms to load) is loaded now, in the
-   * idle moment before that click, instead of inside it.
+   * first request of the session. In the idle moment before that click, instead of inside it:
+   * the HTTP client (undici, ~27 ms to load) is loaded and run once in memory (its parser is
+   * compiled on first use), the accounts' connections are opened and their clients built. No
+   * request is sent (see AccountConnections.warmUp).
    */
   private warmHttpClient(): void {
     this.httpClientReady ??= new Promise<void>((resolve) => {
       setTimeout(() => {
         loadUndici();
-        void loadProviderClients().then(() => resolve(), () => resolve());
+        try {
+          // Connections first: their handshakes go on while the rest runs.
+          this.ctx.connections.warmUp(this.accounts.list());
+        } catch (e) {
+          // Only a head start: the first expansion connects (and reports any problem) itself.
+          this.ctx.log.debug(`warm-up: ${errorLine(e)}`);
+        }
+        void Promise.all([loadProviderClients(), warmUpHttpClient()]).then(() => resolve(), () => resolve());
       }, HTTP_CLIENT_WARM_DELAY_MS).unref?.();
     });
   }

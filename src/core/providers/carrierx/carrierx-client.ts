@@ -1,17 +1,11 @@
 import { HttpTransport, type TransportServices } from '../../http/transport';
+import { carrierXBaseUrl } from './carrierx-base-url';
 import { readCarrierXErrorBody } from './carrierx-error-body';
 import { CarrierXRequester } from './carrierx-requester';
 import { CarrierXTrunksApi } from './carrierx-trunks-api';
 import { DidsApi } from './dids-api';
 import { EndpointsApi } from './endpoints-api';
 import { TrunkGroupsApi } from './trunk-groups-api';
-
-export const CARRIERX_PRODUCTION_BASE_URL = 'https://api.carrierx.com/core/v2';
-
-/** The Core API v2 root: production, or `<override>/core/v2` for the emulator or a gateway. */
-export function carrierXBaseUrl(override?: string): string {
-  return override ? `${override.replace(/\/+$/, '')}/core/v2` : CARRIERX_PRODUCTION_BASE_URL;
-}
 
 export interface CarrierXClientOptions extends TransportServices {
   token: string;

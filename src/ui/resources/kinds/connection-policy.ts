@@ -1,11 +1,13 @@
 import { errorLine } from '../../../core/http/provider-error';
 import { collect } from '../../../core/providers/page';
+import { connectionPoliciesNamed } from '../../../core/providers/twilio/connection-policies-named';
 import { byocTrunksUsingPolicy } from '../../../core/providers/twilio/byoc-trunks-using-policy';
 import { BYOC_FRIENDLY_NAME_MAX } from '../../../core/providers/twilio/field-names';
 import type { ByocTrunk, ConnectionPolicy } from '../../../core/providers/twilio/models';
 import { t } from '../../l10n';
 import { pickConnectionPolicy } from '../../pickers/pick-connection-policy';
 import { PartlyDoneError } from '../partly-done-error';
+import { refuseUnconfirmed } from '../unconfirmed-dependents-error';
 import type { ResourceChange } from '../../resource-change-bus';
 import type { ResourceKindDescriptor } from '../resource-kind';
 
@@ -44,9 +46,9 @@ export const connectionPolicyKind: ResourceKindDescriptor<'connectionPolicy'> = 
     key: 'friendly_name',
     maxLength: BYOC_FRIENDLY_NAME_MAX,
     // As Create refuses it: two policies of one name cannot be told apart in a pick list or a trunk file.
-    async taken(connections, ref, name) {
-      const policies = await collect((await connections.twilio(ref.account)).connectionPolicies.list({ pageSize: 1000 }));
-      return policies.some((p) => p.sid !== ref.policy.sid && p.friendly_name === name) ? t('The account already has a connection policy named "{0}".', name) : undefined;
+    async taken(connections, ref, name, signal) {
+      const same = await connectionPoliciesNamed(await connections.twilio(ref.account), name, signal);
+      return same.some((p) => p.sid !== ref.policy.sid) ? t('The account already has a connection policy named "{0}".', name) : undefined;
     },
   },
   edit: {
@@ -69,12 +71,16 @@ export const connectionPolicyKind: ResourceKindDescriptor<'connectionPolicy'> = 
           ),
         );
       }
-      return parts.join(' ');
+      return { text: parts.join(' '), dependents: trunks.map((tr) => tr.sid) };
     },
-    async remove(connections, ref, signal) {
+    async remove(connections, ref, signal, confirmed) {
       const client = await connections.twilio(ref.account);
       // Twilio refuses to delete a policy a BYOC trunk still uses (the emulator is as strict).
       const users = await byocTrunksUsingPolicy(client, ref.policy.sid, signal);
+      // A trunk a colleague set on the policy after the confirmation is not cleared unnamed.
+      refuseUnconfirmed(users, confirmed, (tr) => tr.sid, (tr) => `"${tr.friendly_name || tr.sid}"`, (names) =>
+        t('These BYOC trunks started using it after you confirmed, and would have their connection policy cleared too: {0}.', names),
+      );
       const cleared: ByocTrunk[] = [];
       const changes: ResourceChange[] = [];
       try {

@@ -1,5 +1,6 @@
 import type { AccountConnections } from '../../../core/accounts/account-connections';
 import { errorLine } from '../../../core/http/provider-error';
+import { endpointsNamed } from '../../../core/providers/carrierx/endpoints-named';
 import type { CarrierXTrunk, Endpoint, TrunkGroup } from '../../../core/providers/carrierx/models';
 import { trunksUsingEndpoint } from '../../../core/providers/carrierx/trunks-using-endpoint';
 import { t } from '../../l10n';
@@ -7,6 +8,7 @@ import { pickEndpoint } from '../../pickers/pick-endpoint';
 import type { ResourceChange } from '../../resource-change-bus';
 import type { FieldDescriptor } from '../editable-fields';
 import { PartlyDoneError } from '../partly-done-error';
+import { refuseUnconfirmed } from '../unconfirmed-dependents-error';
 import type { ResourceKindDescriptor } from '../resource-kind';
 import type { RefOf } from '../resource-ref';
 
@@ -75,9 +77,8 @@ export const endpointKind: ResourceKindDescriptor<'endpoint'> = {
     key: 'name',
     maxLength: undefined,
     // As Create refuses it: trunk files name endpoints, and two of a name would be ambiguous.
-    async taken(connections, ref, name) {
-      const client = await connections.carrierx(ref.account);
-      const same = (await client.endpoints.page({ pageSize: 2, filter: `name eq ${JSON.stringify(name.trim())}` })).items;
+    async taken(connections, ref, name, signal) {
+      const same = await endpointsNamed(await connections.carrierx(ref.account), name.trim(), signal);
       return same.some((e) => e.endpoint_sid !== ref.endpoint.endpoint_sid) ? t('The account already has an endpoint named "{0}".', name.trim()) : undefined;
     },
   },
@@ -92,12 +93,15 @@ export const endpointKind: ResourceKindDescriptor<'endpoint'> = {
   delete: {
     async consequence(connections, ref) {
       const users = await trunksUsingEndpoint(await connections.carrierx(ref.account), ref.endpoint.endpoint_sid);
-      if (users.length === 0) return '';
-      return t('These trunks send calls to it and are left with no endpoint first: {0}.', users.map((u) => `"${u.trunk.name || u.trunk.trunk_sid}" (${u.group.name || u.group.trunk_group_sid})`).join(', '));
+      if (users.length === 0) return { text: '', dependents: [] };
+      return {
+        text: t('These trunks send calls to it and are left with no endpoint first: {0}.', users.map((u) => `"${u.trunk.name || u.trunk.trunk_sid}" (${u.group.name || u.group.trunk_group_sid})`).join(', ')),
+        dependents: users.map((u) => u.trunk.trunk_sid),
+      };
     },
-    async remove(connections, ref, signal) {
+    async remove(connections, ref, signal, confirmed) {
       assertManagedEndpoint(ref.endpoint);
-      return removeEndpoint(connections, ref, signal);
+      return removeEndpoint(connections, ref, signal, confirmed);
     },
   },
   console: { link: () => ({ kind: 'carrierxTrunk' }), inPalette: false },
@@ -144,9 +148,13 @@ function endpointChange(ref: RefOf<'endpoint'>): ResourceChange {
 }
 
 /** Leaves the trunks that use the endpoint with none (CarrierX refuses to delete an endpoint in use), then deletes it. */
-async function removeEndpoint(connections: AccountConnections, ref: RefOf<'endpoint'>, signal?: AbortSignal): Promise<ResourceChange[]> {
+async function removeEndpoint(connections: AccountConnections, ref: RefOf<'endpoint'>, signal?: AbortSignal, confirmed?: ReadonlySet<string>): Promise<ResourceChange[]> {
   const client = await connections.carrierx(ref.account);
   const users = await trunksUsingEndpoint(client, ref.endpoint.endpoint_sid, signal);
+  // A trunk a colleague set on the endpoint after the confirmation is not left without one unnamed.
+  refuseUnconfirmed(users, confirmed, (u) => u.trunk.trunk_sid, (u) => `"${u.trunk.name || u.trunk.trunk_sid}" (${u.group.name || u.group.trunk_group_sid})`, (names) =>
+    t('These trunks started sending calls to it after you confirmed, and would be left with no endpoint too: {0}.', names),
+  );
   const changes: ResourceChange[] = [];
   const detached: typeof users = [];
   try {

@@ -7,6 +7,7 @@ import { t } from '../../l10n';
 import type { PickContext } from '../../pickers/pick-trunk';
 import type { ResourceChange } from '../../resource-change-bus';
 import { PartlyDoneError } from '../partly-done-error';
+import { refuseUnconfirmed } from '../unconfirmed-dependents-error';
 import type { ResourceKindDescriptor } from '../resource-kind';
 import type { RefOf } from '../resource-ref';
 import { sipAuthListNameField, tooltipFieldsOf } from './sip-auth-list-fields';
@@ -30,7 +31,11 @@ export interface SipAuthListKindSpec<K extends SipAuthListKind> {
   icon: string;
   pick(ctx: PickContext, account: Account, title: string): Promise<SipCredentialList | SipIpAccessControlList>;
   /** The account-level API of the lists. */
-  lists(client: TwilioClient): { update(sid: string, name: string, options: { signal?: AbortSignal | undefined }): Promise<SipCredentialList | SipIpAccessControlList>; delete(sid: string, options: { signal?: AbortSignal | undefined }): Promise<unknown> };
+  lists(client: TwilioClient): {
+    update(sid: string, name: string, options: { signal?: AbortSignal | undefined }): Promise<SipCredentialList | SipIpAccessControlList>;
+    delete(sid: string, options: { signal?: AbortSignal | undefined }): Promise<unknown>;
+    findByFriendlyName(name: string, options: { signal?: AbortSignal | undefined }): Promise<(SipCredentialList | SipIpAccessControlList)[]>;
+  };
   /** The trunk-level API of the links. */
   links(client: TwilioClient): { remove(trunkSid: string, listSid: string, options: { signal?: AbortSignal | undefined }): Promise<unknown> };
 }
@@ -62,7 +67,15 @@ export function sipAuthListKind<K extends SipAuthListKind>(spec: SipAuthListKind
     async pick(ctx, account, title) {
       return refOf(account, await spec.pick(ctx, account, title));
     },
-    rename: { key: 'friendly_name', maxLength: spec.maxLength },
+    rename: {
+      key: 'friendly_name',
+      maxLength: spec.maxLength,
+      // As Create refuses it: trunk files name lists, and two of a name would be ambiguous.
+      async taken(connections, ref, name, signal) {
+        const same = await spec.lists(await connections.twilio(listRef(ref).account)).findByFriendlyName(name, { signal });
+        return same.some((l) => l.sid !== listRef(ref).list.sid) ? t('The account already has a list named "{0}".', name) : undefined;
+      },
+    },
     edit: {
       fields: () => sipAuthListNameField(spec.maxLength),
       async update(connections, ref, fields, signal) {
@@ -73,14 +86,18 @@ export function sipAuthListKind<K extends SipAuthListKind>(spec: SipAuthListKind
     delete: {
       async consequence(connections, ref) {
         const trunks = await trunksLinkingList(await connections.twilio(listRef(ref).account), spec.kind, listRef(ref).list.sid);
-        if (trunks.length === 0) return '';
-        return t('These trunks use it and are unlinked from it first: {0}.', trunks.map((tr) => `"${tr.friendly_name || tr.sid}"`).join(', '));
+        if (trunks.length === 0) return { text: '', dependents: [] };
+        return { text: t('These trunks use it and are unlinked from it first: {0}.', trunks.map((tr) => `"${tr.friendly_name || tr.sid}"`).join(', ')), dependents: trunks.map((tr) => tr.sid) };
       },
-      async remove(connections, ref, signal) {
+      async remove(connections, ref, signal, confirmed) {
         const client = await connections.twilio(listRef(ref).account);
         const sid = listRef(ref).list.sid;
         // Twilio refuses to delete a list a trunk still links (the emulator is as strict).
         const linking = await trunksLinkingList(client, spec.kind, sid, signal);
+        // A trunk a colleague linked after the confirmation is not unlinked unnamed.
+        refuseUnconfirmed(linking, confirmed, (tr) => tr.sid, (tr) => `"${tr.friendly_name || tr.sid}"`, (names) =>
+          t('These trunks linked it after you confirmed, and would be unlinked from it too: {0}.', names),
+        );
         const unlinked: Trunk[] = [];
         const changes: ResourceChange[] = [];
         try {

@@ -7,6 +7,7 @@ import { pickTrunk } from '../../pickers/pick-trunk';
 import { fieldsFromSchema, type SchemaWithDefinitions } from '../editable-fields';
 import { resourceTreeId, type ResourcePlace } from '../../tree/tree-ids';
 import type { ResourceKindDescriptor } from '../resource-kind';
+import { refuseUnconfirmed } from '../unconfirmed-dependents-error';
 
 /** A Twilio Elastic SIP trunk: numbers and origination URLs below it, recording in its tooltip. */
 export const trunkKind: ResourceKindDescriptor<'trunk'> = {
@@ -32,12 +33,23 @@ export const trunkKind: ResourceKindDescriptor<'trunk'> = {
       const client = await connections.twilio(ref.account);
       const numbers = await collect(client.trunkPhoneNumbers.list(ref.trunk.sid, { pageSize: 1000 }));
       const domain = ref.trunk.domain_name ? `${ref.trunk.domain_name}. ` : '';
-      if (numbers.length === 0) return `${domain}${t('No phone numbers are attached.')}`;
+      if (numbers.length === 0) return { text: `${domain}${t('No phone numbers are attached.')}`, dependents: [] };
       const list = numbers.slice(0, 5).map((n) => n.phone_number).join(', ');
-      return `${domain}${t('It frees {0} phone number(s): {1}{2}; calls to them will no longer reach this trunk.', numbers.length, list, numbers.length > 5 ? '…' : '')}`;
+      return {
+        text: `${domain}${t('It frees {0} phone number(s): {1}{2}; calls to them will no longer reach this trunk.', numbers.length, list, numbers.length > 5 ? '…' : '')}`,
+        dependents: numbers.map((n) => n.sid),
+      };
     },
-    async remove(connections, ref, signal) {
-      return (await connections.twilio(ref.account)).trunks.delete(ref.trunk.sid, { signal });
+    async remove(connections, ref, signal, confirmed) {
+      const client = await connections.twilio(ref.account);
+      if (confirmed) {
+        // A number a colleague attached after the confirmation is not freed unnamed.
+        const numbers = await collect(client.trunkPhoneNumbers.list(ref.trunk.sid, { pageSize: 1000, signal }));
+        refuseUnconfirmed(numbers, confirmed, (n) => n.sid, (n) => n.phone_number ?? n.sid, (names) =>
+          t('These numbers were attached to it after you confirmed, and would be freed too: {0}.', names),
+        );
+      }
+      return client.trunks.delete(ref.trunk.sid, { signal });
     },
   },
   console: { link: (ref) => ({ kind: 'trunk', sid: ref.trunk.sid }), inPalette: true },

@@ -209,6 +209,49 @@ describe('trunk commands', () => {
   });
 });
 
+describe('trunk delete and a colleague', () => {
+  test('a number a colleague attaches while the Delete confirmation is open is not freed unnamed: asked again, declining keeps the trunk', async () => {
+    const client = await twilio();
+    const numbers = await collect(client.incomingPhoneNumbers.list());
+    const free = numbers.find((n) => !n.trunk_sid)!;
+    const trunk = (await collect(client.trunks.list()))[0]!;
+    const attach = () => client.trunkPhoneNumbers.attach(trunk.sid, free.sid).then(() => undefined);
+    const input = h.answers([
+      { pick: 'Elastic SIP trunk' },
+      { pick: trunk.friendly_name! },
+      { confirm: true, meanwhile: attach },
+      { confirm: false, message: /since you confirmed/, detail: new RegExp(`attached to it after you confirmed, and would be freed too: ${free.phone_number.replace('+', '\\+')}`) },
+    ]);
+    assert.equal(await deleteResource.run(h.context()), false);
+    input.assertDone();
+    assert.equal((await client.trunks.fetch(trunk.sid)).sid, trunk.sid, 'the trunk is still there');
+    assert.equal((await client.incomingPhoneNumbers.fetch(free.sid)).trunk_sid, trunk.sid, 'the number the colleague attached is still on it');
+    assert.match(h.workbench.lastMessage() ?? '', /Nothing was deleted/);
+
+    h.answers([{ pick: 'Elastic SIP trunk' }, { pick: trunk.friendly_name! }, { confirm: true }]);
+    assert.equal(await deleteResource.run(h.context()), true, 'named in the confirmation now: deleted without a second question');
+    await assert.rejects(client.trunks.fetch(trunk.sid), /was not found/);
+  });
+});
+
+describe('trunk group delete and its numbers', () => {
+  test('the confirmation names the numbers left assigned to no group; one a colleague assigns meanwhile is asked about again', async () => {
+    const cx = await h.connections.carrierx(h.accounts.list()[0]!);
+    const group = await cx.trunkGroups.create({ name: 'Doomed', routing_type: 'round_robin' });
+    const [mine, theirs] = (await collect(cx.dids.list())).filter((d) => d.trunk_group_sid !== group.trunk_group_sid);
+    await cx.dids.assign(mine!.did_sid, group.trunk_group_sid);
+    const plus = (digits: string) => `\\+${digits}`;
+    const input = h.answers([
+      { confirm: true, detail: new RegExp(`1 phone number\\(s\\) are left assigned to no trunk group: ${plus(mine!.phonenumber)}`), meanwhile: () => cx.dids.assign(theirs!.did_sid, group.trunk_group_sid).then(() => undefined) },
+      { confirm: false, message: /since you confirmed/, detail: new RegExp(`assigned to it after you confirmed.*${plus(theirs!.phonenumber)}`) },
+    ]);
+    assert.equal(await deleteResource.run(h.context(), await nodeOf(['sandbox', 'Trunk Groups', 'Doomed'])), false);
+    input.assertDone();
+    assert.equal((await cx.trunkGroups.fetch(group.trunk_group_sid)).trunk_group_sid, group.trunk_group_sid, 'the group is still there');
+    assert.equal((await cx.dids.fetch(theirs!.did_sid)).trunk_group_sid, group.trunk_group_sid, "the colleague's number still reaches it");
+  });
+});
+
 describe('numbers and origination URLs', () => {
   test('attach marks numbers on other trunks and moves them after confirmation; detach asks first', async () => {
     const client = await twilio();
@@ -316,6 +359,18 @@ describe('numbers and origination URLs', () => {
 });
 
 describe('BYOC and CarrierX commands', () => {
+  test('Rename and Edit Field refuse a trunk group name another group has, as Create does', async () => {
+    const cx = await h.connections.carrierx(h.accounts.list()[0]!);
+    await cx.trunkGroups.create({ name: 'Taken', routing_type: 'round_robin' });
+    await cx.trunkGroups.create({ name: 'Mine', routing_type: 'round_robin' });
+    let input = h.answers([{ input: 'Taken', rejectedWith: /already has a trunk group named "Taken"/ }, { input: 'Mine 2' }]);
+    await renameResource.run(h.context(), await nodeOf(['sandbox', 'Trunk Groups', 'Mine']));
+    input.assertDone();
+    input = h.answers([{ pick: 'name' }, { input: 'Taken', rejectedWith: /already has a trunk group named "Taken"/ }, { cancel: 'input' }]);
+    await assert.rejects(editField.run(h.context(), await nodeOf(['sandbox', 'Trunk Groups', 'Mine 2'])), /Cancelled/);
+    assert.deepEqual((await collect(cx.trunkGroups.list())).filter((g) => g.name === 'Taken').length, 1);
+  });
+
   test('create a BYOC trunk with a voice URL and method', async () => {
     h.answers([{ input: 'Carrier B' }, { input: 'not a url', rejectedWith: /absolute/ }, { input: 'https://example.com/voice' }, { pick: 'GET' }]);
     const created = (await createByocTrunk.run(h.context())) as { sid: string };
