@@ -9,16 +9,19 @@ import { createTwilioClient } from '../../../../../src/core/providers/twilio/twi
 import { documentText, validDocument } from '../../../../support/sync-harness';
 import { startTestEmulator, type TestEmulator } from '../../../../support/test-emulator';
 
-const FILES = 60;
+const FILES = 100;
 const RATE = 20;
 /** One page of trunks and one of incoming numbers. */
 const LISTINGS = 2;
-/** Planning 8 trunks at a time: the requests in flight when the limit first strikes. */
-const IN_FLIGHT = 8;
+/** Planning 8 trunks at a time, beside the two listings: the most requests in flight when the limit first strikes. */
+const IN_FLIGHT = 8 + LISTINGS;
 
 // Planning many files that manage origination URLs costs one GET per trunk; against an
 // account limited to 20 requests/s (a 20-token bucket, 429 + Retry-After: 1) the plan must
-// meet the limit about once, not once a second with every request in flight refused each time.
+// meet the limit once, refused only for the requests in flight at that moment, not again
+// because the pace it learnt counted the bucket's saved second in or a request already
+// waiting its turn went out during the wait; planning again with the same client (paced) meets
+// it at most once more.
 describe('planning against a rate-limited account', () => {
   let emu: TestEmulator;
   let dispatchers: DispatcherPool;
@@ -39,20 +42,27 @@ describe('planning against a rate-limited account', () => {
     await dispatchers.close();
   });
 
-  it('sends about one request per file, its 429s bounded by the requests in flight when the limit first struck', { timeout: 20_000 }, async () => {
+  it('sends one request per file and meets the limit once, refused only for the requests then in flight; planning again, at most once more', { timeout: 40_000 }, async () => {
     // A fresh client (nothing learnt) and a full bucket, as after a quiet second.
     const twilio = createTwilioClient({ baseUrl: emu.baseUrl, dispatchers, accountSid: emu.credentials.accountSid, credentials: { kind: 'authToken', authToken: emu.credentials.authToken } });
     emu.faults.setRateLimit({ requestsPerSecond: RATE });
-    emu.stats.reset();
+    const clients = fixedSyncClients({ twilio });
+    for (const [run, extra] of [
+      ['first', IN_FLIGHT],
+      ['second', 1],
+    ] as const) {
+      // A quiet second: the bucket is full again.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      emu.stats.reset();
+      const plan = await planAll(documents, clients);
 
-    const plan = await planAll(documents, fixedSyncClients({ twilio }));
-
-    assert.equal(plan.documents.filter((d) => d.outcome.status === 'refused').length, 0);
-    assert.ok(plan.operationCount >= FILES / 10, `planned ${plan.operationCount} operations`);
-    const urlGets = emu.stats.count('GET', '/v1/Trunks/{TrunkSid}/OriginationUrls');
-    // Requests answered 429 are counted too.
-    const total = emu.stats.snapshot().total;
-    assert.ok(urlGets >= FILES, `${urlGets} origination-URL GETs`);
-    assert.ok(total <= FILES + LISTINGS + IN_FLIGHT + 4, `${total} requests for ${FILES} files, 429s included: ${JSON.stringify(emu.stats.snapshot().requests)}`);
+      assert.equal(plan.documents.filter((d) => d.outcome.status === 'refused').length, 0);
+      assert.ok(plan.operationCount >= FILES / 10, `planned ${plan.operationCount} operations`);
+      const urlGets = emu.stats.count('GET', '/v1/Trunks/{TrunkSid}/OriginationUrls');
+      // Requests answered 429 are counted too.
+      const total = emu.stats.snapshot().total;
+      assert.ok(urlGets >= FILES, `${urlGets} origination-URL GETs`);
+      assert.ok(total <= FILES + LISTINGS + extra, `${run} plan: ${total} requests for ${FILES} files, 429s included: ${JSON.stringify(emu.stats.snapshot().requests)}`);
+    }
   });
 });
