@@ -1,6 +1,7 @@
 import type { Account } from '../core/accounts/account';
-import { errorLine, isProviderError } from '../core/http/provider-error';
+import { errorLine } from '../core/http/provider-error';
 import { fromCarrierXNumber } from '../core/providers/carrierx/carrierx-number';
+import { attachNumberSurely } from '../core/providers/twilio/attach-number-surely';
 import { collect } from '../core/providers/page';
 import type { TwilioClient } from '../core/providers/twilio/twilio-client';
 import type { CommandContext } from './commands/command';
@@ -199,22 +200,14 @@ async function twilioPlaceName(client: TwilioClient, trunkSid: string, signal: A
 }
 
 /**
- * Attaches a number just detached from `from` (or on no trunk). An answer lost or a 5xx may
- * have attached it: the number is looked up, and the attach sent once more only when it is
- * still on no trunk. A failure says that the number is now on no trunk when it was taken off one.
+ * Attaches a number just detached from `from` (or on no trunk), looking it up after a lost
+ * answer or a 5xx (attachNumberSurely). A failure says that the number is now on no trunk when
+ * it was taken off one.
  */
 async function attachChecked(client: TwilioClient, target: AssignmentTarget, numberSid: string, from: string | null, signal: AbortSignal): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await client.trunkPhoneNumbers.attach(target.sid, numberSid, { signal });
-      return;
-    } catch (e) {
-      const unknown = isProviderError(e) && (e.outcomeUnknown || (e.kind === 'http' && (e.status ?? 0) >= 500));
-      const now = unknown ? ((await client.incomingPhoneNumbers.fetch(numberSid, { signal }).catch(() => undefined))?.trunk_sid ?? null) : null;
-      if (unknown && now === target.sid) return;
-      if (unknown && now === null && attempt < 2) continue;
-      const why = errorLine(e);
-      throw from ? new Error(t('it was taken off "{0}" but attaching it to "{1}" failed ({2}): it is on no trunk now; assign it again.', from, target.name, why)) : e;
-    }
+  try {
+    await attachNumberSurely(client, target.sid, numberSid, signal);
+  } catch (e) {
+    throw from ? new Error(t('it was taken off "{0}" but attaching it to "{1}" failed ({2}): it is on no trunk now; assign it again.', from, target.name, errorLine(e))) : e;
   }
 }

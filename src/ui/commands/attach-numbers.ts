@@ -1,6 +1,7 @@
-import { errorLine, isProviderError } from '../../core/http/provider-error';
+import { errorLine } from '../../core/http/provider-error';
 import { collect } from '../../core/providers/page';
 import type { IncomingPhoneNumber, Trunk } from '../../core/providers/twilio/models';
+import { attachNumberSurely } from '../../core/providers/twilio/attach-number-surely';
 import { numberTrunksNow } from '../../core/providers/twilio/number-trunks-now';
 import type { TwilioClient } from '../../core/providers/twilio/twilio-client';
 import { t } from '../l10n';
@@ -134,7 +135,7 @@ async function attach(ctx: CommandContext, client: TwilioClient, trunk: Trunk, n
       report(`${n.phone_number} (${i + 1}/${numbers.length})`);
       try {
         if (now) await client.trunkPhoneNumbers.detach(now, n.sid, { signal });
-        await attachOnce(client, trunk.sid, n.sid, signal);
+        await attachNumberSurely(client, trunk.sid, n.sid, signal);
         attached.push(n.phone_number);
       } catch (e) {
         if (signal.aborted) break;
@@ -145,23 +146,3 @@ async function attach(ctx: CommandContext, client: TwilioClient, trunk: Trunk, n
   return { attached, failed };
 }
 
-/**
- * An attach whose answer was lost, or that met a 5xx, may have been applied: the number is
- * looked up, and the attach sent once more only when it is still on no trunk (as Assign
- * Numbers does), never counted as failed while it is on the trunk.
- */
-async function attachOnce(client: TwilioClient, trunkSid: string, numberSid: string, signal: AbortSignal): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await client.trunkPhoneNumbers.attach(trunkSid, numberSid, { signal });
-      return;
-    } catch (e) {
-      const unknown = isProviderError(e) && (e.outcomeUnknown || (e.kind === 'http' && (e.status ?? 0) >= 500));
-      if (!unknown) throw e;
-      const now = (await numberTrunksNow(client, [numberSid], signal)).get(numberSid);
-      if (now === trunkSid) return;
-      if (now === null && attempt < 2) continue;
-      throw e;
-    }
-  }
-}
