@@ -14,6 +14,7 @@ import { DidsNode } from './tree/dids-node';
 import { IncomingNumberNode } from './tree/incoming-number-node';
 import { NumberInventoryNode } from './tree/number-inventory-node';
 import { folderTreeId, resourceTreeId } from './tree/tree-ids';
+import { fetchTrunkNames, trunkDisplayName } from '../core/providers/twilio/trunk-names';
 
 /** A number of the inventory, Twilio's or CarrierX's, as the assignment commands handle it. */
 export type InventoryRef = RefOf<'incomingNumber'> | RefOf<'did'>;
@@ -93,7 +94,7 @@ export async function loadInventory(ctx: CommandContext, account: Account, provi
   if (provider === 'twilio') {
     const client = await ctx.connections.twilio(account);
     const [numbers, trunks] = await Promise.all([collect(client.incomingPhoneNumbers.list({ pageSize: 1000 })), collect(client.trunks.list({ pageSize: 1000 }))]);
-    const names = new Map(trunks.map((tr) => [tr.sid, tr.friendly_name || tr.domain_name || tr.sid]));
+    const names = new Map(trunks.map((tr) => [tr.sid, trunkDisplayName(tr)]));
     return numbers.map((number) => ({ kind: 'incomingNumber', account, number, trunkName: number.trunk_sid ? names.get(number.trunk_sid) : undefined }));
   }
   const client = await ctx.connections.carrierx(account);
@@ -133,7 +134,7 @@ export async function applyAssignment(ctx: CommandContext, refs: readonly Invent
             const client = await ctx.connections.twilio(account);
             const now = (await client.incomingPhoneNumbers.fetch(ref.number.sid, { signal })).trunk_sid ?? null;
             if (now !== wanted) {
-              if (now !== null && now !== seen) throw new Error(movedMeanwhile(await twilioPlaceName(client, now, signal)));
+              if (now !== null && now !== seen) throw new Error(movedMeanwhile((await fetchTrunkNames(client, [now], signal)).get(now)!));
               if (now) await client.trunkPhoneNumbers.detach(now, ref.number.sid, { signal });
               if (target) await attachChecked(client, target, ref.number.sid, now === null ? null : (placeOf(ref)?.name ?? now), signal);
             }
@@ -194,10 +195,6 @@ function movedMeanwhile(name: string): string {
   return t('it was moved to "{0}" meanwhile (not by this command) and was left there; run the command again to move it from there.', name);
 }
 
-async function twilioPlaceName(client: TwilioClient, trunkSid: string, signal: AbortSignal): Promise<string> {
-  const trunk = await client.trunks.fetch(trunkSid, { signal }).catch(() => undefined);
-  return trunk?.friendly_name || trunk?.domain_name || trunkSid;
-}
 
 /**
  * Attaches a number just detached from `from` (or on no trunk), looking it up after a lost

@@ -4,6 +4,7 @@ import { pickAccount } from '../pickers/pick-account';
 import { pickTrunk, pickTrunkGroup } from '../pickers/pick-trunk';
 import { DidsNode } from '../tree/dids-node';
 import type { CommandContext, CommandDefinition } from './command';
+import { trunkDisplayName } from '../../core/providers/twilio/trunk-names';
 
 /**
  * Trunkline: Assign Numbers to a Trunk… — from the inventory (the numbers selected there, or a
@@ -30,7 +31,7 @@ export const assignNumbers: CommandDefinition = {
       const label = refs.length === 1 ? numberOf(first) : t('{0} numbers', refs.length);
       if (first.kind === 'incomingNumber') {
         const trunk = await pickTrunk(ctx, first.account, `${title}: ${label}`);
-        target = { sid: trunk.sid, name: trunk.friendly_name || trunk.domain_name || trunk.sid };
+        target = { sid: trunk.sid, name: trunkDisplayName(trunk) };
       } else {
         const chosen = await pickTrunkGroup(ctx, first.account, `${title}: ${label}`);
         target = { sid: chosen.trunk_group_sid, name: chosen.name || chosen.trunk_group_sid };

@@ -11,6 +11,7 @@ import { trunkTreeId } from '../resources/kinds/trunk';
 import { PhoneNumbersNode } from '../tree/phone-numbers-node';
 import { TrunkNode } from '../tree/trunk-node';
 import type { CommandContext, CommandDefinition } from './command';
+import { fetchTrunkNames, trunkDisplayName } from '../../core/providers/twilio/trunk-names';
 
 /**
  * Trunkline: Attach Numbers — a multi-select of the account's numbers, marking those already on
@@ -110,11 +111,7 @@ async function placesNow(client: TwilioClient, chosen: readonly IncomingPhoneNum
   const now = await numberTrunksNow(client, chosen.map((n) => n.sid), signal);
   const items = chosen.map((number) => ({ number, now: now.has(number.sid) ? now.get(number.sid)! : undefined }));
   // Names of trunks made since the pick list was loaded (a colleague's), for the question.
-  const names = new Map<string, string>();
-  for (const sid of new Set(items.map((i) => i.now).filter((s): s is string => typeof s === 'string' && s !== trunk.sid))) {
-    const tr = await client.trunks.fetch(sid, { signal }).catch(() => undefined);
-    if (tr) names.set(sid, tr.friendly_name || tr.domain_name || tr.sid);
-  }
+  const names = await fetchTrunkNames(client, items.map((i) => i.now).filter((s): s is string => typeof s === 'string' && s !== trunk.sid), signal);
   return { items, names };
 }
 
@@ -122,7 +119,7 @@ async function loadChoices(client: TwilioClient, trunk: Trunk): Promise<{ number
   const [numbers, trunks] = await Promise.all([collect(client.incomingPhoneNumbers.list({ pageSize: 1000 })), collect(client.trunks.list({ pageSize: 1000 }))]);
   return {
     numbers: numbers.filter((n) => n.trunk_sid !== trunk.sid),
-    trunkNames: new Map(trunks.map((tr) => [tr.sid, tr.friendly_name || tr.domain_name || tr.sid])),
+    trunkNames: new Map(trunks.map((tr) => [tr.sid, trunkDisplayName(tr)])),
   };
 }
 

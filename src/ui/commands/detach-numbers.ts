@@ -11,6 +11,7 @@ import { PhoneNumberNode } from '../tree/phone-number-node';
 import { PhoneNumbersNode } from '../tree/phone-numbers-node';
 import { TrunkNode } from '../tree/trunk-node';
 import type { CommandContext, CommandDefinition } from './command';
+import { fetchTrunkNames } from '../../core/providers/twilio/trunk-names';
 
 /** Trunkline: Detach Numbers — from a number node, or a multi-select of a trunk's numbers. */
 export const detachNumbers: CommandDefinition = {
@@ -100,11 +101,7 @@ export const detachNumbers: CommandDefinition = {
 
 /** One sentence per number no longer on the trunk: where it is now. */
 async function describeWhereNow(client: TwilioClient, numbers: readonly TrunkPhoneNumber[], now: ReadonlyMap<string, string | null>): Promise<string[]> {
-  const names = new Map<string, string>();
-  for (const sid of new Set([...now.values()].filter((s): s is string => s !== null))) {
-    const tr = await client.trunks.fetch(sid).catch(() => undefined);
-    names.set(sid, tr?.friendly_name || tr?.domain_name || sid);
-  }
+  const names = await fetchTrunkNames(client, numbers.map((n) => now.get(n.sid)).filter((s): s is string => typeof s === 'string'));
   return numbers.map((n) => {
     const label = n.phone_number ?? n.sid;
     const place = now.get(n.sid);

@@ -4,12 +4,13 @@ import { collect } from '../../core/providers/page';
 import { t } from '../l10n';
 import type { RefOf } from '../resources/resource-ref';
 import type { PickContext } from './pick-trunk';
+import { trunkDisplayName } from '../../core/providers/twilio/trunk-names';
 
 /** One of the Twilio account's numbers, with the trunk it is on. */
 export async function pickIncomingNumber(ctx: PickContext, account: Account, title: string): Promise<RefOf<'incomingNumber'>> {
   const items = ctx.connections.twilio(account).then(async (client) => {
     const [numbers, trunks] = await Promise.all([collect(client.incomingPhoneNumbers.list({ pageSize: 1000 })), collect(client.trunks.list({ pageSize: 1000 }))]);
-    const names = new Map(trunks.map((tr) => [tr.sid, tr.friendly_name || tr.domain_name || tr.sid]));
+    const names = new Map(trunks.map((tr) => [tr.sid, trunkDisplayName(tr)]));
     return numbers.map((number) => {
       const trunkName = number.trunk_sid ? (names.get(number.trunk_sid) ?? number.trunk_sid) : undefined;
       return {

@@ -3,6 +3,7 @@ import { providersOf, type Account } from '../../core/accounts/account';
 import { fromCarrierXNumber } from '../../core/providers/carrierx/carrierx-number';
 import { collect } from '../../core/providers/page';
 import type { RefOf } from '../resources/resource-ref';
+import { trunkDisplayName } from '../../core/providers/twilio/trunk-names';
 
 /** One number of an account, as Find Number searches and shows it. */
 export interface CatalogNumber {
@@ -57,7 +58,7 @@ export class NumberCatalog {
       collect(client.incomingPhoneNumbers.list({ pageSize: 1000 })),
       collect(client.trunks.list({ pageSize: 1000 })),
     ]);
-    const names = new Map(trunks.map((tr) => [tr.sid, tr.friendly_name || tr.domain_name || tr.sid]));
+    const names = new Map(trunks.map((tr) => [tr.sid, trunkDisplayName(tr)]));
     return numbers.map((number) => {
       const trunkName = number.trunk_sid ? (names.get(number.trunk_sid) ?? number.trunk_sid) : undefined;
       return {

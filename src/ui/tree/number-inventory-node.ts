@@ -8,6 +8,7 @@ import { IncomingNumberNode } from './incoming-number-node';
 import { PagedFolderNode } from './paged-folder-node';
 import { folderTreeId } from './tree-ids';
 import type { TreeItemData } from './tree-item-data';
+import { trunkDisplayName } from '../../core/providers/twilio/trunk-names';
 
 /** Twilio account → Phone Numbers: every incoming number, with the trunk it is on or "not on a trunk". */
 export class NumberInventoryNode extends PagedFolderNode<IncomingPhoneNumber> {
@@ -42,7 +43,7 @@ export class NumberInventoryNode extends PagedFolderNode<IncomingPhoneNumber> {
   protected async fetchPage(req: PageRequest): Promise<Page<IncomingPhoneNumber & { trunkName?: string | undefined }>> {
     const client = await this.ctx.connections.twilio(this.account);
     const names = (this.trunkNames ??= collect(client.trunks.list({ pageSize: 1000, signal: req.signal })).then(
-      (trunks) => new Map(trunks.map((tr) => [tr.sid, tr.friendly_name || tr.domain_name || tr.sid])),
+      (trunks) => new Map(trunks.map((tr) => [tr.sid, trunkDisplayName(tr)])),
     ));
     names.catch(() => (this.trunkNames = undefined));
     const [page, trunkNames] = await Promise.all([client.incomingPhoneNumbers.page(req), names]);

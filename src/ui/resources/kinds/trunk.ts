@@ -8,6 +8,7 @@ import { fieldsFromSchema, type SchemaWithDefinitions } from '../editable-fields
 import { resourceTreeId, type ResourcePlace } from '../../tree/tree-ids';
 import type { ResourceKindDescriptor } from '../resource-kind';
 import { refuseUnconfirmed } from '../unconfirmed-dependents-error';
+import { trunkDisplayName } from '../../../core/providers/twilio/trunk-names';
 
 /** A Twilio Elastic SIP trunk: numbers and origination URLs below it, recording in its tooltip. */
 export const trunkKind: ResourceKindDescriptor<'trunk'> = {
@@ -15,7 +16,7 @@ export const trunkKind: ResourceKindDescriptor<'trunk'> = {
   displayName: () => t('Elastic SIP trunk'),
   provider: 'twilio',
   sid: (ref) => ref.trunk.sid,
-  label: (ref) => ref.trunk.friendly_name || ref.trunk.domain_name || ref.trunk.sid,
+  label: (ref) => trunkDisplayName(ref.trunk),
   record: (ref) => ref.trunk,
   change: (ref) => ({ account: ref.account.name, kind: 'TwilioTrunk', sid: ref.trunk.sid }),
   place: (ref) => trunkPlace(ref.account, ref.trunk.sid),
